@@ -1,0 +1,67 @@
+/**
+ * Units entry point: parse a paper's unit, check it fits a property, convert to canonical units.
+ */
+import { math, parseUnit, quantity, toMathjsSyntax, UnitError } from "./parse";
+import { property, PROPERTIES, type PropertyDefinition } from "./properties";
+
+export { PROPERTIES, property, toMathjsSyntax, parseUnit, UnitError };
+export type { PropertyDefinition };
+
+/** 1 eV per particle expressed per mole: F × 1 V. */
+const J_PER_MOL_PER_EV = 96485.33212;
+
+/**
+ * Convert `value` in `unit` (paper notation) into `targetUnit` (paper or mathjs notation; "" is a
+ * plain number). Molar energies convert to per-particle energies (kJ mol⁻¹ ↔ eV), the one
+ * cross-dimension rule chemists use without thinking. Throws UnitError when dimensions differ.
+ */
+export function convert(value: number, unit: string, targetUnit: string): number {
+  const from = quantity(value, unit);
+  const target = parseUnit(targetUnit);
+  const targetSyntax = toMathjsSyntax(targetUnit);
+  if (from.equalBase(target)) return from.toNumber(targetSyntax);
+  const molar = math.unit(1, "J/mol");
+  const energy = math.unit(1, "J");
+  if (from.equalBase(molar) && target.equalBase(energy)) {
+    return math.unit(from.toNumber("J/mol") / J_PER_MOL_PER_EV, "eV").toNumber(targetSyntax);
+  }
+  if (from.equalBase(energy) && target.equalBase(molar)) {
+    return math.unit(from.toNumber("eV") * J_PER_MOL_PER_EV, "J/mol").toNumber(targetSyntax);
+  }
+  throw new UnitError(`"${unit}" cannot be converted to ${targetUnit || "a plain number"}`);
+}
+
+/** Does `unit` measure the same kind of thing as `targetUnit`? */
+export function compatible(unit: string, targetUnit: string): boolean {
+  try {
+    convert(1, unit, targetUnit);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Convert a value of property `key` into its canonical unit, or throw a message naming the problem. */
+export function toCanonical(propertyKey: string, value: number, unit: string): number {
+  const def = property(propertyKey);
+  if (!def) throw new UnitError(`unknown property "${propertyKey}"`);
+  try {
+    return convert(value, unit, def.unit);
+  } catch (e) {
+    if (e instanceof UnitError && /cannot read/.test(e.message)) throw e;
+    throw new UnitError(`unit "${unit}" does not fit ${def.label} (expects ${def.display} or a compatible unit)`);
+  }
+}
+
+/** Canonical units of the conditions: what search bounds and comparisons use. */
+export const CONDITION_UNITS = {
+  currentDensity: "A/g",
+  arealCurrentDensity: "mA/cm^2",
+  temperature: "degC",
+  scanRate: "mV/s",
+  voltage: "V",
+  massLoading: "mg/cm^2",
+  sulfurLoading: "mg/cm^2",
+  esRatio: "uL/mg",
+  oneC: "mA/g",
+} as const;

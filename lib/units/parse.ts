@@ -1,0 +1,64 @@
+/**
+ * Turns the unit notation papers use ("mA h g^{−1}", "mAh g<sup>-1</sup>", "cm² s⁻¹", "µL mg-1",
+ * "wt%", "Ω") into mathjs unit syntax, then lets mathjs do all conversion arithmetic.
+ */
+import { create, all, type Unit } from "mathjs";
+
+export const math = create(all, {});
+// mathjs has no unit for a plain number; "unity" is ours. Percent-like units are fractions of it.
+math.createUnit("unity", { definition: "1" });
+for (const name of ["percent", "wtpercent", "atpercent", "volpercent"]) {
+  math.createUnit(name, { definition: "0.01 unity" });
+}
+
+const SUPERSCRIPTS: Record<string, string> = {
+  "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-", "⁺": "+", "⋅": "·",
+};
+
+/** Rewrite a paper's unit notation into mathjs syntax. Does not validate. */
+export function toMathjsSyntax(raw: string): string {
+  let s = raw.normalize("NFKC").trim();
+  // Markup from the seed texts: ^{−1}, <sup>−1</sup>, _{2}
+  s = s.replace(/<\/?su[pb]>/gi, (tag) => (tag.toLowerCase() === "<sup>" ? "^" : tag.toLowerCase() === "<sub>" ? "" : ""));
+  s = s.replace(/\^\{([^}]*)\}/g, "^$1").replace(/_\{([^}]*)\}/g, "$1");
+  s = s.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+/g, (m) => "^" + [...m].map((c) => SUPERSCRIPTS[c]).join(""));
+  s = s.replace(/[−–—‒]/g, "-");
+  s = s.replace(/[·•⋅×*]/g, " ");
+  s = s.replace(/\s+/g, " ");
+  // Percent spellings
+  s = s.replace(/^wt\s*%$|^wt\.\s*%$|^%\s*wt$/i, "wtpercent").replace(/^at\s*%$|^at\.\s*%$/i, "atpercent").replace(/^vol\s*%$/i, "volpercent");
+  s = s.replace(/%\s*(per|\/)\s*cycle$/i, "percent").replace(/%/g, "percent");
+  // Symbols and spellings mathjs does not know
+  s = s.replace(/Ω|Ω/g, "ohm").replace(/\bohms?\b/gi, "ohm").replace(/°\s*C\b/g, "degC").replace(/℃/g, "degC").replace(/°\s*F\b/g, "degF").replace(/°/g, "deg");
+  s = s.replace(/[µμ]/g, "u").replace(/Å/g, "angstrom");
+  s = s.replace(/\bmA\s*h\b/g, "mAh").replace(/\bA\s*h\b/g, "Ah").replace(/\bW\s*h\b/g, "Wh").replace(/\bmW\s*h\b/g, "mWh");
+  s = s.replace(/\bdec\^?-1\b|\s*\/\s*dec\b|\bper decade\b/g, "").trim();
+  s = s.replace(/\bcycles?\b|\be\b|\bC\b/g, "unity").replace(/\bhours?\b|\bhrs?\b/g, "h").replace(/\bmins?\b|\bminutes?\b/g, "min").replace(/\bsec\b|\bseconds?\b/g, "s");
+  s = s.replace(/\bmol\s*L\^?-1\b/g, "mol/L").replace(/\bM\b/g, "mol/L");
+  s = s.replace(/\bkDa\b/g, "kg/mol").replace(/\bDa\b/g, "g/mol");
+  // Exponents written without a caret: "g-1", "cm2", "s-1/2"
+  s = s.replace(/([a-zA-Z])(-?\d+(?:\/\d+)?)(?=\s|$|\/|\))/g, (_m, u: string, e: string) => `${u}^${e.includes("/") ? `(${e})` : e}`);
+  // mathjs reads decimal exponents only: s^-1/2 → s^-0.5
+  s = s.replace(/\^\(?(-?\d+)\/(\d+)\)?/g, (_m, a: string, b: string) => `^${Number(a) / Number(b)}`);
+  return s.trim() || "unity";
+}
+
+export class UnitError extends Error {}
+
+/** Parse a paper's unit into a mathjs Unit of magnitude 1. Throws UnitError with a readable message. */
+export function parseUnit(raw: string): Unit {
+  try {
+    return math.unit(toMathjsSyntax(raw));
+  } catch {
+    throw new UnitError(`cannot read the unit "${raw}"`);
+  }
+}
+
+/** A value in a paper's unit, as a mathjs Unit. "" means a plain number. */
+export function quantity(value: number, raw: string): Unit {
+  try {
+    return math.unit(value, toMathjsSyntax(raw));
+  } catch {
+    throw new UnitError(`cannot read the unit "${raw}"`);
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The property catalogue: every measurable quantity matlit knows, with its canonical unit.
+ * One source of truth read by validation, import, search, the UI and the tests.
+ * `unit` is mathjs syntax; `display` is how a researcher writes it.
+ */
+export type PropertyGroup =
+  | "electrochemical"
+  | "kinetics"
+  | "transport"
+  | "cell"
+  | "structure"
+  | "computation"
+  | "mechanical-thermal"
+  | "composition";
+
+export interface PropertyDefinition {
+  key: string;
+  label: string;
+  /** Canonical unit in mathjs syntax; "" means dimensionless (a plain number). */
+  unit: string;
+  display: string;
+  group: PropertyGroup;
+  /** For sorting "best": whether a larger value is better, where that is meaningful. */
+  better?: "higher" | "lower";
+  description: string;
+}
+
+const p = (
+  key: string,
+  label: string,
+  unit: string,
+  display: string,
+  group: PropertyGroup,
+  better: "higher" | "lower" | undefined,
+  description: string,
+): PropertyDefinition => ({ key, label, unit, display, group, better, description });
+
+export const PROPERTIES: readonly PropertyDefinition[] = [
+  // electrochemical performance
+  p("specific_capacity", "Specific capacity", "mAh/g", "mAh g⁻¹", "electrochemical", "higher", "Gravimetric charge or discharge capacity (reversible unless noted)."),
+  p("areal_capacity", "Areal capacity", "mAh/cm^2", "mAh cm⁻²", "electrochemical", "higher", "Capacity per electrode area."),
+  p("volumetric_capacity", "Volumetric capacity", "mAh/cm^3", "mAh cm⁻³", "electrochemical", "higher", "Capacity per electrode volume."),
+  p("theoretical_capacity", "Theoretical capacity", "mAh/g", "mAh g⁻¹", "electrochemical", undefined, "Capacity from the reaction's electron count and molar mass."),
+  p("initial_coulombic_efficiency", "Initial coulombic efficiency", "percent", "%", "electrochemical", "higher", "Coulombic efficiency of the first cycle."),
+  p("coulombic_efficiency", "Coulombic efficiency", "percent", "%", "electrochemical", "higher", "Charge out over charge in, at a given cycle or averaged."),
+  p("capacity_retention", "Capacity retention", "percent", "%", "electrochemical", "higher", "Capacity after cycling (or at another rate or temperature) relative to a reference capacity."),
+  p("capacity_decay_per_cycle", "Capacity decay per cycle", "percent", "% per cycle", "electrochemical", "lower", "Average fractional capacity loss per cycle."),
+  p("cycle_life", "Cycle life (cycles)", "", "cycles", "electrochemical", "higher", "Number of cycles run or sustained."),
+  p("cycling_duration", "Cycling duration", "h", "h", "electrochemical", "higher", "Time a cell cycles stably (symmetric cells, plating/stripping)."),
+  p("energy_density", "Energy density", "Wh/kg", "Wh kg⁻¹", "cell", "higher", "Gravimetric energy density."),
+  p("volumetric_energy_density", "Volumetric energy density", "Wh/L", "Wh L⁻¹", "cell", "higher", "Energy per volume."),
+  p("power_density", "Power density", "W/kg", "W kg⁻¹", "cell", "higher", "Gravimetric power density."),
+  p("average_voltage", "Average voltage", "V", "V", "cell", "higher", "Average (or plateau/median) working voltage."),
+  p("voltage", "Potential", "V", "V", "electrochemical", undefined, "A stated potential: redox peak, plateau, onset, cut-off."),
+  p("overpotential", "Overpotential", "mV", "mV", "electrochemical", "lower", "Overpotential, polarization or voltage hysteresis."),
+  p("electrochemical_stability_window", "Electrochemical stability window", "V", "V", "transport", "higher", "Upper (oxidative) limit of electrolyte stability vs the stated reference."),
+  p("critical_current_density", "Critical current density", "mA/cm^2", "mA cm⁻²", "transport", "higher", "Highest current density before short circuit."),
+  p("current_density", "Current density", "A/g", "A g⁻¹", "electrochemical", undefined, "A current density stated as a result (e.g. highest rate reached)."),
+  p("areal_current_density", "Areal current density", "mA/cm^2", "mA cm⁻²", "electrochemical", undefined, "An areal current density stated as a result."),
+  p("exchange_current_density", "Exchange current density", "mA/cm^2", "mA cm⁻²", "kinetics", "higher", "Exchange current density from Tafel or EIS analysis."),
+  p("tafel_slope", "Tafel slope", "mV", "mV dec⁻¹", "kinetics", "lower", "Tafel slope (per decade of current)."),
+  p("peak_current", "Peak current", "mA", "mA", "kinetics", undefined, "CV peak current."),
+  p("rate_capability", "Rate capability", "mAh/g", "mAh g⁻¹", "electrochemical", "higher", "Capacity at the highest rate of a rate test (use specific_capacity with conditions where possible)."),
+  // kinetics and transport
+  p("charge_transfer_resistance", "Charge-transfer resistance (Rct)", "ohm", "Ω", "kinetics", "lower", "Charge-transfer resistance from EIS."),
+  p("interfacial_resistance", "Interfacial resistance", "ohm", "Ω", "kinetics", "lower", "Interfacial / SEI resistance from EIS."),
+  p("bulk_resistance", "Bulk / ohmic resistance", "ohm", "Ω", "transport", "lower", "Bulk or ohmic resistance (Rb, Rs)."),
+  p("areal_resistance", "Area-specific resistance", "ohm cm^2", "Ω cm²", "transport", "lower", "Area-specific resistance."),
+  p("diffusion_coefficient", "Diffusion coefficient", "cm^2/s", "cm² s⁻¹", "kinetics", "higher", "Ion diffusion coefficient (method in the note: GITT, EIS, CV)."),
+  p("b_value", "b-value", "", "–", "kinetics", undefined, "Exponent of i = a·v^b from CV at several scan rates."),
+  p("capacitive_contribution", "Capacitive contribution", "percent", "%", "kinetics", undefined, "Share of capacitive (surface) charge storage at a scan rate."),
+  p("ionic_conductivity", "Ionic conductivity", "S/cm", "S cm⁻¹", "transport", "higher", "Ionic conductivity."),
+  p("electronic_conductivity", "Electronic conductivity", "S/cm", "S cm⁻¹", "transport", undefined, "Electronic conductivity."),
+  p("transference_number", "Transference number", "", "–", "transport", "higher", "Cation transference number."),
+  p("activation_energy", "Activation energy", "eV", "eV", "kinetics", "lower", "Activation energy (Arrhenius or computed); kJ mol⁻¹ converts at 96.485 kJ mol⁻¹ per eV."),
+  // computation (DFT)
+  p("adsorption_energy", "Adsorption / binding energy", "eV", "eV", "computation", undefined, "Adsorption or binding energy of a species on a surface."),
+  p("energy_barrier", "Energy barrier", "eV", "eV", "computation", "lower", "Migration, diffusion or decomposition barrier."),
+  p("gibbs_free_energy", "Gibbs free energy change", "eV", "eV", "computation", "lower", "ΔG of a reaction step (e.g. rate-determining step)."),
+  p("band_gap", "Band gap", "eV", "eV", "computation", undefined, "Electronic band gap."),
+  p("d_band_center", "d-band centre", "eV", "eV", "computation", undefined, "d-band centre relative to the Fermi level."),
+  p("work_function", "Work function", "eV", "eV", "computation", undefined, "Work function."),
+  p("charge_transfer_amount", "Charge transfer (Bader)", "", "e", "computation", undefined, "Electrons transferred (Bader or similar analysis)."),
+  p("binding_energy_xps", "XPS binding energy", "eV", "eV", "structure", undefined, "Binding energy of an XPS peak."),
+  p("energy_level", "Orbital energy level", "eV", "eV", "computation", undefined, "HOMO, LUMO or other orbital energy."),
+  // structure and composition
+  p("particle_size", "Particle / crystallite size", "nm", "nm", "structure", undefined, "Particle, quantum-dot or crystallite size."),
+  p("thickness", "Thickness", "um", "µm", "structure", undefined, "Film, membrane or layer thickness."),
+  p("lattice_spacing", "Lattice spacing / parameter", "nm", "nm", "structure", undefined, "Interplanar spacing or lattice parameter."),
+  p("bond_length", "Bond length", "angstrom", "Å", "structure", undefined, "Coordination bond length (EXAFS or DFT)."),
+  p("coordination_number", "Coordination number", "", "–", "structure", undefined, "Coordination number from EXAFS."),
+  p("specific_surface_area", "Specific surface area", "m^2/g", "m² g⁻¹", "structure", "higher", "BET surface area."),
+  p("pore_volume", "Pore volume", "cm^3/g", "cm³ g⁻¹", "structure", undefined, "Pore volume."),
+  p("pore_size", "Pore size", "nm", "nm", "structure", undefined, "Pore diameter."),
+  p("porosity", "Porosity", "percent", "%", "structure", undefined, "Porosity."),
+  p("mass_fraction", "Mass fraction / content", "percent", "wt%", "composition", undefined, "Mass fraction of a component (e.g. sulfur or metal content)."),
+  p("atomic_fraction", "Atomic fraction / loading", "percent", "at%", "composition", undefined, "Atomic or molar fraction of a component."),
+  p("mass_loading", "Mass loading", "mg/cm^2", "mg cm⁻²", "cell", undefined, "Active-material mass loading."),
+  p("sulfur_loading", "Sulfur loading", "mg/cm^2", "mg cm⁻²", "cell", "higher", "Sulfur mass loading of a Li–S cathode."),
+  p("es_ratio", "E/S ratio", "uL/mg", "µL mg⁻¹", "cell", "lower", "Electrolyte volume per sulfur mass."),
+  p("intensity_ratio", "Intensity ratio", "", "–", "structure", undefined, "Ratio of two peak intensities (e.g. Raman ID/IG)."),
+  p("peak_shift", "Peak shift", "eV", "eV", "structure", undefined, "Shift of a spectroscopic peak."),
+  p("configurational_entropy", "Configurational entropy", "J/(mol K)", "J mol⁻¹ K⁻¹", "composition", undefined, "Configurational (mixing) entropy."),
+  p("molecular_weight", "Molecular weight", "g/mol", "g mol⁻¹", "composition", undefined, "Molar mass or polymer molecular weight."),
+  p("polydispersity_index", "Polydispersity index", "", "–", "composition", undefined, "Mw/Mn."),
+  // mechanical and thermal
+  p("tensile_strength", "Tensile strength", "MPa", "MPa", "mechanical-thermal", "higher", "Tensile strength."),
+  p("elastic_modulus", "Elastic (Young's) modulus", "GPa", "GPa", "mechanical-thermal", "higher", "Young's or elastic modulus."),
+  p("elongation", "Elongation at break", "percent", "%", "mechanical-thermal", "higher", "Elongation at break."),
+  p("hardness", "Hardness", "GPa", "GPa", "mechanical-thermal", undefined, "Hardness from nanoindentation."),
+  p("decomposition_temperature", "Decomposition temperature", "degC", "°C", "mechanical-thermal", "higher", "Thermal decomposition or onset temperature."),
+  p("mass_loss", "Mass loss", "percent", "%", "mechanical-thermal", "lower", "Mass loss in TGA."),
+  p("operating_temperature", "Operating temperature", "degC", "°C", "cell", undefined, "Temperature limit of operation (range as min/max)."),
+  p("volume_change", "Volume change", "percent", "%", "mechanical-thermal", "lower", "Volume expansion during cycling."),
+  p("contact_angle", "Contact angle", "deg", "°", "structure", undefined, "Contact angle."),
+  p("self_extinguishing_time", "Self-extinguishing time", "s/g", "s g⁻¹", "mechanical-thermal", "lower", "Flammability: burning time per mass."),
+  p("pressure", "Pressure", "kPa", "kPa", "mechanical-thermal", undefined, "Pressure (e.g. stack or mechanical load)."),
+  p("strain", "Strain", "percent", "%", "mechanical-thermal", undefined, "Lattice or mechanical strain."),
+  p("viscosity", "Viscosity", "mPa s", "mPa s", "transport", "lower", "Dynamic viscosity."),
+];
+
+const byKey = new Map(PROPERTIES.map((d) => [d.key, d]));
+
+export function property(key: string): PropertyDefinition | undefined {
+  return byKey.get(key);
+}
+
+export const PROPERTY_KEYS = PROPERTIES.map((d) => d.key) as [string, ...string[]];
