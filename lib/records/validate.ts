@@ -3,9 +3,9 @@
  * component keys that exist, unique keys. Errors carry the JSON path of the offending field,
  * e.g. papers[0].materials[2].measurements[5].unit.
  */
-import { z } from "zod";
 import { recordFileSchema, type RecordFileParsed, type Quantity } from "./schema";
 import { convert, toCanonical, UnitError, CONDITION_UNITS } from "../units";
+import { formulaDefinition } from "../formulas/catalogue";
 
 export interface FieldError {
   path: string;
@@ -43,6 +43,9 @@ export function semanticErrors(file: RecordFileParsed): FieldError[] {
     const pp = `papers[${pi}]`;
     if (dois.has(paper.doi)) errors.push({ path: `${pp}.doi`, message: `DOI ${paper.doi} appears twice in this file` });
     dois.add(paper.doi);
+    paper.formulas.forEach((key, fi) => {
+      if (!formulaDefinition(key)) errors.push({ path: `${pp}.formulas[${fi}]`, message: `unknown formula "${key}"` });
+    });
     const keys = new Set(paper.materials.map((m) => m.key));
     const seen = new Set<string>();
     paper.materials.forEach((material, mi) => {
@@ -96,5 +99,3 @@ export function validateRecordFile(input: unknown): RecordFileParsed {
   if (errors.length) throw new RecordValidationError(errors);
   return parsed.data;
 }
-
-export { z };
