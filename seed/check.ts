@@ -7,7 +7,7 @@ import { readFileSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { validateRecordFile, RecordValidationError } from "../lib/records/validate";
-import { quoteOccursIn, quoteStatesValue } from "../lib/records/provenance";
+import { quoteFinder, quoteStatesValue } from "../lib/records/provenance";
 import { SEED_SOURCES } from "./sources";
 
 const seedsDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "shared", "seeds");
@@ -25,13 +25,14 @@ for (const file of process.argv.slice(2)) {
     const source = SEED_SOURCES[paper.doi];
     const textPath = source && join(seedsDir, source);
     const text = textPath && existsSync(textPath) ? readFileSync(textPath, "utf8") : undefined;
+    const inPaper = text ? quoteFinder(text) : undefined;
     if (!text) console.log(`${file}: no paper text for ${paper.doi}; quotes not checked`);
     let count = 0;
     for (const [mi, material] of paper.materials.entries()) {
       for (const [ki, m] of material.measurements.entries()) {
         count++;
         const where = `${file} papers[${pi}].materials[${mi}](${material.key}).measurements[${ki}]`;
-        if (text && !quoteOccursIn(text, m.quote)) { problems++; console.log(`${where}.quote not found in paper: ${m.quote}`); }
+        if (inPaper && !inPaper(m.quote)) { problems++; console.log(`${where}.quote not found in paper: ${m.quote}`); }
         if (m.source === "stated") {
           for (const v of [m.value, m.min, m.max]) {
             if (v !== undefined && !quoteStatesValue(m.quote, v)) { problems++; console.log(`${where}: value ${v} not in quote: ${m.quote}`); }
@@ -39,7 +40,7 @@ for (const file of process.argv.slice(2)) {
         }
       }
       for (const [si, s] of material.synthesis.entries()) {
-        if (text && s.quote && !quoteOccursIn(text, s.quote)) { problems++; console.log(`${file} ${material.key}.synthesis[${si}].quote not found in paper: ${s.quote}`); }
+        if (inPaper && s.quote && !inPaper(s.quote)) { problems++; console.log(`${file} ${material.key}.synthesis[${si}].quote not found in paper: ${s.quote}`); }
       }
     }
     console.log(`${file}: ${paper.doi}: ${paper.materials.length} materials, ${paper.materials.reduce((n, m) => n + m.synthesis.length, 0)} synthesis steps, ${count} measurements`);

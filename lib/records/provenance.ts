@@ -33,5 +33,11 @@ export function quoteStatesValue(quote: string, value: number): boolean {
 }
 
 export function quoteOccursIn(paperText: string, quote: string): boolean {
-  return foldText(paperText).includes(foldText(quote));
+  return quoteFinder(paperText)(quote);
+}
+
+/** Folds a paper once, for checking many quotes against it. */
+export function quoteFinder(paperText: string): (quote: string) => boolean {
+  const folded = foldText(paperText);
+  return (quote) => folded.includes(foldText(quote));
 }

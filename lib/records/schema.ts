@@ -106,7 +106,7 @@ export type SynthesisStepRecord = z.infer<typeof synthesisStepSchema>;
 
 export const ROLES = ["anode", "cathode", "electrolyte", "catalyst", "host", "separator", "interlayer", "binder", "full cell", "symmetric cell", "current collector", "additive"] as const;
 
-export const BATTERY_SYSTEMS = ["lithium-ion", "sodium-ion", "potassium-ion", "lithium metal", "sodium metal", "Li–S", "Na–S", "K–S", "solid-state Li–S", "solid-state sodium", "solid-state lithium"] as const;
+export const BATTERY_SYSTEMS = ["lithium-ion", "sodium-ion", "potassium-ion", "lithium metal", "sodium metal", "Li–S", "Na–S", "K–S", "Mg–S", "solid-state Li–S", "solid-state sodium", "solid-state lithium"] as const;
 
 export const materialSchema = z
   .object({

@@ -191,7 +191,10 @@ export async function importRecords(prisma: PrismaClient, file: RecordFileParsed
   );
 }
 
-const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T;
+type NullToOptional<T> = { [K in keyof T]: null extends T[K] ? Exclude<T[K], null> | undefined : T[K] };
+/** Drops null and undefined fields, so exported records carry only what was recorded. */
+const defined = <T extends object>(o: T): NullToOptional<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as NullToOptional<T>;
 const quantityOf = (value: number | null, unit: string | null): Quantity | undefined => (value === null || unit === null ? undefined : { value, unit });
 
 /** Read papers back as records (all, or those with the given ids/DOIs), in DOI order. */

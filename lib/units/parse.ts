@@ -4,12 +4,13 @@
  */
 import { create, all, type Unit } from "mathjs";
 
-export const math = create(all, {});
+export const math = create(all!, {});
 // mathjs has no unit for a plain number; "unity" is ours. Percent-like units are fractions of it.
 math.createUnit("unity", { definition: "1" });
 for (const name of ["percent", "wtpercent", "atpercent", "volpercent"]) {
   math.createUnit(name, { definition: "0.01 unity" });
 }
+math.createUnit("ppm", { definition: "1e-6 unity" });
 
 const SUPERSCRIPTS: Record<string, string> = {
   "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-", "⁺": "+", "⋅": "·",

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import "katex/dist/katex.min.css";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "matlit", template: "%s · matlit" },
+  description: "A knowledge base of battery-materials literature: find materials by what was measured.",
+};
+
+const NAV = [
+  { href: "/", label: "Search" },
+  { href: "/compare", label: "Compare" },
+  { href: "/formulas", label: "Formulas" },
+  { href: "/papers/new", label: "Add paper" },
+];
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+          Skip to content
+        </a>
+        <header className="border-b border-slate-200 bg-white">
+          <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
+            <Link href="/" className="text-lg font-semibold tracking-tight text-brand">
+              matlit
+            </Link>
+            <ul className="flex gap-4 text-sm">
+              {NAV.map((item) => (
+                <li key={item.href}>
+                  <Link href={item.href} className="rounded px-1 py-0.5 text-slate-700 hover:text-brand hover:underline">
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

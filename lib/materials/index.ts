@@ -1,0 +1,151 @@
+/**
+ * Reading materials and papers for pages, API and CLI. A material is addressed by its paper's DOI
+ * and its key ("10.1007/s40820-025-01858-2/fes2-qd-mxene"): stable across re-imports, shareable.
+ */
+import type { PrismaClient } from "../db";
+import { property, PROPERTIES, type PropertyDefinition } from "../units";
+import { prettyNumber, prettyUnit } from "../units/display";
+import type { Conditions } from "../records/schema";
+
+export function materialRef(doi: string, key: string): string {
+  return `${doi}/${key}`;
+}
+
+export function parseMaterialRef(ref: string): { doi: string; key: string } | null {
+  const cut = ref.lastIndexOf("/");
+  if (cut <= 0) return null;
+  return { doi: ref.slice(0, cut).toLowerCase(), key: ref.slice(cut + 1) };
+}
+
+export function materialPath(doi: string, key: string): string {
+  return `/materials/${doi}/${key}`;
+}
+
+export function paperPath(doi: string): string {
+  return `/papers/${doi}`;
+}
+
+const PROPERTY_ORDER = new Map(PROPERTIES.map((p, i) => [p.key, i]));
+
+/** One line that says under what a number was measured: "0.1 A g⁻¹ · −35 °C · 100th cycle". */
+export function describeConditions(c: Conditions | undefined): string {
+  if (!c) return "";
+  const q = (x?: { value: number; unit: string }) => (x ? `${prettyNumber(x.value)} ${prettyUnit(x.unit)}` : undefined);
+  const parts = [
+    q(c.currentDensity),
+    c.cRate !== undefined ? `${prettyNumber(c.cRate)}C${c.oneC ? ` (1C = ${q(c.oneC)})` : ""}` : undefined,
+    q(c.temperature),
+    c.cycle !== undefined ? `cycle ${c.cycle}` : undefined,
+    c.scanRate ? `scan ${q(c.scanRate)}` : undefined,
+    c.voltageWindow ? `${prettyNumber(c.voltageWindow.min)}–${prettyNumber(c.voltageWindow.max)} ${prettyUnit(c.voltageWindow.unit)}` : undefined,
+    c.cellType ? `${c.cellType} cell` : undefined,
+    c.counterElectrode ? `vs ${c.counterElectrode}` : undefined,
+    c.electrolyte,
+    c.massLoading ? `loading ${q(c.massLoading)}` : undefined,
+    c.sulfurLoading ? `S ${q(c.sulfurLoading)}` : undefined,
+    c.esRatio ? `E/S ${q(c.esRatio)}` : undefined,
+    c.other,
+  ];
+  return parts.filter(Boolean).join(" · ");
+}
+
+export interface MeasurementView {
+  id: number;
+  property: PropertyDefinition;
+  value: number;
+  unit: string;
+  display: string;
+  canonicalValue: number;
+  min: number | null;
+  max: number | null;
+  qualifier: string | null;
+  conditions: Conditions | undefined;
+  conditionsText: string;
+  quote: string;
+  location: string | null;
+  source: string;
+  subject: string | null;
+  note: string | null;
+  temperature: number | null;
+  currentDensity: number | null;
+  cycle: number | null;
+}
+
+export function formatValue(m: { value: number; unit: string; min: number | null; max: number | null; qualifier: string | null }): string {
+  const range = m.min !== null && m.max !== null ? ` (${prettyNumber(m.min)}–${prettyNumber(m.max)})` : "";
+  const q = m.qualifier && m.qualifier !== "=" ? `${m.qualifier} ` : "";
+  return `${q}${prettyNumber(m.value)}${m.unit ? ` ${prettyUnit(m.unit)}` : ""}${range}`;
+}
+
+export async function getMaterial(prisma: PrismaClient, doi: string, key: string) {
+  const material = await prisma.material.findFirst({
+    where: { key, paper: { doi: doi.toLowerCase() } },
+    include: {
+      paper: { include: { authors: { orderBy: { position: "asc" } } } },
+      elements: true,
+      components: { orderBy: { position: "asc" }, include: { component: { select: { key: true, name: true } } } },
+      usedIn: { include: { material: { select: { key: true, name: true } } } },
+      synthesisSteps: { orderBy: { position: "asc" } },
+      measurements: { orderBy: { position: "asc" } },
+    },
+  });
+  if (!material) return null;
+  const measurements: MeasurementView[] = material.measurements.map((m) => {
+    const conditions = m.conditionsJson ? (JSON.parse(m.conditionsJson) as Conditions) : undefined;
+    return {
+      id: m.id,
+      property: property(m.propertyKey)!,
+      value: m.value,
+      unit: m.unit,
+      display: formatValue(m),
+      canonicalValue: m.canonicalValue,
+      min: m.min,
+      max: m.max,
+      qualifier: m.qualifier,
+      conditions,
+      conditionsText: describeConditions(conditions),
+      quote: m.quote,
+      location: m.location,
+      source: m.source,
+      subject: m.subject,
+      note: m.note,
+      temperature: m.temperature,
+      currentDensity: m.currentDensity,
+      cycle: m.cycle,
+    };
+  });
+  const groups = new Map<string, MeasurementView[]>();
+  for (const m of [...measurements].sort((a, b) => (PROPERTY_ORDER.get(a.property.key)! - PROPERTY_ORDER.get(b.property.key)!))) {
+    groups.set(m.property.key, [...(groups.get(m.property.key) ?? []), m]);
+  }
+  return {
+    ...material,
+    measurementGroups: [...groups.entries()].map(([key, items]) => ({ property: property(key)!, items })),
+    measurementCount: measurements.length,
+  };
+}
+
+export async function getPaper(prisma: PrismaClient, doi: string) {
+  return prisma.paper.findUnique({
+    where: { doi: doi.toLowerCase() },
+    include: {
+      authors: { orderBy: { position: "asc" } },
+      keywords: { orderBy: { position: "asc" } },
+      formulas: { include: { formula: true } },
+      materials: {
+        orderBy: { position: "asc" },
+        include: { elements: true, _count: { select: { measurements: true, synthesisSteps: true } } },
+      },
+    },
+  });
+}
+
+export async function listPapers(prisma: PrismaClient) {
+  return prisma.paper.findMany({
+    orderBy: [{ year: "desc" }, { doi: "asc" }],
+    include: {
+      authors: { orderBy: { position: "asc" }, take: 1 },
+      materials: { orderBy: { position: "asc" }, select: { key: true, name: true, role: true, isControl: true, batterySystem: true, _count: { select: { measurements: true } } } },
+    },
+  });
+}

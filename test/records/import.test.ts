@@ -1,0 +1,179 @@
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { validFile } from "../helpers/records";
+import { matlit } from "../helpers/cli";
+import { validateRecordFile, RecordValidationError, importRecords, exportRecords } from "../../lib/records";
+import { recordJsonSchema } from "../../lib/records/json-schema";
+
+const work = mkdtempSync(join(tmpdir(), "matlit-import-"));
+function writeJson(name: string, data: unknown): string {
+  const file = join(work, name);
+  writeFileSync(file, JSON.stringify(data, null, 2));
+  return file;
+}
+
+function errorsOf(input: unknown) {
+  try {
+    validateRecordFile(input);
+  } catch (e) {
+    if (e instanceof RecordValidationError) return e.errors;
+    throw e;
+  }
+  return [];
+}
+
+describe("record validation", () => {
+  it("accepts a valid file", () => {
+    expect(errorsOf(validFile())).toEqual([]);
+  });
+
+  it("names the path and reason of an unknown property", () => {
+    const f = validFile();
+    (f.papers[0]!.materials![0]!.measurements![1] as { property: string }).property = "capacityy";
+    expect(errorsOf(f)).toEqual([{ path: "papers[0].materials[0].measurements[1].property", message: 'unknown property "capacityy"' }]);
+  });
+
+  it("names the path of a unit that does not fit its property", () => {
+    const f = validFile();
+    f.papers[0]!.materials![0]!.measurements![0]!.unit = "S cm-1";
+    const errors = errorsOf(f);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.path).toBe("papers[0].materials[0].measurements[0].unit");
+    expect(errors[0]!.message).toMatch(/does not fit Specific capacity/);
+  });
+
+  it("names the path of a missing value", () => {
+    const f = validFile();
+    delete (f.papers[0]!.materials![1]!.measurements![0] as { value?: number }).value;
+    expect(errorsOf(f).map((e) => e.path)).toEqual(["papers[0].materials[1].measurements[0].value"]);
+  });
+
+  it("checks condition units, component keys and formula keys", () => {
+    const f = validFile();
+    f.papers[0]!.formulas = ["capacity_retention", "flux_capacitor"];
+    f.papers[0]!.materials![0]!.measurements![0]!.conditions!.temperature = { value: 25, unit: "mAh" };
+    f.papers[0]!.materials![1]!.components = ["nope"];
+    expect(errorsOf(f).map((e) => e.path).sort()).toEqual([
+      "papers[0].formulas[1]",
+      "papers[0].materials[0].measurements[0].conditions.temperature.unit",
+      "papers[0].materials[1].components[0]",
+    ]);
+  });
+
+  it("lower-cases DOIs", () => {
+    const f = validFile("10.1234/ABC.Def");
+    expect(validateRecordFile(f).papers[0]!.doi).toBe("10.1234/abc.def");
+  });
+
+  it("publishes a JSON Schema generated from the same definition", () => {
+    const schema = recordJsonSchema() as { properties: { papers: { items: { required: string[] } } } };
+    expect(schema.properties.papers.items.required).toEqual(expect.arrayContaining(["doi", "title", "authors", "kind"]));
+  });
+});
+
+describe("matlit import", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(async () => t.cleanup());
+
+  it("loads a valid file and reports what it created", async () => {
+    const result = matlit(["import", writeJson("ok.json", validFile()), "--json"], t.url);
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).papers).toEqual([{ doi: "10.1234/matlit.test.1", action: "created", materials: 2, measurements: 4 }]);
+    const m = await t.prisma.measurement.findFirstOrThrow({ where: { value: 255.2 } });
+    expect(m.canonicalValue).toBe(255.2);
+    expect(m.temperature).toBe(-35);
+    expect(m.currentDensity).toBe(0.1);
+    const conductivity = await t.prisma.measurement.findFirstOrThrow({ where: { propertyKey: "ionic_conductivity" } });
+    expect(conductivity.canonicalValue).toBeCloseTo(0.0012, 12);
+  });
+
+  it("refuses a file with bad measurements, names each bad field, and changes nothing", async () => {
+    const before = matlit(["export"], t.url).stdout;
+    const counts = await t.prisma.measurement.count();
+    const f = validFile("10.1234/matlit.test.2");
+    const ms = f.papers[0]!.materials![0]!.measurements!;
+    (ms[0] as { property: string }).property = "capacityy";
+    ms[1]!.unit = "S cm-1";
+    delete (ms[2] as { value?: number }).value;
+    const result = matlit(["import", writeJson("bad.json", f)], t.url);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("papers[0].materials[0].measurements[0].property");
+    expect(result.stderr).toContain("papers[0].materials[0].measurements[1].unit");
+    expect(result.stderr).toContain("papers[0].materials[0].measurements[2].value");
+    expect(result.stderr).toContain("nothing was imported");
+    expect(await t.prisma.measurement.count()).toBe(counts);
+    expect(matlit(["export"], t.url).stdout).toBe(before);
+  });
+
+  it("rolls back every paper of a file when one fails while writing", async () => {
+    const counts = await t.prisma.paper.count();
+    const f = validFile("10.1234/matlit.test.3");
+    const second = validFile("10.1234/matlit.test.4").papers[0]!;
+    // Valid in shape, but a DB constraint fails inside the transaction (formula not in the catalogue table).
+    const file = validateRecordFile({ papers: [f.papers[0], second] });
+    file.papers[1]!.formulas = ["not_in_catalogue"];
+    await expect(importRecords(t.prisma, file)).rejects.toThrow();
+    expect(await t.prisma.paper.count()).toBe(counts);
+  });
+
+  it("replaces a paper imported again and keeps the previous version as a revision", async () => {
+    const f = validFile();
+    f.papers[0]!.title = "A corrected title";
+    const result = matlit(["import", writeJson("again.json", f), "--json"], t.url);
+    expect(JSON.parse(result.stdout).papers[0].action).toBe("replaced");
+    const revisions = await t.prisma.revision.findMany({ where: { entityKey: "10.1234/matlit.test.1" }, orderBy: { id: "asc" } });
+    expect(revisions.map((r) => r.action)).toEqual(["create", "replace"]);
+    expect(JSON.parse(revisions[1]!.beforeJson!).title).toBe("A test paper on FeS₂ anodes");
+    expect(JSON.parse(revisions[1]!.afterJson!).title).toBe("A corrected title");
+  });
+
+  it("exits non-zero on a file that is not JSON", () => {
+    const file = join(work, "broken.json");
+    writeFileSync(file, "{ papers: ");
+    const result = matlit(["import", file], t.url);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/broken\.json/);
+  });
+});
+
+describe("export → import → export", () => {
+  it("gives identical JSON for the seeded knowledge base", async () => {
+    const source = await createTestDatabase();
+    const target = await createTestDatabase();
+    try {
+      expect(matlit(["setup"], source.url).status).toBe(0);
+      const first = join(work, "first.json");
+      expect(matlit(["export", "--format", "json", "--out", first], source.url).status).toBe(0);
+      const papers = JSON.parse(readFileSync(first, "utf8")).papers;
+      expect(papers.length).toBeGreaterThanOrEqual(5);
+      expect(matlit(["import", first], target.url).status).toBe(0);
+      const second = join(work, "second.json");
+      expect(matlit(["export", "--format", "json", "--out", second], target.url).status).toBe(0);
+      expect(readFileSync(second, "utf8")).toBe(readFileSync(first, "utf8"));
+      // the library functions agree with the CLI
+      expect(JSON.stringify(await exportRecords(target.prisma))).toBe(JSON.stringify(JSON.parse(readFileSync(first, "utf8"))));
+    } finally {
+      await source.cleanup();
+      await target.cleanup();
+    }
+  });
+
+  it("exports CSV with one row per measurement", async () => {
+    const t = await createTestDatabase();
+    try {
+      matlit(["import", writeJson("csv.json", validFile())], t.url);
+      const csv = matlit(["export", "--format", "csv"], t.url).stdout.trim().split("\n");
+      expect(csv[0]).toMatch(/^doi,paper_title,year,material_key/);
+      expect(csv).toHaveLength(1 + 4);
+      expect(csv.find((l) => l.includes("255.2"))).toContain("-35");
+    } finally {
+      await t.cleanup();
+    }
+  });
+});
