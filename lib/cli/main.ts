@@ -1,100 +1,21 @@
 /**
- * The `matlit` command line. Every command takes --json for machine-readable output.
+ * The `matlit` command line. Each capability registers its commands from lib/cli/commands/;
+ * every command takes --json for machine-readable output.
  */
 import { Command } from "commander";
-import { readFileSync, writeFileSync } from "node:fs";
 import { db } from "../db";
-import { prepareDatabase } from "../db/setup";
-import { validateRecordFile, RecordValidationError, importRecords, exportRecords, recordsToCsv } from "../records";
-import { knowledgeBaseStats } from "../stats";
+import { registerRecordCommands } from "./commands/records";
+import { registerFormulaCommands } from "./commands/formulas";
+import { registerSearchCommands } from "./commands/search";
 
 const program = new Command()
   .name("matlit")
   .description("matlit: a knowledge base of battery-materials literature")
   .showHelpAfterError();
 
-function fail(message: string, json: boolean, details?: unknown): never {
-  if (json) console.log(JSON.stringify({ error: { message, ...(details ? { details } : {}) } }, null, 2));
-  else console.error(message);
-  process.exit(1);
-}
-
-program
-  .command("setup")
-  .description("apply migrations, sync the catalogues and load seed papers that are missing")
-  .option("--no-seed", "do not load seed papers")
-  .option("--json", "JSON output")
-  .action(async (opts: { seed: boolean; json?: boolean }) => {
-    const result = await prepareDatabase({ seed: opts.seed });
-    if (opts.json) console.log(JSON.stringify(result, null, 2));
-    else {
-      console.log(`migrations: ${result.migrations.applied.length} applied, ${result.migrations.alreadyApplied} already applied`);
-      console.log(result.seeded.length ? `seeded ${result.seeded.length} paper(s): ${result.seeded.join(", ")}` : "seed: nothing to load");
-    }
-  });
-
-program
-  .command("import")
-  .description("validate a record file and load it, all or nothing")
-  .argument("<file>", "JSON record file")
-  .option("--json", "JSON output")
-  .action(async (file: string, opts: { json?: boolean }) => {
-    const json = Boolean(opts.json);
-    let input: unknown;
-    try {
-      input = JSON.parse(readFileSync(file, "utf8"));
-    } catch (e) {
-      fail(`${file}: ${e instanceof Error ? e.message : String(e)}`, json);
-    }
-    let records;
-    try {
-      records = validateRecordFile(input);
-    } catch (e) {
-      if (e instanceof RecordValidationError) {
-        if (json) fail(`${file}: ${e.errors.length} invalid field(s); nothing was imported`, true, e.errors);
-        fail(`${file}: ${e.errors.length} invalid field(s); nothing was imported\n${e.errors.map((x) => `  ${x.path}: ${x.message}`).join("\n")}`, false);
-      }
-      throw e;
-    }
-    await prepareDatabase({ seed: false });
-    const summary = await importRecords(db(), records);
-    if (json) console.log(JSON.stringify(summary, null, 2));
-    else for (const p of summary.papers) console.log(`${p.action} ${p.doi}: ${p.materials} materials, ${p.measurements} measurements`);
-  });
-
-program
-  .command("export")
-  .description("export the whole knowledge base")
-  .option("--format <format>", "json or csv", "json")
-  .option("--out <file>", "write to a file instead of standard output")
-  .option("--json", "same as --format json")
-  .action(async (opts: { format: string; out?: string; json?: boolean }) => {
-    const format = opts.json ? "json" : opts.format;
-    if (format !== "json" && format !== "csv") fail(`unknown format "${format}" (json or csv)`, false);
-    await prepareDatabase({ seed: false });
-    const records = await exportRecords(db());
-    const text = format === "csv" ? recordsToCsv(records) : JSON.stringify(records, null, 2) + "\n";
-    if (opts.out) {
-      writeFileSync(opts.out, text);
-      console.error(`wrote ${records.papers.length} paper(s) to ${opts.out}`);
-    } else process.stdout.write(text);
-  });
-
-program
-  .command("stats")
-  .description("per paper: materials, synthesis steps, measurements by property")
-  .option("--json", "JSON output")
-  .action(async (opts: { json?: boolean }) => {
-    await prepareDatabase({ seed: false });
-    const stats = await knowledgeBaseStats(db());
-    if (opts.json) return console.log(JSON.stringify(stats, null, 2));
-    for (const p of stats.papers) {
-      console.log(`${p.doi}  ${p.title}`);
-      console.log(`  materials ${p.materials}, synthesis steps ${p.synthesisSteps}, measurements ${p.measurements}`);
-      for (const [key, n] of Object.entries(p.measurementsByProperty)) console.log(`    ${key.padEnd(34)} ${n}`);
-    }
-    console.log(`total: ${stats.totals.papers} papers, ${stats.totals.materials} materials, ${stats.totals.synthesisSteps} synthesis steps, ${stats.totals.measurements} measurements`);
-  });
+registerRecordCommands(program);
+registerFormulaCommands(program);
+registerSearchCommands(program);
 
 await program.parseAsync(process.argv);
 await db().$disconnect();

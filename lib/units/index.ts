@@ -2,9 +2,9 @@
  * Units entry point: parse a paper's unit, check it fits a property, convert to canonical units.
  */
 import { math, parseUnit, quantity, toMathjsSyntax, UnitError } from "./parse";
-import { property, PROPERTIES, type PropertyDefinition } from "./properties";
+import { property, PROPERTIES, PROPERTY_KEYS, type PropertyDefinition } from "./properties";
 
-export { PROPERTIES, property, toMathjsSyntax, parseUnit, UnitError };
+export { PROPERTIES, PROPERTY_KEYS, property, toMathjsSyntax, parseUnit, UnitError };
 export type { PropertyDefinition };
 
 /** 1 eV per particle expressed per mole: F × 1 V. */

@@ -1,0 +1,41 @@
+/** `matlit formula list` and `matlit formula eval KEY --json '{"inputs": {...}, "unit": "…"}'`. */
+import type { Command } from "commander";
+import { evaluateFormula, listFormulas, FormulaError } from "../../formulas/evaluate";
+import { fail, print } from "../output";
+
+export function registerFormulaCommands(program: Command): void {
+  const formula = program.command("formula").description("the shared analysis formulas");
+  formula
+    .command("list")
+    .description("list the formula catalogue")
+    .option("--json", "JSON output")
+    .action((opts: { json?: boolean }) => {
+      const formulas = listFormulas();
+      print({ formulas }, Boolean(opts.json), () =>
+        formulas.map((f) => `${f.key.padEnd(28)} ${f.name}  [${f.variables.map((v) => `${v.name}${v.array ? "[]" : ""}${v.unit && v.unit !== "*" ? ` ${v.unit}` : ""}`).join(", ")}] → ${f.outputUnit || "1"}`).join("\n"),
+      );
+    });
+  formula
+    .command("eval")
+    .description("evaluate a formula")
+    .argument("<key>", "formula key, e.g. energy_density")
+    .option("--json <request>", 'request as JSON: {"inputs": {"C": 200, "V_avg": {"value": 3.4, "unit": "V"}}, "unit": "Wh/kg"}')
+    .action((key: string, opts: { json?: string }) => {
+      let request: unknown;
+      try {
+        request = JSON.parse(opts.json ?? "{}");
+      } catch (e) {
+        fail(`--json is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, true);
+      }
+      try {
+        const result = evaluateFormula(key, request as never);
+        console.log(JSON.stringify(result, null, 2));
+      } catch (e) {
+        if (e instanceof FormulaError) {
+          console.log(JSON.stringify({ error: { message: e.message, ...(e.field ? { field: e.field } : {}) } }, null, 2));
+          process.exit(1);
+        }
+        throw e;
+      }
+    });
+}

@@ -1,0 +1,36 @@
+/** `matlit search --json '<query>'`: the search contract on the configured backend. */
+import type { Command } from "commander";
+import { prepareDatabase } from "../../db/setup";
+import { search, SearchQueryError } from "../../search";
+import { fail } from "../output";
+
+export function registerSearchCommands(program: Command): void {
+  program
+    .command("search")
+    .description("search materials by text, facets and metric clauses (see README for the query)")
+    .argument("[text]", "free text, when no --json query is given")
+    .option("--json <query>", 'search query as JSON, e.g. {"q": "FeS2", "metrics": [{"property": "specific_capacity", "min": 250, "unit": "mAh/g"}]}')
+    .action(async (text: string | undefined, opts: { json?: string }) => {
+      let query: unknown = text ? { q: text } : {};
+      if (opts.json) {
+        try {
+          query = JSON.parse(opts.json);
+        } catch (e) {
+          fail(`--json is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, true);
+        }
+      }
+      await prepareDatabase({ seed: false });
+      try {
+        const result = await search(query);
+        if (opts.json) return console.log(JSON.stringify(result, null, 2));
+        console.log(`${result.total} material(s) (${result.backend} search)`);
+        for (const m of result.materials) {
+          console.log(`${m.name}  [${m.role}, ${m.batterySystem}]  ${m.paper.journal} ${m.paper.year}  ${m.ref}`);
+          for (const x of m.matched) console.log(`    ${x.display}  ${x.conditions}`);
+        }
+      } catch (e) {
+        if (e instanceof SearchQueryError) fail(e.message, Boolean(opts.json), e.field ? { field: e.field } : undefined);
+        throw e;
+      }
+    });
+}

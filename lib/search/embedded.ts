@@ -1,0 +1,192 @@
+/**
+ * The embedded backend: FTS5 for text and SQL for facets and metric clauses, in the same SQLite
+ * file as the records (the index is kept by triggers inside each write transaction).
+ */
+import type { PrismaClient } from "../db";
+import { property } from "../units";
+import { describeConditions, formatValue, materialRef } from "../materials";
+import type { Conditions } from "../records/schema";
+import { canonicalClauses, FACETS, type CanonicalClause, type FacetName, type ParsedSearchQuery } from "./query";
+import type { FacetCount, MatchedMeasurement, MaterialHit, SearchBackend, SearchResult } from "./types";
+import { ftsQuery } from "./text";
+
+type Param = string | number;
+interface Fragment {
+  sql: string;
+  params: Param[];
+}
+
+const FACET_COLUMN: Record<Exclude<FacetName, "elements" | "property">, string> = {
+  battery_system: 'M."batterySystem"',
+  role: 'M."role"',
+  material_class: 'M."materialClass"',
+  journal: 'P."journal"',
+  year: 'P."year"',
+};
+
+/** SQL that one measurement `alias` meets a clause: property, value bounds and every condition bound. */
+export function clauseCondition(clause: CanonicalClause, alias: string): Fragment {
+  const sql = [`${alias}."propertyKey" = ?`];
+  const params: Param[] = [clause.property];
+  if (clause.min !== undefined) sql.push(`${alias}."canonicalValue" >= ?`), params.push(clause.min);
+  if (clause.max !== undefined) sql.push(`${alias}."canonicalValue" <= ?`), params.push(clause.max);
+  for (const b of clause.where) {
+    if (b.min !== undefined) sql.push(`${alias}."${b.column}" >= ?`), params.push(b.min);
+    if (b.max !== undefined) sql.push(`${alias}."${b.column}" <= ?`), params.push(b.max);
+  }
+  return { sql: sql.join(" AND "), params };
+}
+
+const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");
+
+export class EmbeddedSearch implements SearchBackend {
+  readonly name = "embedded" as const;
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** Every filter of the query, except the facet being counted (disjunctive faceting). */
+  private filters(query: ParsedSearchQuery, clauses: CanonicalClause[], match: string | null, except?: FacetName): Fragment {
+    const sql: string[] = [`P."status" = 'published'`];
+    const params: Param[] = [];
+    if (match) sql.push(`M."id" IN (SELECT rowid FROM "MaterialText" WHERE "MaterialText" MATCH ?)`), params.push(match);
+    const f = query.facets ?? {};
+    for (const [facet, column] of Object.entries(FACET_COLUMN) as [keyof typeof FACET_COLUMN, string][]) {
+      const values = f[facet] as (string | number)[] | undefined;
+      if (facet !== except && values?.length) sql.push(`${column} IN (${placeholders(values.length)})`), params.push(...values);
+    }
+    if (except !== "property" && f.property?.length) {
+      sql.push(`EXISTS (SELECT 1 FROM "Measurement" X WHERE X."materialId" = M."id" AND X."propertyKey" IN (${placeholders(f.property.length)}))`);
+      params.push(...f.property);
+    }
+    if (except !== "elements" && f.elements?.all?.length) {
+      sql.push(`(SELECT COUNT(*) FROM "MaterialElement" E WHERE E."materialId" = M."id" AND E."symbol" IN (${placeholders(f.elements.all.length)})) = ?`);
+      params.push(...f.elements.all, new Set(f.elements.all).size);
+    }
+    if (except !== "elements" && f.elements?.only?.length) {
+      sql.push(`EXISTS (SELECT 1 FROM "MaterialElement" E WHERE E."materialId" = M."id")`);
+      sql.push(`NOT EXISTS (SELECT 1 FROM "MaterialElement" E WHERE E."materialId" = M."id" AND E."symbol" NOT IN (${placeholders(f.elements.only.length)}))`);
+      params.push(...f.elements.only);
+    }
+    for (const clause of clauses) {
+      const c = clauseCondition(clause, "X");
+      sql.push(`EXISTS (SELECT 1 FROM "Measurement" X WHERE X."materialId" = M."id" AND ${c.sql})`);
+      params.push(...c.params);
+    }
+    return { sql: sql.join(" AND "), params };
+  }
+
+  private async rows<T>(sql: string, params: Param[]): Promise<T[]> {
+    const rows = (await this.prisma.$queryRawUnsafe(sql, ...params)) as Record<string, unknown>[];
+    return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))) as T[];
+  }
+
+  async search(query: ParsedSearchQuery): Promise<SearchResult> {
+    const clauses = canonicalClauses(query);
+    const match = query.q ? ftsQuery(query.q) : null;
+    const where = this.filters(query, clauses, match);
+    const from = `FROM "Material" M JOIN "Paper" P ON P."id" = M."paperId"`;
+
+    // Sort: a metric (best measurement, within the clause on that property if there is one), else text rank.
+    const order: string[] = [];
+    const orderParams: Param[] = [];
+    let sortSelect = "NULL AS sortValue";
+    if (query.sort) {
+      const sortClause = clauses.find((c) => c.property === query.sort!.property) ?? { property: query.sort.property, where: [] };
+      const c = clauseCondition(sortClause, "S");
+      const fn = query.sort.order === "asc" ? "MIN" : "MAX";
+      sortSelect = `(SELECT ${fn}(S."canonicalValue") FROM "Measurement" S WHERE S."materialId" = M."id" AND ${c.sql}) AS sortValue`;
+      orderParams.push(...c.params);
+      order.push(`sortValue IS NULL`, `sortValue ${query.sort.order === "asc" ? "ASC" : "DESC"}`);
+    }
+    let rankJoin = "";
+    const rankParams: Param[] = [];
+    if (match) {
+      rankJoin = `JOIN (SELECT rowid AS rid, bm25("MaterialText", 10.0, 8.0, 3.0, 1.0) AS rank FROM "MaterialText" WHERE "MaterialText" MATCH ?) T ON T.rid = M."id"`;
+      rankParams.push(match);
+      order.push("T.rank");
+    }
+    order.push(`M."isControl" ASC`, `P."year" DESC`, `P."id" ASC`, `M."position" ASC`);
+
+    const [count] = await this.rows<{ total: number }>(`SELECT COUNT(*) AS total ${from} WHERE ${where.sql}`, where.params);
+    const total = count?.total ?? 0;
+    const offset = (query.page - 1) * query.perPage;
+    const page = await this.rows<{
+      id: number; key: string; name: string; formula: string | null; role: string; batterySystem: string; materialClass: string; isControl: number;
+      doi: string; title: string; journal: string; year: number; sortValue: number | null;
+    }>(
+      `SELECT M."id", M."key", M."name", M."formula", M."role", M."batterySystem", M."materialClass", M."isControl", P."doi", P."title", P."journal", P."year", ${sortSelect}
+       ${from} ${rankJoin} WHERE ${where.sql} ORDER BY ${order.join(", ")} LIMIT ? OFFSET ?`,
+      [...orderParams, ...rankParams, ...where.params, query.perPage, offset],
+    );
+
+    const ids = page.map((r) => r.id);
+    const elements = ids.length
+      ? await this.rows<{ materialId: number; symbol: string }>(`SELECT "materialId", "symbol" FROM "MaterialElement" WHERE "materialId" IN (${placeholders(ids.length)}) ORDER BY "symbol"`, ids)
+      : [];
+    const matched = await this.matchedMeasurements(ids, clauses, query.sort?.property);
+
+    const materials: MaterialHit[] = page.map((r) => ({
+      id: r.id,
+      ref: materialRef(r.doi, r.key),
+      key: r.key,
+      name: r.name,
+      formula: r.formula,
+      role: r.role,
+      batterySystem: r.batterySystem,
+      materialClass: r.materialClass,
+      isControl: Boolean(r.isControl),
+      elements: elements.filter((e) => e.materialId === r.id).map((e) => e.symbol),
+      paper: { doi: r.doi, title: r.title, journal: r.journal, year: r.year },
+      matched: matched.get(r.id) ?? [],
+      sortValue: r.sortValue ?? null,
+    }));
+
+    const facets = Object.fromEntries(await Promise.all(FACETS.map(async (f) => [f, await this.facet(f, query, clauses, match)] as const))) as Record<FacetName, FacetCount[]>;
+    return { total, page: query.page, perPage: query.perPage, materials, facets, backend: this.name };
+  }
+
+  private async facet(facet: FacetName, query: ParsedSearchQuery, clauses: CanonicalClause[], match: string | null): Promise<FacetCount[]> {
+    const where = this.filters(query, clauses, match, facet);
+    const from = `FROM "Material" M JOIN "Paper" P ON P."id" = M."paperId"`;
+    const sql =
+      facet === "elements"
+        ? `SELECT E."symbol" AS value, COUNT(*) AS count ${from} JOIN "MaterialElement" E ON E."materialId" = M."id" WHERE ${where.sql} GROUP BY value`
+        : facet === "property"
+          ? `SELECT X."propertyKey" AS value, COUNT(DISTINCT M."id") AS count ${from} JOIN "Measurement" X ON X."materialId" = M."id" WHERE ${where.sql} GROUP BY value`
+          : `SELECT ${FACET_COLUMN[facet]} AS value, COUNT(*) AS count ${from} WHERE ${where.sql} GROUP BY value`;
+    const rows = await this.rows<{ value: string | number; count: number }>(sql, where.params);
+    return rows.map((r) => ({ value: String(r.value), count: r.count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  }
+
+  private async matchedMeasurements(ids: number[], clauses: CanonicalClause[], sortProperty?: string): Promise<Map<number, MatchedMeasurement[]>> {
+    const result = new Map<number, MatchedMeasurement[]>();
+    if (!ids.length) return result;
+    const wanted: { clause: number; condition: Fragment }[] = clauses.map((c, i) => ({ clause: i, condition: clauseCondition(c, "X") }));
+    if (!clauses.length && sortProperty) wanted.push({ clause: -1, condition: clauseCondition({ property: sortProperty, where: [] }, "X") });
+    for (const { clause, condition } of wanted) {
+      const rows = await this.rows<{ id: number; materialId: number; propertyKey: string; value: number; unit: string; min: number | null; max: number | null; qualifier: string | null; canonicalValue: number; conditionsJson: string | null; quote: string; location: string | null }>(
+        `SELECT X."id", X."materialId", X."propertyKey", X."value", X."unit", X."min", X."max", X."qualifier", X."canonicalValue", X."conditionsJson", X."quote", X."location"
+         FROM "Measurement" X WHERE X."materialId" IN (${placeholders(ids.length)}) AND ${condition.sql} ORDER BY X."canonicalValue" DESC`,
+        [...ids, ...condition.params],
+      );
+      for (const r of rows) {
+        const list = result.get(r.materialId) ?? [];
+        if (list.filter((m) => m.clause === clause).length >= 3) continue; // the best three per clause
+        list.push({
+          clause,
+          id: r.id,
+          property: r.propertyKey,
+          value: r.value,
+          unit: r.unit,
+          display: formatValue(r),
+          canonicalValue: r.canonicalValue,
+          canonicalUnit: property(r.propertyKey)!.display,
+          conditions: describeConditions(r.conditionsJson ? (JSON.parse(r.conditionsJson) as Conditions) : undefined),
+          quote: r.quote,
+          location: r.location,
+        });
+        result.set(r.materialId, list);
+      }
+    }
+    return result;
+  }
+}

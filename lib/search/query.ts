@@ -1,0 +1,155 @@
+/**
+ * The search contract (DESIGN.md "Search query"): one zod schema for the CLI, GET and POST, and
+ * its normalisation into canonical units so backends compare like with like.
+ */
+import { z } from "zod";
+import { convert, property, PROPERTY_KEYS, CONDITION_UNITS, UnitError } from "../units";
+
+const bound = z
+  .object({ min: z.number().finite().optional(), max: z.number().finite().optional(), unit: z.string().optional() })
+  .strict()
+  .refine((b) => b.min !== undefined || b.max !== undefined, { message: "give min, max or both" });
+
+/** Condition bounds a metric clause may carry, with the canonical unit of the measurement column. */
+export const CONDITION_FIELDS = {
+  temperature: { column: "temperature", unit: CONDITION_UNITS.temperature, label: "Temperature" },
+  current_density: { column: "currentDensity", unit: CONDITION_UNITS.currentDensity, label: "Current density" },
+  areal_current_density: { column: "arealCurrentDensity", unit: CONDITION_UNITS.arealCurrentDensity, label: "Areal current density" },
+  c_rate: { column: "cRate", unit: "", label: "C-rate" },
+  cycle: { column: "cycle", unit: "", label: "Cycle number" },
+  scan_rate: { column: "scanRate", unit: CONDITION_UNITS.scanRate, label: "Scan rate" },
+  mass_loading: { column: "massLoading", unit: CONDITION_UNITS.massLoading, label: "Mass loading" },
+  sulfur_loading: { column: "sulfurLoading", unit: CONDITION_UNITS.sulfurLoading, label: "Sulfur loading" },
+  es_ratio: { column: "esRatio", unit: CONDITION_UNITS.esRatio, label: "E/S ratio" },
+} as const;
+export type ConditionField = keyof typeof CONDITION_FIELDS;
+const CONDITION_KEYS = Object.keys(CONDITION_FIELDS) as [ConditionField, ...ConditionField[]];
+
+export const FACETS = ["battery_system", "role", "material_class", "elements", "year", "journal", "property"] as const;
+export type FacetName = (typeof FACETS)[number];
+
+export const metricClauseSchema = z
+  .object({
+    property: z.enum(PROPERTY_KEYS, { error: (i) => `unknown property "${String(i.input)}"` }),
+    min: z.number().finite().optional(),
+    max: z.number().finite().optional(),
+    unit: z.string().optional(),
+    where: z.partialRecord(z.enum(CONDITION_KEYS, { error: (i) => `unknown condition "${String(i.input)}"` }), bound).optional(),
+  })
+  .strict();
+
+export const searchQuerySchema = z
+  .object({
+    q: z.string().max(500).optional(),
+    facets: z
+      .object({
+        battery_system: z.array(z.string()).optional(),
+        role: z.array(z.string()).optional(),
+        material_class: z.array(z.string()).optional(),
+        journal: z.array(z.string()).optional(),
+        year: z.array(z.number().int()).optional(),
+        property: z.array(z.string()).optional(),
+        elements: z
+          .object({ all: z.array(z.string().regex(/^[A-Z][a-z]?$/, "an element symbol")).optional(), only: z.array(z.string().regex(/^[A-Z][a-z]?$/, "an element symbol")).optional() })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    metrics: z.array(metricClauseSchema).max(8).optional(),
+    sort: z.object({ property: z.enum(PROPERTY_KEYS, { error: (i) => `unknown property "${String(i.input)}"` }), order: z.enum(["asc", "desc"]).default("desc") }).strict().optional(),
+    page: z.number().int().min(1).default(1),
+    perPage: z.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+
+export type SearchQuery = z.input<typeof searchQuerySchema>;
+export type ParsedSearchQuery = z.output<typeof searchQuerySchema>;
+
+export interface CanonicalBound {
+  column: string;
+  min?: number;
+  max?: number;
+}
+
+export interface CanonicalClause {
+  property: string;
+  min?: number;
+  max?: number;
+  where: CanonicalBound[];
+}
+
+export class SearchQueryError extends Error {
+  constructor(message: string, public readonly field?: string) {
+    super(message);
+  }
+}
+
+function toUnit(value: number | undefined, unit: string | undefined, target: string, field: string, what: string): number | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return convert(value, unit ?? target, target);
+  } catch (e) {
+    throw new SearchQueryError(`${field}: ${e instanceof UnitError && /cannot read/.test(e.message) ? e.message : `"${unit}" is not a unit of ${what}`}`, field);
+  }
+}
+
+/** Metric clauses with every bound in the canonical unit of its column. */
+export function canonicalClauses(query: ParsedSearchQuery): CanonicalClause[] {
+  return (query.metrics ?? []).map((clause, i) => {
+    const def = property(clause.property)!;
+    const path = `metrics[${i}]`;
+    return {
+      property: clause.property,
+      min: toUnit(clause.min, clause.unit, def.unit, `${path}.unit`, def.label.toLowerCase()),
+      max: toUnit(clause.max, clause.unit, def.unit, `${path}.unit`, def.label.toLowerCase()),
+      where: Object.entries(clause.where ?? {}).map(([key, b]) => {
+        const field = CONDITION_FIELDS[key as ConditionField];
+        const bounds = b as z.infer<typeof bound>;
+        return {
+          column: field.column,
+          min: toUnit(bounds.min, bounds.unit, field.unit, `${path}.where.${key}.unit`, field.label.toLowerCase()),
+          max: toUnit(bounds.max, bounds.unit, field.unit, `${path}.where.${key}.unit`, field.label.toLowerCase()),
+        };
+      }),
+    };
+  });
+}
+
+export function parseSearchQuery(input: unknown): ParsedSearchQuery {
+  const parsed = searchQuerySchema.safeParse(input ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+    throw new SearchQueryError(`${path || "query"}: ${issue.message}`, path || undefined);
+  }
+  canonicalClauses(parsed.data); // unit errors surface here, before any backend runs
+  return parsed.data;
+}
+
+/**
+ * The query in a URL: the JSON contract in a `query` parameter, or the short form
+ * `q=…&battery_system=…&role=…&elements=Fe,S&page=2` for hand-written links.
+ */
+export function searchQueryFromParams(params: URLSearchParams): ParsedSearchQuery {
+  const json = params.get("query");
+  if (json) {
+    try {
+      return parseSearchQuery(JSON.parse(json));
+    } catch (e) {
+      if (e instanceof SearchQueryError) throw e;
+      throw new SearchQueryError(`query: not valid JSON (${e instanceof Error ? e.message : String(e)})`, "query");
+    }
+  }
+  const list = (k: string) => params.getAll(k).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  const facets: Record<string, unknown> = {};
+  for (const k of ["battery_system", "role", "material_class", "journal", "property"]) if (list(k).length) facets[k] = list(k);
+  if (list("year").length) facets.year = list("year").map(Number);
+  if (list("elements").length) facets.elements = { [params.get("elements_mode") === "only" ? "only" : "all"]: list("elements") };
+  return parseSearchQuery({
+    ...(params.get("q") ? { q: params.get("q") } : {}),
+    ...(Object.keys(facets).length ? { facets } : {}),
+    ...(params.get("page") ? { page: Number(params.get("page")) } : {}),
+    ...(params.get("perPage") ? { perPage: Number(params.get("perPage")) } : {}),
+  });
+}
