@@ -30,7 +30,7 @@ const DEBOUNCE_MS = 250;
 
 /** Sensible alternatives offered in each unit field's datalist (all convertible to the key). */
 const UNIT_ALTERNATIVES: Record<string, string[]> = {
-  "mAh/g": ["mAh/g", "Ah/g", "Ah/kg", "C/g"],
+  "mAh/g": ["mAh/g", "Ah/g", "Ah/kg", "mA h g-1"],
   "g/mol": ["g/mol", "kg/mol"],
   "mg/cm^2": ["mg/cm^2", "g/m^2", "ug/cm^2"],
   "mAh/cm^2": ["mAh/cm^2", "uAh/cm^2", "Ah/m^2"],

@@ -1,0 +1,167 @@
+/**
+ * The search contract every backend passes (DESIGN.md "Search query"), run on the seeded
+ * knowledge base. `sync` lets a backend catch up after records are written (Meilisearch drains its
+ * outbox; the embedded index is already current).
+ */
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import type { PrismaClient } from "../../lib/db";
+import type { SearchBackend } from "../../lib/search";
+import { parseSearchQuery, SearchQueryError, type SearchQuery } from "../../lib/search";
+import { loadSeed } from "../../seed/load";
+import { importRecords, validateRecordFile } from "../../lib/records";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { validFile } from "../helpers/records";
+
+export interface ContractTarget {
+  backend: SearchBackend;
+  sync: () => Promise<void>;
+  close?: () => Promise<void>;
+}
+
+const FES2_QD = "10.1007/s40820-025-01858-2/fes2-qd-mxene";
+const DESIGN_QUERY: SearchQuery = {
+  q: "FeS2 sodium",
+  facets: { battery_system: ["sodium-ion"], role: ["anode"], elements: { all: ["Fe", "S"] } },
+  metrics: [{ property: "specific_capacity", min: 250, unit: "mAh/g", where: { temperature: { max: -20, unit: "degC" } } }],
+  sort: { property: "specific_capacity", order: "desc" },
+  page: 1,
+  perPage: 20,
+};
+
+export function searchContract(name: string, connect: (prisma: PrismaClient) => Promise<ContractTarget>) {
+  describe(`search contract: ${name}`, () => {
+    let t: TestDatabase;
+    let target: ContractTarget;
+    const run = (q: SearchQuery) => target.backend.search(parseSearchQuery(q));
+    const refs = async (q: SearchQuery) => (await run(q)).materials.map((m) => m.ref);
+
+    beforeAll(async () => {
+      t = await createTestDatabase();
+      await loadSeed(t.prisma);
+      const draft = validateRecordFile(validFile("10.1234/draft.paper"));
+      draft.papers[0]!.status = "draft";
+      draft.papers[0]!.materials[0]!.name = "Zirconium unobtainium draft";
+      await importRecords(t.prisma, draft);
+      target = await connect(t.prisma);
+      await target.sync();
+    });
+    afterAll(async () => {
+      await target?.close?.();
+      await t?.cleanup();
+    });
+
+    it("answers the query of DESIGN.md with FeS₂ QD/MXene and its −35 °C measurement as the match", async () => {
+      const result = await run(DESIGN_QUERY);
+      expect(result.materials[0]?.ref).toBe(FES2_QD);
+      const matched = result.materials[0]!.matched;
+      expect(matched.length).toBeGreaterThan(0);
+      expect(matched.every((m) => m.property === "specific_capacity" && m.canonicalValue >= 250)).toBe(true);
+      expect(matched.some((m) => m.value === 255.2 && /−35 °C/.test(m.conditions))).toBe(true);
+      expect(matched.every((m) => /−3\d °C|−2\d °C/.test(m.conditions))).toBe(true);
+    });
+
+    it("reads bounds in any compatible unit: 0.25 Ah/g is 250 mAh/g", async () => {
+      const inAh = { ...DESIGN_QUERY, metrics: [{ property: "specific_capacity", min: 0.25, unit: "Ah/g", where: { temperature: { max: 253.15, unit: "K" } } }] };
+      expect(await refs(inAh)).toEqual(await refs(DESIGN_QUERY));
+    });
+
+    it("meets a metric clause with ONE measurement: value and conditions together", async () => {
+      // FeS₂ QD/MXene has ≥ 1000 mAh/g (at 25 °C) and measurements at −35 °C, but no single one with both.
+      const clause = { property: "specific_capacity", min: 1000, unit: "mAh/g", where: { temperature: { max: -20, unit: "degC" } } };
+      expect(await refs({ metrics: [clause] })).not.toContain(FES2_QD);
+      expect(await refs({ metrics: [{ property: "specific_capacity", min: 1000, unit: "mAh/g" }] })).toContain(FES2_QD);
+    });
+
+    it("lets two clauses be met by different measurements of the same material", async () => {
+      const result = await refs({
+        metrics: [
+          { property: "specific_capacity", min: 1000, unit: "mAh/g" },
+          { property: "specific_capacity", max: 300, unit: "mAh/g", where: { temperature: { max: -20, unit: "degC" } } },
+        ],
+      });
+      expect(result).toContain(FES2_QD);
+    });
+
+    it("finds FeS₂ when typed FeS2, Li–S when typed Li-S, case-insensitively", async () => {
+      expect(await refs({ q: "FeS2" })).toContain(FES2_QD);
+      expect(await refs({ q: "fes₂" })).toContain(FES2_QD);
+      const lis = await run({ q: "Li-S" });
+      expect(lis.total).toBeGreaterThan(10);
+      expect(lis.materials.some((m) => m.batterySystem === "Li–S")).toBe(true);
+    });
+
+    it("matches prefixes while typing", async () => {
+      const result = await run({ q: "MXen" });
+      expect(result.materials.map((m) => m.ref)).toContain(FES2_QD);
+    });
+
+    it("knows NVP and Na3V2(PO4)3 are the same thing", async () => {
+      const a = await run({ q: "NVP", perPage: 100 });
+      const b = await run({ q: "Na3V2(PO4)3", perPage: 100 });
+      expect(a.total).toBeGreaterThan(0);
+      expect(new Set(a.materials.map((m) => m.ref))).toEqual(new Set(b.materials.map((m) => m.ref)));
+    });
+
+    it("ranks a name match above a match in the paper's text", async () => {
+      const result = await run({ q: "MXene", perPage: 5 });
+      expect(result.materials[0]!.name).toMatch(/MXene/);
+    });
+
+    it("filters elements by 'contains all of' and 'contains only'", async () => {
+      const all = await run({ facets: { elements: { all: ["Fe", "S"] } }, perPage: 100 });
+      expect(all.total).toBeGreaterThan(0);
+      expect(all.materials.every((m) => m.elements.includes("Fe") && m.elements.includes("S"))).toBe(true);
+      const only = await run({ facets: { elements: { only: ["Sb", "C", "O"] } }, perPage: 100 });
+      expect(only.total).toBeGreaterThan(0);
+      expect(only.materials.every((m) => m.elements.length > 0 && m.elements.every((e) => ["Sb", "C", "O"].includes(e)))).toBe(true);
+      expect(only.materials.map((m) => m.name)).toContain("SbQD@C");
+    });
+
+    it("counts facets, keeping the other values of a selected facet visible", async () => {
+      const all = await run({ perPage: 1 });
+      const systems = all.facets.battery_system;
+      expect(systems.reduce((n, f) => n + f.count, 0)).toBe(all.total);
+      const sodium = await run({ facets: { battery_system: ["sodium-ion"] }, perPage: 1 });
+      expect(sodium.total).toBe(systems.find((f) => f.value === "sodium-ion")!.count);
+      expect(sodium.facets.battery_system.find((f) => f.value === "Li–S")?.count).toBe(systems.find((f) => f.value === "Li–S")!.count);
+      expect(sodium.facets.role.reduce((n, f) => n + f.count, 0)).toBe(sodium.total);
+      for (const facet of ["role", "material_class", "elements", "year", "journal", "property"] as const) expect(all.facets[facet].length, facet).toBeGreaterThan(0);
+    });
+
+    it("sorts by a metric, best first", async () => {
+      const result = await run({ facets: { property: ["ionic_conductivity"] }, sort: { property: "ionic_conductivity", order: "desc" }, perPage: 50 });
+      const values = result.materials.map((m) => m.sortValue);
+      expect(values.length).toBeGreaterThan(1);
+      expect(values.every((v) => v !== null)).toBe(true);
+      expect([...values].sort((a, b) => b! - a!)).toEqual(values);
+    });
+
+    it("pages without overlap", async () => {
+      const first = await run({ q: "Li-S", perPage: 5, page: 1 });
+      const second = await run({ q: "Li-S", perPage: 5, page: 2 });
+      expect(second.total).toBe(first.total);
+      expect(second.materials).toHaveLength(5);
+      expect(second.materials.filter((m) => first.materials.some((f) => f.ref === m.ref))).toEqual([]);
+    });
+
+    it("leaves drafts out", async () => {
+      expect((await run({ q: "unobtainium" })).total).toBe(0);
+    });
+
+    it("finds a record saved after start-up", async () => {
+      const file = validateRecordFile(validFile("10.1234/later.paper"));
+      file.papers[0]!.materials[0]!.name = "Hafnium wonderite anode";
+      await importRecords(t.prisma, file);
+      await target.sync();
+      const result = await run({ q: "wonderite" });
+      expect(result.materials.map((m) => m.ref)).toEqual(["10.1234/later.paper/fes2-anode"]);
+    });
+
+    it("refuses bad queries with a message naming the field", () => {
+      expect(() => parseSearchQuery({ metrics: [{ property: "capacityy", min: 1 }] })).toThrow(SearchQueryError);
+      expect(() => parseSearchQuery({ metrics: [{ property: "specific_capacity", min: 1, unit: "S/cm" }] })).toThrow(/metrics\[0\]\.unit: "S\/cm" is not a unit of specific capacity/);
+      expect(() => parseSearchQuery({ metrics: [{ property: "specific_capacity", where: { temperature: { max: 1, unit: "mAh" } } }] })).toThrow(/where\.temperature\.unit/);
+      expect(() => parseSearchQuery({ perPage: 1000 })).toThrow(/perPage/);
+    });
+  });
+}
