@@ -435,7 +435,7 @@ export function Calculator({ formula }: { formula: FormulaDefinition }) {
   const shown = current?.result ?? (loading ? stale?.result : undefined);
 
   return (
-    <div data-testid={`calc-${key}`} className="rounded-md border border-slate-200 bg-slate-50/60 p-4">
+    <div data-testid={`calc-${key}`} className="self-start rounded-md border border-slate-200 bg-slate-50/60 p-4">
       <div className="mb-3 flex items-center justify-between gap-2">
         <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Calculator</h3>
         {EXAMPLES[key] ? (
@@ -447,9 +447,9 @@ export function Calculator({ formula }: { formula: FormulaDefinition }) {
       {fields}
       {built.kind === "ready" && built.columns ? <p className="mt-2 text-xs text-slate-500">Read two columns from the first box.</p> : null}
       {formula.outputUnit !== "" ? (
-        <div className="mt-3">
-          <div className="flex items-center gap-2">
-            <label htmlFor={ids.out} className="text-sm text-slate-700">
+        <div className="mt-3 border-t border-slate-200 pt-3">
+          <div className={isFit || isSites ? "flex items-center gap-2" : "grid grid-cols-[minmax(0,1fr)_8.5rem] items-center gap-2"}>
+            <label htmlFor={ids.out} className="text-sm font-medium text-slate-700">
               Result in
             </label>
             <input
@@ -461,7 +461,7 @@ export function Calculator({ formula }: { formula: FormulaDefinition }) {
               onChange={(e) => setOutUnit(e.target.value)}
               autoComplete="off"
               spellCheck={false}
-              className={`${inputClass} w-36`}
+              className={`${inputClass} ${isFit || isSites ? "max-w-36" : ""}`}
               {...invalidProps(ids.out, outError)}
             />
             <Datalist id={`${ids.out}-options`} unit={formula.outputUnit} />
@@ -515,13 +515,19 @@ function ResultView({ formula, result }: { formula: FormulaDefinition; result: A
           {params.map(([name, q]) => (
             <div key={name} className="flex gap-1">
               <dt className="text-slate-500">{PARAMETER_LABELS[name] ?? name} =</dt>
-              <dd>{q.unit === "R" ? `${prettyNumber(q.value)} R` : withUnit(q.value, q.unit)}</dd>
+              <dd>
+                {" "}
+                {q.unit === "R" ? `${prettyNumber(q.value)} R` : withUnit(q.value, q.unit)}
+              </dd>
             </div>
           ))}
           {result.r2 !== undefined ? (
             <div className="flex gap-1">
               <dt className="text-slate-500">R² =</dt>
-              <dd>{result.r2.toFixed(4)}</dd>
+              <dd>
+                {" "}
+                {result.r2.toFixed(4)}
+              </dd>
             </div>
           ) : null}
         </dl>
@@ -551,8 +557,8 @@ function ResultView({ formula, result }: { formula: FormulaDefinition; result: A
             {result.series.map((p) => (
               <tr key={p.x} className="border-b border-slate-100">
                 <td className="py-0.5 pr-4">{prettyNumber(p.x)}</td>
-                <td className="py-0.5 pr-4">{prettyNumber(Number(p.value.toFixed(1)))} %</td>
-                <td className="py-0.5">{prettyNumber(Number((100 - p.value).toFixed(1)))} %</td>
+                <td className="py-0.5 pr-4">{p.value.toFixed(1).replace(/^-/, "−")} %</td>
+                <td className="py-0.5">{(100 - p.value).toFixed(1).replace(/^-/, "−")} %</td>
               </tr>
             ))}
           </tbody>
@@ -611,7 +617,8 @@ function chartSpec(key: string, result: ApiResult): ChartSpec | null {
 
 const tick = (n: number) => {
   const abs = Math.abs(n);
-  return abs !== 0 && (abs < 0.01 || abs >= 1e4) ? n.toExponential(1) : String(Number(n.toPrecision(3)));
+  if (abs !== 0 && (abs < 0.01 || abs >= 1e4)) return n.toExponential(2).replace(/\.?0+e/, "e");
+  return String(Number(n.toPrecision(3)));
 };
 
 function FitChart({ formula, result }: { formula: FormulaDefinition; result: ApiResult }) {

@@ -37,7 +37,7 @@ function Formula({ formula }: { formula: FormulaDefinition }) {
                 </dt>
                 <dd className="text-slate-700">
                   {v.label}
-                  {v.array ? " (list)" : ""} · <span className="text-slate-500">{unitText(v.unit)}</span>
+                  {v.array && formula.kind === "fit" ? " (list)" : ""} · <span className="text-slate-500">{unitText(v.unit)}</span>
                 </dd>
               </div>
             ))}

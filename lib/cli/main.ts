@@ -7,6 +7,7 @@ import { db } from "../db";
 import { registerRecordCommands } from "./commands/records";
 import { registerFormulaCommands } from "./commands/formulas";
 import { registerSearchCommands } from "./commands/search";
+import { registerAuditCommands } from "./commands/audit";
 
 const program = new Command()
   .name("matlit")
@@ -16,6 +17,7 @@ const program = new Command()
 registerRecordCommands(program);
 registerFormulaCommands(program);
 registerSearchCommands(program);
+registerAuditCommands(program);
 
 await program.parseAsync(process.argv);
 await db().$disconnect();

@@ -3,18 +3,11 @@
  * file as the records (the index is kept by triggers inside each write transaction).
  */
 import type { PrismaClient } from "../db";
-import { property } from "../units";
-import { describeConditions, formatValue, materialRef } from "../materials";
-import type { Conditions } from "../records/schema";
 import { canonicalClauses, FACETS, type CanonicalClause, type FacetName, type ParsedSearchQuery } from "./query";
-import type { FacetCount, MatchedMeasurement, MaterialHit, SearchBackend, SearchResult } from "./types";
+import type { FacetCount, SearchBackend, SearchResult } from "./types";
 import { ftsQuery } from "./text";
-
-type Param = string | number;
-interface Fragment {
-  sql: string;
-  params: Param[];
-}
+import { clauseCondition, placeholders, rows, type Fragment, type Param } from "./sql";
+import { materialHits, orderFacetCounts } from "./results";
 
 const FACET_COLUMN: Record<Exclude<FacetName, "elements" | "property">, string> = {
   battery_system: 'M."batterySystem"',
@@ -23,21 +16,6 @@ const FACET_COLUMN: Record<Exclude<FacetName, "elements" | "property">, string> 
   journal: 'P."journal"',
   year: 'P."year"',
 };
-
-/** SQL that one measurement `alias` meets a clause: property, value bounds and every condition bound. */
-export function clauseCondition(clause: CanonicalClause, alias: string): Fragment {
-  const sql = [`${alias}."propertyKey" = ?`];
-  const params: Param[] = [clause.property];
-  if (clause.min !== undefined) sql.push(`${alias}."canonicalValue" >= ?`), params.push(clause.min);
-  if (clause.max !== undefined) sql.push(`${alias}."canonicalValue" <= ?`), params.push(clause.max);
-  for (const b of clause.where) {
-    if (b.min !== undefined) sql.push(`${alias}."${b.column}" >= ?`), params.push(b.min);
-    if (b.max !== undefined) sql.push(`${alias}."${b.column}" <= ?`), params.push(b.max);
-  }
-  return { sql: sql.join(" AND "), params };
-}
-
-const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 
 export class EmbeddedSearch implements SearchBackend {
   readonly name = "embedded" as const;
@@ -74,9 +52,8 @@ export class EmbeddedSearch implements SearchBackend {
     return { sql: sql.join(" AND "), params };
   }
 
-  private async rows<T>(sql: string, params: Param[]): Promise<T[]> {
-    const rows = (await this.prisma.$queryRawUnsafe(sql, ...params)) as Record<string, unknown>[];
-    return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))) as T[];
+  private rows<T>(sql: string, params: Param[]): Promise<T[]> {
+    return rows<T>(this.prisma, sql, params);
   }
 
   async search(query: ParsedSearchQuery): Promise<SearchResult> {
@@ -109,36 +86,11 @@ export class EmbeddedSearch implements SearchBackend {
     const [count] = await this.rows<{ total: number }>(`SELECT COUNT(*) AS total ${from} WHERE ${where.sql}`, where.params);
     const total = count?.total ?? 0;
     const offset = (query.page - 1) * query.perPage;
-    const page = await this.rows<{
-      id: number; key: string; name: string; formula: string | null; role: string; batterySystem: string; materialClass: string; isControl: number;
-      doi: string; title: string; journal: string; year: number; sortValue: number | null;
-    }>(
-      `SELECT M."id", M."key", M."name", M."formula", M."role", M."batterySystem", M."materialClass", M."isControl", P."doi", P."title", P."journal", P."year", ${sortSelect}
-       ${from} ${rankJoin} WHERE ${where.sql} ORDER BY ${order.join(", ")} LIMIT ? OFFSET ?`,
+    const page = await this.rows<{ id: number; sortValue: number | null }>(
+      `SELECT M."id", ${sortSelect} ${from} ${rankJoin} WHERE ${where.sql} ORDER BY ${order.join(", ")} LIMIT ? OFFSET ?`,
       [...orderParams, ...rankParams, ...where.params, query.perPage, offset],
     );
-
-    const ids = page.map((r) => r.id);
-    const elements = ids.length
-      ? await this.rows<{ materialId: number; symbol: string }>(`SELECT "materialId", "symbol" FROM "MaterialElement" WHERE "materialId" IN (${placeholders(ids.length)}) ORDER BY "symbol"`, ids)
-      : [];
-    const matched = await this.matchedMeasurements(ids, clauses, query.sort?.property);
-
-    const materials: MaterialHit[] = page.map((r) => ({
-      id: r.id,
-      ref: materialRef(r.doi, r.key),
-      key: r.key,
-      name: r.name,
-      formula: r.formula,
-      role: r.role,
-      batterySystem: r.batterySystem,
-      materialClass: r.materialClass,
-      isControl: Boolean(r.isControl),
-      elements: elements.filter((e) => e.materialId === r.id).map((e) => e.symbol),
-      paper: { doi: r.doi, title: r.title, journal: r.journal, year: r.year },
-      matched: matched.get(r.id) ?? [],
-      sortValue: r.sortValue ?? null,
-    }));
+    const materials = await materialHits(this.prisma, page, clauses, query.sort?.property);
 
     const facets = Object.fromEntries(await Promise.all(FACETS.map(async (f) => [f, await this.facet(f, query, clauses, match)] as const))) as Record<FacetName, FacetCount[]>;
     return { total, page: query.page, perPage: query.perPage, materials, facets, backend: this.name };
@@ -153,40 +105,7 @@ export class EmbeddedSearch implements SearchBackend {
         : facet === "property"
           ? `SELECT X."propertyKey" AS value, COUNT(DISTINCT M."id") AS count ${from} JOIN "Measurement" X ON X."materialId" = M."id" WHERE ${where.sql} GROUP BY value`
           : `SELECT ${FACET_COLUMN[facet]} AS value, COUNT(*) AS count ${from} WHERE ${where.sql} GROUP BY value`;
-    const rows = await this.rows<{ value: string | number; count: number }>(sql, where.params);
-    return rows.map((r) => ({ value: String(r.value), count: r.count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  }
-
-  private async matchedMeasurements(ids: number[], clauses: CanonicalClause[], sortProperty?: string): Promise<Map<number, MatchedMeasurement[]>> {
-    const result = new Map<number, MatchedMeasurement[]>();
-    if (!ids.length) return result;
-    const wanted: { clause: number; condition: Fragment }[] = clauses.map((c, i) => ({ clause: i, condition: clauseCondition(c, "X") }));
-    if (!clauses.length && sortProperty) wanted.push({ clause: -1, condition: clauseCondition({ property: sortProperty, where: [] }, "X") });
-    for (const { clause, condition } of wanted) {
-      const rows = await this.rows<{ id: number; materialId: number; propertyKey: string; value: number; unit: string; min: number | null; max: number | null; qualifier: string | null; canonicalValue: number; conditionsJson: string | null; quote: string; location: string | null }>(
-        `SELECT X."id", X."materialId", X."propertyKey", X."value", X."unit", X."min", X."max", X."qualifier", X."canonicalValue", X."conditionsJson", X."quote", X."location"
-         FROM "Measurement" X WHERE X."materialId" IN (${placeholders(ids.length)}) AND ${condition.sql} ORDER BY X."canonicalValue" DESC`,
-        [...ids, ...condition.params],
-      );
-      for (const r of rows) {
-        const list = result.get(r.materialId) ?? [];
-        if (list.filter((m) => m.clause === clause).length >= 3) continue; // the best three per clause
-        list.push({
-          clause,
-          id: r.id,
-          property: r.propertyKey,
-          value: r.value,
-          unit: r.unit,
-          display: formatValue(r),
-          canonicalValue: r.canonicalValue,
-          canonicalUnit: property(r.propertyKey)!.display,
-          conditions: describeConditions(r.conditionsJson ? (JSON.parse(r.conditionsJson) as Conditions) : undefined),
-          quote: r.quote,
-          location: r.location,
-        });
-        result.set(r.materialId, list);
-      }
-    }
-    return result;
+    const counts = await this.rows<{ value: string | number; count: number }>(sql, where.params);
+    return orderFacetCounts(counts.map((r) => ({ value: String(r.value), count: r.count })));
   }
 }

@@ -16,6 +16,10 @@ const J_PER_MOL_PER_EV = 96485.33212;
  * cross-dimension rule chemists use without thinking. Throws UnitError when dimensions differ.
  */
 export function convert(value: number, unit: string, targetUnit: string): number {
+  return Number(convertExact(value, unit, targetUnit).toPrecision(12)); // drop binary noise: 6.9 stays 6.9
+}
+
+function convertExact(value: number, unit: string, targetUnit: string): number {
   const from = quantity(value, unit);
   const target = parseUnit(targetUnit);
   const targetSyntax = toMathjsSyntax(targetUnit);

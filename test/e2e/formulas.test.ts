@@ -84,7 +84,7 @@ describe("the formula catalogue and its calculators in Chromium", () => {
     expect((await calc.locator("#b_value_fit-v").inputValue()).split("\n")).toEqual(v.map(String));
 
     const result = calc.getByTestId("result");
-    await expect.poll(() => result.textContent(), { timeout: 10_000 }).toMatch(/b = 0\.8\b/);
+    await expect.poll(() => result.textContent(), { timeout: 10_000 }).toMatch(/b = 0\.8(?!\d)/);
     expect(await result.textContent()).toMatch(/R² = 1\.0000/);
 
     const chart = calc.locator("svg.recharts-surface").first();
@@ -103,6 +103,7 @@ describe("the formula catalogue and its calculators in Chromium", () => {
     const labels = (await calc.locator("svg .recharts-label").allTextContents()).join(" | ");
     expect(labels).toContain("1000/T");
     expect(labels).toContain("ln(σ");
+    await page.locator("section#arrhenius_fit").screenshot({ path: join(SCREENSHOTS, "formulas-arrhenius_fit.png") });
 
     const entropy = page.getByTestId("calc-configurational_entropy");
     await entropy.getByLabel(/Site fractions/).fill("0.2, 0.2, 0.2, 0.2, 0.2");
@@ -110,6 +111,7 @@ describe("the formula catalogue and its calculators in Chromium", () => {
     await entropy.getByLabel(/Site fractions/).fill("0.5, 0.4");
     await expect.poll(() => entropy.getByLabel(/Site fractions/).getAttribute("aria-invalid"), { timeout: 10_000 }).toBe("true");
     expect(await entropy.textContent()).toContain("add up to 0.9");
+    await page.locator("section#configurational_entropy").screenshot({ path: join(SCREENSHOTS, "formulas-configurational_entropy.png") });
 
     await page.goto(app.url + "/formulas");
     await page.getByTestId("calc-energy_density").getByLabel("Unit of C", { exact: true }).fill("Ah/g");
@@ -120,5 +122,10 @@ describe("the formula catalogue and its calculators in Chromium", () => {
     await expect.poll(() => page.getByTestId("calc-capacitive_contribution_fit").getByTestId("result").textContent(), { timeout: 10_000 }).toMatch(/capacitive share/);
     await expect.poll(() => page.getByTestId("calc-energy_density").getByTestId("result").textContent(), { timeout: 10_000 }).toMatch(/680/);
     await page.screenshot({ path: join(SCREENSHOTS, "formulas.png"), fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(SCREENSHOTS, "formulas-top.png") });
+    for (const key of ["capacitive_contribution_fit", "diffusion_gitt"]) {
+      await page.locator(`section#${key}`).screenshot({ path: join(SCREENSHOTS, `formulas-${key}.png`) });
+    }
   });
 });

@@ -5,6 +5,8 @@ import { db } from "@/lib/db";
 import { getMaterial, paperPath, materialPath } from "@/lib/materials";
 import { prettyNumber, prettyUnit } from "@/lib/units/display";
 import { PaperText } from "@/app/components/PaperText";
+import { AuditFlags, DerivedFigures } from "@/app/components/AuditViews";
+import { auditPaper } from "@/lib/formulas/derive";
 
 export const dynamic = "force-dynamic";
 
@@ -26,6 +28,9 @@ export default async function MaterialPage({ params }: Props) {
   const material = await load(params);
   if (!material) notFound();
   const paper = material.paper;
+  const audit = await auditPaper(db(), paper.doi);
+  const flags = audit.flags.filter((f) => f.materialId === material.id);
+  const derived = audit.derived.filter((d) => d.materialId === material.id);
   return (
     <article className="space-y-8">
       <header>
@@ -49,6 +54,8 @@ export default async function MaterialPage({ params }: Props) {
         </dl>
         {material.description ? <p className="mt-3 max-w-3xl text-slate-700">{material.description}</p> : null}
       </header>
+
+      <AuditFlags flags={flags} />
 
       <section aria-labelledby="synthesis">
         <h2 id="synthesis" className="text-xl font-semibold">Synthesis</h2>
@@ -113,6 +120,8 @@ export default async function MaterialPage({ params }: Props) {
           </div>
         ))}
       </section>
+
+      <DerivedFigures figures={derived} />
     </article>
   );
 }

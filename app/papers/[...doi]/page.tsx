@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { getPaper, materialPath } from "@/lib/materials";
+import { auditPaper } from "@/lib/formulas/derive";
+import { AuditFlags } from "@/app/components/AuditViews";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PaperPage({ params }: Props) {
   const paper = await load(params);
   if (!paper) notFound();
+  const audit = await auditPaper(db(), paper.doi);
   return (
     <article className="space-y-6">
       <header>
@@ -33,6 +36,7 @@ export default async function PaperPage({ params }: Props) {
         </p>
         {paper.keywords.length ? <p className="mt-1 text-sm text-slate-600">Keywords: {paper.keywords.map((k) => k.keyword).join("; ")}</p> : null}
       </header>
+      <AuditFlags flags={audit.flags} />
       {paper.abstract ? (
         <section aria-labelledby="abstract">
           <h2 id="abstract" className="text-lg font-semibold">Abstract</h2>
@@ -41,6 +45,7 @@ export default async function PaperPage({ params }: Props) {
       ) : null}
       <section aria-labelledby="materials">
         <h2 id="materials" className="text-lg font-semibold">Materials ({paper.materials.length})</h2>
+        <p className="text-sm text-slate-600">{audit.derived.length} figure(s) recomputed from the paper's own numbers; see each material.</p>
         <table className="mt-2 w-full border-collapse text-sm">
           <thead>
             <tr className="border-b border-slate-200 text-left text-slate-500">

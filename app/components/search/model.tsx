@@ -1,0 +1,233 @@
+/**
+ * The search page's state and how it maps to the search contract (lib/search/query.ts) and the URL.
+ * Client-safe: only type imports from lib/search, so zod and mathjs stay out of the browser bundle.
+ */
+import type { SearchQuery } from "@/lib/search/query";
+import type { SearchResult } from "@/lib/search/types";
+
+export interface UnitOption {
+  /** Unit as the search API reads it (mathjs syntax); "" is a plain number. */
+  value: string;
+  label: string;
+}
+
+export interface PropertyOption {
+  key: string;
+  label: string;
+  display: string;
+  group: string;
+  better?: "higher" | "lower";
+  units: UnitOption[];
+  /** Materials in the knowledge base with at least one measurement of this property. */
+  materials: number;
+}
+
+export interface ConditionOption {
+  key: string;
+  label: string;
+  units: UnitOption[];
+}
+
+/** Everything static the client needs, computed on the server from the catalogues. */
+export interface Catalogue {
+  properties: PropertyOption[];
+  conditions: ConditionOption[];
+  /** Element symbol → number of materials containing it, over the whole knowledge base. */
+  elements: Record<string, number>;
+  /** materialPath("{doi}", "{key}") and paperPath("{doi}"), so links come from the one definition. */
+  materialPathTemplate: string;
+  paperPathTemplate: string;
+}
+
+export const FACET_KEYS = ["battery_system", "role", "material_class", "year", "journal", "property"] as const;
+export type ListFacet = (typeof FACET_KEYS)[number];
+
+export interface BoundDraft {
+  key: string;
+  min: string;
+  max: string;
+  unit: string;
+}
+
+export interface ClauseDraft {
+  /** Local identity for React keys and input ids; not part of the query. */
+  id: number;
+  property: string;
+  min: string;
+  max: string;
+  unit: string;
+  where: BoundDraft[];
+}
+
+export interface SearchState {
+  q: string;
+  facets: Record<ListFacet, string[]>;
+  elementsMode: "all" | "only";
+  elements: string[];
+  clauses: ClauseDraft[];
+  sort: { property: string; order: "asc" | "desc" } | null;
+  page: number;
+  perPage: number;
+}
+
+export interface SearchError {
+  message: string;
+  field?: string;
+}
+
+export type { SearchResult };
+
+export const DEFAULT_PER_PAGE = 20;
+
+let nextClauseId = 1;
+export function newClauseId(): number {
+  return nextClauseId++;
+}
+
+export function emptyFacets(): Record<ListFacet, string[]> {
+  return { battery_system: [], role: [], material_class: [], year: [], journal: [], property: [] };
+}
+
+export function emptyState(): SearchState {
+  return { q: "", facets: emptyFacets(), elementsMode: "all", elements: [], clauses: [], sort: null, page: 1, perPage: DEFAULT_PER_PAGE };
+}
+
+const num = (s: string): number | undefined => {
+  const t = s.trim().replace(/[−–]/g, "-");
+  if (!t) return undefined;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : undefined;
+};
+const str = (n: number | undefined): string => (n === undefined ? "" : String(n));
+
+/** The contract object for a state. `full` keeps page and perPage even at their defaults. */
+export function toQuery(state: SearchState, full = false): SearchQuery {
+  const query: SearchQuery = {};
+  const q = state.q.trim();
+  if (q) query.q = q;
+  const facets: NonNullable<SearchQuery["facets"]> = {};
+  for (const key of FACET_KEYS) {
+    const values = state.facets[key];
+    if (!values.length) continue;
+    if (key === "year") facets.year = values.map(Number).filter(Number.isInteger);
+    else facets[key] = [...values];
+  }
+  if (state.elements.length) facets.elements = { [state.elementsMode]: [...state.elements] };
+  if (Object.keys(facets).length) query.facets = facets;
+  const metrics = state.clauses.map((c) => {
+    const clause: NonNullable<SearchQuery["metrics"]>[number] = { property: c.property };
+    const min = num(c.min);
+    const max = num(c.max);
+    if (min !== undefined) clause.min = min;
+    if (max !== undefined) clause.max = max;
+    if (c.unit && (min !== undefined || max !== undefined)) clause.unit = c.unit;
+    const where: Record<string, { min?: number; max?: number; unit?: string }> = {};
+    for (const b of c.where) {
+      const bmin = num(b.min);
+      const bmax = num(b.max);
+      if (bmin === undefined && bmax === undefined) continue;
+      where[b.key] = { ...(bmin !== undefined ? { min: bmin } : {}), ...(bmax !== undefined ? { max: bmax } : {}), ...(b.unit ? { unit: b.unit } : {}) };
+    }
+    if (Object.keys(where).length) clause.where = where;
+    return clause;
+  });
+  if (metrics.length) query.metrics = metrics;
+  if (state.sort) query.sort = { ...state.sort };
+  if (full || state.page !== 1) query.page = state.page;
+  if (full || state.perPage !== DEFAULT_PER_PAGE) query.perPage = state.perPage;
+  return query;
+}
+
+/** A state from a contract object (from the server's parse or the URL), with units filled in from the catalogue. */
+export function fromQuery(query: SearchQuery, catalogue: Catalogue): SearchState {
+  const state = emptyState();
+  state.q = query.q ?? "";
+  const f = query.facets ?? {};
+  for (const key of FACET_KEYS) {
+    const values = f[key] as (string | number)[] | undefined;
+    if (Array.isArray(values)) state.facets[key] = values.map(String);
+  }
+  if (f.elements?.only?.length) {
+    state.elementsMode = "only";
+    state.elements = [...f.elements.only];
+  } else if (f.elements?.all?.length) {
+    state.elements = [...f.elements.all];
+  }
+  state.clauses = (query.metrics ?? []).map((m) => {
+    const def = catalogue.properties.find((p) => p.key === m.property);
+    return {
+      id: newClauseId(),
+      property: m.property,
+      min: str(m.min),
+      max: str(m.max),
+      unit: m.unit ?? def?.units[0]?.value ?? "",
+      where: Object.entries(m.where ?? {}).map(([key, b]) => ({
+        key,
+        min: str(b?.min),
+        max: str(b?.max),
+        unit: b?.unit ?? catalogue.conditions.find((c) => c.key === key)?.units[0]?.value ?? "",
+      })),
+    };
+  });
+  if (query.sort) state.sort = { property: query.sort.property, order: query.sort.order ?? "desc" };
+  state.page = query.page ?? 1;
+  state.perPage = query.perPage ?? DEFAULT_PER_PAGE;
+  return state;
+}
+
+/** The `query` URL parameter for a state, or null when the state is the empty search. */
+export function queryParam(state: SearchState): string | null {
+  const query = toQuery(state);
+  return Object.keys(query).length ? JSON.stringify(query) : null;
+}
+
+export function urlFor(state: SearchState): string {
+  const param = queryParam(state);
+  return param ? `/?query=${encodeURIComponent(param)}` : "/";
+}
+
+/** Does the state filter anything (beyond paging)? */
+export function isFiltered(state: SearchState): boolean {
+  const query = toQuery(state);
+  return Boolean(query.q || query.facets || query.metrics);
+}
+
+export function fillPath(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_m, k: string) => values[k] ?? "");
+}
+
+export const FACET_LABELS: Record<ListFacet, string> = {
+  battery_system: "Battery system",
+  role: "Role",
+  material_class: "Material class",
+  year: "Year",
+  journal: "Journal",
+  property: "Measured property",
+};
+
+/**
+ * The contract object from a URL's parameters, read loosely (the API validates): the `query` JSON,
+ * or the short form `q=…&role=…&elements=Fe,S&elements_mode=only&page=2`. Null when unreadable.
+ */
+export function queryFromParams(params: URLSearchParams): SearchQuery | null {
+  const json = params.get("query");
+  if (json) {
+    try {
+      const parsed: unknown = JSON.parse(json);
+      return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as SearchQuery) : null;
+    } catch {
+      return null;
+    }
+  }
+  const list = (k: string) => params.getAll(k).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  const query: SearchQuery = {};
+  const facets: NonNullable<SearchQuery["facets"]> = {};
+  for (const k of ["battery_system", "role", "material_class", "journal", "property"] as const) if (list(k).length) facets[k] = list(k);
+  if (list("year").length) facets.year = list("year").map(Number);
+  if (list("elements").length) facets.elements = { [params.get("elements_mode") === "only" ? "only" : "all"]: list("elements") };
+  if (Object.keys(facets).length) query.facets = facets;
+  if (params.get("q")) query.q = params.get("q")!;
+  if (params.get("page")) query.page = Number(params.get("page"));
+  if (params.get("perPage")) query.perPage = Number(params.get("perPage"));
+  return query;
+}

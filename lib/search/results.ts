@@ -1,0 +1,90 @@
+/**
+ * Turning a page of material ids into the answer both backends give: the material, its paper and
+ * elements, and the measurements that met each metric clause, read from the records in SQLite.
+ */
+import type { PrismaClient } from "../db";
+import { property } from "../units";
+import { describeConditions, formatValue, materialRef } from "../materials";
+import type { Conditions } from "../records/schema";
+import type { CanonicalClause } from "./query";
+import type { FacetCount, MatchedMeasurement, MaterialHit } from "./types";
+import { clauseCondition, placeholders, rows, type Fragment } from "./sql";
+
+export interface PageEntry {
+  id: number;
+  sortValue: number | null;
+}
+
+/** Facet values, most frequent first. */
+export function orderFacetCounts(counts: FacetCount[]): FacetCount[] {
+  return counts.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+/** The hits of a page, in the page's order (ids no longer in the records are left out). */
+export async function materialHits(prisma: PrismaClient, page: PageEntry[], clauses: CanonicalClause[], sortProperty?: string): Promise<MaterialHit[]> {
+  const ids = page.map((p) => p.id);
+  if (!ids.length) return [];
+  const materials = await prisma.material.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true, key: true, name: true, formula: true, role: true, batterySystem: true, materialClass: true, isControl: true,
+      paper: { select: { doi: true, title: true, journal: true, year: true } },
+      elements: { select: { symbol: true }, orderBy: { symbol: "asc" } },
+    },
+  });
+  const byId = new Map(materials.map((m) => [m.id, m]));
+  const matched = await matchedMeasurements(prisma, ids, clauses, sortProperty);
+  return page.flatMap(({ id, sortValue }) => {
+    const m = byId.get(id);
+    if (!m) return [];
+    return [{
+      id: m.id,
+      ref: materialRef(m.paper.doi, m.key),
+      key: m.key,
+      name: m.name,
+      formula: m.formula,
+      role: m.role,
+      batterySystem: m.batterySystem,
+      materialClass: m.materialClass,
+      isControl: m.isControl,
+      elements: m.elements.map((e) => e.symbol),
+      paper: m.paper,
+      matched: matched.get(id) ?? [],
+      sortValue,
+    }];
+  });
+}
+
+/** Per material, the best three measurements meeting each clause (or of the sort property when there is no clause). */
+async function matchedMeasurements(prisma: PrismaClient, ids: number[], clauses: CanonicalClause[], sortProperty?: string): Promise<Map<number, MatchedMeasurement[]>> {
+  const result = new Map<number, MatchedMeasurement[]>();
+  const wanted: { clause: number; condition: Fragment }[] = clauses.map((c, i) => ({ clause: i, condition: clauseCondition(c, "X") }));
+  if (!clauses.length && sortProperty) wanted.push({ clause: -1, condition: clauseCondition({ property: sortProperty, where: [] }, "X") });
+  for (const { clause, condition } of wanted) {
+    const found = await rows<{ id: number; materialId: number; propertyKey: string; value: number; unit: string; min: number | null; max: number | null; qualifier: string | null; canonicalValue: number; conditionsJson: string | null; quote: string; location: string | null }>(
+      prisma,
+      `SELECT X."id", X."materialId", X."propertyKey", X."value", X."unit", X."min", X."max", X."qualifier", X."canonicalValue", X."conditionsJson", X."quote", X."location"
+       FROM "Measurement" X WHERE X."materialId" IN (${placeholders(ids.length)}) AND ${condition.sql} ORDER BY X."canonicalValue" DESC`,
+      [...ids, ...condition.params],
+    );
+    for (const r of found) {
+      const list = result.get(r.materialId) ?? [];
+      if (list.filter((m) => m.clause === clause).length >= 3) continue; // the best three per clause
+      list.push({
+        clause,
+        id: r.id,
+        property: r.propertyKey,
+        value: r.value,
+        unit: r.unit,
+        display: formatValue(r),
+        canonicalValue: r.canonicalValue,
+        canonicalUnit: property(r.propertyKey)!.display,
+        conditions: describeConditions(r.conditionsJson ? (JSON.parse(r.conditionsJson) as Conditions) : undefined),
+        quote: r.quote,
+        location: r.location,
+      });
+      result.set(r.materialId, list);
+    }
+  }
+  return result;
+}
