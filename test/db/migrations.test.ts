@@ -50,6 +50,22 @@ describe("migrations", () => {
     sqlite.close();
   });
 
+  it("create every @@index and @@unique of schema.prisma under Prisma's index name", () => {
+    const schema = readFileSync(join(import.meta.dirname, "..", "..", "prisma", "schema.prisma"), "utf8");
+    const sqlite = new Database(t.file, { readonly: true });
+    const indexes = new Set((sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).all() as { name: string }[]).map((r) => r.name));
+    sqlite.close();
+    let checked = 0;
+    for (const [, model, body] of schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
+      for (const [, kind, fields] of body!.matchAll(/@@(index|unique)\(\[([^\]]+)\]/g)) {
+        const name = `${model}_${fields!.split(",").map((f) => f.trim()).join("_")}_${kind === "unique" ? "key" : "idx"}`;
+        expect(indexes, name).toContain(name);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
   it("record what they applied like Prisma does, and apply nothing twice", async () => {
     const sqlite = new Database(t.file, { readonly: true });
     const rows = sqlite.prepare(`SELECT migration_name, checksum, finished_at FROM _prisma_migrations`).all() as { migration_name: string; checksum: string; finished_at: string }[];

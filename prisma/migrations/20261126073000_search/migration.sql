@@ -69,4 +69,4 @@ END;
 
 -- Metric clauses: one measurement meets a property bound and its condition bounds.
 CREATE INDEX "Measurement_propertyKey_temperature_idx" ON "Measurement"("propertyKey", "temperature");
-CREATE INDEX "Measurement_materialId_propertyKey_idx" ON "Measurement"("materialId", "propertyKey", "canonicalValue");
+CREATE INDEX "Measurement_materialId_propertyKey_canonicalValue_idx" ON "Measurement"("materialId", "propertyKey", "canonicalValue");
