@@ -1,45 +1,163 @@
 import Link from "next/link";
 import { db } from "@/lib/db";
 import { listPapers, materialPath, paperPath } from "@/lib/materials";
+import { CONDITION_FIELDS, search, searchQueryFromParams, SearchQueryError, type ParsedSearchQuery, type SearchQuery } from "@/lib/search";
+import { compatible, PROPERTIES } from "@/lib/units";
+import { SearchApp } from "@/app/components/search/SearchApp";
+import type { Catalogue, SearchError, UnitOption } from "@/app/components/search/model";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
-  const papers = await listPapers(db());
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Units a researcher may type a bound in, by kind; each property or condition is offered its kind. */
+const UNIT_FAMILIES: [string, string][][] = [
+  [["mAh/g", "mAh g⁻¹"], ["Ah/kg", "Ah kg⁻¹"]],
+  [["mAh/cm^2", "mAh cm⁻²"], ["uAh/cm^2", "µAh cm⁻²"]],
+  [["mAh/cm^3", "mAh cm⁻³"], ["Ah/L", "Ah L⁻¹"]],
+  [["h", "h"], ["min", "min"], ["s", "s"], ["ms", "ms"]],
+  [["Wh/kg", "Wh kg⁻¹"], ["kWh/kg", "kWh kg⁻¹"]],
+  [["Wh/L", "Wh L⁻¹"], ["kWh/L", "kWh L⁻¹"]],
+  [["W/kg", "W kg⁻¹"], ["kW/kg", "kW kg⁻¹"]],
+  [["V", "V"], ["mV", "mV"]],
+  [["mA/cm^2", "mA cm⁻²"], ["uA/cm^2", "µA cm⁻²"], ["A/cm^2", "A cm⁻²"]],
+  [["A/g", "A g⁻¹"], ["mA/g", "mA g⁻¹"]],
+  [["mA", "mA"], ["uA", "µA"], ["A", "A"]],
+  [["ohm", "Ω"], ["kohm", "kΩ"]],
+  [["cm^2/s", "cm² s⁻¹"], ["m^2/s", "m² s⁻¹"]],
+  [["S/cm", "S cm⁻¹"], ["mS/cm", "mS cm⁻¹"], ["S/m", "S m⁻¹"]],
+  [["eV", "eV"], ["meV", "meV"], ["kJ/mol", "kJ mol⁻¹"]],
+  [["nm", "nm"], ["um", "µm"], ["angstrom", "Å"], ["mm", "mm"]],
+  [["cm^3/g", "cm³ g⁻¹"], ["mL/g", "mL g⁻¹"]],
+  [["uL/mg", "µL mg⁻¹"], ["mL/g", "mL g⁻¹"]],
+  [["angstrom^-1", "Å⁻¹"], ["nm^-1", "nm⁻¹"]],
+  [["g/mol", "g mol⁻¹"], ["kg/mol", "kg mol⁻¹"]],
+  [["MPa", "MPa"], ["GPa", "GPa"], ["kPa", "kPa"], ["Pa", "Pa"]],
+  [["degC", "°C"], ["K", "K"]],
+  [["mPa s", "mPa s"], ["Pa s", "Pa s"]],
+  [["mV/s", "mV s⁻¹"], ["V/s", "V s⁻¹"]],
+];
+
+/** The canonical unit first (as the catalogue writes it), then the other units of its kind. */
+function unitsFor(canonical: string, display: string): UnitOption[] {
+  const family = UNIT_FAMILIES.find((f) => f.some(([u]) => u === canonical)) ?? [];
+  return [
+    { value: canonical, label: display },
+    ...family.filter(([u]) => u !== canonical && compatible(u, canonical)).map(([value, label]) => ({ value, label })),
+  ];
+}
+
+const CONDITION_DISPLAY: Record<string, string> = { c_rate: "C", cycle: "cycles" };
+
+function params(raw: Record<string, string | string[] | undefined>): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [k, v] of Object.entries(raw)) for (const value of Array.isArray(v) ? v : v === undefined ? [] : [v]) out.append(k, value);
+  return out;
+}
+
+/** The parsed query as the client's contract object: without the defaults it does not need. */
+function plain(query: ParsedSearchQuery): SearchQuery {
+  return JSON.parse(JSON.stringify(query)) as SearchQuery;
+}
+
+export default async function HomePage({ searchParams }: Props) {
+  const prisma = db();
+  let query: ParsedSearchQuery | null = null;
+  let error: SearchError | null = null;
+  try {
+    query = searchQueryFromParams(params(await searchParams));
+  } catch (e) {
+    if (!(e instanceof SearchQueryError)) throw e;
+    error = { message: e.message, ...(e.field ? { field: e.field } : {}) };
+  }
+  // The whole knowledge base (what is clickable, which properties have data) and the asked-for page.
+  const [papers, everything, result] = await Promise.all([
+    listPapers(prisma),
+    search({ perPage: 1 }),
+    query ? search(query).catch((e: unknown) => {
+      if (e instanceof SearchQueryError) {
+        error = { message: e.message, ...(e.field ? { field: e.field } : {}) };
+        return null;
+      }
+      throw e;
+    }) : Promise.resolve(null),
+  ]);
+
+  const propertyCounts = new Map<string, number>();
+  for (const f of everything.facets.property) propertyCounts.set(f.value, Math.max(propertyCounts.get(f.value) ?? 0, f.count));
+  const catalogue: Catalogue = {
+    properties: PROPERTIES.map((p) => ({
+      key: p.key,
+      label: p.label,
+      display: p.display,
+      group: p.group,
+      ...(p.better ? { better: p.better } : {}),
+      units: unitsFor(p.unit, p.display),
+      materials: propertyCounts.get(p.key) ?? 0,
+    })),
+    conditions: Object.entries(CONDITION_FIELDS).map(([key, c]) => ({
+      key,
+      label: c.label,
+      units: c.unit ? unitsFor(c.unit, UNIT_FAMILIES.flat().find(([u]) => u === c.unit)?.[1] ?? c.unit) : [{ value: "", label: CONDITION_DISPLAY[key] ?? "" }],
+    })),
+    elements: Object.fromEntries(everything.facets.elements.map((f) => [f.value, f.count])),
+    materialPathTemplate: materialPath("{doi}", "{key}"),
+    paperPathTemplate: paperPath("{doi}"),
+  };
+
+  const materialCount = papers.reduce((n, p) => n + p.materials.length, 0);
+  const measurementCount = papers.reduce((n, p) => n + p.materials.reduce((k, m) => k + m._count.measurements, 0), 0);
+
   return (
-    <div className="space-y-6">
-      <section>
-        <h1 className="text-2xl font-semibold">Battery-materials literature</h1>
-        <p className="mt-1 text-slate-600">
-          {papers.length} papers, {papers.reduce((n, p) => n + p.materials.length, 0)} materials,{" "}
-          {papers.reduce((n, p) => n + p.materials.reduce((k, m) => k + m._count.measurements, 0), 0)} measurements, each with the sentence that states it.
-        </p>
+    <div className="space-y-10">
+      <div className="space-y-5">
+        <section>
+          <h1 className="text-2xl font-semibold">Battery-materials literature</h1>
+          <p className="mt-1 text-slate-600">
+            {papers.length} papers, {materialCount} materials, {measurementCount} measurements, each with the sentence that states it.
+          </p>
+        </section>
+        <SearchApp initialQuery={query ? plain(query) : {}} initialResult={result} initialError={error} catalogue={catalogue} />
+      </div>
+
+      <section aria-labelledby="browse-papers" className="border-t border-slate-200 pt-6">
+        <h2 id="browse-papers" className="text-xl font-semibold">
+          Browse papers
+        </h2>
+        {papers.length === 0 ? (
+          <p className="mt-3 rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">
+            The knowledge base is empty. Import records with <code>matlit import FILE</code>.
+          </p>
+        ) : (
+          <ul className="mt-3 space-y-4" aria-label="Papers">
+            {papers.map((paper) => (
+              <li key={paper.id} className="rounded border border-slate-200 bg-white p-4">
+                <Link href={paperPath(paper.doi)} className="font-medium text-brand hover:underline">
+                  {paper.title}
+                </Link>
+                <p className="text-sm text-slate-600">
+                  {paper.authors[0]?.name} et al. · {paper.journal} {paper.year} · {paper.kind}
+                </p>
+                <ul className="mt-2 flex flex-wrap gap-2 text-sm">
+                  {paper.materials.map((m) => (
+                    <li key={m.key}>
+                      <Link
+                        href={materialPath(paper.doi, m.key)}
+                        className={`inline-block rounded border px-2 py-0.5 hover:border-brand ${m.isControl ? "border-slate-200 text-slate-600" : "border-brand/40 bg-sky-50"}`}
+                      >
+                        {m.name}{" "}
+                        <span className="text-xs text-slate-500">
+                          {m.role} · {m._count.measurements}
+                        </span>
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
-      {papers.length === 0 ? (
-        <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">The knowledge base is empty. Import records with <code>matlit import FILE</code>.</p>
-      ) : (
-        <ul className="space-y-4" aria-label="Papers">
-          {papers.map((paper) => (
-            <li key={paper.id} className="rounded border border-slate-200 bg-white p-4">
-              <Link href={paperPath(paper.doi)} className="font-medium text-brand hover:underline">
-                {paper.title}
-              </Link>
-              <p className="text-sm text-slate-600">
-                {paper.authors[0]?.name} et al. · {paper.journal} {paper.year} · {paper.kind}
-              </p>
-              <ul className="mt-2 flex flex-wrap gap-2 text-sm">
-                {paper.materials.map((m) => (
-                  <li key={m.key}>
-                    <Link href={materialPath(paper.doi, m.key)} className={`inline-block rounded border px-2 py-0.5 hover:border-brand ${m.isControl ? "border-slate-200 text-slate-600" : "border-brand/40 bg-sky-50"}`}>
-                      {m.name} <span className="text-xs text-slate-500">{m.role} · {m._count.measurements}</span>
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ul>
-      )}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { db } from "../db";
 import { registerRecordCommands } from "./commands/records";
 import { registerFormulaCommands } from "./commands/formulas";
 import { registerSearchCommands } from "./commands/search";
+import { registerReindexCommands } from "./commands/reindex";
 import { registerAuditCommands } from "./commands/audit";
 
 const program = new Command()
@@ -17,6 +18,7 @@ const program = new Command()
 registerRecordCommands(program);
 registerFormulaCommands(program);
 registerSearchCommands(program);
+registerReindexCommands(program);
 registerAuditCommands(program);
 
 await program.parseAsync(process.argv);

@@ -10,5 +10,8 @@ export async function prepareDatabase(options: { seed?: boolean; prisma?: Prisma
   const prisma = options.prisma ?? db();
   await syncCatalogue(prisma);
   const seeded = options.seed === false ? [] : await loadSeed(prisma);
+  // Only Meilisearch drains the search outbox; without it the rows would pile up. Switching to
+  // Meilisearch later starts with `matlit reindex`, which needs none of them.
+  if (!process.env.MEILISEARCH_HOST) await prisma.searchOutbox.deleteMany();
   return { migrations, seeded };
 }

@@ -90,105 +90,118 @@ function stepRow(s: StepOut, materialId: number, position: number) {
   };
 }
 
-/** Write one paper (replacing an existing one with the same DOI) inside a transaction. */
-export async function writePaper(tx: Tx, paper: PaperOut, userId?: number): Promise<ImportSummary["papers"][number]> {
-  const existing = await tx.paper.findUnique({ where: { doi: paper.doi }, select: { id: true } });
-  let before: PaperOut | undefined;
-  if (existing) {
-    before = (await readPapers(tx, { ids: [existing.id] }))[0];
-    await tx.paper.delete({ where: { id: existing.id } });
+type Row = Record<string, string | number | boolean | null>;
+
+/** SQLite's limit on bound parameters per statement. */
+const MAX_PARAMS = 32_000;
+const now = () => new Date().toISOString().replace("Z", "+00:00"); // Prisma's DateTime text form
+
+/** Multi-row INSERTs, chunked under the parameter limit: one statement per few hundred rows. */
+async function insertRows(tx: Tx, table: string, rows: Row[]): Promise<void> {
+  if (!rows.length) return;
+  const columns = Object.keys(rows[0]!);
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+  const tuple = `(${columns.map(() => "?").join(", ")})`;
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement);
+    const params = chunk.flatMap((r) => columns.map((c) => (typeof r[c] === "boolean" ? (r[c] ? 1 : 0) : r[c]!)));
+    await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${chunk.map(() => tuple).join(", ")}`, ...params);
   }
-  const created = await tx.paper.create({
-    data: {
-      doi: paper.doi,
-      title: paper.title,
-      journal: paper.journal,
-      year: paper.year,
-      volume: orNull(paper.volume),
-      issue: orNull(paper.issue),
-      articleNumber: orNull(paper.articleNumber),
-      pages: orNull(paper.pages),
-      abstract: orNull(paper.abstract),
-      kind: paper.kind,
-      license: orNull(paper.license),
-      status: paper.status,
-      authors: { createMany: { data: paper.authors.map((name, position) => ({ name, position })) } },
-      keywords: { createMany: { data: paper.keywords.map((keyword, position) => ({ keyword, position })) } },
-      formulas: { createMany: { data: paper.formulas.map((formulaKey) => ({ formulaKey })) } },
-    },
-    select: { id: true },
-  });
-  const ids = new Map<string, number>();
-  for (const [position, m] of paper.materials.entries()) {
-    const material = await tx.material.create({
-      data: {
-        paperId: created.id,
-        key: m.key,
-        position,
-        name: m.name,
-        searchName: searchForm(m.name),
-        formula: orNull(m.formula),
-        role: m.role,
-        batterySystem: m.batterySystem,
-        materialClass: m.materialClass,
-        isControl: m.isControl,
-        description: orNull(m.description),
-        citedReference: orNull(m.citedReference),
-        explicitElements: m.elements !== undefined,
-      },
-      select: { id: true },
-    });
-    ids.set(m.key, material.id);
-  }
-  const elementsByKey = new Map<string, string[]>();
-  const elementsFor = (m: MaterialOut): string[] => {
-    const known = elementsByKey.get(m.key);
+}
+
+async function idsBy<K extends string>(tx: Tx, sql: string, params: (string | number)[], key: (r: Record<K, unknown>) => string): Promise<Map<string, number>> {
+  const rows = (await tx.$queryRawUnsafe(sql, ...params)) as (Record<K, unknown> & { id: number | bigint })[];
+  return new Map(rows.map((r) => [key(r), Number(r.id)]));
+}
+
+/** Elements of a material: explicit, from its formula, or else those of its components. */
+function elementsResolver(paper: PaperOut): (m: MaterialOut) => string[] {
+  const memo = new Map<string, string[]>();
+  const resolve = (m: MaterialOut): string[] => {
+    const known = memo.get(m.key);
     if (known) return known;
-    elementsByKey.set(m.key, []); // guards against component cycles
+    memo.set(m.key, []); // guards against component cycles
     const own = m.elements ?? (m.formula ? elementsOf(m.formula) : []);
-    const fromComponents = own.length ? [] : (m.components ?? []).flatMap((k) => elementsFor(paper.materials.find((x) => x.key === k)!));
+    const fromComponents = own.length ? [] : (m.components ?? []).flatMap((k) => resolve(paper.materials.find((x) => x.key === k)!));
     const result = [...new Set([...own, ...fromComponents])];
-    elementsByKey.set(m.key, result);
+    memo.set(m.key, result);
     return result;
   };
-  for (const m of paper.materials) {
-    const materialId = ids.get(m.key)!;
-    const symbols = elementsFor(m);
-    if (symbols.length) await tx.materialElement.createMany({ data: symbols.map((symbol) => ({ materialId, symbol })) });
-    if (m.components?.length) {
-      await tx.materialComponent.createMany({ data: m.components.map((k, position) => ({ materialId, componentId: ids.get(k)!, position })) });
+  return resolve;
+}
+
+/**
+ * Write papers inside a transaction, replacing any with the same DOI (their previous state kept as
+ * a revision). Rows go in as batched multi-row INSERTs; the search index and outbox follow through
+ * SQLite triggers in the same transaction.
+ */
+export async function writePapers(tx: Tx, papers: PaperOut[], userId?: number): Promise<ImportSummary["papers"]> {
+  if (!papers.length) return [];
+  const dois = papers.map((p) => p.doi);
+  const marks = dois.map(() => "?").join(", ");
+  const existing = await idsBy<"doi">(tx, `SELECT "id", "doi" FROM "Paper" WHERE "doi" IN (${marks})`, dois, (r) => String(r.doi));
+  const before = new Map((existing.size ? await readPapers(tx, { ids: [...existing.values()] }) : []).map((p) => [p.doi, p]));
+  if (existing.size) await tx.$executeRawUnsafe(`DELETE FROM "Paper" WHERE "id" IN (${[...existing.values()].join(", ")})`);
+
+  const stamp = now();
+  await insertRows(tx, "Paper", papers.map((p) => ({
+    doi: p.doi, title: p.title, journal: p.journal, year: p.year, volume: orNull(p.volume), issue: orNull(p.issue), articleNumber: orNull(p.articleNumber),
+    pages: orNull(p.pages), abstract: orNull(p.abstract), kind: p.kind, license: orNull(p.license), status: p.status, createdAt: stamp, updatedAt: stamp,
+  })));
+  const paperIds = await idsBy<"doi">(tx, `SELECT "id", "doi" FROM "Paper" WHERE "doi" IN (${marks})`, dois, (r) => String(r.doi));
+  const paperId = (p: PaperOut) => paperIds.get(p.doi)!;
+  await insertRows(tx, "Author", papers.flatMap((p) => p.authors.map((name, position) => ({ paperId: paperId(p), position, name }))));
+  await insertRows(tx, "PaperKeyword", papers.flatMap((p) => p.keywords.map((keyword, position) => ({ paperId: paperId(p), position, keyword }))));
+  await insertRows(tx, "PaperFormula", papers.flatMap((p) => [...new Set(p.formulas)].map((formulaKey) => ({ paperId: paperId(p), formulaKey }))));
+
+  // Materials after their paper's keywords and authors: the search trigger reads them.
+  await insertRows(tx, "Material", papers.flatMap((p) => p.materials.map((m, position) => ({
+    paperId: paperId(p), key: m.key, position, name: m.name, searchName: searchForm(m.name), formula: orNull(m.formula), role: m.role,
+    batterySystem: m.batterySystem, materialClass: m.materialClass, isControl: m.isControl, description: orNull(m.description),
+    citedReference: orNull(m.citedReference), explicitElements: m.elements !== undefined,
+  }))));
+  const paperIdList = [...paperIds.values()];
+  const materialIds = await idsBy<"paperId" | "key">(tx, `SELECT "id", "paperId", "key" FROM "Material" WHERE "paperId" IN (${paperIdList.join(", ")})`, [], (r) => `${String(r.paperId)}/${String(r.key)}`);
+  const materialId = (p: PaperOut, key: string) => materialIds.get(`${paperId(p)}/${key}`)!;
+
+  const elements: Row[] = [];
+  const components: Row[] = [];
+  const steps: Row[] = [];
+  const measurements: Row[] = [];
+  for (const p of papers) {
+    const elementsFor = elementsResolver(p);
+    for (const m of p.materials) {
+      const id = materialId(p, m.key);
+      for (const symbol of elementsFor(m)) elements.push({ materialId: id, symbol });
+      m.components?.forEach((k, position) => components.push({ materialId: id, componentId: materialId(p, k), position }));
+      m.synthesis.forEach((s, i) => steps.push(stepRow(s, id, i)));
+      m.measurements.forEach((x, i) => measurements.push(measurementRow(x, id, i)));
     }
-    if (m.synthesis.length) await tx.synthesisStep.createMany({ data: m.synthesis.map((s, i) => stepRow(s, materialId, i)) });
-    if (m.measurements.length) await tx.measurement.createMany({ data: m.measurements.map((x, i) => measurementRow(x, materialId, i)) });
   }
-  await tx.revision.create({
-    data: {
-      entityType: "paper",
-      entityKey: paper.doi,
-      userId: orNull(userId),
-      action: existing ? "replace" : "create",
-      beforeJson: before ? JSON.stringify(before) : null,
-      afterJson: JSON.stringify(paper),
-    },
-  });
-  return {
-    doi: paper.doi,
-    action: existing ? "replaced" : "created",
-    materials: paper.materials.length,
-    measurements: paper.materials.reduce((n, m) => n + m.measurements.length, 0),
-  };
+  await insertRows(tx, "MaterialElement", elements);
+  await insertRows(tx, "MaterialComponent", components);
+  await insertRows(tx, "SynthesisStep", steps);
+  await insertRows(tx, "Measurement", measurements);
+  await insertRows(tx, "Revision", papers.map((p) => ({
+    entityType: "paper", entityKey: p.doi, userId: orNull(userId), createdAt: stamp, action: existing.has(p.doi) ? "replace" : "create",
+    beforeJson: before.has(p.doi) ? JSON.stringify(before.get(p.doi)) : null, afterJson: JSON.stringify(p),
+  })));
+  return papers.map((p) => ({
+    doi: p.doi,
+    action: existing.has(p.doi) ? ("replaced" as const) : ("created" as const),
+    materials: p.materials.length,
+    measurements: p.materials.reduce((n, m) => n + m.measurements.length, 0),
+  }));
+}
+
+/** Write one paper (replacing an existing one with the same DOI) inside a transaction. */
+export async function writePaper(tx: Tx, paper: PaperOut, userId?: number): Promise<ImportSummary["papers"][number]> {
+  return (await writePapers(tx, [paper], userId))[0]!;
 }
 
 /** Import a validated file, all or nothing. */
 export async function importRecords(prisma: PrismaClient, file: RecordFileParsed, options: { userId?: number } = {}): Promise<ImportSummary> {
-  return prisma.$transaction(
-    async (tx) => {
-      const papers = [];
-      for (const paper of file.papers) papers.push(await writePaper(tx, paper, options.userId));
-      return { papers };
-    },
-    { timeout: 10 * 60_000, maxWait: 60_000 },
-  );
+  return prisma.$transaction(async (tx) => ({ papers: await writePapers(tx, file.papers, options.userId) }), { timeout: 10 * 60_000, maxWait: 60_000 });
 }
 
 type NullToOptional<T> = { [K in keyof T]: null extends T[K] ? Exclude<T[K], null> | undefined : T[K] };

@@ -101,10 +101,10 @@ export class EmbeddedSearch implements SearchBackend {
     const from = `FROM "Material" M JOIN "Paper" P ON P."id" = M."paperId"`;
     const sql =
       facet === "elements"
-        ? `SELECT E."symbol" AS value, COUNT(*) AS count ${from} JOIN "MaterialElement" E ON E."materialId" = M."id" WHERE ${where.sql} GROUP BY value`
+        ? `SELECT E."symbol" AS value, COUNT(*) AS count ${from} JOIN "MaterialElement" E ON E."materialId" = M."id" WHERE ${where.sql} GROUP BY E."symbol"`
         : facet === "property"
-          ? `SELECT X."propertyKey" AS value, COUNT(DISTINCT M."id") AS count ${from} JOIN "Measurement" X ON X."materialId" = M."id" WHERE ${where.sql} GROUP BY value`
-          : `SELECT ${FACET_COLUMN[facet]} AS value, COUNT(*) AS count ${from} WHERE ${where.sql} GROUP BY value`;
+          ? `SELECT X."propertyKey" AS value, COUNT(DISTINCT M."id") AS count ${from} JOIN "Measurement" X ON X."materialId" = M."id" WHERE ${where.sql} GROUP BY X."propertyKey"`
+          : `SELECT ${FACET_COLUMN[facet]} AS value, COUNT(*) AS count ${from} WHERE ${where.sql} GROUP BY ${FACET_COLUMN[facet]}`;
     const counts = await this.rows<{ value: string | number; count: number }>(sql, where.params);
     return orderFacetCounts(counts.map((r) => ({ value: String(r.value), count: r.count })));
   }

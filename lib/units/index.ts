@@ -16,7 +16,31 @@ const J_PER_MOL_PER_EV = 96485.33212;
  * cross-dimension rule chemists use without thinking. Throws UnitError when dimensions differ.
  */
 export function convert(value: number, unit: string, targetUnit: string): number {
-  return Number(convertExact(value, unit, targetUnit).toPrecision(12)); // drop binary noise: 6.9 stays 6.9
+  const { scale, offset } = conversion(unit, targetUnit);
+  return Number((value * scale + offset).toPrecision(12)); // drop binary noise: 6.9 stays 6.9
+}
+
+/**
+ * Every conversion between units is affine (°C ↔ K has an offset), so mathjs is asked once per
+ * pair of unit spellings and the pair is remembered: imports convert millions of values.
+ */
+const conversions = new Map<string, { scale: number; offset: number } | UnitError>();
+function conversion(unit: string, targetUnit: string): { scale: number; offset: number } {
+  const key = `${unit}\u0000${targetUnit}`;
+  let known = conversions.get(key);
+  if (!known) {
+    try {
+      const offset = convertExact(0, unit, targetUnit);
+      known = { scale: convertExact(1, unit, targetUnit) - offset, offset };
+    } catch (e) {
+      if (!(e instanceof UnitError)) throw e;
+      known = e;
+    }
+    if (conversions.size > 10_000) conversions.clear();
+    conversions.set(key, known);
+  }
+  if (known instanceof UnitError) throw known;
+  return known;
 }
 
 function convertExact(value: number, unit: string, targetUnit: string): number {

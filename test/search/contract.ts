@@ -125,7 +125,11 @@ export function searchContract(name: string, connect: (prisma: PrismaClient) => 
       expect(sodium.total).toBe(systems.find((f) => f.value === "sodium-ion")!.count);
       expect(sodium.facets.battery_system.find((f) => f.value === "Li–S")?.count).toBe(systems.find((f) => f.value === "Li–S")!.count);
       expect(sodium.facets.role.reduce((n, f) => n + f.count, 0)).toBe(sodium.total);
-      for (const facet of ["role", "material_class", "elements", "year", "journal", "property"] as const) expect(all.facets[facet].length, facet).toBeGreaterThan(0);
+      for (const facet of ["role", "material_class", "elements", "year", "journal", "property"] as const) {
+        expect(all.facets[facet].length, facet).toBeGreaterThan(0);
+        const values = all.facets[facet].map((f) => f.value);
+        expect(new Set(values).size, `${facet} lists each value once`).toBe(values.length);
+      }
     });
 
     it("sorts by a metric, best first", async () => {

@@ -18,7 +18,7 @@ interface Props {
 /** Merge what the backend counted with what is ticked (a ticked value always stays visible). */
 function entries(facet: ListFacet, counts: FacetCount[] | undefined, selected: string[]): FacetCount[] {
   const byValue = new Map<string, number>();
-  for (const c of counts ?? []) byValue.set(c.value, Math.max(byValue.get(c.value) ?? 0, c.count));
+  for (const c of counts ?? []) byValue.set(c.value, c.count);
   for (const v of selected) if (!byValue.has(v)) byValue.set(v, 0);
   const list = [...byValue].map(([value, count]) => ({ value, count }));
   if (facet === "year") return list.sort((a, b) => Number(b.value) - Number(a.value));
@@ -63,13 +63,14 @@ function FacetGroup({
   const visible = expanded ? items : items.filter((item, i) => i < COLLAPSED || selected.includes(item.value));
   const hidden = items.length - visible.length;
   return (
-    <fieldset data-facet={facet} className="relative min-w-0">
-      <legend className="text-sm font-semibold text-slate-800">{FACET_LABELS[facet]}</legend>
-      {selected.length ? (
-        <button type="button" onClick={() => onClear(facet)} className="absolute right-0 top-0 rounded px-1 text-xs text-brand hover:underline">
-          Clear<span className="sr-only"> {FACET_LABELS[facet].toLowerCase()}</span>
-        </button>
-      ) : null}
+    <div className="relative">
+    {selected.length ? (
+      <button type="button" onClick={() => onClear(facet)} className="absolute right-0 top-0 z-10 rounded px-1 text-xs leading-5 text-brand hover:underline">
+        Clear<span className="sr-only"> {FACET_LABELS[facet].toLowerCase()}</span>
+      </button>
+    ) : null}
+    <fieldset data-facet={facet} className="min-w-0">
+      <legend className="text-sm font-semibold leading-5 text-slate-800">{FACET_LABELS[facet]}</legend>
       {items.length === 0 ? (
         <p className="mt-1 text-xs text-slate-500">No values for this search.</p>
       ) : (
@@ -103,5 +104,6 @@ function FacetGroup({
         </button>
       ) : null}
     </fieldset>
+    </div>
   );
 }

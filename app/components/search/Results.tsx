@@ -24,7 +24,7 @@ export function ResultList({ materials, catalogue, propertyLabel, clauseProperti
                 {hit.name}
               </Link>
             </h3>
-            {hit.formula && hit.formula !== hit.name ? <span className="font-mono text-xs text-slate-500">{hit.formula}</span> : null}
+            {hit.formula && !hit.name.includes(prettyFormula(hit.formula)) ? <span className="text-sm text-slate-500">{prettyFormula(hit.formula)}</span> : null}
             {hit.isControl ? <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600">control</span> : null}
           </div>
           <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
@@ -66,6 +66,13 @@ export function ResultList({ materials, catalogue, propertyLabel, clauseProperti
       ))}
     </ol>
   );
+}
+
+const SUBSCRIPT: Record<string, string> = { "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉", ".": ".", x: "ₓ" };
+
+/** "FeS2/Ti3C2Tx" → "FeS₂/Ti₃C₂Tₓ": counts after an element or a bracket as subscripts. */
+export function prettyFormula(formula: string): string {
+  return formula.replace(/([A-Za-z)\]])(\d+(?:\.\d+)?|x)(?![a-z])/g, (_m, before: string, n: string) => before + [...n].map((c) => SUBSCRIPT[c] ?? c).join(""));
 }
 
 function Matched({ matched, propertyLabel, clauseProperties }: { matched: MatchedMeasurement[]; propertyLabel: Props["propertyLabel"]; clauseProperties: string[] }) {

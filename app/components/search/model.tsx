@@ -138,40 +138,48 @@ export function toQuery(state: SearchState, full = false): SearchQuery {
   return query;
 }
 
-/** A state from a contract object (from the server's parse or the URL), with units filled in from the catalogue. */
+/**
+ * A state from a contract object (from the server's parse or, unvalidated, from the URL), with units
+ * filled in from the catalogue. Values of the wrong type are dropped: the API names the problem.
+ */
 export function fromQuery(query: SearchQuery, catalogue: Catalogue): SearchState {
   const state = emptyState();
-  state.q = query.q ?? "";
-  const f = query.facets ?? {};
-  for (const key of FACET_KEYS) {
-    const values = f[key] as (string | number)[] | undefined;
-    if (Array.isArray(values)) state.facets[key] = values.map(String);
-  }
-  if (f.elements?.only?.length) {
+  const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === "string" || isNum(x)).map(String) : []);
+  const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  if (typeof query.q === "string") state.q = query.q;
+  const f = obj(query.facets);
+  for (const key of FACET_KEYS) state.facets[key] = strings(f[key]);
+  const elements = obj(f.elements);
+  if (strings(elements.only).length) {
     state.elementsMode = "only";
-    state.elements = [...f.elements.only];
-  } else if (f.elements?.all?.length) {
-    state.elements = [...f.elements.all];
-  }
-  state.clauses = (query.metrics ?? []).map((m) => {
-    const def = catalogue.properties.find((p) => p.key === m.property);
+    state.elements = strings(elements.only);
+  } else state.elements = strings(elements.all);
+  state.clauses = (Array.isArray(query.metrics) ? query.metrics : []).map((raw) => {
+    const m = obj(raw);
+    const key = String(m.property ?? "");
+    const def = catalogue.properties.find((p) => p.key === key);
     return {
       id: newClauseId(),
-      property: m.property,
-      min: str(m.min),
-      max: str(m.max),
-      unit: m.unit ?? def?.units[0]?.value ?? "",
-      where: Object.entries(m.where ?? {}).map(([key, b]) => ({
-        key,
-        min: str(b?.min),
-        max: str(b?.max),
-        unit: b?.unit ?? catalogue.conditions.find((c) => c.key === key)?.units[0]?.value ?? "",
-      })),
+      property: key,
+      min: isNum(m.min) ? String(m.min) : "",
+      max: isNum(m.max) ? String(m.max) : "",
+      unit: typeof m.unit === "string" ? m.unit : (def?.units[0]?.value ?? ""),
+      where: Object.entries(obj(m.where)).map(([k, rawBound]) => {
+        const b = obj(rawBound);
+        return {
+          key: k,
+          min: isNum(b.min) ? String(b.min) : "",
+          max: isNum(b.max) ? String(b.max) : "",
+          unit: typeof b.unit === "string" ? b.unit : (catalogue.conditions.find((c) => c.key === k)?.units[0]?.value ?? ""),
+        };
+      }),
     };
   });
-  if (query.sort) state.sort = { property: query.sort.property, order: query.sort.order ?? "desc" };
-  state.page = query.page ?? 1;
-  state.perPage = query.perPage ?? DEFAULT_PER_PAGE;
+  const sort = obj(query.sort);
+  if (typeof sort.property === "string") state.sort = { property: sort.property, order: sort.order === "asc" ? "asc" : "desc" };
+  if (isNum(query.page) && query.page >= 1) state.page = Math.floor(query.page);
+  if (isNum(query.perPage) && query.perPage >= 1) state.perPage = Math.floor(query.perPage);
   return state;
 }
 

@@ -1,0 +1,206 @@
+/**
+ * `npm run bench`: a synthetic knowledge base of the target size, loaded through the import path,
+ * served by the production build, measured with autocannon, for the embedded backend and for
+ * Meilisearch. Prints a table and writes bench/results.md.
+ *
+ *   npm run bench -- --scale 0.1        a tenth of the size (quick look)
+ *   npm run bench -- --backend embedded
+ */
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, tmpdir, release } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import cliProgress from "cli-progress";
+import { createClient } from "../lib/db";
+import { migrate } from "../lib/db/migrate";
+import { syncCatalogue } from "../lib/db/catalogue";
+import { importRecords } from "../lib/records/store";
+import { FULL_SHAPE, syntheticPapers } from "./generate";
+import { freePort } from "../test/helpers/app";
+import { startMeilisearch } from "../test/helpers/meilisearch";
+
+const ROOT = join(import.meta.dirname, "..");
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: "string", default: "1" },
+    backend: { type: "string", default: "both" },
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "4" },
+  },
+});
+const scale = Number(args.scale);
+const shape = { ...FULL_SHAPE, papers: Math.max(10, Math.round(FULL_SHAPE.papers * scale)) };
+const totalMeasurements = shape.papers * shape.materialsPerPaper * shape.measurementsPerMaterial;
+
+const TARGETS = { embeddedP95: 50, meiliP95: 30, compareMs: 150, importPerSecond: 20_000, memoryMb: 500 };
+
+const QUERY_MIX: { name: string; body: unknown }[] = [
+  { name: "text only", body: { q: "porous FeS2" } },
+  { name: "facets", body: { facets: { battery_system: ["sodium-ion"], role: ["anode"], elements: { all: ["Fe", "S"] } } } },
+  {
+    name: "metric clause with conditions",
+    body: { metrics: [{ property: "specific_capacity", min: 250, unit: "mAh/g", where: { temperature: { max: -20, unit: "degC" } } }] },
+  },
+  { name: "sorted by a metric", body: { facets: { role: ["anode"] }, sort: { property: "specific_capacity", order: "desc" } } },
+];
+
+interface Latency {
+  p50: number;
+  p95: number;
+  p99: number;
+  requests: number;
+  errors: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Latencies of one request shape under load; autocannon reports no p95, so we collect each response time. */
+async function measure(url: string, init: { method?: string; body?: string } = {}): Promise<Latency> {
+  const times: number[] = [];
+  let errors = 0;
+  await new Promise<void>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        method: (init.method ?? "GET") as "GET" | "POST",
+        body: init.body,
+        headers: init.body ? { "content-type": "application/json" } : {},
+        connections: Number(args.connections),
+        duration: Number(args.duration),
+      },
+      (error) => (error ? reject(error) : resolve()),
+    );
+    instance.on("response", (_client, status, _bytes, responseTime) => {
+      if (status >= 400) errors++;
+      times.push(responseTime);
+    });
+  });
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), requests: times.length, errors };
+}
+
+/** Resident memory of a process and all its descendants, in MB (from `ps`). */
+function treeRssMb(pid: number): number {
+  const rss = new Map<number, number>();
+  const children = new Map<number, number[]>();
+  for (const line of execFileSync("ps", ["-eo", "pid=,ppid=,rss="]).toString().trim().split("\n")) {
+    const [p, parent, kb] = line.trim().split(/\s+/).map(Number) as [number, number, number];
+    rss.set(p, kb);
+    children.set(parent, [...(children.get(parent) ?? []), p]);
+  }
+  let total = 0;
+  for (const stack = [pid]; stack.length; ) {
+    const p = stack.pop()!;
+    total += rss.get(p) ?? 0;
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total / 1024;
+}
+
+async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; peakMb: () => number; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    stdio: "ignore",
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(url + "/api/formulas")).ok) break;
+    } catch {
+      // starting
+    }
+    if (i > 300) throw new Error("server did not start");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, treeRssMb(child.pid!))), 250);
+  return {
+    url,
+    child,
+    peakMb: () => peak,
+    stop: async () => {
+      clearInterval(timer);
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    },
+  };
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), "matlit-bench-"));
+  const file = join(dir, "bench.db");
+  const databaseUrl = `file:${file}`;
+  console.log(`synthetic knowledge base: ${shape.papers} papers, ${shape.papers * shape.materialsPerPaper} materials, ${totalMeasurements} measurements → ${file}`);
+  migrate(file);
+  const prisma = createClient(file);
+  await syncCatalogue(prisma);
+
+  const bar = new cliProgress.SingleBar({ format: "import [{bar}] {percentage}% | {value}/{total} measurements | {rate}/s", etaBuffer: 20 }, cliProgress.Presets.shades_classic);
+  bar.start(totalMeasurements, 0, { rate: 0 });
+  const started = performance.now();
+  let loaded = 0;
+  for (const papers of syntheticPapers(shape, 100)) {
+    await importRecords(prisma, { papers });
+    loaded += papers.reduce((n, p) => n + p.materials.reduce((k, m) => k + m.measurements.length, 0), 0);
+    bar.update(loaded, { rate: Math.round(loaded / ((performance.now() - started) / 1000)) });
+  }
+  bar.stop();
+  const importSeconds = (performance.now() - started) / 1000;
+  const importRate = totalMeasurements / importSeconds;
+  const sampleRefs = (await prisma.material.findMany({ take: 8, select: { key: true, paper: { select: { doi: true } } }, orderBy: { id: "asc" } })).map((m) => `${m.paper.doi}/${m.key}`);
+  await prisma.$executeRawUnsafe("ANALYZE");
+  await prisma.$disconnect();
+
+  execFileSync(process.execPath, [join(ROOT, "scripts", "build-if-needed.js")], { cwd: ROOT, stdio: "inherit" });
+
+  const rows: string[][] = [];
+  const notes: string[] = [];
+  const backends = args.backend === "both" ? ["embedded", "meilisearch"] : [args.backend!];
+  for (const backend of backends) {
+    let env: Record<string, string> = { DATABASE_URL: databaseUrl, MEILISEARCH_HOST: "" };
+    let meili: Awaited<ReturnType<typeof startMeilisearch>> | undefined;
+    if (backend === "meilisearch") {
+      meili = await startMeilisearch();
+      env = { DATABASE_URL: databaseUrl, MEILISEARCH_HOST: meili.host, MEILISEARCH_API_KEY: meili.apiKey };
+      const t0 = performance.now();
+      execFileSync(process.execPath, [join(ROOT, "bin", "matlit.js"), "reindex"], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+      notes.push(`Meilisearch reindex of ${totalMeasurements} measurements: ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+    }
+    const server = await startServer(env);
+    try {
+      for (const q of QUERY_MIX) {
+        const r = await measure(`${server.url}/api/search`, { method: "POST", body: JSON.stringify(q.body) });
+        const target = backend === "embedded" ? TARGETS.embeddedP95 : TARGETS.meiliP95;
+        rows.push([backend, `search: ${q.name}`, r.p50.toFixed(1), r.p95.toFixed(1), r.p99.toFixed(1), String(r.requests), String(r.errors), `p95 ≤ ${target} ms`, r.p95 <= target && r.errors === 0 ? "met" : "missed"]);
+        console.log(rows.at(-1)!.join(" | "));
+      }
+      const compareUrl = `${server.url}/compare?${sampleRefs.map((r) => `ids=${encodeURIComponent(r)}`).join("&")}`;
+      const compare = await measure(compareUrl);
+      rows.push([backend, "compare page, 8 materials", compare.p50.toFixed(1), compare.p95.toFixed(1), compare.p99.toFixed(1), String(compare.requests), String(compare.errors), `≤ ${TARGETS.compareMs} ms`, compare.p50 <= TARGETS.compareMs && compare.errors === 0 ? "met" : "missed"]);
+      console.log(rows.at(-1)!.join(" | "));
+      const peak = server.peakMb();
+      rows.push([backend, "peak server memory (MB)", peak.toFixed(0), "", "", "", "", `≤ ${TARGETS.memoryMb} MB`, peak <= TARGETS.memoryMb ? "met" : "missed"]);
+    } finally {
+      await server.stop();
+      await meili?.close();
+    }
+  }
+  rows.unshift(["both", "import (measurements/s)", importRate.toFixed(0), "", "", String(totalMeasurements), "", `≥ ${TARGETS.importPerSecond}/s`, importRate >= TARGETS.importPerSecond ? "met" : "missed"]);
+
+  const header = ["backend", "measure", "p50 / value", "p95", "p99", "requests", "errors", "target", "result"];
+  const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}`;
+  const report = `# matlit benchmark\n\nRun ${new Date().toISOString()} on ${machine}.\n\nKnowledge base: ${shape.papers} papers, ${shape.papers * shape.materialsPerPaper} materials, ${totalMeasurements} measurements (scale ${scale}); ${args.connections} concurrent connections, ${args.duration} s per query; latencies in ms.\n\n${table}\n\n${notes.map((n) => `- ${n}`).join("\n")}\n`;
+  writeFileSync(join(ROOT, "bench", "results.md"), report);
+  console.log("\n" + table + "\n\nwritten to bench/results.md");
+  rmSync(dir, { recursive: true, force: true });
+}
+
+await main();

@@ -1,0 +1,59 @@
+/**
+ * Meilisearch maintenance: `matlit reindex` rebuilds the index from the records and swaps it in;
+ * `matlit outbox drain` pushes the changes waiting in the outbox now.
+ */
+import type { Command } from "commander";
+import cliProgress from "cli-progress";
+import { db } from "../../db";
+import { prepareDatabase } from "../../db/setup";
+import { MeilisearchSearch } from "../../search/meilisearch";
+import { drainOutbox } from "../../search/outbox";
+import { fail, print } from "../output";
+
+/** The backend these commands maintain; they mean nothing for the embedded search, which is always current. */
+async function meilisearch(json: boolean): Promise<MeilisearchSearch> {
+  if (!process.env.MEILISEARCH_HOST) fail("MEILISEARCH_HOST is not set: the embedded search needs no index maintenance", json);
+  await prepareDatabase({ seed: false });
+  return new MeilisearchSearch(db());
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function registerReindexCommands(program: Command): void {
+  program
+    .command("reindex")
+    .description("rebuild the Meilisearch index from the records into a new index, then swap it in")
+    .option("--json", "JSON output")
+    .action(async (opts: { json?: boolean }) => {
+      const json = Boolean(opts.json);
+      const backend = await meilisearch(json);
+      const bar = new cliProgress.SingleBar(
+        { stream: process.stderr, format: "indexing {bar} {value}/{total} materials | {duration_formatted}", hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      );
+      try {
+        const result = await backend.reindex((done, total) => (done === 0 ? bar.start(total, 0) : bar.update(done)));
+        bar.stop();
+        print({ index: backend.indexUid, ...result }, json, () => `reindexed ${result.materials} materials as ${result.documents} documents into ${backend.indexUid}`);
+      } catch (e) {
+        bar.stop();
+        fail(`reindex failed: ${message(e)}`, json);
+      }
+    });
+
+  program
+    .command("outbox")
+    .description("the changes waiting to reach Meilisearch")
+    .command("drain")
+    .description("push the waiting changes to Meilisearch now")
+    .option("--all", "also retry changes still waiting for their retry time")
+    .option("--json", "JSON output")
+    .action(async (opts: { all?: boolean; json?: boolean }) => {
+      const json = Boolean(opts.json);
+      const backend = await meilisearch(json);
+      const result = await drainOutbox(db(), backend, { ignoreBackoff: Boolean(opts.all) });
+      const remaining = await db().searchOutbox.count();
+      if (result.error) fail(`Meilisearch did not take the changes (${result.failed} kept for retry): ${result.error}`, json, { ...result, remaining });
+      print({ ...result, remaining }, json, () => `${result.drained} change(s) pushed, ${remaining} waiting`);
+    });
+}

@@ -1,0 +1,98 @@
+/**
+ * The Meilisearch documents of a material, rebuilt from the records in SQLite: one per measurement
+ * (one for the material alone when it has none), each carrying the material's text and facets so a
+ * search distinct by material answers text, facets and metric clauses from one index.
+ */
+import type { PrismaClient } from "../db";
+import { searchForm } from "../records/chemistry";
+import { CONDITION_FIELDS } from "./query";
+
+type ConditionColumn = (typeof CONDITION_FIELDS)[keyof typeof CONDITION_FIELDS]["column"];
+export const CONDITION_COLUMNS = Object.values(CONDITION_FIELDS).map((f) => f.column) as ConditionColumn[];
+
+export interface MaterialFields {
+  materialId: number;
+  /** Searchable text, ranked in this order. */
+  name: string;
+  formula: string;
+  details: string;
+  paper: string;
+  doi: string;
+  status: string;
+  batterySystem: string;
+  role: string;
+  materialClass: string;
+  journal: string;
+  year: number;
+  elements: string[];
+  properties: string[];
+  /** The default order after relevance: main materials first, newest paper, then the paper's own order. */
+  control: 0 | 1;
+  paperId: number;
+  position: number;
+}
+
+export type SearchDocument = MaterialFields & {
+  id: string;
+  measurementId: number | null;
+  property: string | null;
+  canonicalValue: number | null;
+} & Record<ConditionColumn, number | null>;
+
+const text = (...parts: (string | null | undefined)[]) => searchForm(parts.filter(Boolean).join(" "));
+
+async function readMaterials(prisma: PrismaClient, ids: number[]) {
+  return prisma.material.findMany({
+    where: { id: { in: ids } },
+    orderBy: { id: "asc" },
+    include: {
+      paper: { include: { authors: { orderBy: { position: "asc" } }, keywords: { orderBy: { position: "asc" } } } },
+      elements: { orderBy: { symbol: "asc" } },
+      measurements: { orderBy: { position: "asc" } },
+    },
+  });
+}
+type MaterialRecord = Awaited<ReturnType<typeof readMaterials>>[number];
+
+function materialFields(m: MaterialRecord): MaterialFields {
+  const p = m.paper;
+  return {
+    materialId: m.id,
+    name: m.searchName,
+    formula: text(m.formula),
+    details: text(m.materialClass, m.role, m.batterySystem, m.description, m.citedReference),
+    paper: text(p.title, p.journal, p.abstract, ...p.keywords.map((k) => k.keyword), ...p.authors.map((a) => a.name)),
+    doi: p.doi,
+    status: p.status,
+    batterySystem: m.batterySystem,
+    role: m.role,
+    materialClass: m.materialClass,
+    journal: p.journal,
+    year: p.year,
+    elements: m.elements.map((e) => e.symbol),
+    properties: [...new Set(m.measurements.map((x) => x.propertyKey))],
+    control: m.isControl ? 1 : 0,
+    paperId: p.id,
+    position: m.position,
+  };
+}
+
+function documentsOf(m: MaterialRecord): SearchDocument[] {
+  const fields = materialFields(m);
+  const noConditions = Object.fromEntries(CONDITION_COLUMNS.map((c) => [c, null])) as Record<ConditionColumn, null>;
+  if (!m.measurements.length) return [{ ...fields, ...noConditions, id: String(m.id), measurementId: null, property: null, canonicalValue: null }];
+  return m.measurements.map((x) => ({
+    ...fields,
+    ...(Object.fromEntries(CONDITION_COLUMNS.map((c) => [c, x[c]])) as Record<ConditionColumn, number | null>),
+    id: `${m.id}-${x.id}`,
+    measurementId: x.id,
+    property: x.propertyKey,
+    canonicalValue: x.canonicalValue,
+  }));
+}
+
+/** The documents of these materials as the records stand now (none for a material that is gone). */
+export async function searchDocuments(prisma: PrismaClient, materialIds: number[]): Promise<SearchDocument[]> {
+  if (!materialIds.length) return [];
+  return (await readMaterials(prisma, materialIds)).flatMap(documentsOf);
+}

@@ -1,0 +1,285 @@
+/**
+ * The Meilisearch backend (DESIGN.md "Search backends"): one document per measurement, distinct by
+ * material, so a metric clause is met by ONE measurement while results, totals and facet counts are
+ * about materials. Documents are rebuilt from SQLite and pushed by the outbox drainer or `reindex`;
+ * the page of hits is read back from SQLite, so both backends answer in the same shape.
+ */
+import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type MultiSearchParams, type SearchParams, type Settings } from "meilisearch";
+import type { PrismaClient } from "../db";
+import { isElement, searchForm } from "../records/chemistry";
+import { canonicalClauses, FACETS, type CanonicalClause, type FacetName, type ParsedSearchQuery } from "./query";
+import { SYNONYMS, synonymsOf } from "./synonyms";
+import type { FacetCount, SearchBackend, SearchResult } from "./types";
+import { materialHits, orderFacetCounts, type PageEntry } from "./results";
+import { CONDITION_COLUMNS, searchDocuments, type MaterialFields, type SearchDocument } from "./meilisearch-documents";
+
+export interface MeilisearchOptions {
+  host?: string;
+  apiKey?: string;
+  /** Prefix of the index name, so several knowledge bases (or test runs) can share one server. */
+  indexPrefix?: string;
+}
+
+/** The most materials one query considers: clause resolution and metric sorting read whole result sets. */
+const MAX_HITS = 100_000;
+
+const FACET_ATTRIBUTE: Record<FacetName, keyof MaterialFields> = {
+  battery_system: "batterySystem",
+  role: "role",
+  material_class: "materialClass",
+  elements: "elements",
+  year: "year",
+  journal: "journal",
+  property: "properties",
+};
+
+/** After relevance: the same tie-breaks as the embedded backend. */
+const DEFAULT_ORDER = ["control:asc", "year:desc", "paperId:asc", "position:asc"];
+
+const SETTINGS: Settings = {
+  searchableAttributes: ["name", "formula", "details", "paper"],
+  filterableAttributes: ["materialId", "status", ...Object.values(FACET_ATTRIBUTE), "property", "canonicalValue", ...CONDITION_COLUMNS],
+  sortableAttributes: ["canonicalValue", "control", "year", "paperId", "position"],
+  distinctAttribute: "materialId",
+  // "sort" last: text relevance decides first, the default order only breaks ties.
+  rankingRules: ["words", "typo", "proximity", "attribute", "exactness", "sort"],
+  synonyms: Object.fromEntries(SYNONYMS.flat().map((term) => [term, synonymsOf(term)])),
+  typoTolerance: { enabled: true },
+  faceting: { maxValuesPerFacet: 1000 },
+  pagination: { maxTotalHits: MAX_HITS },
+};
+
+const PUBLISHED = 'status = "published"';
+/** Every element symbol: "contains only X" is "contains none of the others". */
+const ELEMENTS = Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i))
+  .flatMap((first) => [first, ...Array.from({ length: 26 }, (_, j) => first + String.fromCharCode(97 + j))])
+  .filter(isElement);
+
+const quote = (value: string | number) => (typeof value === "number" ? String(value) : `"${value.replace(/[\\"]/g, "\\$&")}"`);
+const list = (values: (string | number)[]) => `[${values.map(quote).join(", ")}]`;
+
+/** Filter terms (AND-ed) that one measurement document meets a clause. */
+function clauseFilter(clause: CanonicalClause): string[] {
+  const terms = [`property = ${quote(clause.property)}`];
+  if (clause.min !== undefined) terms.push(`canonicalValue >= ${clause.min}`);
+  if (clause.max !== undefined) terms.push(`canonicalValue <= ${clause.max}`);
+  for (const b of clause.where) {
+    if (b.min !== undefined) terms.push(`${b.column} >= ${b.min}`);
+    if (b.max !== undefined) terms.push(`${b.column} <= ${b.max}`);
+  }
+  return terms;
+}
+
+/** Facet filters of the query, except the facet being counted (disjunctive faceting). */
+function facetFilter(query: ParsedSearchQuery, except?: FacetName): string[] {
+  const f = query.facets ?? {};
+  const terms: string[] = [];
+  for (const facet of FACETS) {
+    if (facet === "elements" || facet === except) continue; // elements take "all"/"only", below
+    const values = f[facet];
+    if (values?.length) terms.push(`${FACET_ATTRIBUTE[facet]} IN ${list(values)}`);
+  }
+  if (except !== "elements") {
+    for (const symbol of f.elements?.all ?? []) terms.push(`elements = ${quote(symbol)}`);
+    const only = f.elements?.only;
+    if (only?.length) terms.push("elements IS NOT EMPTY", `elements NOT IN ${list(ELEMENTS.filter((e) => !only.includes(e)))}`);
+  }
+  return terms;
+}
+
+const hasSelection = (query: ParsedSearchQuery, facet: FacetName) => {
+  const selection = query.facets?.[facet];
+  return Array.isArray(selection) ? selection.length > 0 : Boolean(selection?.all?.length || selection?.only?.length);
+};
+
+const emptyFacets = () => Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Record<FacetName, FacetCount[]>;
+
+function facetCounts(distribution: Record<string, number> | undefined): FacetCount[] {
+  return orderFacetCounts(Object.entries(distribution ?? {}).map(([value, count]) => ({ value, count })));
+}
+
+/** Waits for a task and fails loudly unless it succeeded (or failed with a tolerated code). */
+async function settle(task: EnqueuedTaskPromise, tolerate: string[] = []): Promise<void> {
+  const done = await task.waitTask();
+  if (done.status === "succeeded" || (done.error && tolerate.includes(done.error.code))) return;
+  throw new Error(`Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${done.error?.message ?? "no error given"}`);
+}
+
+/** A search of an index that was never built says what to do about it. */
+async function explainMissingIndex<T>(uid: string, request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (e) {
+    if (e instanceof MeilisearchApiError && e.cause?.code === "index_not_found") throw new Error(`the Meilisearch index "${uid}" does not exist yet: run \`matlit reindex\``, { cause: e });
+    throw e;
+  }
+}
+
+export class MeilisearchSearch implements SearchBackend {
+  readonly name = "meilisearch" as const;
+  readonly indexUid: string;
+  private readonly client: Meilisearch;
+  private ready?: Promise<void>;
+
+  constructor(private readonly prisma: PrismaClient, options: MeilisearchOptions = {}) {
+    const host = options.host ?? process.env.MEILISEARCH_HOST;
+    if (!host) throw new Error("Meilisearch search needs MEILISEARCH_HOST");
+    this.client = new Meilisearch({
+      host,
+      apiKey: options.apiKey ?? process.env.MEILISEARCH_API_KEY,
+      // Indexing a large batch can take longer than the client's 5 s default.
+      defaultWaitOptions: { timeout: 120_000, interval: 50 },
+    });
+    this.indexUid = `${options.indexPrefix ?? "matlit"}-measurements`;
+  }
+
+  private get index() {
+    return this.client.index<SearchDocument>(this.indexUid);
+  }
+
+  /** Creates the index if needed and applies the settings (idempotent; once per instance unless it fails). */
+  prepare(): Promise<void> {
+    this.ready ??= this.configure(this.indexUid).catch((e: unknown) => {
+      this.ready = undefined;
+      throw e;
+    });
+    return this.ready;
+  }
+
+  private async configure(uid: string): Promise<void> {
+    await settle(this.client.createIndex(uid, { primaryKey: "id" }), ["index_already_exists"]);
+    await settle(this.client.index(uid).updateSettings(SETTINGS));
+  }
+
+  /** Replaces the documents of these materials with their current state in SQLite (removing those of deleted ones). */
+  async syncMaterials(materialIds: number[]): Promise<void> {
+    if (!materialIds.length) return;
+    await this.prepare();
+    const documents = await searchDocuments(this.prisma, materialIds);
+    // Deletion first (a material's document ids change with its measurements). Meilisearch runs an
+    // index's tasks in the order they were enqueued, so the addition is only sent once the deletion is queued.
+    const deletion = this.index.deleteDocuments({ filter: `materialId IN ${list(materialIds)}` });
+    await deletion;
+    await Promise.all([settle(deletion), documents.length ? settle(this.index.addDocuments(documents)) : undefined]);
+  }
+
+  /**
+   * Rebuilds every document into a new index, then swaps it with the live one and drops the old, so
+   * searches keep answering from a complete index throughout.
+   */
+  async reindex(onProgress?: (materials: number, total: number) => void, chunkSize = 500): Promise<{ materials: number; documents: number }> {
+    const next = `${this.indexUid}-next`;
+    await settle(this.client.deleteIndex(next), ["index_not_found"]);
+    await this.configure(next);
+    const ids = (await this.prisma.material.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((m) => m.id);
+    let documents = 0;
+    onProgress?.(0, ids.length);
+    for (let i = 0; i < ids.length; i += chunkSize) {
+      const chunk = await searchDocuments(this.prisma, ids.slice(i, i + chunkSize));
+      if (chunk.length) await settle(this.client.index<SearchDocument>(next).addDocuments(chunk));
+      documents += chunk.length;
+      onProgress?.(Math.min(i + chunkSize, ids.length), ids.length);
+    }
+    await this.prepare(); // a swap needs both indexes to exist
+    await settle(this.client.swapIndexes([{ indexes: [this.indexUid, next], rename: false }]));
+    await settle(this.client.deleteIndex(next));
+    return { materials: ids.length, documents };
+  }
+
+  /** One search of the index with every parameter, the text included, in `params`. */
+  private find(params: SearchParams) {
+    return explainMissingIndex(this.indexUid, this.index.search(params.q, params));
+  }
+
+  private multiSearch(queries: SearchParams[]) {
+    return explainMissingIndex(this.indexUid, this.client.multiSearch<MultiSearchParams, SearchDocument>({ queries: queries.map((q) => ({ indexUid: this.indexUid, ...q })) }));
+  }
+
+  /** Number of documents in the live index. */
+  async documentCount(): Promise<number> {
+    return (await this.index.getStats()).numberOfDocuments;
+  }
+
+  async search(query: ParsedSearchQuery): Promise<SearchResult> {
+    const clauses = canonicalClauses(query);
+    const materialIds = await this.materialsMeetingClauses(clauses);
+    if (materialIds?.length === 0) return { total: 0, page: query.page, perPage: query.perPage, materials: [], facets: emptyFacets(), backend: this.name };
+
+    const text: SearchParams = { q: query.q ? searchForm(query.q) : null, matchingStrategy: "all" };
+    const filter = (except?: FacetName): string[] => [PUBLISHED, ...facetFilter(query, except), ...(materialIds ? [`materialId IN ${list(materialIds)}`] : [])];
+    const selected = FACETS.filter((f) => hasSelection(query, f));
+    // One round trip: the page with its total and facet counts, plus, per selected facet, its counts without its own filter.
+    const [main, ...own] = (
+      await this.multiSearch([
+        {
+          ...text,
+          filter: filter(),
+          facets: FACETS.map((f) => FACET_ATTRIBUTE[f]),
+          sort: DEFAULT_ORDER,
+          // A metric sort reads its page separately; this query then only counts.
+          page: query.sort ? 1 : query.page,
+          hitsPerPage: query.sort ? 0 : query.perPage,
+          attributesToRetrieve: ["materialId"],
+        },
+        ...selected.map((f) => ({ ...text, filter: filter(f), facets: [FACET_ATTRIBUTE[f]], page: 1, hitsPerPage: 0 })),
+      ])
+    ).results;
+
+    const sortClause = query.sort && (clauses.find((c) => c.property === query.sort!.property) ?? { property: query.sort.property, where: [] });
+    const page: PageEntry[] = sortClause
+      ? await this.pageByMetric(query, text, filter(), sortClause)
+      : main!.hits.map((h) => ({ id: h.materialId, sortValue: null }));
+    const distribution = (f: FacetName) => (selected.includes(f) ? own[selected.indexOf(f)] : main)?.facetDistribution?.[FACET_ATTRIBUTE[f]];
+    return {
+      total: main!.totalHits ?? 0,
+      page: query.page,
+      perPage: query.perPage,
+      materials: await materialHits(this.prisma, page, clauses, query.sort?.property),
+      facets: Object.fromEntries(FACETS.map((f) => [f, facetCounts(distribution(f))])) as Record<FacetName, FacetCount[]>,
+      backend: this.name,
+    };
+  }
+
+  /**
+   * Clauses may be met by different measurements, so each is resolved on its own to the materials
+   * with a measurement meeting it, and the sets are intersected. Undefined when there is no clause.
+   */
+  private async materialsMeetingClauses(clauses: CanonicalClause[]): Promise<number[] | undefined> {
+    if (!clauses.length) return undefined;
+    const { results } = await this.multiSearch(clauses.map((c) => ({ filter: [PUBLISHED, ...clauseFilter(c)], limit: MAX_HITS, attributesToRetrieve: ["materialId"] })));
+    const [first, ...rest] = results.map((r) => new Set(r.hits.map((h) => h.materialId)));
+    return [...first!].filter((id) => rest.every((s) => s.has(id)));
+  }
+
+  /**
+   * A page ordered by each material's best measurement (within the clause on the sort property, if
+   * any), then the materials without one. Distinct by material, the best measurement represents each.
+   */
+  private async pageByMetric(query: ParsedSearchQuery, text: SearchParams, filter: string[], sortClause: CanonicalClause): Promise<PageEntry[]> {
+    const order = query.sort!.order;
+    const ranked = await this.find({
+      ...text,
+      filter: [...filter, ...clauseFilter(sortClause)],
+      sort: [`canonicalValue:${order}`, ...DEFAULT_ORDER],
+      limit: MAX_HITS,
+      attributesToRetrieve: ["materialId", "canonicalValue"],
+    });
+    // Text relevance ranks before "sort" in this index; the metric must come first, so re-sort
+    // (stably: equal values keep relevance, then the default order).
+    const valued = ranked.hits
+      .map((h) => ({ id: h.materialId, sortValue: h.canonicalValue! }))
+      .sort((a, b) => (order === "asc" ? a.sortValue - b.sortValue : b.sortValue - a.sortValue));
+    const offset = (query.page - 1) * query.perPage;
+    const head = valued.slice(offset, offset + query.perPage);
+    if (head.length === query.perPage) return head;
+    const rest = await this.find({
+      ...text,
+      filter: [...filter, ...(valued.length ? [`materialId NOT IN ${list(valued.map((v) => v.id))}`] : [])],
+      sort: DEFAULT_ORDER,
+      offset: Math.max(0, offset - valued.length),
+      limit: query.perPage - head.length,
+      attributesToRetrieve: ["materialId"],
+    });
+    return [...head, ...rest.hits.map((h) => ({ id: h.materialId, sortValue: null }))];
+  }
+}

