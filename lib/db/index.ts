@@ -9,8 +9,19 @@ import { databaseFile } from "./location";
 export type { PrismaClient };
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
+const files = new WeakMap<PrismaClient, string>();
+
 export function createClient(file = databaseFile()): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}` }) });
+  const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 30_000 }) });
+  files.set(client, file);
+  return client;
+}
+
+/** The SQLite file a client was opened on (bulk writes open their own connection to it). */
+export function databaseFileOf(client: PrismaClient): string {
+  const file = files.get(client);
+  if (!file) throw new Error("this Prisma client was not created by createClient()");
+  return file;
 }
 
 const globalForDb = globalThis as unknown as { matlitDb?: PrismaClient };

@@ -3,7 +3,8 @@
  * exists is replaced, its previous state kept as a revision); `exportRecords` rebuilds the same
  * records, so export → import → export is the identity.
  */
-import type { PrismaClient, Tx } from "../db";
+import { databaseFileOf, type PrismaClient, type Tx } from "../db";
+import { prismaExecutor, withWriteTransaction, type SqlExecutor, type SqlValue } from "../db/sql";
 import type { Conditions, RecordFileParsed, Quantity } from "./schema";
 import { elementsOf, searchForm } from "./chemistry";
 import { convert, toCanonical, compatible, CONDITION_UNITS } from "../units";
@@ -90,27 +91,27 @@ function stepRow(s: StepOut, materialId: number, position: number) {
   };
 }
 
-type Row = Record<string, string | number | boolean | null>;
+type Row = Record<string, SqlValue | boolean>;
 
 /** SQLite's limit on bound parameters per statement. */
 const MAX_PARAMS = 32_000;
 const now = () => new Date().toISOString().replace("Z", "+00:00"); // Prisma's DateTime text form
 
 /** Multi-row INSERTs, chunked under the parameter limit: one statement per few hundred rows. */
-async function insertRows(tx: Tx, table: string, rows: Row[]): Promise<void> {
+async function insertRows(exec: SqlExecutor, table: string, rows: Row[]): Promise<void> {
   if (!rows.length) return;
   const columns = Object.keys(rows[0]!);
   const perStatement = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
   const tuple = `(${columns.map(() => "?").join(", ")})`;
   for (let i = 0; i < rows.length; i += perStatement) {
     const chunk = rows.slice(i, i + perStatement);
-    const params = chunk.flatMap((r) => columns.map((c) => (typeof r[c] === "boolean" ? (r[c] ? 1 : 0) : r[c]!)));
-    await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${chunk.map(() => tuple).join(", ")}`, ...params);
+    const params = chunk.flatMap((r) => columns.map((c): SqlValue => (typeof r[c] === "boolean" ? (r[c] ? 1 : 0) : (r[c] as SqlValue))));
+    await exec.run(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${chunk.map(() => tuple).join(", ")}`, params);
   }
 }
 
-async function idsBy<K extends string>(tx: Tx, sql: string, params: (string | number)[], key: (r: Record<K, unknown>) => string): Promise<Map<string, number>> {
-  const rows = (await tx.$queryRawUnsafe(sql, ...params)) as (Record<K, unknown> & { id: number | bigint })[];
+async function idsBy<K extends string>(exec: SqlExecutor, sql: string, params: SqlValue[], key: (r: Record<K, unknown>) => string): Promise<Map<string, number>> {
+  const rows = await exec.all<Record<K, unknown> & { id: number | bigint }>(sql, params);
   return new Map(rows.map((r) => [key(r), Number(r.id)]));
 }
 
@@ -130,38 +131,45 @@ function elementsResolver(paper: PaperOut): (m: MaterialOut) => string[] {
   return resolve;
 }
 
+interface WriteOptions {
+  userId?: number;
+  /** Reads the current records of papers about to be replaced, for their revisions. */
+  readBefore: (ids: number[]) => Promise<PaperOut[]>;
+}
+
 /**
  * Write papers inside a transaction, replacing any with the same DOI (their previous state kept as
  * a revision). Rows go in as batched multi-row INSERTs; the search index and outbox follow through
  * SQLite triggers in the same transaction.
  */
-export async function writePapers(tx: Tx, papers: PaperOut[], userId?: number): Promise<ImportSummary["papers"]> {
+async function writePapers(exec: SqlExecutor, papers: PaperOut[], options: WriteOptions): Promise<ImportSummary["papers"]> {
   if (!papers.length) return [];
+  const userId = options.userId;
   const dois = papers.map((p) => p.doi);
   const marks = dois.map(() => "?").join(", ");
-  const existing = await idsBy<"doi">(tx, `SELECT "id", "doi" FROM "Paper" WHERE "doi" IN (${marks})`, dois, (r) => String(r.doi));
-  const before = new Map((existing.size ? await readPapers(tx, { ids: [...existing.values()] }) : []).map((p) => [p.doi, p]));
-  if (existing.size) await tx.$executeRawUnsafe(`DELETE FROM "Paper" WHERE "id" IN (${[...existing.values()].join(", ")})`);
+  const existing = await idsBy<"doi">(exec, `SELECT "id", "doi" FROM "Paper" WHERE "doi" IN (${marks})`, dois, (r) => String(r.doi));
+  const before = new Map((existing.size ? await options.readBefore([...existing.values()]) : []).map((p) => [p.doi, p]));
+  if (existing.size) await exec.run(`DELETE FROM "Paper" WHERE "id" IN (${[...existing.values()].join(", ")})`, []);
 
   const stamp = now();
-  await insertRows(tx, "Paper", papers.map((p) => ({
+  await insertRows(exec, "Paper", papers.map((p) => ({
     doi: p.doi, title: p.title, journal: p.journal, year: p.year, volume: orNull(p.volume), issue: orNull(p.issue), articleNumber: orNull(p.articleNumber),
     pages: orNull(p.pages), abstract: orNull(p.abstract), kind: p.kind, license: orNull(p.license), status: p.status, createdAt: stamp, updatedAt: stamp,
   })));
-  const paperIds = await idsBy<"doi">(tx, `SELECT "id", "doi" FROM "Paper" WHERE "doi" IN (${marks})`, dois, (r) => String(r.doi));
+  const paperIds = await idsBy<"doi">(exec, `SELECT "id", "doi" FROM "Paper" WHERE "doi" IN (${marks})`, dois, (r) => String(r.doi));
   const paperId = (p: PaperOut) => paperIds.get(p.doi)!;
-  await insertRows(tx, "Author", papers.flatMap((p) => p.authors.map((name, position) => ({ paperId: paperId(p), position, name }))));
-  await insertRows(tx, "PaperKeyword", papers.flatMap((p) => p.keywords.map((keyword, position) => ({ paperId: paperId(p), position, keyword }))));
-  await insertRows(tx, "PaperFormula", papers.flatMap((p) => [...new Set(p.formulas)].map((formulaKey) => ({ paperId: paperId(p), formulaKey }))));
+  await insertRows(exec, "Author", papers.flatMap((p) => p.authors.map((name, position) => ({ paperId: paperId(p), position, name }))));
+  await insertRows(exec, "PaperKeyword", papers.flatMap((p) => p.keywords.map((keyword, position) => ({ paperId: paperId(p), position, keyword }))));
+  await insertRows(exec, "PaperFormula", papers.flatMap((p) => [...new Set(p.formulas)].map((formulaKey) => ({ paperId: paperId(p), formulaKey }))));
 
   // Materials after their paper's keywords and authors: the search trigger reads them.
-  await insertRows(tx, "Material", papers.flatMap((p) => p.materials.map((m, position) => ({
+  await insertRows(exec, "Material", papers.flatMap((p) => p.materials.map((m, position) => ({
     paperId: paperId(p), key: m.key, position, name: m.name, searchName: searchForm(m.name), formula: orNull(m.formula), role: m.role,
     batterySystem: m.batterySystem, materialClass: m.materialClass, isControl: m.isControl, description: orNull(m.description),
     citedReference: orNull(m.citedReference), explicitElements: m.elements !== undefined,
   }))));
   const paperIdList = [...paperIds.values()];
-  const materialIds = await idsBy<"paperId" | "key">(tx, `SELECT "id", "paperId", "key" FROM "Material" WHERE "paperId" IN (${paperIdList.join(", ")})`, [], (r) => `${String(r.paperId)}/${String(r.key)}`);
+  const materialIds = await idsBy<"paperId" | "key">(exec, `SELECT "id", "paperId", "key" FROM "Material" WHERE "paperId" IN (${paperIdList.join(", ")})`, [], (r) => `${String(r.paperId)}/${String(r.key)}`);
   const materialId = (p: PaperOut, key: string) => materialIds.get(`${paperId(p)}/${key}`)!;
 
   const elements: Row[] = [];
@@ -178,11 +186,11 @@ export async function writePapers(tx: Tx, papers: PaperOut[], userId?: number): 
       m.measurements.forEach((x, i) => measurements.push(measurementRow(x, id, i)));
     }
   }
-  await insertRows(tx, "MaterialElement", elements);
-  await insertRows(tx, "MaterialComponent", components);
-  await insertRows(tx, "SynthesisStep", steps);
-  await insertRows(tx, "Measurement", measurements);
-  await insertRows(tx, "Revision", papers.map((p) => ({
+  await insertRows(exec, "MaterialElement", elements);
+  await insertRows(exec, "MaterialComponent", components);
+  await insertRows(exec, "SynthesisStep", steps);
+  await insertRows(exec, "Measurement", measurements);
+  await insertRows(exec, "Revision", papers.map((p) => ({
     entityType: "paper", entityKey: p.doi, userId: orNull(userId), createdAt: stamp, action: existing.has(p.doi) ? "replace" : "create",
     beforeJson: before.has(p.doi) ? JSON.stringify(before.get(p.doi)) : null, afterJson: JSON.stringify(p),
   })));
@@ -194,14 +202,20 @@ export async function writePapers(tx: Tx, papers: PaperOut[], userId?: number): 
   }));
 }
 
-/** Write one paper (replacing an existing one with the same DOI) inside a transaction. */
+/** Write one paper (replacing an existing one with the same DOI) inside a Prisma transaction. */
 export async function writePaper(tx: Tx, paper: PaperOut, userId?: number): Promise<ImportSummary["papers"][number]> {
-  return (await writePapers(tx, [paper], userId))[0]!;
+  return (await writePapers(prismaExecutor(tx), [paper], { userId, readBefore: (ids) => readPapers(tx, { ids }) }))[0]!;
 }
 
-/** Import a validated file, all or nothing. */
+/**
+ * Import a validated file, all or nothing. Bulk rows bypass Prisma's per-query cost through a
+ * direct connection that holds the write lock; the revisions' "before" states are read through
+ * Prisma, which sees the committed state the lock keeps still.
+ */
 export async function importRecords(prisma: PrismaClient, file: RecordFileParsed, options: { userId?: number } = {}): Promise<ImportSummary> {
-  return prisma.$transaction(async (tx) => ({ papers: await writePapers(tx, file.papers, options.userId) }), { timeout: 10 * 60_000, maxWait: 60_000 });
+  return withWriteTransaction(databaseFileOf(prisma), async (exec) => ({
+    papers: await writePapers(exec, file.papers, { userId: options.userId, readBefore: (ids) => readPapers(prisma, { ids }) }),
+  }));
 }
 
 type NullToOptional<T> = { [K in keyof T]: null extends T[K] ? Exclude<T[K], null> | undefined : T[K] };

@@ -1,0 +1,56 @@
+/**
+ * Plain SQL for the paths where Prisma's per-query cost dominates (bulk import). One small
+ * executor interface, served either by a Prisma transaction (forms, API) or by a direct
+ * better-sqlite3 connection holding the write lock (import), so the same writing code serves both.
+ */
+import Database from "better-sqlite3";
+import type { Tx } from "./index";
+
+export type SqlValue = string | number | bigint | null;
+
+export interface SqlExecutor {
+  run(sql: string, params: SqlValue[]): Promise<void>;
+  all<T = Record<string, unknown>>(sql: string, params: SqlValue[]): Promise<T[]>;
+}
+
+export function prismaExecutor(tx: Tx): SqlExecutor {
+  return {
+    run: async (sql, params) => void (await tx.$executeRawUnsafe(sql, ...params)),
+    all: async <T>(sql: string, params: SqlValue[]) => (await tx.$queryRawUnsafe(sql, ...params)) as T[],
+  };
+}
+
+function sqliteExecutor(connection: Database.Database): SqlExecutor {
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = connection.prepare(sql)));
+    return statement;
+  };
+  return {
+    run: async (sql, params) => void prepared(sql).run(...params),
+    all: async <T>(sql: string, params: SqlValue[]) => prepared(sql).all(...params) as T[],
+  };
+}
+
+/**
+ * Run `work` in one IMMEDIATE transaction on its own connection to `file`: it holds the write lock
+ * from the start (so what it reads cannot change under it), and commits all or nothing.
+ */
+export async function withWriteTransaction<T>(file: string, work: (exec: SqlExecutor) => Promise<T>): Promise<T> {
+  const connection = new Database(file, { timeout: 30_000 });
+  try {
+    connection.pragma("foreign_keys = ON");
+    connection.exec("BEGIN IMMEDIATE");
+    try {
+      const result = await work(sqliteExecutor(connection));
+      connection.exec("COMMIT");
+      return result;
+    } catch (e) {
+      if (connection.inTransaction) connection.exec("ROLLBACK");
+      throw e;
+    }
+  } finally {
+    connection.close();
+  }
+}
