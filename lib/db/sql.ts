@@ -54,3 +54,30 @@ export async function withWriteTransaction<T>(file: string, work: (exec: SqlExec
     connection.close();
   }
 }
+
+/** One read-only connection per database file for the raw queries of search (reads never block in WAL). */
+const readers = new Map<string, { connection: Database.Database; statements: Map<string, Database.Statement> }>();
+
+export function readQuery<T>(file: string, sql: string, params: SqlValue[]): T[] {
+  let reader = readers.get(file);
+  if (!reader) {
+    reader = { connection: new Database(file, { readonly: true, timeout: 30_000 }), statements: new Map() };
+    readers.set(file, reader);
+  }
+  let statement = reader.statements.get(sql);
+  if (!statement) {
+    if (reader.statements.size > 500) reader.statements.clear(); // IN-lists of every length make new SQL
+    statement = reader.connection.prepare(sql);
+    reader.statements.set(sql, statement);
+  }
+  return statement.all(...params) as T[];
+}
+
+/** Closes the read connections (tests delete their database files). */
+export function closeReaders(file?: string): void {
+  for (const [f, reader] of readers) {
+    if (file && f !== file) continue;
+    reader.connection.close();
+    readers.delete(f);
+  }
+}

@@ -92,20 +92,33 @@ export class EmbeddedSearch implements SearchBackend {
     );
     const materials = await materialHits(this.prisma, page, clauses, query.sort?.property);
 
-    const facets = Object.fromEntries(await Promise.all(FACETS.map(async (f) => [f, await this.facet(f, query, clauses, match)] as const))) as Record<FacetName, FacetCount[]>;
-    return { total, page: query.page, perPage: query.perPage, materials, facets, backend: this.name };
+    return { total, page: query.page, perPage: query.perPage, materials, facets: await this.facets(query, clauses, match), backend: this.name };
   }
 
-  private async facet(facet: FacetName, query: ParsedSearchQuery, clauses: CanonicalClause[], match: string | null): Promise<FacetCount[]> {
-    const where = this.filters(query, clauses, match, facet);
-    const from = `FROM "Material" M JOIN "Paper" P ON P."id" = M."paperId"`;
-    const sql =
-      facet === "elements"
-        ? `SELECT E."symbol" AS value, COUNT(*) AS count ${from} JOIN "MaterialElement" E ON E."materialId" = M."id" WHERE ${where.sql} GROUP BY E."symbol"`
-        : facet === "property"
-          ? `SELECT X."propertyKey" AS value, COUNT(DISTINCT M."id") AS count ${from} JOIN "Measurement" X ON X."materialId" = M."id" WHERE ${where.sql} GROUP BY X."propertyKey"`
-          : `SELECT ${FACET_COLUMN[facet]} AS value, COUNT(*) AS count ${from} WHERE ${where.sql} GROUP BY ${FACET_COLUMN[facet]}`;
-    const counts = await this.rows<{ value: string | number; count: number }>(sql, where.params);
-    return orderFacetCounts(counts.map((r) => ({ value: String(r.value), count: r.count })));
+  /**
+   * Facet counts. Facets without a selection all count over the full filter set, so they share one
+   * statement over the matching materials computed once; a facet with a selection counts over every
+   * filter but its own (disjunctive faceting) in a statement of its own.
+   */
+  private async facets(query: ParsedSearchQuery, clauses: CanonicalClause[], match: string | null): Promise<Record<FacetName, FacetCount[]>> {
+    const selected = (f: FacetName) => (f === "elements" ? Boolean(query.facets?.elements?.all?.length || query.facets?.elements?.only?.length) : Boolean((query.facets?.[f] as unknown[] | undefined)?.length));
+    const counts = Object.fromEntries(FACETS.map((f) => [f, [] as FacetCount[]])) as Record<FacetName, FacetCount[]>;
+    const groups: { facets: FacetName[]; except?: FacetName }[] = [{ facets: FACETS.filter((f) => !selected(f)) }, ...FACETS.filter(selected).map((f) => ({ facets: [f], except: f }))];
+    for (const group of groups) {
+      if (!group.facets.length) continue;
+      const where = this.filters(query, clauses, match, group.except);
+      const parts = group.facets.map((facet) =>
+        facet === "elements"
+          ? `SELECT 'elements' AS facet, E."symbol" AS value, COUNT(*) AS count FROM hits JOIN "MaterialElement" E ON E."materialId" = hits.id GROUP BY E."symbol"`
+          : facet === "property"
+            ? `SELECT 'property' AS facet, X."propertyKey" AS value, COUNT(DISTINCT X."materialId") AS count FROM hits JOIN "Measurement" X ON X."materialId" = hits.id GROUP BY X."propertyKey"`
+            : `SELECT '${facet}' AS facet, hits."${facet}" AS value, COUNT(*) AS count FROM hits GROUP BY hits."${facet}"`,
+      );
+      const columns = Object.entries(FACET_COLUMN).map(([facet, column]) => `${column} AS "${facet}"`).join(", ");
+      const sql = `WITH hits AS MATERIALIZED (SELECT M."id" AS id, ${columns} FROM "Material" M JOIN "Paper" P ON P."id" = M."paperId" WHERE ${where.sql}) ${parts.join(" UNION ALL ")}`;
+      for (const r of await this.rows<{ facet: FacetName; value: string | number; count: number }>(sql, where.params)) counts[r.facet].push({ value: String(r.value), count: r.count });
+    }
+    for (const f of FACETS) orderFacetCounts(counts[f]);
+    return counts;
   }
 }

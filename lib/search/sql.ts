@@ -1,5 +1,6 @@
 /** SQL helpers shared by the embedded backend and the result assembly of both backends. */
-import type { PrismaClient } from "../db";
+import { databaseFileOf, type PrismaClient } from "../db";
+import { readQuery } from "../db/sql";
 import type { CanonicalClause } from "./query";
 
 export type Param = string | number;
@@ -23,8 +24,10 @@ export function clauseCondition(clause: CanonicalClause, alias: string): Fragmen
   return { sql: sql.join(" AND "), params };
 }
 
-/** Raw rows with SQLite's bigints as numbers. */
+/**
+ * Raw rows for search, read on a direct read-only connection to the client's database file: these
+ * queries are already SQL, and Prisma's per-query cost would be most of a search's time.
+ */
 export async function rows<T>(prisma: PrismaClient, sql: string, params: Param[]): Promise<T[]> {
-  const result = (await prisma.$queryRawUnsafe(sql, ...params)) as Record<string, unknown>[];
-  return result.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))) as T[];
+  return readQuery<T>(databaseFileOf(prisma), sql, params);
 }

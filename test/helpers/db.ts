@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { createClient, type PrismaClient } from "../../lib/db";
 import { migrate } from "../../lib/db/migrate";
 import { syncCatalogue } from "../../lib/db/catalogue";
+import { closeReaders } from "../../lib/db/sql";
 
 export interface TestDatabase {
   file: string;
@@ -25,6 +26,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     prisma,
     cleanup: async () => {
       await prisma.$disconnect();
+      closeReaders(file);
       rmSync(dir, { recursive: true, force: true });
     },
   };
