@@ -18,7 +18,7 @@ import { migrate } from "../lib/db/migrate";
 import { syncCatalogue } from "../lib/db/catalogue";
 import { importRecords } from "../lib/records/store";
 import { FULL_SHAPE, syntheticPapers } from "./generate";
-import { freePort } from "../test/helpers/app";
+import { freePort } from "../test/helpers/net";
 import { startMeilisearch } from "../test/helpers/meilisearch";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -27,7 +27,7 @@ const { values: args } = parseArgs({
     scale: { type: "string", default: "1" },
     backend: { type: "string", default: "both" },
     duration: { type: "string", default: "10" },
-    connections: { type: "string", default: "4" },
+    connections: { type: "string", default: "2" },
   },
 });
 const scale = Number(args.scale);

@@ -46,7 +46,9 @@ export class EmbeddedSearch implements SearchBackend {
     }
     for (const clause of clauses) {
       const c = clauseCondition(clause, "X");
-      sql.push(`EXISTS (SELECT 1 FROM "Measurement" X WHERE X."materialId" = M."id" AND ${c.sql})`);
+      // As an IN-list SQLite may build the set from the most selective index (a rare temperature,
+      // a high value) instead of probing every candidate material.
+      sql.push(`M."id" IN (SELECT X."materialId" FROM "Measurement" X WHERE ${c.sql})`);
       params.push(...c.params);
     }
     return { sql: sql.join(" AND "), params };
@@ -109,11 +111,13 @@ export class EmbeddedSearch implements SearchBackend {
       const where = this.filters(query, clauses, match, group.except);
       const parts = group.facets.map((facet) =>
         facet === "elements"
-          ? `SELECT 'elements' AS facet, E."symbol" AS value, COUNT(*) AS count FROM hits JOIN "MaterialElement" E ON E."materialId" = hits.id GROUP BY E."symbol"`
+          ? `SELECT 'elements' AS facet, E."symbol" AS value, COUNT(*) AS count FROM hits CROSS JOIN "MaterialElement" E ON E."materialId" = hits.id GROUP BY E."symbol"`
           : facet === "property"
-            ? `SELECT 'property' AS facet, X."propertyKey" AS value, COUNT(DISTINCT X."materialId") AS count FROM hits JOIN "Measurement" X ON X."materialId" = hits.id GROUP BY X."propertyKey"`
+            ? `SELECT 'property' AS facet, X."propertyKey" AS value, COUNT(DISTINCT X."materialId") AS count FROM hits CROSS JOIN "Measurement" X ON X."materialId" = hits.id GROUP BY X."propertyKey"`
             : `SELECT '${facet}' AS facet, hits."${facet}" AS value, COUNT(*) AS count FROM hits GROUP BY hits."${facet}"`,
       );
+      // CROSS JOIN keeps the matching materials as the outer loop: left to itself SQLite scans all
+      // of Measurement in property order and probes the hits, which is slow for a narrow search.
       const columns = Object.entries(FACET_COLUMN).map(([facet, column]) => `${column} AS "${facet}"`).join(", ");
       const sql = `WITH hits AS MATERIALIZED (SELECT M."id" AS id, ${columns} FROM "Material" M JOIN "Paper" P ON P."id" = M."paperId" WHERE ${where.sql}) ${parts.join(" UNION ALL ")}`;
       for (const r of await this.rows<{ facet: FacetName; value: string | number; count: number }>(sql, where.params)) counts[r.facet].push({ value: String(r.value), count: r.count });

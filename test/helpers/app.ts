@@ -3,7 +3,7 @@
  * SQLite file, and Debian's Chromium driven by playwright-core.
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import { freePort } from "./net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,15 +11,6 @@ import { chromium, type Browser } from "playwright-core";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 export interface RunningApp {
   url: string;
@@ -71,5 +62,7 @@ export function launchBrowser(): Promise<Browser> {
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
 }
+
+export { freePort };
 
 export const SCREENSHOTS = join(ROOT, "test-results", "screenshots");

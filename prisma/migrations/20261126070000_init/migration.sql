@@ -230,7 +230,7 @@ CREATE INDEX "MaterialElement_symbol_idx" ON "MaterialElement"("symbol");
 CREATE UNIQUE INDEX "SynthesisStep_materialId_position_key" ON "SynthesisStep"("materialId", "position");
 
 -- CreateIndex
-CREATE INDEX "Measurement_propertyKey_canonicalValue_idx" ON "Measurement"("propertyKey", "canonicalValue");
+CREATE INDEX "Measurement_propertyKey_canonicalValue_materialId_idx" ON "Measurement"("propertyKey", "canonicalValue", "materialId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Measurement_materialId_position_key" ON "Measurement"("materialId", "position");

@@ -68,5 +68,6 @@ CREATE TRIGGER "Measurement_search_delete" AFTER DELETE ON "Measurement" BEGIN
 END;
 
 -- Metric clauses: one measurement meets a property bound and its condition bounds.
-CREATE INDEX "Measurement_propertyKey_temperature_idx" ON "Measurement"("propertyKey", "temperature");
+CREATE INDEX "Measurement_propertyKey_temperature_canonicalValue_materialId_idx" ON "Measurement"("propertyKey", "temperature", "canonicalValue", "materialId");
+CREATE INDEX "Measurement_propertyKey_currentDensity_canonicalValue_materialId_idx" ON "Measurement"("propertyKey", "currentDensity", "canonicalValue", "materialId");
 CREATE INDEX "Measurement_materialId_propertyKey_canonicalValue_idx" ON "Measurement"("materialId", "propertyKey", "canonicalValue");
