@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import "katex/dist/katex.min.css";
 import "./globals.css";
+import { UserNav } from "./components/UserNav";
 
 export const metadata: Metadata = {
   title: { default: "matlit", template: "%s · matlit" },
@@ -36,6 +37,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 </li>
               ))}
             </ul>
+            <UserNav />
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-6">

@@ -9,6 +9,8 @@ import { registerFormulaCommands } from "./commands/formulas";
 import { registerSearchCommands } from "./commands/search";
 import { registerReindexCommands } from "./commands/reindex";
 import { registerAuditCommands } from "./commands/audit";
+import { registerUserCommands } from "./commands/users";
+import { registerCompareCommands } from "./commands/compare";
 
 const program = new Command()
   .name("matlit")
@@ -20,6 +22,8 @@ registerFormulaCommands(program);
 registerSearchCommands(program);
 registerReindexCommands(program);
 registerAuditCommands(program);
+registerUserCommands(program);
+registerCompareCommands(program);
 
 await program.parseAsync(process.argv);
 await db().$disconnect();

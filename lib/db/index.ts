@@ -9,7 +9,9 @@ import { databaseFile } from "./location";
 export type { PrismaClient };
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-const files = new WeakMap<PrismaClient, string>();
+// On globalThis: Next.js bundles each route with its own copy of this module, sharing one client.
+const shared = globalThis as unknown as { matlitDb?: PrismaClient; matlitDbFiles?: WeakMap<PrismaClient, string> };
+const files = (shared.matlitDbFiles ??= new WeakMap<PrismaClient, string>());
 
 export function createClient(file = databaseFile()): PrismaClient {
   const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 30_000 }) });
@@ -24,9 +26,7 @@ export function databaseFileOf(client: PrismaClient): string {
   return file;
 }
 
-const globalForDb = globalThis as unknown as { matlitDb?: PrismaClient };
-
 export function db(): PrismaClient {
-  globalForDb.matlitDb ??= createClient();
-  return globalForDb.matlitDb;
+  shared.matlitDb ??= createClient();
+  return shared.matlitDb;
 }

@@ -53,7 +53,9 @@ function scalar(formula: FormulaDefinition, variable: FormulaVariable, raw: unkn
     typeof raw === "number" ? { value: raw, unit: variable.unit === "*" ? "" : variable.unit } : typeof raw === "object" && raw && "value" in raw && typeof (raw as Quantity).value === "number" ? { value: (raw as Quantity).value, unit: String((raw as Quantity).unit ?? "") } : undefined;
   if (!q || !Number.isFinite(q.value)) throw new FormulaError(`input "${variable.name}" must be a finite number or {"value", "unit"}`, field);
   if (variable.unit === "*") {
-    // Ratios: every "*" input is converted to the unit of the first one given.
+    // Ratios: every "*" input is converted to the unit of the first one given with a unit; bare
+    // numbers are taken to be in that unit.
+    if (typeof raw === "number") return { value: raw, unit: starUnit.unit ?? "" };
     if (starUnit.unit === undefined) {
       starUnit.unit = q.unit;
       return q;
@@ -220,7 +222,8 @@ const UNIT_CONSTANTS = {
 };
 
 function closedForm(formula: FormulaDefinition, inputs: FormulaInputs): Computed {
-  const star: { unit?: string } = {};
+  const firstWithUnit = formula.variables.map((v) => inputs[v.name]).find((x, i) => formula.variables[i]!.unit === "*" && x && typeof x === "object" && "unit" in x);
+  const star: { unit?: string } = { unit: firstWithUnit ? String((firstWithUnit as Quantity).unit ?? "") : undefined };
   const used: Record<string, Quantity> = {};
   for (const variable of formula.variables) used[variable.name] = scalar(formula, variable, inputs[variable.name], star);
   const asUnit = (q: Quantity) => (q.unit === "" ? q.value : math.unit(q.value, toMathjsSyntax(q.unit)));

@@ -7,6 +7,7 @@ import { prettyNumber, prettyUnit } from "@/lib/units/display";
 import { PaperText } from "@/app/components/PaperText";
 import { AuditFlags, DerivedFigures } from "@/app/components/AuditViews";
 import { auditPaper } from "@/lib/formulas/derive";
+import { AddToCompare } from "@/app/compare/AddToCompare";
 
 export const dynamic = "force-dynamic";
 
@@ -38,6 +39,7 @@ export default async function MaterialPage({ params }: Props) {
           <Link href={paperPath(paper.doi)} className="hover:underline">{paper.authors[0]?.name} et al., {paper.journal} {paper.year}</Link>
         </p>
         <h1 className="text-3xl font-semibold">{material.name}</h1>
+        <div className="mt-2"><AddToCompare materialRef={`${paper.doi}/${material.key}`} name={material.name} /></div>
         <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
           <div><dt className="text-slate-500">Role</dt><dd data-testid="role">{material.role}</dd></div>
           <div><dt className="text-slate-500">Battery system</dt><dd data-testid="battery-system">{material.batterySystem}</dd></div>

@@ -5,6 +5,8 @@ import { db } from "@/lib/db";
 import { getPaper, materialPath } from "@/lib/materials";
 import { auditPaper } from "@/lib/formulas/derive";
 import { AuditFlags } from "@/app/components/AuditViews";
+import { currentUser } from "@/lib/auth";
+import { RevisionHistory } from "@/app/components/editor/RevisionHistory";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +26,7 @@ export default async function PaperPage({ params }: Props) {
   const paper = await load(params);
   if (!paper) notFound();
   const audit = await auditPaper(db(), paper.doi);
+  const editor = await currentUser();
   return (
     <article className="space-y-6">
       <header>
@@ -35,6 +38,7 @@ export default async function PaperPage({ params }: Props) {
           {paper.license ? <span className="text-slate-500"> · {paper.license}</span> : null}
         </p>
         {paper.keywords.length ? <p className="mt-1 text-sm text-slate-600">Keywords: {paper.keywords.map((k) => k.keyword).join("; ")}</p> : null}
+        {editor ? <p className="mt-2"><Link className="rounded border border-slate-300 bg-white px-2 py-1 text-sm text-brand hover:bg-slate-100" href={`/papers/edit/${paper.doi}`}>Edit</Link></p> : null}
       </header>
       <AuditFlags flags={audit.flags} />
       {paper.abstract ? (
@@ -74,6 +78,7 @@ export default async function PaperPage({ params }: Props) {
           </ul>
         </section>
       ) : null}
+      <RevisionHistory doi={paper.doi} />
     </article>
   );
 }

@@ -29,7 +29,7 @@ export function registerSearchCommands(program: Command): void {
           for (const x of m.matched) console.log(`    ${x.display}  ${x.conditions}`);
         }
       } catch (e) {
-        if (e instanceof SearchQueryError) fail(e.message, Boolean(opts.json), e.field ? { field: e.field } : undefined);
+        if (e instanceof SearchQueryError) fail(e.message, Boolean(opts.json), undefined, e.field);
         throw e;
       }
     });

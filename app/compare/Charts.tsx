@@ -1,0 +1,250 @@
+"use client";
+
+import { useEffect, useMemo, useRef, useState } from "react";
+import { CartesianGrid, Label, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
+import type { ChartPoint, Comparison, ScatterData, ScatterPoint } from "@/lib/compare/types";
+import { prettyNumber } from "@/lib/units/display";
+
+const AXIS_STYLE = { fontSize: 12, fill: "#334155" };
+const tick = (v: number) => prettyNumber(v);
+
+/** Domain and decade ticks for a log axis over positive values. */
+function logAxis(values: number[]): { domain: [number, number]; ticks: number[] } {
+  const positive = values.filter((v) => v > 0);
+  const lo = Math.floor(Math.log10(Math.min(...(positive.length ? positive : [0.1]))));
+  let hi = Math.ceil(Math.log10(Math.max(...(positive.length ? positive : [10]))));
+  if (hi === lo) hi = lo + 1;
+  const ticks: number[] = [];
+  for (let e = lo; e <= hi; e++) ticks.push(Number((10 ** e).toPrecision(1)));
+  return { domain: [10 ** lo, 10 ** hi], ticks };
+}
+
+interface Plotted {
+  x: number;
+  y: number;
+  name: string;
+  conditionsText: string;
+  quote?: string;
+  extra?: string;
+}
+
+function PointTooltip({ active, payload, xName, yName }: { active?: boolean; payload?: readonly { payload?: Plotted }[]; xName: string; yName: string }) {
+  const p = active ? payload?.[0]?.payload : undefined;
+  if (!p) return null;
+  return (
+    <div className="max-w-xs rounded border border-slate-300 bg-white p-2 text-xs shadow">
+      <p className="font-semibold">{p.name}</p>
+      <p>
+        {yName}: <strong>{prettyNumber(p.y)}</strong> · {xName}: <strong>{prettyNumber(p.x)}</strong>
+      </p>
+      {p.conditionsText ? <p className="text-slate-600">{p.conditionsText}</p> : null}
+      {p.extra ? <p className="text-slate-500">{p.extra}</p> : null}
+    </div>
+  );
+}
+
+type ShapeProps = { cx?: number; cy?: number };
+const dot = (colour: string, r = 4.5, hollow = false) =>
+  function Dot({ cx, cy }: ShapeProps) {
+    if (cx === undefined || cy === undefined) return <g />;
+    return <circle cx={cx} cy={cy} r={r} fill={hollow ? "#fff" : colour} stroke={colour} strokeWidth={hollow ? 1.6 : 1} />;
+  };
+
+function ChartFrame({ id, title, description, missing, children }: { id: string; title: string; description: string; missing: string[]; children: React.ReactNode }) {
+  return (
+    <figure className="rounded border border-slate-200 bg-white p-3 shadow-sm" data-testid="chart" data-chart={id} aria-labelledby={`${id}-title`}>
+      <figcaption>
+        <h3 id={`${id}-title`} className="font-semibold">{title}</h3>
+        <p className="text-xs text-slate-500">{description}</p>
+      </figcaption>
+      <div className="mt-2 h-80 w-full">{children}</div>
+      {missing.length ? <p className="mt-1 text-xs text-slate-500">No data for {missing.join(", ")}.</p> : null}
+    </figure>
+  );
+}
+
+function byMaterial(points: ChartPoint[], comparison: Comparison): Map<number, Plotted[]> {
+  const out = new Map<number, Plotted[]>();
+  for (const p of points) {
+    const name = comparison.materials[p.materialIndex]!.name;
+    out.set(p.materialIndex, [...(out.get(p.materialIndex) ?? []), { x: p.x, y: p.y, name, conditionsText: p.conditionsText, quote: p.quote }]);
+  }
+  return out;
+}
+
+/** Specific capacity against current density at room temperature, log x: the rate-capability plot. */
+export function RateChart({ comparison, colours }: { comparison: Comparison; colours: string[] }) {
+  const { rateTest, cycled } = comparison.charts.rate;
+  const lines = byMaterial(rateTest, comparison);
+  const others = byMaterial(cycled, comparison);
+  const axis = logAxis([...rateTest, ...cycled].map((p) => p.x));
+  const missing = comparison.materials.filter((m) => !lines.has(m.index) && !others.has(m.index)).map((m) => m.name);
+  return (
+    <ChartFrame
+      id="rate"
+      title="Rate capability"
+      description="Specific capacity against current density at room temperature (25 °C or unstated). Filled, joined: rate test; hollow: after cycling (cycle N)."
+      missing={missing}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <ScatterChart margin={{ top: 8, right: 16, bottom: 28, left: 16 }}>
+          <CartesianGrid stroke="#e2e8f0" />
+          <XAxis type="number" dataKey="x" scale="log" domain={axis.domain} ticks={axis.ticks} allowDataOverflow tickFormatter={tick} tick={{ fontSize: 12 }}>
+            <Label value="Current density (A g⁻¹)" position="insideBottom" offset={-16} style={AXIS_STYLE} />
+          </XAxis>
+          <YAxis type="number" dataKey="y" domain={[0, "auto"]} tickFormatter={tick} tick={{ fontSize: 12 }} width={64}>
+            <Label value="Specific capacity (mAh g⁻¹)" angle={-90} position="insideLeft" offset={-4} style={{ ...AXIS_STYLE, textAnchor: "middle" }} />
+          </YAxis>
+          <Tooltip content={(props) => <PointTooltip {...(props as object)} xName="current density (A g⁻¹)" yName="capacity (mAh g⁻¹)" />} />
+          <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+          {comparison.materials.map((m) => {
+            const colour = colours[m.index % colours.length]!;
+            return [
+              <Scatter key={`r${m.index}`} name={m.name} data={lines.get(m.index) ?? []} fill={colour} line={{ stroke: colour, strokeWidth: 1.5 }} shape={dot(colour)} isAnimationActive={false} />,
+              <Scatter key={`c${m.index}`} name={`${m.name} (cycled)`} legendType="none" data={others.get(m.index) ?? []} fill={colour} shape={dot(colour, 4.5, true)} isAnimationActive={false} />,
+            ];
+          })}
+        </ScatterChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
+
+/** Specific capacity against test temperature. */
+export function TemperatureChart({ comparison, colours }: { comparison: Comparison; colours: string[] }) {
+  const points = byMaterial(comparison.charts.temperature.points, comparison);
+  const missing = comparison.materials.filter((m) => !points.has(m.index)).map((m) => m.name);
+  return (
+    <ChartFrame id="temperature" title="Capacity vs temperature" description="Specific capacity against the test temperature, every current density and cycle (hover a point for its conditions)." missing={missing}>
+      <ResponsiveContainer width="100%" height="100%">
+        <ScatterChart margin={{ top: 8, right: 16, bottom: 28, left: 16 }}>
+          <CartesianGrid stroke="#e2e8f0" />
+          <XAxis type="number" dataKey="x" domain={["auto", "auto"]} tickFormatter={tick} tick={{ fontSize: 12 }}>
+            <Label value="Temperature (°C)" position="insideBottom" offset={-16} style={AXIS_STYLE} />
+          </XAxis>
+          <YAxis type="number" dataKey="y" domain={[0, "auto"]} tickFormatter={tick} tick={{ fontSize: 12 }} width={64}>
+            <Label value="Specific capacity (mAh g⁻¹)" angle={-90} position="insideLeft" offset={-4} style={{ ...AXIS_STYLE, textAnchor: "middle" }} />
+          </YAxis>
+          <Tooltip content={(props) => <PointTooltip {...(props as object)} xName="temperature (°C)" yName="capacity (mAh g⁻¹)" />} />
+          <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+          {comparison.materials.map((m) => {
+            const colour = colours[m.index % colours.length]!;
+            return <Scatter key={m.index} name={m.name} data={points.get(m.index) ?? []} fill={colour} shape={dot(colour)} isAnimationActive={false} />;
+          })}
+        </ScatterChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
+
+/** Any two properties (or a property and a condition) across the whole knowledge base, the compared materials highlighted. */
+export function KnowledgeBaseScatter({ initial, comparison, colours }: { initial: ScatterData; comparison: Comparison; colours: string[] }) {
+  const [data, setData] = useState<ScatterData>(initial);
+  const [x, setX] = useState(initial.x.key);
+  const [y, setY] = useState(initial.y.key);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const first = useRef(true);
+
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const controller = new AbortController();
+    setLoading(true);
+    fetch(`/api/compare/scatter?x=${encodeURIComponent(x)}&y=${encodeURIComponent(y)}`, { signal: controller.signal })
+      .then(async (res) => {
+        const body = (await res.json()) as ScatterData | { error: { message: string } };
+        if ("error" in body) throw new Error(body.error.message);
+        setData(body);
+        setError(null);
+      })
+      .catch((e: unknown) => {
+        if ((e as Error).name !== "AbortError") setError(e instanceof Error ? e.message : String(e));
+      })
+      .finally(() => !controller.signal.aborted && setLoading(false));
+    return () => controller.abort();
+  }, [x, y]);
+
+  const compared = new Map(comparison.materials.map((m) => [m.ref, m]));
+  const toPlotted = (p: ScatterPoint): Plotted => ({ x: p.x, y: p.y, name: p.name, conditionsText: p.conditionsText, extra: p.pairing === "material-best" ? "best value of each property" : undefined });
+  const background = data.points.filter((p) => !compared.has(p.ref)).map(toPlotted);
+  const highlighted = useMemo(() => {
+    const out = new Map<number, Plotted[]>();
+    for (const p of data.points) {
+      const m = compared.get(p.ref);
+      if (m) out.set(m.index, [...(out.get(m.index) ?? []), toPlotted(p)]);
+    }
+    return out;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data, comparison]);
+  const xAxis = data.x.log ? logAxis(data.points.map((p) => p.x)) : null;
+  const yAxis = data.y.log ? logAxis(data.points.map((p) => p.y)) : null;
+  const axisLabel = (a: ScatterData["x"]) => `${a.label}${a.display ? ` (${a.display})` : ""}`;
+  const missing = comparison.materials.filter((m) => !highlighted.has(m.index)).map((m) => m.name);
+
+  return (
+    <figure className="rounded border border-slate-200 bg-white p-3 shadow-sm" data-testid="chart" data-chart="scatter" aria-labelledby="scatter-title">
+      <figcaption className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h3 id="scatter-title" className="font-semibold">The compared materials among the whole knowledge base</h3>
+          <p className="text-xs text-slate-500">
+            {data.points.length} points from {new Set(data.points.map((p) => p.ref)).size} materials; grey: every other material. Two properties pair
+            measurements made under the same conditions, else each material&apos;s best value.
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2 text-sm">
+          <label className="flex items-center gap-1">
+            <span className="text-slate-600">x</span>
+            <select aria-label="Scatter x axis" value={x} onChange={(e) => setX(e.target.value)} className="max-w-56 rounded border border-slate-300 px-1 py-0.5">
+              {data.axes.map((a) => <option key={a.key} value={a.key}>{a.label}{a.count ? ` (${a.count})` : ""}</option>)}
+            </select>
+          </label>
+          <label className="flex items-center gap-1">
+            <span className="text-slate-600">y</span>
+            <select aria-label="Scatter y axis" value={y} onChange={(e) => setY(e.target.value)} className="max-w-56 rounded border border-slate-300 px-1 py-0.5">
+              {data.axes.map((a) => <option key={a.key} value={a.key}>{a.label}{a.count ? ` (${a.count})` : ""}</option>)}
+            </select>
+          </label>
+          {loading ? <span className="text-xs text-slate-400">loading…</span> : null}
+        </div>
+      </figcaption>
+      {error ? <p role="alert" className="mt-2 text-sm text-red-700">{error}</p> : null}
+      <div className="mt-2 h-96 w-full">
+        <ResponsiveContainer width="100%" height="100%">
+          <ScatterChart margin={{ top: 8, right: 16, bottom: 28, left: 24 }}>
+            <CartesianGrid stroke="#e2e8f0" />
+            <XAxis
+              type="number"
+              dataKey="x"
+              {...(xAxis ? { scale: "log" as const, domain: xAxis.domain, ticks: xAxis.ticks, allowDataOverflow: true } : { domain: ["auto", "auto"] as [string, string] })}
+              tickFormatter={tick}
+              tick={{ fontSize: 12 }}
+            >
+              <Label value={axisLabel(data.x)} position="insideBottom" offset={-16} style={AXIS_STYLE} />
+            </XAxis>
+            <YAxis
+              type="number"
+              dataKey="y"
+              {...(yAxis ? { scale: "log" as const, domain: yAxis.domain, ticks: yAxis.ticks, allowDataOverflow: true } : { domain: ["auto", "auto"] as [string, string] })}
+              tickFormatter={tick}
+              tick={{ fontSize: 12 }}
+              width={72}
+            >
+              <Label value={axisLabel(data.y)} angle={-90} position="insideLeft" offset={-8} style={{ ...AXIS_STYLE, textAnchor: "middle" }} />
+            </YAxis>
+            <Tooltip content={(props) => <PointTooltip {...(props as object)} xName={data.x.label.toLowerCase()} yName={data.y.label.toLowerCase()} />} />
+            <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+            <Scatter name="Other materials" data={background} fill="#94a3b8" shape={dot("#94a3b8", 3)} isAnimationActive={false} />
+            {comparison.materials.map((m) => {
+              const colour = colours[m.index % colours.length]!;
+              return <Scatter key={m.index} name={m.name} data={highlighted.get(m.index) ?? []} fill={colour} shape={dot(colour, 6)} isAnimationActive={false} />;
+            })}
+          </ScatterChart>
+        </ResponsiveContainer>
+      </div>
+      {missing.length ? <p className="mt-1 text-xs text-slate-500">Not on this plot (no data for both axes): {missing.join(", ")}.</p> : null}
+    </figure>
+  );
+}

@@ -1,0 +1,152 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import type { Comparison, ComparePropertyGroup, CompareCell, CompareRow } from "@/lib/compare/types";
+import { convertFor, unitChoices } from "@/lib/compare/units";
+import { prettyNumber } from "@/lib/units/display";
+import { PaperText } from "@/app/components/PaperText";
+
+/** Performance first; structure, composition and computed properties fold away below. */
+const PERFORMANCE_GROUPS = new Set(["electrochemical", "cell", "kinetics", "transport", "mechanical-thermal"]);
+
+export function CompareTable({ comparison, colours }: { comparison: Comparison; colours: string[] }) {
+  const [units, setUnits] = useState<Record<string, string>>({});
+  const performance = comparison.properties.filter((g) => PERFORMANCE_GROUPS.has(g.property.group));
+  const other = comparison.properties.filter((g) => !PERFORMANCE_GROUPS.has(g.property.group));
+  const table = (groups: ComparePropertyGroup[], label: string) => (
+    <div className="overflow-x-auto rounded border border-slate-200 bg-white shadow-sm">
+      <table className="w-full border-collapse text-sm" aria-label={label} data-testid="compare-table">
+        <thead className="sticky top-0 z-10 bg-slate-100">
+          <tr className="text-left">
+            <th scope="col" className="w-56 px-2 py-2 font-medium text-slate-600">Conditions</th>
+            <th scope="col" className="w-28 px-2 py-2 font-medium text-slate-600">Unit</th>
+            {comparison.materials.map((m) => (
+              <th scope="col" key={m.ref} className="min-w-36 px-2 py-2 align-bottom font-semibold">
+                <span className="mr-1 inline-block h-2.5 w-2.5 rounded-full" style={{ background: colours[m.index % colours.length] }} aria-hidden="true" />
+                <Link href={m.path} className="text-brand hover:underline">{m.name}</Link>
+                <div className="text-xs font-normal text-slate-500">{m.paper.firstAuthor} et al. {m.paper.year} · {m.role}</div>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        {groups.map((g) => (
+          <tbody key={g.property.key} data-property={g.property.key}>
+            <tr className="border-t-2 border-slate-200 bg-slate-50">
+              <th scope="rowgroup" colSpan={2 + comparison.materials.length} className="px-2 py-1.5 text-left font-semibold">
+                {g.property.label}{" "}
+                <span className="text-xs font-normal text-slate-500">
+                  {g.property.display}
+                  {g.property.better ? ` · ${g.property.better} is better` : ""}
+                </span>
+              </th>
+            </tr>
+            {g.rows.map((row) => (
+              <Row key={row.id} row={row} group={g} unit={units[row.id] ?? g.property.unit} onUnit={(u) => setUnits((s) => ({ ...s, [row.id]: u }))} />
+            ))}
+          </tbody>
+        ))}
+      </table>
+    </div>
+  );
+  return (
+    <section aria-labelledby="table-heading" className="space-y-3">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="table-heading" className="text-xl font-semibold">Side by side</h2>
+        <p className="flex flex-wrap gap-3 text-xs text-slate-600">
+          <span><span className="rounded bg-emerald-100 px-1 font-semibold text-emerald-900">★ 573</span> best among like-for-like</span>
+          <span><span className="rounded border border-dashed border-amber-500 px-1 text-amber-900">≈ 464</span> nearest measurement, other conditions</span>
+          <span>Hover or focus a value for its quote.</span>
+        </p>
+      </div>
+      {performance.length ? table(performance, "Performance comparison") : <p className="text-sm text-slate-500">No performance measurements recorded for these materials.</p>}
+      {other.length ? (
+        <details className="rounded border border-slate-200 bg-white">
+          <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-700">
+            Structure, composition and computed properties ({other.length})
+          </summary>
+          <div className="p-2">{table(other, "Structure and composition comparison")}</div>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+function Row({ row, group, unit, onUnit }: { row: CompareRow; group: ComparePropertyGroup; unit: string; onUnit: (u: string) => void }) {
+  const choices = unitChoices(group.property.unit, group.property.display);
+  const label = choices.find((c) => c.value === unit)?.label ?? group.property.display;
+  return (
+    <tr className="border-t border-slate-100 align-top" data-testid="compare-row" data-like-for-like={row.likeForLike} data-conditions={row.conditionsText}>
+      <th scope="row" className="px-2 py-1.5 text-left font-normal text-slate-700">
+        {row.conditionsText}
+        {row.likeForLike ? <span className="ml-1 whitespace-nowrap text-xs text-emerald-700" title="every material was measured under these conditions">✓ all aligned</span> : null}
+      </th>
+      <td className="px-2 py-1">
+        {choices.length > 1 ? (
+          <select
+            aria-label={`Unit for ${group.property.label}, ${row.conditionsText}`}
+            value={unit}
+            onChange={(e) => onUnit(e.target.value)}
+            className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs"
+          >
+            {choices.map((c) => (
+              <option key={c.value} value={c.value}>{c.label}</option>
+            ))}
+          </select>
+        ) : (
+          <span className="text-xs text-slate-500">{group.property.display}</span>
+        )}
+      </td>
+      {row.cells.map((cell, i) => (
+        <td key={i} className="px-2 py-1">
+          {cell ? <Cell cell={cell} canonical={group.property.unit} unit={unit} unitLabel={label} /> : <span className="text-slate-300" aria-label="no measurement">–</span>}
+        </td>
+      ))}
+    </tr>
+  );
+}
+
+function Cell({ cell, canonical, unit, unitLabel }: { cell: CompareCell; canonical: string; unit: string; unitLabel: string }) {
+  const show = (v: number) => prettyNumber(Number(convertFor(v, canonical, unit).toPrecision(6)));
+  const value = cell.min !== null && cell.max !== null ? `${show(cell.min)}–${show(cell.max)}` : show(cell.value);
+  const q = cell.qualifier && cell.qualifier !== "=" ? `${cell.qualifier} ` : "";
+  const tip = `tip-${cell.measurementId}-${cell.likeForLike ? "x" : "n"}`;
+  const style = cell.best
+    ? "bg-emerald-100 font-semibold text-emerald-950 ring-1 ring-emerald-300"
+    : !cell.likeForLike
+      ? "border border-dashed border-amber-500 text-amber-950"
+      : "";
+  return (
+    <span className="group relative inline-block">
+      <span
+        tabIndex={0}
+        aria-describedby={tip}
+        data-testid="compare-cell"
+        data-best={cell.best}
+        data-like-for-like={cell.likeForLike}
+        className={`inline-block cursor-help rounded px-1 tabular-nums ${style}`}
+      >
+        {cell.best ? <span aria-label="best">★ </span> : null}
+        {!cell.likeForLike ? <span aria-label="not like-for-like">≈ </span> : null}
+        {q}
+        {value}
+        {cell.source === "derived" ? <sup className="ml-0.5 text-[10px] text-amber-700" title="derived by the record's author">d</sup> : null}
+      </span>
+      {!cell.likeForLike ? <span className="block text-[11px] leading-tight text-amber-800">{cell.differences.join("; ")}</span> : null}
+      {cell.subject ? <span className="block text-[11px] leading-tight text-slate-500">{cell.subject}</span> : null}
+      <span
+        role="tooltip"
+        id={tip}
+        className="invisible absolute left-0 top-full z-40 mt-1 w-80 rounded border border-slate-300 bg-white p-2 text-xs font-normal text-slate-700 opacity-0 shadow-lg transition-opacity group-focus-within:visible group-focus-within:opacity-100 group-hover:visible group-hover:opacity-100"
+      >
+        <span className="block font-medium text-slate-900">
+          Reported: {cell.reported.display}
+          {unit !== canonical ? ` · shown in ${unitLabel}` : ""}
+        </span>
+        {cell.conditionsText ? <span className="block text-slate-600">{cell.conditionsText}</span> : null}
+        <q className="mt-1 block italic"><PaperText text={cell.quote} /></q>
+        {cell.location ? <span className="block text-slate-400">{cell.location}</span> : null}
+      </span>
+    </span>
+  );
+}

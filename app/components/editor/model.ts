@@ -1,0 +1,437 @@
+/**
+ * The paper editor's state: the record format (lib/records/schema.ts) as the strings a form holds,
+ * so a half-typed "25O" survives autosave. `recordToForm` and `formToRecord` are inverse on every
+ * valid record (nothing the form does not show is dropped); validation is the record file's own
+ * (`validateRecordFile`), the same on the client and the server.
+ */
+import type { PaperRecord, MaterialRecord, MeasurementRecord, SynthesisStepRecord, Conditions } from "@/lib/records/schema";
+import { validateRecordFile, RecordValidationError, type FieldError } from "@/lib/records/validate";
+
+export interface QuantityForm {
+  value: string;
+  unit: string;
+}
+
+export interface ConditionsForm {
+  currentDensity: QuantityForm;
+  cRate: string;
+  oneC: QuantityForm;
+  temperature: QuantityForm;
+  cycle: string;
+  scanRate: QuantityForm;
+  voltageMin: string;
+  voltageMax: string;
+  voltageUnit: string;
+  cellType: string;
+  counterElectrode: string;
+  electrolyte: string;
+  massLoading: QuantityForm;
+  sulfurLoading: QuantityForm;
+  esRatio: QuantityForm;
+  other: string;
+}
+
+export interface MeasurementForm {
+  uid: string;
+  property: string;
+  value: string;
+  unit: string;
+  min: string;
+  max: string;
+  qualifier: string;
+  quote: string;
+  location: string;
+  source: string;
+  subject: string;
+  note: string;
+  conditions: ConditionsForm;
+}
+
+export interface StepForm {
+  uid: string;
+  action: string;
+  /** One reagent a line: "name | amount | concentration", e.g. "NaOH | 2 mmol | 0.5 M". */
+  reagents: string;
+  temperature: QuantityForm;
+  duration: QuantityForm;
+  rampRate: QuantityForm;
+  atmosphere: string;
+  notes: string;
+  quote: string;
+}
+
+export interface MaterialForm {
+  uid: string;
+  key: string;
+  name: string;
+  formula: string;
+  /** Space- or comma-separated element symbols; empty: derived from the formula. */
+  elements: string;
+  role: string;
+  batterySystem: string;
+  materialClass: string;
+  isControl: boolean;
+  description: string;
+  /** Comma-separated keys of the materials this one is built from. */
+  components: string;
+  citedReference: string;
+  synthesis: StepForm[];
+  measurements: MeasurementForm[];
+}
+
+export interface PaperForm {
+  doi: string;
+  title: string;
+  journal: string;
+  year: string;
+  volume: string;
+  issue: string;
+  articleNumber: string;
+  pages: string;
+  /** One author a line, in order. */
+  authors: string;
+  /** One keyword a line. */
+  keywords: string;
+  abstract: string;
+  kind: string;
+  license: string;
+  formulas: string[];
+}
+
+export interface EditorState {
+  version: 1;
+  paper: PaperForm;
+  materials: MaterialForm[];
+}
+
+let counter = 0;
+export function uid(prefix = "r"): string {
+  counter += 1;
+  return `${prefix}${Date.now().toString(36)}${counter.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+const q = (x?: { value: number; unit: string }): QuantityForm => ({ value: x ? String(x.value) : "", unit: x?.unit ?? "" });
+const s = (x: string | number | undefined | null): string => (x === undefined || x === null ? "" : String(x));
+
+export function emptyConditions(): ConditionsForm {
+  return {
+    currentDensity: q(), cRate: "", oneC: q(), temperature: q(), cycle: "", scanRate: q(), voltageMin: "", voltageMax: "", voltageUnit: "",
+    cellType: "", counterElectrode: "", electrolyte: "", massLoading: q(), sulfurLoading: q(), esRatio: q(), other: "",
+  };
+}
+
+export function emptyMeasurement(property = ""): MeasurementForm {
+  return { uid: uid("m"), property, value: "", unit: "", min: "", max: "", qualifier: "", quote: "", location: "", source: "stated", subject: "", note: "", conditions: emptyConditions() };
+}
+
+export function emptyStep(): StepForm {
+  return { uid: uid("s"), action: "", reagents: "", temperature: q(), duration: q(), rampRate: q(), atmosphere: "", notes: "", quote: "" };
+}
+
+export function emptyMaterial(): MaterialForm {
+  return {
+    uid: uid("x"), key: "", name: "", formula: "", elements: "", role: "", batterySystem: "", materialClass: "", isControl: false, description: "",
+    components: "", citedReference: "", synthesis: [], measurements: [],
+  };
+}
+
+export function emptyState(): EditorState {
+  return {
+    version: 1,
+    paper: { doi: "", title: "", journal: "", year: "", volume: "", issue: "", articleNumber: "", pages: "", authors: "", keywords: "", abstract: "", kind: "research article", license: "", formulas: [] },
+    materials: [],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// record → form
+
+function reagentLine(r: { name: string; amount?: { value: number; unit: string }; concentration?: { value: number; unit: string } }): string {
+  const qt = (x?: { value: number; unit: string }) => (x ? `${x.value} ${x.unit}` : "");
+  const parts = [r.name, qt(r.amount), qt(r.concentration)];
+  while (parts.length > 1 && !parts[parts.length - 1]) parts.pop();
+  return parts.join(" | ");
+}
+
+function conditionsToForm(c: Conditions | undefined): ConditionsForm {
+  if (!c) return emptyConditions();
+  return {
+    currentDensity: q(c.currentDensity), cRate: s(c.cRate), oneC: q(c.oneC), temperature: q(c.temperature), cycle: s(c.cycle), scanRate: q(c.scanRate),
+    voltageMin: s(c.voltageWindow?.min), voltageMax: s(c.voltageWindow?.max), voltageUnit: s(c.voltageWindow?.unit),
+    cellType: s(c.cellType), counterElectrode: s(c.counterElectrode), electrolyte: s(c.electrolyte), massLoading: q(c.massLoading),
+    sulfurLoading: q(c.sulfurLoading), esRatio: q(c.esRatio), other: s(c.other),
+  };
+}
+
+export function recordToForm(p: PaperRecord): EditorState {
+  return {
+    version: 1,
+    paper: {
+      doi: p.doi, title: p.title, journal: p.journal, year: s(p.year), volume: s(p.volume), issue: s(p.issue), articleNumber: s(p.articleNumber),
+      pages: s(p.pages), authors: p.authors.join("\n"), keywords: (p.keywords ?? []).join("\n"), abstract: s(p.abstract), kind: p.kind,
+      license: s(p.license), formulas: [...(p.formulas ?? [])],
+    },
+    materials: (p.materials ?? []).map((m: MaterialRecord) => ({
+      uid: uid("x"), key: m.key, name: m.name, formula: s(m.formula), elements: (m.elements ?? []).join(" "), role: m.role, batterySystem: m.batterySystem,
+      materialClass: m.materialClass, isControl: Boolean(m.isControl), description: s(m.description), components: (m.components ?? []).join(", "),
+      citedReference: s(m.citedReference),
+      synthesis: (m.synthesis ?? []).map((st: SynthesisStepRecord) => ({
+        uid: uid("s"), action: st.action, reagents: (st.reagents ?? []).map(reagentLine).join("\n"), temperature: q(st.temperature), duration: q(st.duration),
+        rampRate: q(st.rampRate), atmosphere: s(st.atmosphere), notes: s(st.notes), quote: s(st.quote),
+      })),
+      measurements: (m.measurements ?? []).map((x: MeasurementRecord) => ({
+        uid: uid("m"), property: x.property, value: s(x.value), unit: x.unit, min: s(x.min), max: s(x.max), qualifier: s(x.qualifier), quote: x.quote,
+        location: s(x.location), source: x.source ?? "stated", subject: s(x.subject), note: s(x.note), conditions: conditionsToForm(x.conditions),
+      })),
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// form → record
+
+/** Parses a number as papers and keyboards write it: "−35", "1.2e-3", "1,5"? (no: comma is an error), "2.5 × 10^-3". */
+export function parseNumber(raw: string): number | null {
+  const t = raw
+    .trim()
+    .replace(/[−–]/g, "-")
+    .replace(/\s+/g, "")
+    .replace(/^(-?[\d.]+)[×x*]10\^?\(?([-+]?\d+)\)?$/, "$1e$2");
+  if (!t || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+interface Builder {
+  issues: FieldError[];
+}
+
+/** A number field: empty → undefined; unparsable → the raw text (zod then flags the path) and an issue. */
+function num(b: Builder, raw: string, path: string, int = false): number | string | undefined {
+  if (!raw.trim()) return undefined;
+  const n = parseNumber(raw);
+  if (n === null) {
+    b.issues.push({ path, message: `"${raw.trim()}" is not a number` });
+    return raw;
+  }
+  if (int && !Number.isInteger(n)) {
+    b.issues.push({ path, message: "must be a whole number" });
+  }
+  return n;
+}
+
+const opt = (v: string): string | undefined => (v.trim() ? v : undefined);
+const lines = (v: string): string[] => v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+
+function quantity(b: Builder, f: QuantityForm, path: string) {
+  if (!f.value.trim() && !f.unit.trim()) return undefined;
+  return { value: num(b, f.value, `${path}.value`) ?? (b.issues.push({ path: `${path}.value`, message: "a value is required with a unit" }), ""), unit: f.unit };
+}
+
+function reagent(b: Builder, line: string, path: string) {
+  const [name = "", amount = "", concentration = ""] = line.split("|").map((x) => x.trim());
+  const qty = (text: string, p: string) => {
+    if (!text) return undefined;
+    const m = /^(\S+)\s*(.*)$/.exec(text)!;
+    return quantity(b, { value: m[1]!, unit: m[2] ?? "" }, p);
+  };
+  const out: Record<string, unknown> = { name };
+  const a = qty(amount, `${path}.amount`);
+  const c = qty(concentration, `${path}.concentration`);
+  if (a) out.amount = a;
+  if (c) out.concentration = c;
+  return out;
+}
+
+function conditions(b: Builder, c: ConditionsForm, path: string) {
+  const out: Record<string, unknown> = {
+    currentDensity: quantity(b, c.currentDensity, `${path}.currentDensity`),
+    cRate: num(b, c.cRate, `${path}.cRate`),
+    oneC: quantity(b, c.oneC, `${path}.oneC`),
+    temperature: quantity(b, c.temperature, `${path}.temperature`),
+    cycle: num(b, c.cycle, `${path}.cycle`, true),
+    scanRate: quantity(b, c.scanRate, `${path}.scanRate`),
+    voltageWindow:
+      c.voltageMin.trim() || c.voltageMax.trim() || c.voltageUnit.trim()
+        ? { min: num(b, c.voltageMin, `${path}.voltageWindow.min`) ?? "", max: num(b, c.voltageMax, `${path}.voltageWindow.max`) ?? "", unit: c.voltageUnit }
+        : undefined,
+    cellType: opt(c.cellType),
+    counterElectrode: opt(c.counterElectrode),
+    electrolyte: opt(c.electrolyte),
+    massLoading: quantity(b, c.massLoading, `${path}.massLoading`),
+    sulfurLoading: quantity(b, c.sulfurLoading, `${path}.sulfurLoading`),
+    esRatio: quantity(b, c.esRatio, `${path}.esRatio`),
+    other: opt(c.other),
+  };
+  const defined = Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
+  return Object.keys(defined).length ? defined : undefined;
+}
+
+const clean = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+
+/** The record the form describes (possibly invalid) and the fields that are not numbers. */
+export function formToRecord(state: EditorState): { record: Record<string, unknown>; issues: FieldError[] } {
+  const b: Builder = { issues: [] };
+  const p = state.paper;
+  const keywords = lines(p.keywords);
+  const record = clean({
+    doi: p.doi,
+    title: p.title,
+    journal: p.journal,
+    year: p.year.trim() ? num(b, p.year, "year", true) : (b.issues.push({ path: "year", message: "the year is required" }), undefined),
+    volume: opt(p.volume),
+    issue: opt(p.issue),
+    articleNumber: opt(p.articleNumber),
+    pages: opt(p.pages),
+    authors: lines(p.authors),
+    keywords,
+    abstract: opt(p.abstract),
+    kind: p.kind,
+    license: opt(p.license),
+    status: "published",
+    formulas: p.formulas,
+    materials: state.materials.map((m, mi) => {
+      const mp = `materials[${mi}]`;
+      const elements = m.elements.split(/[\s,;]+/).filter(Boolean);
+      const components = m.components.split(/[\s,;]+/).filter(Boolean);
+      return clean({
+        key: m.key,
+        name: m.name,
+        formula: opt(m.formula),
+        elements: elements.length ? elements : undefined,
+        role: m.role,
+        batterySystem: m.batterySystem,
+        materialClass: m.materialClass,
+        isControl: m.isControl,
+        description: opt(m.description),
+        components: components.length ? components : undefined,
+        citedReference: opt(m.citedReference),
+        synthesis: m.synthesis.map((st, si) => {
+          const sp = `${mp}.synthesis[${si}]`;
+          const reagents = lines(st.reagents).map((l, ri) => reagent(b, l, `${sp}.reagents[${ri}]`));
+          return clean({
+            action: st.action,
+            reagents: reagents.length ? reagents : undefined,
+            temperature: quantity(b, st.temperature, `${sp}.temperature`),
+            duration: quantity(b, st.duration, `${sp}.duration`),
+            atmosphere: opt(st.atmosphere),
+            rampRate: quantity(b, st.rampRate, `${sp}.rampRate`),
+            notes: opt(st.notes),
+            quote: opt(st.quote),
+          });
+        }),
+        measurements: m.measurements.map((x, ki) => {
+          const kp = `${mp}.measurements[${ki}]`;
+          return clean({
+            property: x.property,
+            value: x.value.trim() ? num(b, x.value, `${kp}.value`) : (b.issues.push({ path: `${kp}.value`, message: "the value is required" }), ""),
+            unit: x.unit,
+            min: num(b, x.min, `${kp}.min`),
+            max: num(b, x.max, `${kp}.max`),
+            qualifier: opt(x.qualifier),
+            conditions: conditions(b, x.conditions, `${kp}.conditions`),
+            quote: x.quote,
+            location: opt(x.location),
+            source: x.source || "stated",
+            subject: opt(x.subject),
+            note: opt(x.note),
+          });
+        }),
+      });
+    }),
+  });
+  return { record, issues: b.issues };
+}
+
+/** Is the field at `path` one of the form's pickers, left on "— choose —"? */
+function isUnchosen(state: EditorState, path: string): boolean {
+  const m = /^(?:materials\[(\d+)\]\.)?(?:measurements\[(\d+)\]\.)?(property|role|batterySystem|kind)$/.exec(path);
+  if (!m) return false;
+  const material = m[1] !== undefined ? state.materials[Number(m[1])] : undefined;
+  const measurement = m[2] !== undefined ? material?.measurements[Number(m[2])] : undefined;
+  const holder = (measurement ?? material ?? state.paper) as unknown as Record<string, unknown>;
+  return holder[m[3]!] === "";
+}
+
+/** Every problem of the form, by field path within the paper ("materials[0].measurements[2].unit"). */
+export function validateForm(state: EditorState): FieldError[] {
+  const { record, issues } = formToRecord(state);
+  const own = new Set(issues.map((i) => i.path));
+  let schemaErrors: FieldError[] = [];
+  try {
+    validateRecordFile({ papers: [record] });
+  } catch (e) {
+    if (!(e instanceof RecordValidationError)) throw e;
+    schemaErrors = e.errors.map((x) => ({ path: x.path.replace(/^papers\[0\]\.?/, "") || "(paper)", message: x.message }));
+  }
+  // A field that is not a number says so in its own words, not zod's; so does an unchosen option.
+  return [...issues, ...schemaErrors.filter((x) => !own.has(x.path)).map((x) => (isUnchosen(state, x.path) ? { path: x.path, message: "choose one" } : x))];
+}
+
+/** A material key from its name: "FeS₂ QD/MXene" → "fes2-qd-mxene". */
+export function slugify(name: string): string {
+  const SUB: Record<string, string> = { "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9" };
+  return name
+    .normalize("NFKD")
+    .replace(/[₀-₉]/g, (c) => SUB[c] ?? "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+}
+
+/** Steps of the editor, and which error paths belong to each. */
+export const STEPS = [
+  { key: "paper", label: "Paper" },
+  { key: "materials", label: "Materials" },
+  { key: "synthesis", label: "Synthesis steps" },
+  { key: "measurements", label: "Measurements" },
+] as const;
+export type StepKey = (typeof STEPS)[number]["key"];
+
+export function stepOfPath(path: string): StepKey {
+  if (/^materials\[\d+\]\.synthesis/.test(path)) return "synthesis";
+  if (/^materials\[\d+\]\.measurements/.test(path)) return "measurements";
+  if (path.startsWith("materials")) return "materials";
+  return "paper";
+}
+
+/** The DOM id of a field's input, from its path. */
+export const fieldId = (path: string): string => `f-${path.replace(/[^a-zA-Z0-9]+/g, "-")}`;
+
+/** A saved draft as editor state: every field present and of its type (a draft is whatever was PUT). */
+export function coerceState(raw: unknown): EditorState {
+  const obj = (x: unknown): Record<string, unknown> => (x && typeof x === "object" && !Array.isArray(x) ? (x as Record<string, unknown>) : {});
+  const str = (x: unknown): string => (typeof x === "string" ? x : typeof x === "number" ? String(x) : "");
+  const arr = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+  const fill = <T extends object>(template: T, value: unknown): T => {
+    const v = obj(value);
+    const out: Record<string, unknown> = {};
+    for (const [k, t] of Object.entries(template)) {
+      if (t === undefined || t === null) continue;
+      if (typeof t === "string") out[k] = k === "uid" ? str(v[k]) || t : str(v[k]);
+      else if (typeof t === "boolean") out[k] = v[k] === true;
+      else if (Array.isArray(t)) out[k] = arr(v[k]).filter((x): x is string => typeof x === "string");
+      else out[k] = fill(t as object, v[k]);
+    }
+    return out as T;
+  };
+  const state = obj(raw);
+  const base = emptyState();
+  const paper = fill(base.paper, state.paper);
+  if (!obj(state.paper).kind) paper.kind = base.paper.kind;
+  return {
+    version: 1,
+    paper,
+    materials: arr(state.materials).slice(0, 2000).map((m) => {
+      const material = fill({ ...emptyMaterial(), synthesis: undefined, measurements: undefined } as unknown as MaterialForm, m);
+      material.synthesis = arr(obj(m).synthesis).map((x) => fill(emptyStep(), x));
+      material.measurements = arr(obj(m).measurements).map((x) => {
+        const row = fill(emptyMeasurement(), x);
+        if (!row.source) row.source = "stated";
+        return row;
+      });
+      return material;
+    }),
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * Editing on the server: drafts saved as the editor types, and publishing a paper from the form
+ * or the API through the one record validation and writePaper, in one transaction.
+ */
+import { z } from "zod";
+import { db, type PrismaClient } from "../db";
+import { HttpError } from "../http";
+import { validateRecordFile, RecordValidationError, type FieldError } from "../records/validate";
+import { writePaper } from "../records/store";
+import type { PaperParsed } from "../records/schema";
+import type { Editor } from "../auth";
+
+export const DRAFT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const MAX_DRAFT_BYTES = 2 * 1024 * 1024;
+export const MAX_PAPER_BYTES = 2 * 1024 * 1024;
+
+export function assertDraftId(id: string): string {
+  if (!DRAFT_ID.test(id)) throw new HttpError(400, "a draft id is a lower-case UUID", "id");
+  return id;
+}
+
+export const draftBodySchema = z
+  .object({
+    doi: z.string().max(300).nullable().optional(),
+    state: z.record(z.string(), z.unknown()),
+  })
+  .strict();
+
+export interface DraftSummary {
+  id: string;
+  doi: string | null;
+  title: string;
+  updatedAt: string;
+}
+
+function titleOf(json: string): string {
+  try {
+    const state = JSON.parse(json) as { paper?: { title?: unknown; doi?: unknown } };
+    const title = typeof state.paper?.title === "string" ? state.paper.title.trim() : "";
+    const doi = typeof state.paper?.doi === "string" ? state.paper.doi.trim() : "";
+    return title || doi || "(untitled)";
+  } catch {
+    return "(unreadable draft)";
+  }
+}
+
+export async function listDrafts(userId: number, prisma: PrismaClient = db()): Promise<DraftSummary[]> {
+  const drafts = await prisma.paperDraft.findMany({ where: { userId }, orderBy: { updatedAt: "desc" }, take: 200 });
+  return drafts.map((d) => ({ id: d.id, doi: d.doi, title: titleOf(d.json), updatedAt: d.updatedAt.toISOString() }));
+}
+
+/** The draft if it belongs to `user`; 404 when missing, 403 when it is someone else's. */
+export async function ownDraft(id: string, user: Editor, prisma: PrismaClient = db()) {
+  const draft = await prisma.paperDraft.findUnique({ where: { id: assertDraftId(id) } });
+  if (!draft) throw new HttpError(404, `no draft ${id}`);
+  if (draft.userId !== user.id) throw new HttpError(403, "this draft belongs to another editor");
+  return draft;
+}
+
+/** Create or overwrite a draft of `user`; refuses another editor's draft with 403. */
+export async function saveDraft(id: string, user: Editor, body: unknown, prisma: PrismaClient = db()) {
+  assertDraftId(id);
+  const parsed = draftBodySchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new HttpError(400, `draft: ${issue.path.join(".") || "body"}: ${issue.message}`, issue.path.join(".") || undefined);
+  }
+  const json = JSON.stringify(parsed.data.state);
+  const doi = parsed.data.doi?.trim().toLowerCase() || null;
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.paperDraft.findUnique({ where: { id }, select: { userId: true } });
+    if (existing && existing.userId !== user.id) throw new HttpError(403, "this draft belongs to another editor");
+    const saved = existing
+      ? await tx.paperDraft.update({ where: { id }, data: { json, doi } })
+      : await tx.paperDraft.create({ data: { id, userId: user.id, json, doi } });
+    return { id: saved.id, doi: saved.doi, updatedAt: saved.updatedAt.toISOString() };
+  });
+}
+
+/** A record-file path of the one paper ("papers[0].materials[1].unit") as the paper's own path. */
+export const paperPath = (path: string): string => path.replace(/^papers\[0\]\.?/, "") || "(paper)";
+
+/** Validate one paper with the record file's validation; field errors name paths within the paper. */
+export function validatePaper(input: unknown): PaperParsed {
+  if (!input || typeof input !== "object" || Array.isArray(input)) throw new HttpError(400, "the body must be one paper record (a JSON object)");
+  try {
+    return validateRecordFile({ papers: [input] }).papers[0]!;
+  } catch (e) {
+    if (!(e instanceof RecordValidationError)) throw e;
+    const errors: FieldError[] = e.errors.map((x) => ({ path: paperPath(x.path), message: x.message }));
+    throw new HttpError(400, `${errors.length} invalid field(s); nothing was saved`, errors[0]?.path, errors);
+  }
+}
+
+/**
+ * Publish a paper: validate, then in one transaction check it is new (create) or exists (update),
+ * write it through writePaper (a Revision records who, when, before and after; the search index
+ * follows by trigger) and remove the draft it came from.
+ */
+export async function publishPaper(
+  input: unknown,
+  options: { user: Editor; mode: "create" | "update"; doi?: string; draftId?: string | null },
+  prisma: PrismaClient = db(),
+) {
+  const paper = { ...validatePaper(input), status: "published" as const };
+  if (options.mode === "update" && options.doi && paper.doi !== options.doi.toLowerCase()) {
+    throw new HttpError(400, `the DOI of a paper cannot change while editing it (${options.doi} → ${paper.doi}); add it as a new paper instead`, "doi");
+  }
+  // The draft the record came from is discarded with the publish; one never saved is no matter.
+  if (options.draftId) {
+    const draft = await prisma.paperDraft.findUnique({ where: { id: assertDraftId(options.draftId) }, select: { userId: true } });
+    if (draft && draft.userId !== options.user.id) throw new HttpError(403, "this draft belongs to another editor");
+  }
+  return prisma.$transaction(
+    async (tx) => {
+      const existing = await tx.paper.findUnique({ where: { doi: paper.doi }, select: { id: true, title: true } });
+      if (options.mode === "create" && existing) {
+        throw new HttpError(409, `DOI ${paper.doi} is already in the knowledge base ("${existing.title}"); edit that paper instead`, "doi", { path: `/papers/${paper.doi}` });
+      }
+      if (options.mode === "update" && !existing) throw new HttpError(404, `no paper with DOI ${paper.doi}`);
+      const summary = await writePaper(tx, paper, options.user.id);
+      if (options.draftId) await tx.paperDraft.deleteMany({ where: { id: options.draftId, userId: options.user.id } });
+      return summary;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}
+
+/**
+ * Which draft an editor page shows: the one named in the URL (if it is the editor's), else for an
+ * edit the editor's latest draft of that paper, else a new id. `state` is null when nothing was
+ * saved yet; `forbidden` when the URL names another editor's draft.
+ */
+export async function draftForPage(user: Editor, requested: string | undefined, doi: string | null, prisma: PrismaClient = db()) {
+  const { randomUUID } = await import("node:crypto");
+  if (requested && DRAFT_ID.test(requested)) {
+    const draft = await prisma.paperDraft.findUnique({ where: { id: requested } });
+    if (draft && draft.userId !== user.id) return { forbidden: true as const };
+    if (draft) return { forbidden: false as const, id: draft.id, state: JSON.parse(draft.json) as unknown, savedAt: draft.updatedAt.toISOString(), resumed: true };
+    return { forbidden: false as const, id: requested, state: null, savedAt: null, resumed: false };
+  }
+  if (doi) {
+    const latest = await prisma.paperDraft.findFirst({ where: { userId: user.id, doi }, orderBy: { updatedAt: "desc" } });
+    if (latest) return { forbidden: false as const, id: latest.id, state: JSON.parse(latest.json) as unknown, savedAt: latest.updatedAt.toISOString(), resumed: true };
+  }
+  return { forbidden: false as const, id: randomUUID(), state: null, savedAt: null, resumed: false };
+}

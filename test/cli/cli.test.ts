@@ -1,0 +1,59 @@
+/** The `matlit` command line, run as a user runs it, on a seeded SQLite file. */
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { matlit } from "../helpers/cli";
+import { FORMULA_EXAMPLES } from "../formulas/examples";
+
+describe("matlit CLI", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    expect(matlit(["setup"], t.url).status).toBe(0);
+  });
+  afterAll(async () => t.cleanup());
+
+  it.each(FORMULA_EXAMPLES.map((e) => [e.key, e] as const))("formula eval %s --json converts units in and out", (_key, example) => {
+    const result = matlit(["formula", "eval", example.key, "--json", JSON.stringify(example.request)], t.url);
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    const body = JSON.parse(result.stdout) as { value: number; unit: string };
+    expect(body.unit).toBe(example.unit);
+    expect(Math.abs(body.value - example.value) / Math.abs(example.value)).toBeLessThan(example.tolerance ?? 1e-9);
+  });
+
+  it("formula list names every key", () => {
+    const body = JSON.parse(matlit(["formula", "list", "--json"], t.url).stdout) as { formulas: { key: string }[] };
+    expect(body.formulas.map((f) => f.key)).toEqual(expect.arrayContaining(FORMULA_EXAMPLES.map((e) => e.key)));
+  });
+
+  it("search --json answers the DESIGN.md query; the same bound as 0.25 Ah/g gives the same", () => {
+    const query = (min: number, unit: string) => ({
+      q: "FeS2 sodium",
+      facets: { battery_system: ["sodium-ion"], role: ["anode"], elements: { all: ["Fe", "S"] } },
+      metrics: [{ property: "specific_capacity", min, unit, where: { temperature: { max: -20, unit: "degC" } } }],
+    });
+    const a = JSON.parse(matlit(["search", "--json", JSON.stringify(query(250, "mAh/g"))], t.url).stdout) as { materials: { ref: string }[] };
+    const b = JSON.parse(matlit(["search", "--json", JSON.stringify(query(0.25, "Ah/g"))], t.url).stdout) as { materials: { ref: string }[] };
+    expect(a.materials.map((m) => m.ref)).toEqual(["10.1007/s40820-025-01858-2/fes2-qd-mxene"]);
+    expect(b.materials.map((m) => m.ref)).toEqual(a.materials.map((m) => m.ref));
+  });
+
+  it("search exits non-zero with the field on a bad query", () => {
+    const r = matlit(["search", "--json", JSON.stringify({ metrics: [{ property: "nope" }] })], t.url);
+    expect(r.status).not.toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ error: { message: 'metrics[0].property: unknown property "nope"', field: "metrics[0].property" } });
+  });
+
+  it("audit --json lists the flags with both numbers and the formula", () => {
+    const body = JSON.parse(matlit(["audit", "--json"], t.url).stdout) as { papers: { flags: { formula: string; stated: { value: number }; recomputed: { value: number } }[] }[] };
+    const flags = body.papers.flatMap((p) => p.flags);
+    expect(flags.find((f) => f.formula === "binding_energy_shift")).toMatchObject({ stated: { value: 1.2 }, recomputed: { value: expect.closeTo(1.1, 9) } });
+  });
+
+  it("stats prints per paper materials, synthesis steps and measurements by property", () => {
+    const out = matlit(["stats"], t.url).stdout;
+    expect(out).toMatch(/10\.1007\/s40820-025-01858-2/);
+    expect(out).toMatch(/materials \d+, synthesis steps \d+, measurements \d+/);
+    expect(out).toMatch(/specific_capacity\s+\d+/);
+    expect(out).toMatch(/total: 5 papers/);
+  });
+});
