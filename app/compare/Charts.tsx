@@ -8,15 +8,31 @@ import { prettyNumber } from "@/lib/units/display";
 const AXIS_STYLE = { fontSize: 12, fill: "#334155" };
 const tick = (v: number) => prettyNumber(v);
 
-/** Domain and decade ticks for a log axis over positive values. */
+/** Domain (padded so no point sits on an axis) and decade ticks for a log axis over positive values. */
 function logAxis(values: number[]): { domain: [number, number]; ticks: number[] } {
   const positive = values.filter((v) => v > 0);
-  const lo = Math.floor(Math.log10(Math.min(...(positive.length ? positive : [0.1]))));
-  let hi = Math.ceil(Math.log10(Math.max(...(positive.length ? positive : [10]))));
-  if (hi === lo) hi = lo + 1;
+  const min = Math.min(...(positive.length ? positive : [0.1]));
+  const max = Math.max(...(positive.length ? positive : [10]));
+  const domain: [number, number] = [min / 1.8, max * 1.8];
+  // 1-2-5 ticks over two decades or less, decades beyond.
+  const steps = Math.log10(domain[1] / domain[0]) <= 2.6 ? [1, 2, 5] : [1];
   const ticks: number[] = [];
-  for (let e = lo; e <= hi; e++) ticks.push(Number((10 ** e).toPrecision(1)));
-  return { domain: [10 ** lo, 10 ** hi], ticks };
+  for (let e = Math.floor(Math.log10(domain[0])); e <= Math.ceil(Math.log10(domain[1])); e++) {
+    for (const m of steps) {
+      const t = Number((m * 10 ** e).toPrecision(1));
+      if (t >= domain[0] && t <= domain[1]) ticks.push(t);
+    }
+  }
+  return { domain, ticks };
+}
+
+/** A linear axis in steps of `step`, with at least `pad` of margin on both sides. */
+function linearAxis(values: number[], step: number, pad: number): { domain: [number, number]; ticks: number[] } {
+  const lo = Math.floor((Math.min(...(values.length ? values : [0])) - pad) / step) * step;
+  const hi = Math.ceil((Math.max(...(values.length ? values : [0])) + pad) / step) * step;
+  const ticks: number[] = [];
+  for (let t = lo; t <= hi; t += step) ticks.push(t);
+  return { domain: [lo, hi], ticks };
 }
 
 interface Plotted {
@@ -89,7 +105,7 @@ export function RateChart({ comparison, colours }: { comparison: Comparison; col
       <ResponsiveContainer width="100%" height="100%">
         <ScatterChart margin={{ top: 8, right: 16, bottom: 28, left: 16 }}>
           <CartesianGrid stroke="#e2e8f0" />
-          <XAxis type="number" dataKey="x" scale="log" domain={axis.domain} ticks={axis.ticks} allowDataOverflow tickFormatter={tick} tick={{ fontSize: 12 }}>
+          <XAxis type="number" dataKey="x" scale="log" domain={axis.domain} ticks={axis.ticks} interval={0} allowDataOverflow tickFormatter={tick} tick={{ fontSize: 12 }}>
             <Label value="Current density (A g⁻¹)" position="insideBottom" offset={-16} style={AXIS_STYLE} />
           </XAxis>
           <YAxis type="number" dataKey="y" domain={[0, "auto"]} tickFormatter={tick} tick={{ fontSize: 12 }} width={64}>
@@ -113,13 +129,14 @@ export function RateChart({ comparison, colours }: { comparison: Comparison; col
 /** Specific capacity against test temperature. */
 export function TemperatureChart({ comparison, colours }: { comparison: Comparison; colours: string[] }) {
   const points = byMaterial(comparison.charts.temperature.points, comparison);
+  const tAxis = linearAxis(comparison.charts.temperature.points.map((p) => p.x), 20, 5);
   const missing = comparison.materials.filter((m) => !points.has(m.index)).map((m) => m.name);
   return (
     <ChartFrame id="temperature" title="Capacity vs temperature" description="Specific capacity against the test temperature, every current density and cycle (hover a point for its conditions)." missing={missing}>
       <ResponsiveContainer width="100%" height="100%">
         <ScatterChart margin={{ top: 8, right: 16, bottom: 28, left: 16 }}>
           <CartesianGrid stroke="#e2e8f0" />
-          <XAxis type="number" dataKey="x" domain={["auto", "auto"]} tickFormatter={tick} tick={{ fontSize: 12 }}>
+          <XAxis type="number" dataKey="x" domain={tAxis.domain} ticks={tAxis.ticks} interval={0} tickFormatter={tick} tick={{ fontSize: 12 }}>
             <Label value="Temperature (°C)" position="insideBottom" offset={-16} style={AXIS_STYLE} />
           </XAxis>
           <YAxis type="number" dataKey="y" domain={[0, "auto"]} tickFormatter={tick} tick={{ fontSize: 12 }} width={64}>
@@ -218,7 +235,7 @@ export function KnowledgeBaseScatter({ initial, comparison, colours }: { initial
             <XAxis
               type="number"
               dataKey="x"
-              {...(xAxis ? { scale: "log" as const, domain: xAxis.domain, ticks: xAxis.ticks, allowDataOverflow: true } : { domain: ["auto", "auto"] as [string, string] })}
+              {...(xAxis ? { scale: "log" as const, domain: xAxis.domain, ticks: xAxis.ticks, interval: 0, allowDataOverflow: true } : { domain: ["auto", "auto"] as [string, string] })}
               tickFormatter={tick}
               tick={{ fontSize: 12 }}
             >
@@ -227,10 +244,10 @@ export function KnowledgeBaseScatter({ initial, comparison, colours }: { initial
             <YAxis
               type="number"
               dataKey="y"
-              {...(yAxis ? { scale: "log" as const, domain: yAxis.domain, ticks: yAxis.ticks, allowDataOverflow: true } : { domain: ["auto", "auto"] as [string, string] })}
+              {...(yAxis ? { scale: "log" as const, domain: yAxis.domain, ticks: yAxis.ticks, interval: 0, allowDataOverflow: true } : { domain: ["auto", "auto"] as [string, string] })}
               tickFormatter={tick}
-              tick={{ fontSize: 12 }}
-              width={72}
+              tick={{ fontSize: 11 }}
+              width={96}
             >
               <Label value={axisLabel(data.y)} angle={-90} position="insideLeft" offset={-8} style={{ ...AXIS_STYLE, textAnchor: "middle" }} />
             </YAxis>

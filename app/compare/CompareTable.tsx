@@ -137,7 +137,7 @@ function Cell({ cell, canonical, unit, unitLabel }: { cell: CompareCell; canonic
       <span
         role="tooltip"
         id={tip}
-        className="invisible absolute left-0 top-full z-40 mt-1 w-80 rounded border border-slate-300 bg-white p-2 text-xs font-normal text-slate-700 opacity-0 shadow-lg transition-opacity group-focus-within:visible group-focus-within:opacity-100 group-hover:visible group-hover:opacity-100"
+        className="invisible absolute left-0 top-full z-40 mt-1 w-80 rounded border border-slate-300 bg-white p-2 text-xs font-normal text-slate-700 shadow-lg group-focus-within:visible group-hover:visible"
       >
         <span className="block font-medium text-slate-900">
           Reported: {cell.reported.display}

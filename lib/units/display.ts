@@ -3,6 +3,7 @@ const SUP: Record<string, string> = { "0": "⁰", "1": "¹", "2": "²", "3": "³
 
 export function prettyUnit(raw: string): string {
   return raw
+    .replace(/[−–]/g, "-")
     .replace(/<sup>([^<]*)<\/sup>/gi, "^$1")
     .replace(/<sub>([^<]*)<\/sub>/gi, "$1")
     .replace(/\^\{([^}]*)\}/g, "^$1")
