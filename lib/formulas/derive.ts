@@ -297,7 +297,7 @@ export function auditMeasurements(all: AuditMeasurement[]): { derived: DerivedFi
         stated: { measurementId: shift.id, value: shift.value, unit: shift.unit, display: `${prettyNumber(shift.value)} eV`, quote: shift.quote, location: shift.location },
         recomputed: { ...result, unit: "eV", display },
         inputs,
-        message: `${shift.materialName}: the paper states a shift of ${prettyNumber(shift.value)} eV between peaks at ${prettyNumber(a.value)} and ${prettyNumber(b.value)} eV; their difference is ${display}.`,
+        message: `${shift.materialName}: the paper states that the ${level ? `${level} ` : ""}peak shifts by ${prettyNumber(shift.value)} eV between ${prettyNumber(a.value)} and ${prettyNumber(b.value)} eV; their difference is ${display}.`,
       });
     }
   }

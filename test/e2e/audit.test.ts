@@ -18,9 +18,9 @@ describe("audit flags and derived figures in Chromium", () => {
     await app?.stop();
   });
 
-  it("shows the O 1s slip of Qiu et al. on the paper page with both numbers and the formula", async () => {
+  it("shows the O 1s shift slip of Qiu et al. on the paper page with both numbers and the formula", async () => {
     await page.goto(app.url + "/papers/10.1002/smtd.202100188");
-    const flag = page.getByTestId("audit-flag").filter({ hasText: "O 1s" });
+    const flag = page.getByTestId("audit-flag").filter({ hasText: "O 1s peak shifts by 1.2 eV" });
     expect(await flag.count()).toBe(1);
     const text = (await flag.textContent()) ?? "";
     expect(text).toContain("1.2 eV");

@@ -100,9 +100,10 @@ describe("the formula catalogue and its calculators in Chromium", () => {
     const calc = page.getByTestId("calc-arrhenius_fit");
     await calc.getByRole("button", { name: "Fill in an example" }).click();
     await expect.poll(() => calc.getByTestId("result").textContent(), { timeout: 10_000 }).toMatch(/Eₐ = 0\.\d+ eV/);
-    const labels = (await calc.locator("svg .recharts-label").allTextContents()).join(" | ");
-    expect(labels).toContain("1000/T");
-    expect(labels).toContain("ln(σ");
+    // The chart draws after the result arrives: wait for its axis labels.
+    const labels = () => calc.locator("svg .recharts-label").allTextContents().then((t) => t.join(" | "));
+    await expect.poll(labels, { timeout: 10_000 }).toContain("1000/T");
+    expect(await labels()).toContain("ln(σ");
     await page.locator("section#arrhenius_fit").screenshot({ path: join(SCREENSHOTS, "formulas-arrhenius_fit.png") });
 
     const entropy = page.getByTestId("calc-configurational_entropy");
