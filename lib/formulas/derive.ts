@@ -242,7 +242,6 @@ export function auditMeasurements(all: AuditMeasurement[]): { derived: DerivedFi
       audit.figure("discharge_time", `discharge time at ${prettyNumber(e.value)} Wh kg⁻¹ and ${prettyNumber(p.value)} W kg⁻¹`, e, [{ name: "E", value: e.canonicalValue, from: e }, { name: "P", value: p.canonicalValue, from: p }]);
       const rate = e.cRate ?? p.cRate;
       if (rate !== null) {
-        const statedRate: AuditMeasurement = { ...e, propertyKey: "cycle_life", value: 1 / rate, unit: "h", canonicalValue: 1 / rate, qualifier: null };
         const t = evaluateWithRange("discharge_time", [{ name: "E", value: e.canonicalValue, from: e }, { name: "P", value: p.canonicalValue, from: p }]);
         if (t && (1 / rate < t.min * 0.9 || 1 / rate > t.max * 1.1)) {
           audit.flags.push({
@@ -251,7 +250,7 @@ export function auditMeasurements(all: AuditMeasurement[]): { derived: DerivedFi
             label: "discharge time implied by energy and power density vs the stated C-rate",
             materialId: e.materialId,
             material: e.materialName,
-            stated: { measurementId: e.id, value: rate, unit: "C", display: `${prettyNumber(rate)}C (a ${prettyNumber(statedRate.value)} h discharge)`, quote: e.quote, location: e.location },
+            stated: { measurementId: e.id, value: rate, unit: "C", display: `${prettyNumber(rate)}C (a ${prettyNumber(1 / rate)} h discharge)`, quote: e.quote, location: e.location },
             recomputed: { ...t, unit: "h", display: `${prettyNumber(Number(t.value.toPrecision(3)))} h (≈${prettyNumber(Number((1 / t.value).toPrecision(2)))}C)` },
             inputs: [describe(e, "E", e.canonicalValue, "Wh/kg"), describe(p, "P", p.canonicalValue, "W/kg")],
             message: `${e.materialName}: ${prettyNumber(e.value)} Wh kg⁻¹ at ${prettyNumber(p.value)} W kg⁻¹ is a ${prettyNumber(Number(t.value.toPrecision(3)))} h discharge (≈${prettyNumber(Number((1 / t.value).toPrecision(2)))}C), but the paper states ${prettyNumber(rate)}C (${prettyNumber(1 / rate)} h).`,
