@@ -154,6 +154,17 @@ export function TemperatureChart({ comparison, colours }: { comparison: Comparis
   );
 }
 
+function AxisPicker({ axis, value, onChange, axes }: { axis: "x" | "y"; value: string; onChange: (key: string) => void; axes: ScatterData["axes"] }) {
+  return (
+    <label className="flex items-center gap-1">
+      <span className="text-slate-600">{axis}</span>
+      <select aria-label={`Scatter ${axis} axis`} value={value} onChange={(e) => onChange(e.target.value)} className="max-w-56 rounded border border-slate-300 px-1 py-0.5">
+        {axes.map((a) => <option key={a.key} value={a.key}>{a.label}</option>)}
+      </select>
+    </label>
+  );
+}
+
 /** Any two properties (or a property and a condition) across the whole knowledge base, the compared materials highlighted. */
 export function KnowledgeBaseScatter({ initial, comparison, colours }: { initial: ScatterData; comparison: Comparison; colours: string[] }) {
   const [data, setData] = useState<ScatterData>(initial);
@@ -170,7 +181,8 @@ export function KnowledgeBaseScatter({ initial, comparison, colours }: { initial
     }
     const controller = new AbortController();
     setLoading(true);
-    fetch(`/api/compare/scatter?x=${encodeURIComponent(x)}&y=${encodeURIComponent(y)}`, { signal: controller.signal })
+    const highlight = comparison.materials.map((m) => m.id).join(",");
+    fetch(`/api/compare/scatter?x=${encodeURIComponent(x)}&y=${encodeURIComponent(y)}&highlight=${highlight}`, { signal: controller.signal })
       .then(async (res) => {
         const body = (await res.json()) as ScatterData | { error: { message: string } };
         if ("error" in body) throw new Error(body.error.message);
@@ -207,23 +219,14 @@ export function KnowledgeBaseScatter({ initial, comparison, colours }: { initial
         <div>
           <h3 id="scatter-title" className="font-semibold">The compared materials among the whole knowledge base</h3>
           <p className="text-xs text-slate-500">
-            {data.points.length} points from {new Set(data.points.map((p) => p.ref)).size} materials; grey: every other material. Two properties pair
-            measurements made under the same conditions, else each material&apos;s best value.
+            {data.points.length} points from {new Set(data.points.map((p) => p.ref)).size} materials; grey:{" "}
+            {data.sampleEvery > 1 ? `a sample of the other materials (one in ${data.sampleEvery})` : "every other material"}. Two
+            properties pair measurements made under the same conditions, else each material&apos;s best value.
           </p>
         </div>
         <div className="flex flex-wrap gap-2 text-sm">
-          <label className="flex items-center gap-1">
-            <span className="text-slate-600">x</span>
-            <select aria-label="Scatter x axis" value={x} onChange={(e) => setX(e.target.value)} className="max-w-56 rounded border border-slate-300 px-1 py-0.5">
-              {data.axes.map((a) => <option key={a.key} value={a.key}>{a.label}{a.count ? ` (${a.count})` : ""}</option>)}
-            </select>
-          </label>
-          <label className="flex items-center gap-1">
-            <span className="text-slate-600">y</span>
-            <select aria-label="Scatter y axis" value={y} onChange={(e) => setY(e.target.value)} className="max-w-56 rounded border border-slate-300 px-1 py-0.5">
-              {data.axes.map((a) => <option key={a.key} value={a.key}>{a.label}{a.count ? ` (${a.count})` : ""}</option>)}
-            </select>
-          </label>
+          <AxisPicker axis="x" value={x} onChange={setX} axes={data.axes} />
+          <AxisPicker axis="y" value={y} onChange={setY} axes={data.axes} />
           {loading ? <span className="text-xs text-slate-400">loading…</span> : null}
         </div>
       </figcaption>

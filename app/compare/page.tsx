@@ -46,7 +46,7 @@ export default async function ComparePage({ searchParams }: Props) {
       errors.push({ message: e.message, field: e.field });
     }
   }
-  const scatter = comparison ? await scatterData(prisma, DEFAULT_SCATTER.x, DEFAULT_SCATTER.y) : null;
+  const scatter = comparison ? await scatterData(prisma, DEFAULT_SCATTER.x, DEFAULT_SCATTER.y, { highlight: comparison.materials.map((m) => m.id) }) : null;
 
   return (
     <div className="space-y-8">

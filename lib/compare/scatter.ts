@@ -4,10 +4,12 @@
  * each measurement at its condition; two properties pair a material's measurements made under the
  * same conditions, or, where it has none, its best value of each.
  */
-import type { PrismaClient } from "../db";
 import { PROPERTIES, property } from "../units";
 import { prettyNumber } from "../units/display";
 import { materialRef } from "../materials";
+import { databaseFileOf, type PrismaClient } from "../db";
+import { rows, placeholders } from "../search/sql";
+import { facetIndex } from "../search/facet-index";
 import { CompareError, ROOM_TEMPERATURE } from "./index";
 import type { ScatterAxis, ScatterData, ScatterPoint } from "./types";
 
@@ -47,8 +49,13 @@ type Row = {
   temperature: number | null;
   cycle: number | null;
   scanRate: number | null;
-  material: { key: string; name: string; paper: { doi: string } };
+  key: string;
+  name: string;
+  doi: string;
 };
+
+/** Background materials drawn at most (about): more draw no better picture and cost the browser. */
+export const SCATTER_SAMPLE = 600;
 
 const conditionKey = (r: Row) => [r.currentDensity, r.arealCurrentDensity, r.cRate, r.temperature ?? ROOM_TEMPERATURE, r.cycle, r.scanRate].map((v) => (v === null ? "-" : String(v))).join("|");
 const describe = (r: Row) =>
@@ -69,28 +76,45 @@ function wantsLog(values: number[]): boolean {
   return Math.max(...values) / Math.min(...values) >= 100;
 }
 
-export async function scatterData(prisma: PrismaClient, xKey: string = DEFAULT_SCATTER.x, yKey: string = DEFAULT_SCATTER.y): Promise<ScatterData> {
+/**
+ * The knowledge base's points for two axes. Every point of the `highlight` materials (the compared
+ * ones) is included; of the other published materials with data for the axes, every
+ * `sampleEvery`-th (about `limit` in all), so the chart costs the same at any size of the knowledge base.
+ */
+export async function scatterData(
+  prisma: PrismaClient,
+  xKey: string = DEFAULT_SCATTER.x,
+  yKey: string = DEFAULT_SCATTER.y,
+  options: { highlight?: number[]; limit?: number } = {},
+): Promise<ScatterData> {
   const x = axisOf(xKey, "x");
   const y = axisOf(yKey, "y");
   if (isCondition(xKey) && isCondition(yKey)) throw new CompareError("at least one axis must be a property (two conditions plot no measurement)", "y");
   if (xKey === yKey) throw new CompareError(`x and y are both "${x.label}"; pick two different axes`, "y");
 
   const propertyKeys = [xKey, yKey].filter((k) => !isCondition(k));
-  const rows: Row[] = await prisma.measurement.findMany({
-    where: { propertyKey: { in: propertyKeys } },
-    select: {
-      id: true, materialId: true, propertyKey: true, canonicalValue: true, currentDensity: true, arealCurrentDensity: true, cRate: true, temperature: true, cycle: true, scanRate: true,
-      material: { select: { key: true, name: true, paper: { select: { doi: true } } } },
-    },
-    orderBy: [{ materialId: "asc" }, { position: "asc" }],
-  });
-  const base = (r: Row) => ({ materialId: r.materialId, ref: materialRef(r.material.paper.doi, r.material.key), name: r.material.name });
+  const limit = options.limit ?? SCATTER_SAMPLE;
+  const highlight = options.highlight ?? [];
+  const index = facetIndex(databaseFileOf(prisma));
+  const candidates = index.materialsWith(propertyKeys);
+  const sampleEvery = Math.max(1, Math.ceil(candidates.length / limit));
+  const sampledIds = [...new Set([...candidates.filter((_, i) => i % sampleEvery === 0), ...highlight])];
+  const measurements = sampledIds.length
+    ? await rows<Row>(
+        prisma,
+        `SELECT X."id", X."materialId", X."propertyKey", X."canonicalValue", X."currentDensity", X."arealCurrentDensity", X."cRate", X."temperature", X."cycle", X."scanRate", M."key", M."name", P."doi"
+         FROM "Material" M CROSS JOIN "Measurement" X ON X."materialId" = M."id" CROSS JOIN "Paper" P ON P."id" = M."paperId"
+         WHERE M."id" IN (${placeholders(sampledIds.length)}) AND X."propertyKey" IN (${placeholders(propertyKeys.length)}) ORDER BY X."id"`,
+        [...sampledIds, ...propertyKeys],
+      )
+    : [];
+  const base = (r: Row) => ({ materialId: r.materialId, ref: materialRef(r.doi, r.key), name: r.name });
 
   const points: ScatterPoint[] = [];
   if (isCondition(xKey) || isCondition(yKey)) {
     const conditionKeyName = isCondition(xKey) ? xKey : (yKey as ConditionAxis);
     const column: Column = CONDITION_AXES[conditionKeyName].column;
-    for (const r of rows) {
+    for (const r of measurements) {
       const c = r[column];
       if (c === null) continue;
       const [px, py] = isCondition(xKey) ? [c, r.canonicalValue] : [r.canonicalValue, c];
@@ -98,7 +122,7 @@ export async function scatterData(prisma: PrismaClient, xKey: string = DEFAULT_S
     }
   } else {
     const byMaterial = new Map<number, Row[]>();
-    for (const r of rows) byMaterial.set(r.materialId, [...(byMaterial.get(r.materialId) ?? []), r]);
+    for (const r of measurements) byMaterial.set(r.materialId, [...(byMaterial.get(r.materialId) ?? []), r]);
     const best = (rs: Row[], key: string) => {
       const better = property(key)?.better;
       return rs.reduce((a, b) => (better === "lower" ? (b.canonicalValue < a.canonicalValue ? b : a) : b.canonicalValue > a.canonicalValue ? b : a));
@@ -124,16 +148,15 @@ export async function scatterData(prisma: PrismaClient, xKey: string = DEFAULT_S
   }
   const finite = points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
 
-  const counts = await prisma.measurement.groupBy({ by: ["propertyKey"], _count: { _all: true } });
-  const countOf = new Map(counts.map((c) => [c.propertyKey, c._count._all]));
   const axes = [
-    ...Object.entries(CONDITION_AXES).map(([key, c]) => ({ key, label: `${c.label} (condition)`, display: c.display, count: 0 })),
-    ...PROPERTIES.filter((p) => countOf.get(p.key)).map((p) => ({ key: p.key, label: p.label, display: p.display, count: countOf.get(p.key)! })),
+    ...Object.entries(CONDITION_AXES).map(([key, c]) => ({ key, label: `${c.label} (condition)`, display: c.display })),
+    ...PROPERTIES.filter((p) => index.materialCounts.has(p.key)).map((p) => ({ key: p.key, label: p.label, display: p.display })),
   ];
   return {
     x: { ...x, log: wantsLog(finite.map((p) => p.x)) },
     y: { ...y, log: wantsLog(finite.map((p) => p.y)) },
     points: finite,
+    sampleEvery,
     axes,
   };
 }

@@ -135,6 +135,8 @@ export interface ScatterData {
   x: ScatterAxis;
   y: ScatterAxis;
   points: ScatterPoint[];
-  /** Choices for the axis pickers: properties with data, then the conditions. */
-  axes: { key: string; label: string; display: string; count: number }[];
+  /** Of the other materials with data for both axes, one in this many is drawn (1 = all). */
+  sampleEvery: number;
+  /** Choices for the axis pickers: the conditions, then the properties with data. */
+  axes: { key: string; label: string; display: string }[];
 }

@@ -41,6 +41,9 @@ export async function withWriteTransaction<T>(file: string, work: (exec: SqlExec
   const connection = new Database(file, { timeout: 30_000 });
   try {
     connection.pragma("foreign_keys = ON");
+    // A bulk import updates several large indexes; SQLite's default 2 MB page cache makes each
+    // batch re-read their pages. The cache goes with the connection at the end of the transaction.
+    connection.pragma("cache_size = -131072");
     connection.exec("BEGIN IMMEDIATE");
     try {
       const result = await work(sqliteExecutor(connection));
@@ -56,21 +59,43 @@ export async function withWriteTransaction<T>(file: string, work: (exec: SqlExec
 }
 
 /** One read-only connection per database file for the raw queries of search (reads never block in WAL). */
-const readers = new Map<string, { connection: Database.Database; statements: Map<string, Database.Statement> }>();
+const readers = new Map<string, { connection: Database.Database; statements: Map<string, Database.Statement>; serial: number }>();
+let connections = 0;
+
+function reader(file: string) {
+  let r = readers.get(file);
+  if (!r) {
+    r = { connection: new Database(file, { readonly: true, timeout: 30_000 }), statements: new Map(), serial: ++connections };
+    readers.set(file, r);
+  }
+  return r;
+}
 
 export function readQuery<T>(file: string, sql: string, params: SqlValue[]): T[] {
-  let reader = readers.get(file);
-  if (!reader) {
-    reader = { connection: new Database(file, { readonly: true, timeout: 30_000 }), statements: new Map() };
-    readers.set(file, reader);
-  }
-  let statement = reader.statements.get(sql);
+  const r = reader(file);
+  let statement = r.statements.get(sql);
   if (!statement) {
-    if (reader.statements.size > 500) reader.statements.clear(); // IN-lists of every length make new SQL
-    statement = reader.connection.prepare(sql);
-    reader.statements.set(sql, statement);
+    if (r.statements.size > 500) r.statements.clear(); // IN-lists of every length make new SQL
+    statement = r.connection.prepare(sql);
+    r.statements.set(sql, statement);
   }
   return statement.all(...params) as T[];
+}
+
+/**
+ * A key that changes whenever another connection commits to the file (SQLite's data_version as the
+ * read connection sees it, which never writes; with the connection's serial, since a reopened file
+ * counts afresh): the key for anything cached from the records.
+ */
+export function dataVersion(file: string): string {
+  const r = reader(file);
+  return `${r.serial}:${String(r.connection.pragma("data_version", { simple: true }))}`;
+}
+
+/** Several reads from one consistent state of the file (a read transaction), with that state's data version. */
+export function readConsistently<T>(file: string, work: () => T): { result: T; version: string } {
+  const r = reader(file);
+  return r.connection.transaction(() => ({ result: work(), version: dataVersion(file) }))();
 }
 
 /** Closes the read connections (tests delete their database files). */

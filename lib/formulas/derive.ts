@@ -304,8 +304,12 @@ export function auditMeasurements(all: AuditMeasurement[]): { derived: DerivedFi
 }
 
 async function loadMeasurements(prisma: PrismaClient, where: { paperDoi?: string; materialIds?: number[] }): Promise<AuditMeasurement[]> {
+  // A paper's material ids first: a relation filter on Measurement makes SQLite scan every measurement.
+  const materialIds = where.paperDoi
+    ? (await prisma.material.findMany({ where: { paper: { doi: where.paperDoi } }, select: { id: true } })).map((m) => m.id)
+    : where.materialIds;
   const rows = await prisma.measurement.findMany({
-    where: where.paperDoi ? { material: { paper: { doi: where.paperDoi } } } : where.materialIds ? { materialId: { in: where.materialIds } } : {},
+    where: materialIds ? { materialId: { in: materialIds } } : {},
     include: { material: { select: { key: true, name: true, batterySystem: true, paper: { select: { doi: true } } } } },
     orderBy: [{ materialId: "asc" }, { position: "asc" }],
   });

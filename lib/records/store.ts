@@ -167,6 +167,7 @@ async function writePapers(exec: SqlExecutor, papers: PaperOut[], options: Write
     paperId: paperId(p), key: m.key, position, name: m.name, searchName: searchForm(m.name), formula: orNull(m.formula), role: m.role,
     batterySystem: m.batterySystem, materialClass: m.materialClass, isControl: m.isControl, description: orNull(m.description),
     citedReference: orNull(m.citedReference), explicitElements: m.elements !== undefined,
+    propertyKeys: [...new Set(m.measurements.map((x) => x.property))].sort().join(","),
   }))));
   const paperIdList = [...paperIds.values()];
   const materialIds = await idsBy<"paperId" | "key">(exec, `SELECT "id", "paperId", "key" FROM "Material" WHERE "paperId" IN (${paperIdList.join(", ")})`, [], (r) => `${String(r.paperId)}/${String(r.key)}`);

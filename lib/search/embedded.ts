@@ -1,128 +1,125 @@
 /**
- * The embedded backend: FTS5 for text and SQL for facets and metric clauses, in the same SQLite
- * file as the records (the index is kept by triggers inside each write transaction).
+ * The embedded backend: FTS5 for text and SQL indexes for metric clauses, in the same SQLite file
+ * as the records (the text index is kept by triggers inside each write transaction); facet filters,
+ * facet counts and ordering over the in-memory facet index.
  */
-import type { PrismaClient } from "../db";
+import { databaseFileOf, type PrismaClient } from "../db";
 import { canonicalClauses, FACETS, type CanonicalClause, type FacetName, type ParsedSearchQuery } from "./query";
 import type { FacetCount, SearchBackend, SearchResult } from "./types";
 import { ftsQuery } from "./text";
-import { clauseCondition, placeholders, rows, type Fragment, type Param } from "./sql";
+import { clauseMaterials, rows } from "./sql";
 import { materialHits, orderFacetCounts } from "./results";
-
-const FACET_COLUMN: Record<Exclude<FacetName, "elements" | "property">, string> = {
-  battery_system: 'M."batterySystem"',
-  role: 'M."role"',
-  material_class: 'M."materialClass"',
-  journal: 'P."journal"',
-  year: 'P."year"',
-};
+import { facetIndex, type FacetIndex, type SlotFilter } from "./facet-index";
 
 export class EmbeddedSearch implements SearchBackend {
   readonly name = "embedded" as const;
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** Every filter of the query, except the facet being counted (disjunctive faceting). */
-  private filters(query: ParsedSearchQuery, clauses: CanonicalClause[], match: string | null, except?: FacetName): Fragment {
-    const sql: string[] = [`P."status" = 'published'`];
-    const params: Param[] = [];
-    if (match) sql.push(`M."id" IN (SELECT rowid FROM "MaterialText" WHERE "MaterialText" MATCH ?)`), params.push(match);
-    const f = query.facets ?? {};
-    for (const [facet, column] of Object.entries(FACET_COLUMN) as [keyof typeof FACET_COLUMN, string][]) {
-      const values = f[facet] as (string | number)[] | undefined;
-      if (facet !== except && values?.length) sql.push(`${column} IN (${placeholders(values.length)})`), params.push(...values);
+  /**
+   * Materials the SQL indexes select: those matching the text (with their bm25 rank, lower is
+   * better) and meeting every metric clause; `null` slots when neither narrows the search.
+   */
+  private async candidates(index: FacetIndex, match: string | null, clauses: CanonicalClause[]): Promise<{ slots: Int32Array | null; textRank: Map<number, number> }> {
+    const textRank = new Map<number, number>();
+    let ids: Set<number> | null = null;
+    if (match) {
+      const found = await rows<{ id: number; rank: number }>(this.prisma, `SELECT rowid AS id, bm25("MaterialText", 10.0, 8.0, 3.0, 1.0) AS rank FROM "MaterialText" WHERE "MaterialText" MATCH ?`, [match]);
+      for (const r of found) textRank.set(r.id, r.rank);
+      ids = new Set(textRank.keys());
     }
-    if (except !== "property" && f.property?.length) {
-      sql.push(`EXISTS (SELECT 1 FROM "Measurement" X WHERE X."materialId" = M."id" AND X."propertyKey" IN (${placeholders(f.property.length)}))`);
-      params.push(...f.property);
-    }
-    if (except !== "elements" && f.elements?.all?.length) {
-      sql.push(`(SELECT COUNT(*) FROM "MaterialElement" E WHERE E."materialId" = M."id" AND E."symbol" IN (${placeholders(f.elements.all.length)})) = ?`);
-      params.push(...f.elements.all, new Set(f.elements.all).size);
-    }
-    if (except !== "elements" && f.elements?.only?.length) {
-      sql.push(`EXISTS (SELECT 1 FROM "MaterialElement" E WHERE E."materialId" = M."id")`);
-      sql.push(`NOT EXISTS (SELECT 1 FROM "MaterialElement" E WHERE E."materialId" = M."id" AND E."symbol" NOT IN (${placeholders(f.elements.only.length)}))`);
-      params.push(...f.elements.only);
-    }
+    // One measurement meets the property bound and all condition bounds of a clause; different
+    // clauses may be met by different measurements.
     for (const clause of clauses) {
-      const c = clauseCondition(clause, "X");
-      // As an IN-list SQLite may build the set from the most selective index (a rare temperature,
-      // a high value) instead of probing every candidate material.
-      sql.push(`M."id" IN (SELECT X."materialId" FROM "Measurement" X WHERE ${c.sql})`);
-      params.push(...c.params);
+      const c = clauseMaterials(clause, "MAX");
+      const met = await rows<{ id: number }>(this.prisma, c.sql, c.params);
+      const previous: Set<number> | null = ids;
+      ids = new Set(met.map((r) => r.id).filter((id) => !previous || previous.has(id)));
     }
-    return { sql: sql.join(" AND "), params };
+    if (!ids) return { slots: null, textRank };
+    const slots: number[] = [];
+    for (const id of ids) {
+      const slot = index.slotOf(id);
+      if (slot !== undefined) slots.push(slot);
+    }
+    return { slots: Int32Array.from(slots), textRank };
   }
 
-  private rows<T>(sql: string, params: Param[]): Promise<T[]> {
-    return rows<T>(this.prisma, sql, params);
+  /** Sort values by slot (NaN for none): each material's best measurement of the sort property, within the clause on that property if there is one. */
+  private async sortValues(index: FacetIndex, query: ParsedSearchQuery, clauses: CanonicalClause[]): Promise<Float64Array | null> {
+    if (!query.sort) return null;
+    const highest = query.sort.order === "desc";
+    const clause = clauses.find((c) => c.property === query.sort!.property);
+    if (!clause) return index.bestValues(query.sort.property)[highest ? "max" : "min"];
+    const c = clauseMaterials(clause, highest ? "MAX" : "MIN");
+    return index.bySlot(await rows<{ id: number; value: number }>(this.prisma, c.sql, c.params));
   }
 
   async search(query: ParsedSearchQuery): Promise<SearchResult> {
+    const index = facetIndex(databaseFileOf(this.prisma));
     const clauses = canonicalClauses(query);
-    const match = query.q ? ftsQuery(query.q) : null;
-    const where = this.filters(query, clauses, match);
-    const from = `FROM "Material" M JOIN "Paper" P ON P."id" = M."paperId"`;
+    const { slots: candidates, textRank } = await this.candidates(index, query.q ? ftsQuery(query.q) : null, clauses);
+    const filters = index.filters(query.facets);
+    const hits = select(index, candidates, filters);
 
-    // Sort: a metric (best measurement, within the clause on that property if there is one), else text rank.
-    const order: string[] = [];
-    const orderParams: Param[] = [];
-    let sortSelect = "NULL AS sortValue";
-    if (query.sort) {
-      const sortClause = clauses.find((c) => c.property === query.sort!.property) ?? { property: query.sort.property, where: [] };
-      const c = clauseCondition(sortClause, "S");
-      const fn = query.sort.order === "asc" ? "MIN" : "MAX";
-      sortSelect = `(SELECT ${fn}(S."canonicalValue") FROM "Measurement" S WHERE S."materialId" = M."id" AND ${c.sql}) AS sortValue`;
-      orderParams.push(...c.params);
-      order.push(`sortValue IS NULL`, `sortValue ${query.sort.order === "asc" ? "ASC" : "DESC"}`);
-    }
-    let rankJoin = "";
-    const rankParams: Param[] = [];
-    if (match) {
-      rankJoin = `JOIN (SELECT rowid AS rid, bm25("MaterialText", 10.0, 8.0, 3.0, 1.0) AS rank FROM "MaterialText" WHERE "MaterialText" MATCH ?) T ON T.rid = M."id"`;
-      rankParams.push(match);
-      order.push("T.rank");
-    }
-    order.push(`M."isControl" ASC`, `P."year" DESC`, `P."id" ASC`, `M."position" ASC`);
-
-    const [count] = await this.rows<{ total: number }>(`SELECT COUNT(*) AS total ${from} WHERE ${where.sql}`, where.params);
-    const total = count?.total ?? 0;
+    // Order: a metric (materials without one last), then text rank, then the default order.
     const offset = (query.page - 1) * query.perPage;
-    const page = await this.rows<{ id: number; sortValue: number | null }>(
-      `SELECT M."id", ${sortSelect} ${from} ${rankJoin} WHERE ${where.sql} ORDER BY ${order.join(", ")} LIMIT ? OFFSET ?`,
-      [...orderParams, ...rankParams, ...where.params, query.perPage, offset],
-    );
-    const materials = await materialHits(this.prisma, page, clauses, query.sort?.property);
-
-    return { total, page: query.page, perPage: query.perPage, materials, facets: await this.facets(query, clauses, match), backend: this.name };
-  }
-
-  /**
-   * Facet counts. Facets without a selection all count over the full filter set, so they share one
-   * statement over the matching materials computed once; a facet with a selection counts over every
-   * filter but its own (disjunctive faceting) in a statement of its own.
-   */
-  private async facets(query: ParsedSearchQuery, clauses: CanonicalClause[], match: string | null): Promise<Record<FacetName, FacetCount[]>> {
-    const selected = (f: FacetName) => (f === "elements" ? Boolean(query.facets?.elements?.all?.length || query.facets?.elements?.only?.length) : Boolean((query.facets?.[f] as unknown[] | undefined)?.length));
-    const counts = Object.fromEntries(FACETS.map((f) => [f, [] as FacetCount[]])) as Record<FacetName, FacetCount[]>;
-    const groups: { facets: FacetName[]; except?: FacetName }[] = [{ facets: FACETS.filter((f) => !selected(f)) }, ...FACETS.filter(selected).map((f) => ({ facets: [f], except: f }))];
-    for (const group of groups) {
-      if (!group.facets.length) continue;
-      const where = this.filters(query, clauses, match, group.except);
-      const parts = group.facets.map((facet) =>
-        facet === "elements"
-          ? `SELECT 'elements' AS facet, E."symbol" AS value, COUNT(*) AS count FROM hits CROSS JOIN "MaterialElement" E ON E."materialId" = hits.id GROUP BY E."symbol"`
-          : facet === "property"
-            ? `SELECT 'property' AS facet, X."propertyKey" AS value, COUNT(DISTINCT X."materialId") AS count FROM hits CROSS JOIN "Measurement" X ON X."materialId" = hits.id GROUP BY X."propertyKey"`
-            : `SELECT '${facet}' AS facet, hits."${facet}" AS value, COUNT(*) AS count FROM hits GROUP BY hits."${facet}"`,
-      );
-      // CROSS JOIN keeps the matching materials as the outer loop: left to itself SQLite scans all
-      // of Measurement in property order and probes the hits, which is slow for a narrow search.
-      const columns = Object.entries(FACET_COLUMN).map(([facet, column]) => `${column} AS "${facet}"`).join(", ");
-      const sql = `WITH hits AS MATERIALIZED (SELECT M."id" AS id, ${columns} FROM "Material" M JOIN "Paper" P ON P."id" = M."paperId" WHERE ${where.sql}) ${parts.join(" UNION ALL ")}`;
-      for (const r of await this.rows<{ facet: FacetName; value: string | number; count: number }>(sql, where.params)) counts[r.facet].push({ value: String(r.value), count: r.count });
+    const sortValues = await this.sortValues(index, query, clauses);
+    let ordered: Int32Array;
+    if (!sortValues && !textRank.size) {
+      ordered = inDefaultOrder(index, hits, offset + query.perPage);
+    } else {
+      const direction = query.sort?.order === "asc" ? 1 : -1;
+      const rank = new Float64Array(index.size);
+      for (const [id, r] of textRank) {
+        const slot = index.slotOf(id);
+        if (slot !== undefined) rank[slot] = r;
+      }
+      ordered = hits.slice().sort((a, b) => {
+        if (sortValues) {
+          const x = sortValues[a]!, y = sortValues[b]!;
+          if (Number.isNaN(x) !== Number.isNaN(y)) return Number.isNaN(x) ? 1 : -1;
+          if (x !== y && !Number.isNaN(x)) return direction * (x - y);
+        }
+        return rank[a]! - rank[b]! || index.defaultRank[a]! - index.defaultRank[b]!;
+      });
     }
-    for (const f of FACETS) orderFacetCounts(counts[f]);
-    return counts;
+    const sortValueOf = (slot: number) => (sortValues && !Number.isNaN(sortValues[slot]!) ? sortValues[slot]! : null);
+    const page = Array.from(ordered.subarray(offset, offset + query.perPage), (slot) => ({ id: index.ids[slot]!, sortValue: sortValueOf(slot) }));
+    const materials = await materialHits(this.prisma, page, clauses, query.sort?.property);
+    return { total: hits.length, page: query.page, perPage: query.perPage, materials, facets: facetCounts(index, candidates, filters, hits), backend: this.name };
   }
+}
+
+/** The candidate slots (or all) that pass every filter, except those of facet `except`. */
+function select(index: FacetIndex, candidates: Int32Array | null, filters: SlotFilter[], except?: FacetName): Int32Array {
+  const active = filters.filter((f) => f.facet !== except);
+  const out = new Int32Array(candidates ? candidates.length : index.size);
+  let n = 0;
+  const consider = (slot: number) => {
+    for (const f of active) if (!f.test(slot)) return;
+    out[n++] = slot;
+  };
+  if (candidates) candidates.forEach(consider);
+  else for (let slot = 0; slot < index.size; slot++) consider(slot);
+  return out.subarray(0, n);
+}
+
+/** The first `limit` hits in the default order, without sorting them all. */
+function inDefaultOrder(index: FacetIndex, hits: Int32Array, limit: number): Int32Array {
+  const isHit = new Uint8Array(index.size);
+  for (const slot of hits) isHit[slot] = 1;
+  const out: number[] = [];
+  for (let i = 0; i < index.size && out.length < limit; i++) if (isHit[index.defaultOrder[i]!]) out.push(index.defaultOrder[i]!);
+  return Int32Array.from(out);
+}
+
+/**
+ * Facet counts: a facet without a selection counts over the hits; a facet with a selection counts
+ * over every filter but its own (disjunctive faceting), so its other values stay choosable.
+ */
+function facetCounts(index: FacetIndex, candidates: Int32Array | null, filters: SlotFilter[], hits: Int32Array): Record<FacetName, FacetCount[]> {
+  const selected = new Set(filters.map((f) => f.facet));
+  return Object.fromEntries(
+    FACETS.map((facet) => [facet, orderFacetCounts(index.count(facet, selected.has(facet) ? select(index, candidates, filters, facet) : hits))]),
+  ) as Record<FacetName, FacetCount[]>;
 }

@@ -24,6 +24,24 @@ export function clauseCondition(clause: CanonicalClause, alias: string): Fragmen
   return { sql: sql.join(" AND "), params };
 }
 
+/** Indexes that lead with a condition after the property (see the search migration). */
+const CONDITION_INDEXES: Record<string, string> = {
+  temperature: "Measurement_propertyKey_temperature_canonicalValue_materialId_idx",
+  currentDensity: "Measurement_propertyKey_currentDensity_canonicalValue_materialId_idx",
+};
+
+/**
+ * The materials with a measurement meeting a clause, each with its highest or lowest such value.
+ * The index is named: with bound parameters SQLite cannot see how narrow a bound is and may walk
+ * every high capacity to find the few at −35 °C; a bounded condition with its own index narrows most.
+ */
+export function clauseMaterials(clause: CanonicalClause, best: "MAX" | "MIN"): Fragment {
+  const bounded = clause.where.find((b) => CONDITION_INDEXES[b.column]);
+  const index = bounded ? CONDITION_INDEXES[bounded.column]! : "Measurement_propertyKey_canonicalValue_materialId_idx";
+  const c = clauseCondition(clause, "X");
+  return { sql: `SELECT X."materialId" AS id, ${best}(X."canonicalValue") AS value FROM "Measurement" X INDEXED BY "${index}" WHERE ${c.sql} GROUP BY X."materialId"`, params: c.params };
+}
+
 /**
  * Raw rows for search, read on a direct read-only connection to the client's database file: these
  * queries are already SQL, and Prisma's per-query cost would be most of a search's time.

@@ -216,8 +216,22 @@ describe("units and the knowledge-base scatter", () => {
     expect(new Set(s.points.map((p) => p.ref)).size).toBeGreaterThan(5);
     const pair = await scatterData(t.prisma, "charge_transfer_resistance", "diffusion_coefficient");
     expect(pair.points.find((p) => p.ref === QD)).toMatchObject({ x: 193, y: 1.17e-8 });
+    expect(s.sampleEvery).toBe(1);
     await expect(scatterData(t.prisma, "condition:temperature", "condition:cycle")).rejects.toThrow(/at least one axis must be a property/);
     await expect(scatterData(t.prisma, "nope", "specific_capacity")).rejects.toThrow(/unknown axis "nope"/);
+  });
+
+  it("samples the rest of a large knowledge base but keeps every point of the compared materials", async () => {
+    const all = await scatterData(t.prisma);
+    const qd = c.materials.find((m) => m.ref === QD)!;
+    const qdPoints = all.points.filter((p) => p.ref === QD);
+    const s = await scatterData(t.prisma, undefined, undefined, { highlight: [qd.id], limit: 10 });
+    expect(s.sampleEvery).toBeGreaterThan(1);
+    expect(s.points.filter((p) => p.ref === QD)).toEqual(qdPoints);
+    const background = s.points.filter((p) => p.ref !== QD);
+    expect(background.length).toBeGreaterThan(0);
+    expect(new Set(background.map((p) => p.ref)).size).toBeLessThanOrEqual(10);
+    expect(background.every((p) => all.points.some((q) => q.ref === p.ref && q.x === p.x && q.y === p.y))).toBe(true);
   });
 });
 

@@ -2,7 +2,8 @@
 import { describe, it, expect, afterAll, beforeAll } from "vitest";
 import Database from "better-sqlite3";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { clauseCondition } from "../../lib/search/sql";
+import { clauseMaterials } from "../../lib/search/sql";
+import { BEST_VALUES_SQL } from "../../lib/search/facet-index";
 
 describe("query plans of the embedded search", () => {
   let t: TestDatabase;
@@ -19,18 +20,25 @@ describe("query plans of the embedded search", () => {
 
   const plan = (sql: string, params: unknown[]) => (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join("\n");
 
-  it("finds the measurements of a metric clause through a property index, never a scan", () => {
-    const c = clauseCondition({ property: "specific_capacity", min: 250, where: [{ column: "temperature", max: -20 }] }, "X");
-    const sql = `SELECT M."id" FROM "Material" M WHERE M."id" IN (SELECT X."materialId" FROM "Measurement" X WHERE ${c.sql})`;
-    const detail = plan(sql, c.params);
-    expect(detail).toMatch(/SEARCH X USING COVERING INDEX Measurement_propertyKey_(canonicalValue|temperature_canonicalValue)_materialId_idx/);
-    expect(detail).not.toMatch(/SCAN X\b/);
+  it("finds the materials of a metric clause through the index of its bounded condition, never a scan", () => {
+    const cases = [
+      [{ property: "specific_capacity", min: 250, where: [{ column: "temperature", max: -20 }] }, "Measurement_propertyKey_temperature_canonicalValue_materialId_idx"],
+      [{ property: "specific_capacity", min: 250, where: [{ column: "currentDensity", min: 1 }] }, "Measurement_propertyKey_currentDensity_canonicalValue_materialId_idx"],
+      [{ property: "ionic_conductivity", min: 1, where: [] }, "Measurement_propertyKey_canonicalValue_materialId_idx"],
+      [{ property: "specific_capacity", min: 250, where: [{ column: "cycle", min: 100 }] }, "Measurement_propertyKey_canonicalValue_materialId_idx"],
+    ] as const;
+    for (const [clause, index] of cases) {
+      const c = clauseMaterials({ ...clause, where: [...clause.where] }, "MAX");
+      const detail = plan(c.sql, c.params);
+      expect(detail).toContain(`SEARCH X USING ${clause.where.some((b) => b.column === "cycle") ? "" : "COVERING "}INDEX ${index}`);
+      expect(detail).not.toMatch(/SCAN X\b/);
+    }
   });
 
-  it("finds the best value of a sort property without scanning", () => {
-    const c = clauseCondition({ property: "specific_capacity", where: [] }, "S");
-    const sql = `SELECT (SELECT MAX(S."canonicalValue") FROM "Measurement" S WHERE S."materialId" = M."id" AND ${c.sql}) FROM "Material" M`;
-    expect(plan(sql, c.params)).toMatch(/Measurement_materialId_propertyKey_canonicalValue_idx/);
+  it("finds each material's best value of a sort property on a covering index", () => {
+    const detail = plan(BEST_VALUES_SQL, ["specific_capacity"]);
+    expect(detail).toMatch(/SEARCH Measurement USING COVERING INDEX Measurement_propertyKey_\w+ \(propertyKey=\?\)/);
+    expect(detail).not.toMatch(/SCAN Measurement\b/);
   });
 
   it("filters elements through the symbol index", () => {

@@ -5,12 +5,17 @@ import { handle, HttpError } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/compare/scatter?x=AXIS&y=AXIS: every material's points for a property-vs-property (or -condition) scatter. */
+/**
+ * GET /api/compare/scatter?x=AXIS&y=AXIS&highlight=ID,ID: points for a property-vs-property (or
+ * -condition) scatter: every point of the highlighted materials and a sample of the rest.
+ */
 export async function GET(request: Request) {
   return handle(async () => {
     const params = new URL(request.url).searchParams;
     try {
-      return Response.json(await scatterData(db(), params.get("x") || DEFAULT_SCATTER.x, params.get("y") || DEFAULT_SCATTER.y));
+      const highlight = (params.get("highlight") ?? "").split(",").filter(Boolean).map(Number);
+      if (highlight.some((id) => !Number.isInteger(id) || id < 1)) throw new HttpError(400, "highlight: give material ids as whole numbers separated by commas", "highlight");
+      return Response.json(await scatterData(db(), params.get("x") || DEFAULT_SCATTER.x, params.get("y") || DEFAULT_SCATTER.y, { highlight: highlight.slice(0, 8) }));
     } catch (e) {
       if (e instanceof CompareError) throw new HttpError(e.status, e.message, e.field);
       throw e;
