@@ -62,8 +62,16 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** Latencies of one request shape under load; autocannon reports no p95, so we collect each response time. */
+/**
+ * Latencies of one request shape under load, after a second of warm-up (so caches of compiled code
+ * and SQLite pages are as in a running server); autocannon reports no p95, so we collect each time.
+ */
 async function measure(url: string, init: { method?: string; body?: string } = {}): Promise<Latency> {
+  await requests(url, init, 1);
+  return requests(url, init, Number(args.duration));
+}
+
+async function requests(url: string, init: { method?: string; body?: string }, duration: number): Promise<Latency> {
   const times: number[] = [];
   let errors = 0;
   await new Promise<void>((resolve, reject) => {
@@ -74,7 +82,7 @@ async function measure(url: string, init: { method?: string; body?: string } = {
         body: init.body,
         headers: init.body ? { "content-type": "application/json" } : {},
         connections: Number(args.connections),
-        duration: Number(args.duration),
+        duration,
       },
       (error) => (error ? reject(error) : resolve()),
     );
@@ -137,7 +145,7 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
 }
 
 /** Loads the synthetic knowledge base through the import path; returns measurements per second. */
-async function load(file: string): Promise<number> {
+async function importKnowledgeBase(file: string): Promise<number> {
   migrate(file);
   const prisma = createClient(file);
   await syncCatalogue(prisma);
@@ -168,9 +176,9 @@ async function main() {
   const databaseUrl = `file:${file}`;
   const reused = Boolean(args.db && existsSync(file));
   console.log(`synthetic knowledge base: ${shape.papers} papers, ${shape.papers * shape.materialsPerPaper} materials, ${totalMeasurements} measurements → ${file}${reused ? " (reused)" : ""}`);
-  const importRate = reused ? NaN : await load(file);
+  const importRate = reused ? NaN : await importKnowledgeBase(file);
   const prisma = createClient(file);
-  const sampleRefs = (await prisma.material.findMany({ take: 8, select: { key: true, paper: { select: { doi: true } } }, orderBy: { id: "asc" } })).map((m) => `${m.paper.doi}/${m.key}`);
+  const sampleRefs = (await prisma.material.findMany({ take: 8, select: { id: true, key: true, paper: { select: { doi: true } } }, orderBy: { id: "asc" } })).map((m) => ({ id: m.id, ref: `${m.paper.doi}/${m.key}` }));
   await prisma.$disconnect();
 
   execFileSync(process.execPath, [join(ROOT, "scripts", "build-if-needed.js")], { cwd: ROOT, stdio: "inherit" });
@@ -189,17 +197,20 @@ async function main() {
       notes.push(`Meilisearch reindex of ${totalMeasurements} measurements: ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
     }
     const server = await startServer(env);
-    try {
-      for (const q of QUERY_MIX) {
-        const r = await measure(`${server.url}/api/search`, { method: "POST", body: JSON.stringify(q.body) });
-        const target = backend === "embedded" ? TARGETS.embeddedP95 : TARGETS.meiliP95;
-        rows.push([backend, `search: ${q.name}`, r.p50.toFixed(1), r.p95.toFixed(1), r.p99.toFixed(1), String(r.requests), String(r.errors), `p95 ≤ ${target} ms`, r.p95 <= target && r.errors === 0 ? "met" : "missed"]);
-        console.log(rows.at(-1)!.join(" | "));
-      }
-      const compareUrl = `${server.url}/compare?${sampleRefs.map((r) => `ids=${encodeURIComponent(r)}`).join("&")}`;
-      const compare = await measure(compareUrl);
-      rows.push([backend, "compare page, 8 materials", compare.p50.toFixed(1), compare.p95.toFixed(1), compare.p99.toFixed(1), String(compare.requests), String(compare.errors), `≤ ${TARGETS.compareMs} ms`, compare.p50 <= TARGETS.compareMs && compare.errors === 0 ? "met" : "missed"]);
+    const record = (measure: string, r: Latency, target: number) => {
+      rows.push([backend, measure, r.p50.toFixed(1), r.p95.toFixed(1), r.p99.toFixed(1), String(r.requests), String(r.errors), `p95 ≤ ${target} ms`, r.p95 <= target && r.errors === 0 ? "met" : "missed"]);
       console.log(rows.at(-1)!.join(" | "));
+    };
+    try {
+      // The first search after a start (or a write) reads the facet index into memory.
+      const first = performance.now();
+      await fetch(`${server.url}/api/search`, { method: "POST", body: JSON.stringify(QUERY_MIX[0]!.body), headers: { "content-type": "application/json" } });
+      notes.push(`${backend}: the first search after the server started took ${(performance.now() - first).toFixed(0)} ms${backend === "embedded" ? " (it reads the facet index into memory; so does the first search after each write)" : ""}.`);
+      for (const q of QUERY_MIX) {
+        record(`search: ${q.name}`, await measure(`${server.url}/api/search`, { method: "POST", body: JSON.stringify(q.body) }), backend === "embedded" ? TARGETS.embeddedP95 : TARGETS.meiliP95);
+      }
+      record("compare page, 8 materials", await measure(`${server.url}/compare?${sampleRefs.map((r) => `ids=${encodeURIComponent(r.ref)}`).join("&")}`), TARGETS.compareMs);
+      record("compare: knowledge-base scatter (loaded by the page)", await measure(`${server.url}/api/compare/scatter?highlight=${sampleRefs.map((r) => r.id).join(",")}`), TARGETS.compareMs);
       const peak = server.peakMb();
       rows.push([backend, "peak server memory (MB)", peak.toFixed(0), "", "", "", "", `≤ ${TARGETS.memoryMb} MB`, peak <= TARGETS.memoryMb ? "met" : "missed"]);
     } finally {

@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { CartesianGrid, Label, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
-import type { ChartPoint, Comparison, ScatterData, ScatterPoint } from "@/lib/compare/types";
+import { DEFAULT_SCATTER, type ChartPoint, type Comparison, type ScatterData, type ScatterPoint } from "@/lib/compare/types";
 import { prettyNumber } from "@/lib/units/display";
 
 const AXIS_STYLE = { fontSize: 12, fill: "#334155" };
@@ -165,23 +165,22 @@ function AxisPicker({ axis, value, onChange, axes }: { axis: "x" | "y"; value: s
   );
 }
 
-/** Any two properties (or a property and a condition) across the whole knowledge base, the compared materials highlighted. */
-export function KnowledgeBaseScatter({ initial, comparison, colours }: { initial: ScatterData; comparison: Comparison; colours: string[] }) {
-  const [data, setData] = useState<ScatterData>(initial);
-  const [x, setX] = useState(initial.x.key);
-  const [y, setY] = useState(initial.y.key);
+/**
+ * Any two properties (or a property and a condition) across the whole knowledge base, the compared
+ * materials highlighted. Fetched after the page shows (the table does not wait for it) and again
+ * whenever an axis changes.
+ */
+export function KnowledgeBaseScatter({ comparison, colours }: { comparison: Comparison; colours: string[] }) {
+  const [data, setData] = useState<ScatterData | null>(null);
+  const [x, setX] = useState<string>(DEFAULT_SCATTER.x);
+  const [y, setY] = useState<string>(DEFAULT_SCATTER.y);
   const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const first = useRef(true);
+  const [loading, setLoading] = useState(true);
+  const highlight = comparison.materials.map((m) => m.id).join(",");
 
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
     const controller = new AbortController();
     setLoading(true);
-    const highlight = comparison.materials.map((m) => m.id).join(",");
     fetch(`/api/compare/scatter?x=${encodeURIComponent(x)}&y=${encodeURIComponent(y)}&highlight=${highlight}`, { signal: controller.signal })
       .then(async (res) => {
         const body = (await res.json()) as ScatterData | { error: { message: string } };
@@ -194,8 +193,22 @@ export function KnowledgeBaseScatter({ initial, comparison, colours }: { initial
       })
       .finally(() => !controller.signal.aborted && setLoading(false));
     return () => controller.abort();
-  }, [x, y]);
+  }, [x, y, highlight]);
 
+  if (!data) {
+    return (
+      <figure className="rounded border border-slate-200 bg-white p-3 shadow-sm" data-chart="scatter-loading" aria-busy={loading}>
+        <h3 className="font-semibold">The compared materials among the whole knowledge base</h3>
+        {error ? <p role="alert" className="mt-2 text-sm text-red-700">{error}</p> : <p className="mt-2 h-96 animate-pulse rounded bg-slate-50 p-3 text-sm text-slate-500">Loading the knowledge base…</p>}
+      </figure>
+    );
+  }
+  return <ScatterFigure data={data} x={x} y={y} setX={setX} setY={setY} loading={loading} error={error} comparison={comparison} colours={colours} />;
+}
+
+function ScatterFigure({ data, x, y, setX, setY, loading, error, comparison, colours }: {
+  data: ScatterData; x: string; y: string; setX: (key: string) => void; setY: (key: string) => void; loading: boolean; error: string | null; comparison: Comparison; colours: string[];
+}) {
   const compared = new Map(comparison.materials.map((m) => [m.ref, m]));
   const toPlotted = (p: ScatterPoint): Plotted => ({ x: p.x, y: p.y, name: p.name, conditionsText: p.conditionsText, extra: p.pairing === "material-best" ? "best value of each property" : undefined });
   const background = data.points.filter((p) => !compared.has(p.ref)).map(toPlotted);

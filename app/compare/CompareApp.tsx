@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import type { Comparison, ScatterData } from "@/lib/compare/types";
+import type { Comparison } from "@/lib/compare/types";
 import type { MaterialHit, SearchResult } from "@/lib/search/types";
 import { compareHref, MAX_SELECTION, readSelection, writeSelection } from "./selection";
 import { CompareTable } from "./CompareTable";
@@ -24,7 +24,6 @@ interface Props {
   chips: Chip[];
   errors: { message: string; field: string }[];
   comparison: Comparison | null;
-  scatter: ScatterData | null;
 }
 
 export const SERIES_COLOURS = ["#0f5f8c", "#d9480f", "#2b8a3e", "#862e9c", "#c2255c", "#5c940d", "#1864ab", "#e67700"];
@@ -33,7 +32,7 @@ export const SERIES_COLOURS = ["#0f5f8c", "#d9480f", "#2b8a3e", "#862e9c", "#c22
  * The compare page's client side. The selection lives in the URL; every change navigates to the
  * new URL (the server page recomputes the comparison) and is mirrored in localStorage.
  */
-export function CompareApp({ chips, errors, comparison, scatter }: Props) {
+export function CompareApp({ chips, errors, comparison }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const ids = chips.map((c) => c.ref ?? c.id);
@@ -118,7 +117,7 @@ export function CompareApp({ chips, errors, comparison, scatter }: Props) {
               <RateChart comparison={comparison} colours={SERIES_COLOURS} />
               <TemperatureChart comparison={comparison} colours={SERIES_COLOURS} />
             </div>
-            {scatter ? <KnowledgeBaseScatter initial={scatter} comparison={comparison} colours={SERIES_COLOURS} /> : null}
+            <KnowledgeBaseScatter comparison={comparison} colours={SERIES_COLOURS} />
           </section>
           <FiguresAndFlags comparison={comparison} colours={SERIES_COLOURS} />
           {comparison.notes.length ? (

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db";
 import { compareMaterials, CompareError, idsFromParams, MAX_MATERIALS, resolveMaterials, type Comparison } from "@/lib/compare";
-import { scatterData, DEFAULT_SCATTER } from "@/lib/compare/scatter";
 import { CompareApp, type Chip } from "./CompareApp";
 
 export const dynamic = "force-dynamic";
@@ -46,7 +45,6 @@ export default async function ComparePage({ searchParams }: Props) {
       errors.push({ message: e.message, field: e.field });
     }
   }
-  const scatter = comparison ? await scatterData(prisma, DEFAULT_SCATTER.x, DEFAULT_SCATTER.y, { highlight: comparison.materials.map((m) => m.id) }) : null;
 
   return (
     <div className="space-y-8">
@@ -57,7 +55,7 @@ export default async function ComparePage({ searchParams }: Props) {
           figures matlit recomputes from each paper&apos;s own numbers.
         </p>
       </header>
-      <CompareApp chips={chips} errors={errors} comparison={comparison} scatter={scatter} />
+      <CompareApp chips={chips} errors={errors} comparison={comparison} />
     </div>
   );
 }

@@ -11,7 +11,8 @@ import { databaseFileOf, type PrismaClient } from "../db";
 import { rows, placeholders } from "../search/sql";
 import { facetIndex } from "../search/facet-index";
 import { CompareError, ROOM_TEMPERATURE } from "./index";
-import type { ScatterAxis, ScatterData, ScatterPoint } from "./types";
+import { DEFAULT_SCATTER, type ScatterAxis, type ScatterData, type ScatterPoint } from "./types";
+export { DEFAULT_SCATTER };
 
 export const CONDITION_AXES = {
   "condition:currentDensity": { column: "currentDensity", label: "Current density", unit: "A/g", display: "A g⁻¹" },
@@ -24,7 +25,6 @@ export const CONDITION_AXES = {
 type ConditionAxis = keyof typeof CONDITION_AXES;
 type Column = (typeof CONDITION_AXES)[ConditionAxis]["column"];
 
-export const DEFAULT_SCATTER = { x: "condition:currentDensity", y: "specific_capacity" } as const;
 
 const isCondition = (key: string): key is ConditionAxis => key in CONDITION_AXES;
 

@@ -120,6 +120,9 @@ export interface ScatterAxis {
   log: boolean;
 }
 
+/** The knowledge-base scatter a comparison opens with. */
+export const DEFAULT_SCATTER = { x: "condition:currentDensity", y: "specific_capacity" } as const;
+
 export interface ScatterPoint {
   materialId: number;
   ref: string;

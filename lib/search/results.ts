@@ -24,14 +24,18 @@ export function orderFacetCounts(counts: FacetCount[]): FacetCount[] {
 export async function materialHits(prisma: PrismaClient, page: PageEntry[], clauses: CanonicalClause[], sortProperty?: string): Promise<MaterialHit[]> {
   const ids = page.map((p) => p.id);
   if (!ids.length) return [];
-  const materials = await prisma.material.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true, key: true, name: true, formula: true, role: true, batterySystem: true, materialClass: true, isControl: true,
-      paper: { select: { doi: true, title: true, journal: true, year: true } },
-      elements: { select: { symbol: true }, orderBy: { symbol: "asc" } },
-    },
-  });
+  // Raw SQL on the read connection: a page is read on every keystroke, and Prisma's per-query cost
+  // would be a good part of it.
+  const materials = await rows<{ id: number; key: string; name: string; formula: string | null; role: string; batterySystem: string; materialClass: string; isControl: number; doi: string; title: string; journal: string; year: number }>(
+    prisma,
+    `SELECT M."id", M."key", M."name", M."formula", M."role", M."batterySystem", M."materialClass", M."isControl", P."doi", P."title", P."journal", P."year"
+     FROM "Material" M JOIN "Paper" P ON P."id" = M."paperId" WHERE M."id" IN (${placeholders(ids.length)})`,
+    ids,
+  );
+  const elements = new Map<number, string[]>();
+  for (const e of await rows<{ materialId: number; symbol: string }>(prisma, `SELECT "materialId", "symbol" FROM "MaterialElement" WHERE "materialId" IN (${placeholders(ids.length)}) ORDER BY "symbol"`, ids)) {
+    elements.set(e.materialId, [...(elements.get(e.materialId) ?? []), e.symbol]);
+  }
   const byId = new Map(materials.map((m) => [m.id, m]));
   const matched = await matchedMeasurements(prisma, ids, clauses, sortProperty);
   return page.flatMap(({ id, sortValue }) => {
@@ -39,16 +43,16 @@ export async function materialHits(prisma: PrismaClient, page: PageEntry[], clau
     if (!m) return [];
     return [{
       id: m.id,
-      ref: materialRef(m.paper.doi, m.key),
+      ref: materialRef(m.doi, m.key),
       key: m.key,
       name: m.name,
       formula: m.formula,
       role: m.role,
       batterySystem: m.batterySystem,
       materialClass: m.materialClass,
-      isControl: m.isControl,
-      elements: m.elements.map((e) => e.symbol),
-      paper: m.paper,
+      isControl: Boolean(m.isControl),
+      elements: elements.get(m.id) ?? [],
+      paper: { doi: m.doi, title: m.title, journal: m.journal, year: m.year },
       matched: matched.get(id) ?? [],
       sortValue,
     }];

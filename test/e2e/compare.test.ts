@@ -139,7 +139,7 @@ describe("comparing electrodes in Chromium", () => {
   it("draws every chart with labelled axes", async () => {
     const charts = page.getByTestId("chart");
     await charts.last().scrollIntoViewIfNeeded();
-    expect(await charts.count()).toBe(3);
+    await expect.poll(() => charts.count(), { timeout: 15_000 }).toBe(3); // the knowledge-base scatter loads after the page
     const expected: Record<string, string[]> = {
       rate: ["Current density (A g⁻¹)", "Specific capacity (mAh g⁻¹)"],
       temperature: ["Temperature (°C)", "Specific capacity (mAh g⁻¹)"],
