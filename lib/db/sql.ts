@@ -71,7 +71,7 @@ function reader(file: string) {
   return r;
 }
 
-export function readQuery<T>(file: string, sql: string, params: SqlValue[]): T[] {
+function readStatement(file: string, sql: string): Database.Statement {
   const r = reader(file);
   let statement = r.statements.get(sql);
   if (!statement) {
@@ -79,7 +79,21 @@ export function readQuery<T>(file: string, sql: string, params: SqlValue[]): T[]
     statement = r.connection.prepare(sql);
     r.statements.set(sql, statement);
   }
-  return statement.all(...params) as T[];
+  return statement;
+}
+
+export function readQuery<T>(file: string, sql: string, params: SqlValue[]): T[] {
+  return readStatement(file, sql).all(...params) as T[];
+}
+
+/** Rows one at a time as arrays of column values, for reading whole tables without holding them. */
+export function forEachRow(file: string, sql: string, params: SqlValue[], each: (row: unknown[]) => void): void {
+  const statement = readStatement(file, sql).raw(true);
+  try {
+    for (const row of statement.iterate(...params)) each(row as unknown[]);
+  } finally {
+    statement.raw(false);
+  }
 }
 
 /**
@@ -92,10 +106,9 @@ export function dataVersion(file: string): string {
   return `${r.serial}:${String(r.connection.pragma("data_version", { simple: true }))}`;
 }
 
-/** Several reads from one consistent state of the file (a read transaction), with that state's data version. */
-export function readConsistently<T>(file: string, work: () => T): { result: T; version: string } {
-  const r = reader(file);
-  return r.connection.transaction(() => ({ result: work(), version: dataVersion(file) }))();
+/** Several reads from one consistent state of the file (a read transaction). */
+export function readConsistently<T>(file: string, work: () => T): T {
+  return reader(file).connection.transaction(work)();
 }
 
 /** Closes the read connections (tests delete their database files). */

@@ -4,7 +4,7 @@
  * milliseconds instead of joins over a million measurements. It is rebuilt from one consistent read
  * whenever the database file has changed (SQLite's data_version), so it never serves stale counts.
  */
-import { dataVersion, readConsistently, readQuery } from "../db/sql";
+import { dataVersion, forEachRow, readConsistently, readQuery } from "../db/sql";
 import type { FacetName, ParsedSearchQuery } from "./query";
 import type { FacetCount } from "./types";
 
@@ -34,11 +34,17 @@ class SetColumn {
   private words = 1;
   private bits = new Uint32Array(0);
 
-  build(size: number, pairs: { slot: number; value: string }[]): void {
-    const codes = pairs.map((p) => this.dict.code(p.value));
+  /** Fills the column: `fill` calls `add` once per (slot, value) pair. */
+  build(size: number, fill: (add: (slot: number, value: string) => void) => void): void {
+    const slots: number[] = [];
+    const codes: number[] = [];
+    fill((slot, value) => {
+      slots.push(slot);
+      codes.push(this.dict.code(value));
+    });
     this.words = Math.max(1, Math.ceil(this.dict.values.length / 32));
     this.bits = new Uint32Array(size * this.words);
-    pairs.forEach((p, i) => (this.bits[p.slot * this.words + (codes[i]! >>> 5)]! |= 1 << (codes[i]! & 31)));
+    for (let i = 0; i < slots.length; i++) this.bits[slots[i]! * this.words + (codes[i]! >>> 5)]! |= 1 << (codes[i]! & 31);
   }
 
   /** Bit mask of the given values; `null` when one of them is unknown (so nothing can hold all of them). */
@@ -117,29 +123,43 @@ export class FacetIndex {
   readonly materialCounts = new Map<string, number>();
   private readonly best = new Map<string, { max: Float64Array; min: Float64Array }>();
 
-  constructor(
-    readonly file: string,
-    readonly version: string,
-    materials: { id: number; battery_system: string; role: string; material_class: string; journal: string; year: number; isControl: number; paperId: number; position: number; propertyKeys: string }[],
-    elements: { materialId: number; symbol: string }[],
-  ) {
-    this.size = materials.length;
-    this.ids = Int32Array.from(materials, (m) => m.id);
-    materials.forEach((m, slot) => this.slots.set(m.id, slot));
-    for (const facet of SCALAR_FACETS) {
-      const dict = new Dictionary();
-      this.scalars[facet] = { dict, codes: Int32Array.from(materials, (m) => dict.code(String(m[facet]))) };
-    }
-    const order = materials.map((_, slot) => slot);
-    order.sort((a, b) => {
-      const x = materials[a]!, y = materials[b]!;
-      return x.isControl - y.isControl || y.year - x.year || x.paperId - y.paperId || x.position - y.position;
-    });
+  /** Reads the index from the file; call inside one read transaction so the parts agree. */
+  constructor(readonly file: string, readonly version: string) {
+    // Rows are read one at a time into typed columns: the whole table as objects would be most of
+    // the server's memory at a million measurements.
+    const ids: number[] = [];
+    const scalarCodes = SCALAR_FACETS.map(() => [] as number[]);
+    const dicts = SCALAR_FACETS.map(() => new Dictionary());
+    const sortKeys: number[][] = [[], [], [], []]; // isControl, year, paper id, position
+    const propertyKeys: string[] = [];
+    forEachRow(
+      file,
+      `SELECT M."id", M."batterySystem", M."role", M."materialClass", P."journal", P."year", M."isControl", P."id", M."position", M."propertyKeys"
+       FROM "Material" M JOIN "Paper" P ON P."id" = M."paperId" WHERE P."status" = 'published'`,
+      [],
+      (row) => {
+        this.slots.set(row[0] as number, ids.push(row[0] as number) - 1);
+        SCALAR_FACETS.forEach((_, f) => scalarCodes[f]!.push(dicts[f]!.code(String(row[1 + f]))));
+        sortKeys.forEach((keys, k) => keys.push(Number(row[6 + k])));
+        propertyKeys.push(row[9] as string);
+      },
+    );
+    this.size = ids.length;
+    this.ids = Int32Array.from(ids);
+    SCALAR_FACETS.forEach((facet, f) => (this.scalars[facet] = { dict: dicts[f]!, codes: Int32Array.from(scalarCodes[f]!) }));
+    const [isControl, year, paperId, position] = sortKeys as [number[], number[], number[], number[]];
+    const order = ids.map((_, slot) => slot);
+    order.sort((a, b) => isControl[a]! - isControl[b]! || year[b]! - year[a]! || paperId[a]! - paperId[b]! || position[a]! - position[b]!);
     this.defaultOrder = Int32Array.from(order);
     this.defaultRank = new Int32Array(this.size);
     order.forEach((slot, rank) => (this.defaultRank[slot] = rank));
-    this.elements.build(this.size, elements.flatMap((e) => (this.slots.has(e.materialId) ? [{ slot: this.slots.get(e.materialId)!, value: e.symbol }] : [])));
-    this.properties.build(this.size, materials.flatMap((m, slot) => (m.propertyKeys ? m.propertyKeys.split(",").map((value) => ({ slot, value })) : [])));
+    this.elements.build(this.size, (add) =>
+      forEachRow(file, `SELECT "materialId", "symbol" FROM "MaterialElement"`, [], ([materialId, symbol]) => {
+        const slot = this.slots.get(materialId as number);
+        if (slot !== undefined) add(slot, symbol as string);
+      }),
+    );
+    this.properties.build(this.size, (add) => propertyKeys.forEach((keys, slot) => keys && keys.split(",").forEach((key) => add(slot, key))));
     for (const { value, count } of this.properties.count(this.defaultOrder)) this.materialCounts.set(value, count);
   }
 
@@ -222,16 +242,7 @@ const indexes = new Map<string, FacetIndex>();
 export function facetIndex(file: string): FacetIndex {
   const current = indexes.get(file);
   if (current && current.version === dataVersion(file)) return current;
-  const { result, version } = readConsistently(file, () => ({
-    materials: readQuery<ConstructorParameters<typeof FacetIndex>[2][number]>(
-      file,
-      `SELECT M."id", M."batterySystem" AS battery_system, M."role", M."materialClass" AS material_class, P."journal", P."year", M."isControl", P."id" AS paperId, M."position", M."propertyKeys"
-       FROM "Material" M JOIN "Paper" P ON P."id" = M."paperId" WHERE P."status" = 'published'`,
-      [],
-    ),
-    elements: readQuery<{ materialId: number; symbol: string }>(file, `SELECT "materialId", "symbol" FROM "MaterialElement"`, []),
-  }));
-  const index = new FacetIndex(file, version, result.materials, result.elements);
+  const index = readConsistently(file, () => new FacetIndex(file, dataVersion(file)));
   indexes.set(file, index);
   return index;
 }
