@@ -2,7 +2,8 @@ import Link from "next/link";
 import { db } from "@/lib/db";
 import { listPapers, materialPath, paperPath } from "@/lib/materials";
 import { CONDITION_FIELDS, search, searchQueryFromParams, SearchQueryError, type ParsedSearchQuery, type SearchQuery } from "@/lib/search";
-import { compatible, PROPERTIES } from "@/lib/units";
+import { PROPERTIES } from "@/lib/units";
+import { unitChoices, unitLabel } from "@/lib/units/choices";
 import { SearchApp } from "@/app/components/search/SearchApp";
 import type { Catalogue, SearchError, UnitOption } from "@/app/components/search/model";
 
@@ -10,42 +11,8 @@ export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** Units a researcher may type a bound in, by kind; each property or condition is offered its kind. */
-const UNIT_FAMILIES: [string, string][][] = [
-  [["mAh/g", "mAh g⁻¹"], ["Ah/kg", "Ah kg⁻¹"]],
-  [["mAh/cm^2", "mAh cm⁻²"], ["uAh/cm^2", "µAh cm⁻²"]],
-  [["mAh/cm^3", "mAh cm⁻³"], ["Ah/L", "Ah L⁻¹"]],
-  [["h", "h"], ["min", "min"], ["s", "s"], ["ms", "ms"]],
-  [["Wh/kg", "Wh kg⁻¹"], ["kWh/kg", "kWh kg⁻¹"]],
-  [["Wh/L", "Wh L⁻¹"], ["kWh/L", "kWh L⁻¹"]],
-  [["W/kg", "W kg⁻¹"], ["kW/kg", "kW kg⁻¹"]],
-  [["V", "V"], ["mV", "mV"]],
-  [["mA/cm^2", "mA cm⁻²"], ["uA/cm^2", "µA cm⁻²"], ["A/cm^2", "A cm⁻²"]],
-  [["A/g", "A g⁻¹"], ["mA/g", "mA g⁻¹"]],
-  [["mA", "mA"], ["uA", "µA"], ["A", "A"]],
-  [["ohm", "Ω"], ["kohm", "kΩ"]],
-  [["cm^2/s", "cm² s⁻¹"], ["m^2/s", "m² s⁻¹"]],
-  [["S/cm", "S cm⁻¹"], ["mS/cm", "mS cm⁻¹"], ["S/m", "S m⁻¹"]],
-  [["eV", "eV"], ["meV", "meV"], ["kJ/mol", "kJ mol⁻¹"]],
-  [["nm", "nm"], ["um", "µm"], ["angstrom", "Å"], ["mm", "mm"]],
-  [["cm^3/g", "cm³ g⁻¹"], ["mL/g", "mL g⁻¹"]],
-  [["uL/mg", "µL mg⁻¹"], ["mL/g", "mL g⁻¹"]],
-  [["angstrom^-1", "Å⁻¹"], ["nm^-1", "nm⁻¹"]],
-  [["g/mol", "g mol⁻¹"], ["kg/mol", "kg mol⁻¹"]],
-  [["MPa", "MPa"], ["GPa", "GPa"], ["kPa", "kPa"], ["Pa", "Pa"]],
-  [["degC", "°C"], ["K", "K"]],
-  [["mPa s", "mPa s"], ["Pa s", "Pa s"]],
-  [["mV/s", "mV s⁻¹"], ["V/s", "V s⁻¹"]],
-];
-
-/** The canonical unit first (as the catalogue writes it), then the other units of its kind. */
-function unitsFor(canonical: string, display: string): UnitOption[] {
-  const family = UNIT_FAMILIES.find((f) => f.some(([u]) => u === canonical)) ?? [];
-  return [
-    { value: canonical, label: display },
-    ...family.filter(([u]) => u !== canonical && compatible(u, canonical)).map(([value, label]) => ({ value, label })),
-  ];
-}
+/** Units a bound may be typed in: the property's kind, without "fraction" (bounds are read as units). */
+const unitsFor = (canonical: string, display: string): UnitOption[] => unitChoices(canonical, display).filter((c) => c.value !== "");
 
 const CONDITION_DISPLAY: Record<string, string> = { c_rate: "C", cycle: "cycles" };
 
@@ -98,7 +65,7 @@ export default async function HomePage({ searchParams }: Props) {
     conditions: Object.entries(CONDITION_FIELDS).map(([key, c]) => ({
       key,
       label: c.label,
-      units: c.unit ? unitsFor(c.unit, UNIT_FAMILIES.flat().find(([u]) => u === c.unit)?.[1] ?? c.unit) : [{ value: "", label: CONDITION_DISPLAY[key] ?? "" }],
+      units: c.unit ? unitsFor(c.unit, unitLabel(c.unit)) : [{ value: "", label: CONDITION_DISPLAY[key] ?? "" }],
     })),
     elements: Object.fromEntries(everything.facets.elements.map((f) => [f.value, f.count])),
     materialPathTemplate: materialPath("{doi}", "{key}"),

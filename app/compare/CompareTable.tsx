@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { Comparison, ComparePropertyGroup, CompareCell, CompareRow } from "@/lib/compare/types";
-import { convertFor, unitChoices } from "@/lib/compare/units";
+import { convertFor, unitChoices } from "@/lib/units/choices";
 import { prettyNumber } from "@/lib/units/display";
 import { PaperText } from "@/app/components/PaperText";
 

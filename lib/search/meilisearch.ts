@@ -103,8 +103,8 @@ function facetCounts(distribution: Record<string, number> | undefined): FacetCou
 }
 
 /** Waits for a task and fails loudly unless it succeeded (or failed with a tolerated code). */
-async function settle(task: EnqueuedTaskPromise, tolerate: string[] = [], timeout?: number): Promise<void> {
-  const done = await task.waitTask(timeout ? { timeout } : undefined);
+async function settle(task: EnqueuedTaskPromise, tolerate: string[] = [], wait?: { timeout: number; interval: number }): Promise<void> {
+  const done = await task.waitTask(wait);
   if (done.status === "succeeded" || (done.error && tolerate.includes(done.error.code))) return;
   throw new Error(`Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${done.error?.message ?? "no error given"}`);
 }
@@ -132,7 +132,7 @@ export class MeilisearchSearch implements SearchBackend {
       host,
       apiKey: options.apiKey ?? process.env.MEILISEARCH_API_KEY,
       // Indexing a large batch can take longer than the client's 5 s default.
-      defaultWaitOptions: { timeout: 120_000, interval: 50 },
+      defaultWaitOptions: { timeout: 120_000, interval: 100 },
     });
     this.indexUid = `${options.indexPrefix ?? "matlit"}-measurements`;
   }
@@ -169,30 +169,33 @@ export class MeilisearchSearch implements SearchBackend {
 
   /**
    * Rebuilds every document into a new index, then swaps it with the live one and drops the old, so
-   * searches keep answering from a complete index throughout.
+   * searches keep answering from a complete index throughout. The outbox rows that were waiting when
+   * it started are dropped at the end (the rebuild read their changes); later ones stay for the drainer.
    */
   async reindex(onProgress?: (materials: number, total: number) => void, chunkSize = 500): Promise<{ materials: number; documents: number }> {
     const next = `${this.indexUid}-next`;
+    // Outbox rows waiting now are changes the rebuild reads anyway; they are cleared once it is live.
+    const covered = (await this.prisma.searchOutbox.aggregate({ _max: { id: true } }))._max.id ?? 0;
     await settle(this.client.deleteIndex(next), ["index_not_found"]);
     await this.configure(next);
     const ids = (await this.prisma.material.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((m) => m.id);
     let documents = 0;
     onProgress?.(0, ids.length);
     // A few batches stay enqueued while the next is read from SQLite: Meilisearch indexes queued
-    // additions together, which is much faster than one batch at a time.
-    const pending: { task: Promise<void>; materials: number }[] = [];
+    // additions together, which is much faster than one batch at a time. Only the oldest is polled,
+    // and slowly: rapid polling of a busy server holds up the end of its indexing.
+    const pending: { task: EnqueuedTaskPromise; materials: number }[] = [];
     for (let i = 0; i < ids.length; i += chunkSize) {
       const chunk = await searchDocuments(this.prisma, ids.slice(i, i + chunkSize));
       if (chunk.length) {
-        // A batch of a large rebuild can take minutes; progress shows it is moving.
-        const task = settle(this.client.index<SearchDocument>(next).addDocuments(chunk), [], 60 * 60_000);
-        task.catch(() => {}); // awaited in order below; this only keeps an early failure from counting as unhandled
+        const task = this.client.index<SearchDocument>(next).addDocuments(chunk);
+        task.catch(() => {}); // settled in order below; this only keeps an early failure from counting as unhandled
         pending.push({ task, materials: Math.min(i + chunkSize, ids.length) });
       }
       documents += chunk.length;
       while (pending.length > 8 || (i + chunkSize >= ids.length && pending.length)) {
         const done = pending.shift()!;
-        await done.task;
+        await settle(done.task, [], { timeout: 60 * 60_000, interval: 1000 });
         onProgress?.(done.materials, ids.length);
       }
     }
@@ -200,6 +203,7 @@ export class MeilisearchSearch implements SearchBackend {
     await this.prepare(); // a swap needs both indexes to exist
     await settle(this.client.swapIndexes([{ indexes: [this.indexUid, next], rename: false }]));
     await settle(this.client.deleteIndex(next));
+    await this.prisma.searchOutbox.deleteMany({ where: { id: { lte: covered } } });
     return { materials: ids.length, documents };
   }
 

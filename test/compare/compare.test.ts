@@ -9,7 +9,7 @@ import { matlit } from "../helpers/cli";
 import { loadSeed } from "../../seed/load";
 import { compareMaterials, comparisonToCsv, CompareError, idsFromParams, type Comparison, type CompareRow } from "../../lib/compare";
 import { scatterData } from "../../lib/compare/scatter";
-import { convertFor, unitChoices } from "../../lib/compare/units";
+import { convertFor, unitChoices } from "../../lib/units/choices";
 import { PROPERTIES } from "../../lib/units";
 
 const QD = "10.1007/s40820-025-01858-2/fes2-qd-mxene";

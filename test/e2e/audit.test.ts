@@ -1,37 +1,24 @@
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, it, expect } from "vitest";
 import { join } from "node:path";
-import { startApp, launchBrowser, SCREENSHOTS, type RunningApp } from "../helpers/app";
+import { browserSession, SCREENSHOTS } from "../helpers/app";
 
 describe("audit flags and derived figures in Chromium", () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const ui = browserSession();
 
   it("shows the O 1s shift slip of Qiu et al. on the paper page with both numbers and the formula", async () => {
-    await page.goto(app.url + "/papers/10.1002/smtd.202100188");
-    const flag = page.getByTestId("audit-flag").filter({ hasText: "O 1s peak shifts by 1.2 eV" });
+    await ui.page.goto(ui.app.url + "/papers/10.1002/smtd.202100188");
+    const flag = ui.page.getByTestId("audit-flag").filter({ hasText: "O 1s peak shifts by 1.2 eV" });
     expect(await flag.count()).toBe(1);
     const text = (await flag.textContent()) ?? "";
     expect(text).toContain("1.2 eV");
     expect(text).toContain("1.1 eV");
     expect(await flag.getByRole("link", { name: "Binding-energy shift" }).getAttribute("href")).toBe("/formulas#binding_energy_shift");
-    await page.screenshot({ path: join(SCREENSHOTS, "paper-audit.png") });
+    await ui.page.screenshot({ path: join(SCREENSHOTS, "paper-audit.png") });
   });
 
   it("lists the recomputed rate retention of SbQD@C with its inputs", async () => {
-    await page.goto(app.url + "/materials/10.1002/smtd.202100188/sbqd-c");
-    const row = page.getByTestId("derived-figure").filter({ hasText: "rate retention at 5 A g⁻¹ vs 0.1 A g⁻¹" });
+    await ui.page.goto(ui.app.url + "/materials/10.1002/smtd.202100188/sbqd-c");
+    const row = ui.page.getByTestId("derived-figure").filter({ hasText: "rate retention at 5 A g⁻¹ vs 0.1 A g⁻¹" });
     expect(await row.count()).toBe(1);
     const text = (await row.textContent()) ?? "";
     expect(text).toContain("48.52 %");

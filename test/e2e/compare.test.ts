@@ -1,7 +1,7 @@
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import type { Browser, Locator, Page } from "playwright-core";
+import { describe, it, expect } from "vitest";
+import type { Locator, Page } from "playwright-core";
 import { join } from "node:path";
-import { startApp, launchBrowser, SCREENSHOTS, type RunningApp } from "../helpers/app";
+import { browserSession, SCREENSHOTS } from "../helpers/app";
 
 const QD = "10.1007/s40820-025-01858-2/fes2-qd-mxene";
 const BULK = "10.1007/s40820-025-01858-2/fes2-mxene";
@@ -19,125 +19,113 @@ function row(page: Page, property: string, conditions: string): Locator {
 }
 
 describe("comparing electrodes in Chromium", () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const ui = browserSession({ width: 1400, height: 1000 });
 
   it("starts from search: FeS2 → material page → Add to compare", async () => {
-    await page.goto(app.url + "/");
-    const box = page.getByRole("searchbox", { name: /Search materials/ });
+    await ui.page.goto(ui.app.url + "/");
+    const box = ui.page.getByRole("searchbox", { name: /Search materials/ });
     await box.click();
     await box.pressSequentially("FeS2", { delay: 40 });
     // The search page commits the query to the URL, then its results arrive.
-    await page.waitForFunction(() => JSON.parse(new URL(location.href).searchParams.get("query") ?? "{}").q === "FeS2");
-    await page.waitForFunction(() => document.querySelector('[data-testid="search-results"][data-hydrated]')?.getAttribute("aria-busy") === "false");
-    const link = page.getByTestId("result").getByRole("link", { name: "FeS₂ QD/MXene", exact: true });
+    await ui.page.waitForFunction(() => JSON.parse(new URL(location.href).searchParams.get("query") ?? "{}").q === "FeS2");
+    await ui.page.waitForFunction(() => document.querySelector('[data-testid="search-results"][data-hydrated]')?.getAttribute("aria-busy") === "false");
+    const link = ui.page.getByTestId("result").getByRole("link", { name: "FeS₂ QD/MXene", exact: true });
     await link.waitFor();
     await link.click();
-    await page.waitForURL(/\/materials\/10\.1007\/s40820-025-01858-2\/fes2-qd-mxene$/);
-    await page.getByTestId("compare-selection-count").waitFor();
-    expect(await page.getByTestId("compare-selection-count").textContent()).toBe("starts a new comparison");
-    await page.getByRole("link", { name: "Add to compare" }).click();
-    await page.waitForURL(/\/compare\?/);
-    await waitForIds(page, [QD]);
-    expect(await page.getByTestId("compare-empty").textContent()).toMatch(/Add one more material/);
-    expect(await page.getByTestId("compare-table").count()).toBe(0);
-    await page.screenshot({ path: join(SCREENSHOTS, "compare-empty.png"), fullPage: false });
+    await ui.page.waitForURL(/\/materials\/10\.1007\/s40820-025-01858-2\/fes2-qd-mxene$/);
+    await ui.page.getByTestId("compare-selection-count").waitFor();
+    expect(await ui.page.getByTestId("compare-selection-count").textContent()).toBe("starts a new comparison");
+    await ui.page.getByRole("link", { name: "Add to compare" }).click();
+    await ui.page.waitForURL(/\/compare\?/);
+    await waitForIds(ui.page, [QD]);
+    expect(await ui.page.getByTestId("compare-empty").textContent()).toMatch(/Add one more material/);
+    expect(await ui.page.getByTestId("compare-table").count()).toBe(0);
+    await ui.page.screenshot({ path: join(SCREENSHOTS, "compare-empty.png"), fullPage: false });
   });
 
   it("adds SbQD@C through the picker, then FeS₂/MXene from its material page", async () => {
-    const picker = page.getByRole("combobox", { name: "Add a material" });
+    const picker = ui.page.getByRole("combobox", { name: "Add a material" });
     await picker.click();
     await picker.pressSequentially("SbQD", { delay: 40 });
-    const option = page.getByRole("option", { name: /^SbQD@C/ });
+    const option = ui.page.getByRole("option", { name: /^SbQD@C/ });
     await option.waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, "compare-picker.png"), fullPage: false });
+    await ui.page.screenshot({ path: join(SCREENSHOTS, "compare-picker.png"), fullPage: false });
     await option.click();
-    await waitForIds(page, [QD, SB]);
-    await page.getByTestId("compare-table").first().waitFor();
+    await waitForIds(ui.page, [QD, SB]);
+    await ui.page.getByTestId("compare-table").first().waitFor();
 
     // The selection is remembered: "Add to compare" elsewhere adds to it.
-    await page.goto(app.url + `/materials/${BULK}`);
-    await page.getByTestId("compare-selection-count").waitFor();
-    expect(await page.getByTestId("compare-selection-count").textContent()).toBe("with 2 materials already selected");
-    await page.getByRole("link", { name: "Add to compare" }).click();
-    await waitForIds(page, [QD, SB, BULK]);
-    expect(await page.getByTestId("selected-material").allTextContents()).toEqual([
+    await ui.page.goto(ui.app.url + `/materials/${BULK}`);
+    await ui.page.getByTestId("compare-selection-count").waitFor();
+    expect(await ui.page.getByTestId("compare-selection-count").textContent()).toBe("with 2 materials already selected");
+    await ui.page.getByRole("link", { name: "Add to compare" }).click();
+    await waitForIds(ui.page, [QD, SB, BULK]);
+    expect(await ui.page.getByTestId("selected-material").allTextContents()).toEqual([
       expect.stringContaining("FeS₂ QD/MXene"),
       expect.stringContaining("SbQD@C"),
       expect.stringContaining("FeS₂/MXene"),
     ]);
     // A bare /compare (the nav link) restores it.
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Compare", exact: true }).click();
-    await waitForIds(page, [QD, SB, BULK]);
+    await ui.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Compare", exact: true }).click();
+    await waitForIds(ui.page, [QD, SB, BULK]);
   });
 
   it("aligns rows by conditions, highlights the best and marks stand-ins", async () => {
-    await page.getByTestId("compare-table").first().waitFor();
-    const headers = await page.getByTestId("compare-table").first().locator("thead th").allTextContents();
+    await ui.page.getByTestId("compare-table").first().waitFor();
+    const headers = await ui.page.getByTestId("compare-table").first().locator("thead th").allTextContents();
     expect(headers.slice(2)).toEqual([expect.stringContaining("FeS₂ QD/MXene"), expect.stringContaining("SbQD@C"), expect.stringContaining("FeS₂/MXene")]);
 
-    const room = row(page, "specific_capacity", "0.1 A g⁻¹ · 25 °C (or unstated)");
-    const cells = room.locator("td").filter({ has: page.getByTestId("compare-cell") });
+    const room = row(ui.page, "specific_capacity", "0.1 A g⁻¹ · 25 °C (or unstated)");
+    const cells = room.locator("td").filter({ has: ui.page.getByTestId("compare-cell") });
     expect(await room.getByTestId("compare-cell").count()).toBe(2);
     expect(await room.getByTestId("compare-cell").nth(0).textContent()).toBe("464.3");
     expect(await room.getByTestId("compare-cell").nth(1).textContent()).toBe("★ 573");
     expect(await room.locator('[data-best="true"]').textContent()).toContain("573");
     expect(await cells.count()).toBe(2);
 
-    const cold = row(page, "specific_capacity", "0.1 A g⁻¹ · −35 °C · cycle 100");
+    const cold = row(ui.page, "specific_capacity", "0.1 A g⁻¹ · −35 °C · cycle 100");
     const coldCells = cold.getByTestId("compare-cell");
     expect(await coldCells.allTextContents()).toEqual(["★ 255.2", "30.3"]);
     expect(await cold.locator("td").nth(2).textContent()).toBe("–"); // SbQD@C column: never tested cold
 
-    const standIn = row(page, "specific_capacity", "0.5 A g⁻¹").locator('[data-like-for-like="false"]').first();
+    const standIn = row(ui.page, "specific_capacity", "0.5 A g⁻¹").locator('[data-like-for-like="false"]').first();
     expect(await standIn.textContent()).toBe("≈ 464.3");
-    expect(await row(page, "specific_capacity", "0.5 A g⁻¹").textContent()).toMatch(/0\.1 A g⁻¹ instead of 0\.5 A g⁻¹/);
+    expect(await row(ui.page, "specific_capacity", "0.5 A g⁻¹").textContent()).toMatch(/0\.1 A g⁻¹ instead of 0\.5 A g⁻¹/);
 
     // Lower is better for charge-transfer resistance.
-    expect(await row(page, "charge_transfer_resistance", "no stated test conditions").locator('[data-best="true"]').textContent()).toBe("★ 193");
+    expect(await row(ui.page, "charge_transfer_resistance", "no stated test conditions").locator('[data-best="true"]').textContent()).toBe("★ 193");
   });
 
   it("shows the quote on hover and focus, and switches a row's unit", async () => {
-    const cell = row(page, "specific_capacity", "0.1 A g⁻¹ · 25 °C (or unstated)").locator('[data-best="true"]');
+    const cell = row(ui.page, "specific_capacity", "0.1 A g⁻¹ · 25 °C (or unstated)").locator('[data-best="true"]');
     await cell.hover();
-    const tip = page.locator(`#${await cell.getAttribute("aria-describedby")}`);
+    const tip = ui.page.locator(`#${await cell.getAttribute("aria-describedby")}`);
     await expect.poll(() => tip.isVisible()).toBe(true);
     expect(await tip.textContent()).toMatch(/Reported: 573 mAh g.*SbQD@C.*573/s);
-    await page.screenshot({ path: join(SCREENSHOTS, "compare-tooltip.png"), fullPage: false });
+    await ui.page.screenshot({ path: join(SCREENSHOTS, "compare-tooltip.png"), fullPage: false });
 
-    const diffusion = row(page, "diffusion_coefficient", "no stated test conditions");
+    const diffusion = row(ui.page, "diffusion_coefficient", "no stated test conditions");
     expect(await diffusion.getByTestId("compare-cell").first().textContent()).toBe("★ 1.17 × 10⁻⁸");
     await diffusion.getByRole("combobox").selectOption("m^2/s");
     expect(await diffusion.getByTestId("compare-cell").first().textContent()).toBe("★ 1.17 × 10⁻¹²");
     await diffusion.getByTestId("compare-cell").first().focus();
-    expect(await page.locator(`#${await diffusion.getByTestId("compare-cell").first().getAttribute("aria-describedby")}`).textContent()).toMatch(/shown in m² s⁻¹/);
+    expect(await ui.page.locator(`#${await diffusion.getByTestId("compare-cell").first().getAttribute("aria-describedby")}`).textContent()).toMatch(/shown in m² s⁻¹/);
   });
 
   it("lists derived figures with formula links and audit flags", async () => {
-    const sb = page.getByRole("article", { name: "Derived figures for SbQD@C" });
+    const sb = ui.page.getByRole("article", { name: "Derived figures for SbQD@C" });
     const rate = sb.locator('[data-testid="compare-derived"]').filter({ hasText: "rate retention at 5 A g⁻¹ vs 0.1 A g⁻¹" });
     expect(await rate.textContent()).toMatch(/48\.52 %/);
     expect(await rate.getByRole("link", { name: "Capacity retention" }).getAttribute("href")).toBe("/formulas#capacity_retention");
     expect(await rate.textContent()).toMatch(/C_n = 278 mAh g⁻¹; C_0 = 573 mAh g⁻¹/);
     expect(await sb.getByTestId("compare-flag").count()).toBeGreaterThan(0);
-    const qd = page.getByRole("article", { name: "Derived figures for FeS₂ QD/MXene" });
+    const qd = ui.page.getByRole("article", { name: "Derived figures for FeS₂ QD/MXene" });
     expect(await qd.getByTestId("compare-derived").filter({ hasText: "capacity at −35 °C relative to 25 °C" }).count()).toBeGreaterThan(0);
-    expect(await page.getByRole("article", { name: "Derived figures for FeS₂/MXene" }).textContent()).toMatch(/Nothing to recompute/);
+    expect(await ui.page.getByRole("article", { name: "Derived figures for FeS₂/MXene" }).textContent()).toMatch(/Nothing to recompute/);
   });
 
   it("draws every chart with labelled axes", async () => {
-    const charts = page.getByTestId("chart");
+    const charts = ui.page.getByTestId("chart");
     await charts.last().scrollIntoViewIfNeeded();
     await expect.poll(() => charts.count(), { timeout: 15_000 }).toBe(3); // the knowledge-base scatter loads after the page
     const expected: Record<string, string[]> = {
@@ -146,7 +134,7 @@ describe("comparing electrodes in Chromium", () => {
       scatter: ["Current density (A g⁻¹)", "Specific capacity (mAh g⁻¹)"],
     };
     for (const [id, labels] of Object.entries(expected)) {
-      const chart = page.locator(`[data-chart="${id}"]`);
+      const chart = ui.page.locator(`[data-chart="${id}"]`);
       const svg = chart.locator(".recharts-wrapper > svg.recharts-surface").first();
       await svg.waitFor();
       await expect.poll(() => chart.locator(".recharts-scatter-symbol").count(), { timeout: 10_000 }).toBeGreaterThan(2);
@@ -158,37 +146,37 @@ describe("comparing electrodes in Chromium", () => {
       expect(await chart.locator(".recharts-cartesian-axis-tick").count()).toBeGreaterThan(3);
     }
     // The rate chart's x axis is logarithmic: 1-2-5 ticks over 0.1–5 A g⁻¹.
-    const ticks = await page.locator('[data-chart="rate"] .recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-label').allTextContents();
+    const ticks = await ui.page.locator('[data-chart="rate"] .recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-label').allTextContents();
     expect(ticks).toEqual(["0.1", "0.2", "0.5", "1", "2", "5"]);
-    await page.locator('[data-chart="rate"]').screenshot({ path: join(SCREENSHOTS, "compare-chart-rate.png") });
-    await page.locator('[data-chart="temperature"]').screenshot({ path: join(SCREENSHOTS, "compare-chart-temperature.png") });
+    await ui.page.locator('[data-chart="rate"]').screenshot({ path: join(SCREENSHOTS, "compare-chart-rate.png") });
+    await ui.page.locator('[data-chart="temperature"]').screenshot({ path: join(SCREENSHOTS, "compare-chart-temperature.png") });
 
     // Another pair of properties for the knowledge-base scatter.
-    const scatter = page.locator('[data-chart="scatter"]');
+    const scatter = ui.page.locator('[data-chart="scatter"]');
     await scatter.getByRole("combobox", { name: "Scatter x axis" }).selectOption("charge_transfer_resistance");
     await scatter.getByRole("combobox", { name: "Scatter y axis" }).selectOption("diffusion_coefficient");
     await expect.poll(() => scatter.locator(".recharts-label").allTextContents()).toContain("Diffusion coefficient (cm² s⁻¹)");
     expect(await scatter.locator(".recharts-label").allTextContents()).toContain("Charge-transfer resistance (Rct) (Ω)");
     await expect.poll(() => scatter.locator(".recharts-scatter-symbol").count()).toBeGreaterThan(1);
     await scatter.screenshot({ path: join(SCREENSHOTS, "compare-chart-scatter.png") });
-    await page.screenshot({ path: join(SCREENSHOTS, "compare.png"), fullPage: true });
+    await ui.page.screenshot({ path: join(SCREENSHOTS, "compare.png"), fullPage: true });
   });
 
   it("downloads the comparison as CSV and JSON, and removes a material", async () => {
-    const csvHref = await page.getByTestId("downloads").getByRole("link", { name: "CSV" }).getAttribute("href");
-    const csv = await page.request.get(app.url + csvHref!);
+    const csvHref = await ui.page.getByTestId("downloads").getByRole("link", { name: "CSV" }).getAttribute("href");
+    const csv = await ui.page.request.get(ui.app.url + csvHref!);
     expect(csv.headers()["content-type"]).toMatch(/text\/csv/);
     expect(await csv.text()).toMatch(/^property,property_label,row_conditions/);
-    const json = await page.request.get(app.url + (await page.getByTestId("downloads").getByRole("link", { name: "JSON" }).getAttribute("href"))!);
+    const json = await ui.page.request.get(ui.app.url + (await ui.page.getByTestId("downloads").getByRole("link", { name: "JSON" }).getAttribute("href"))!);
     expect(((await json.json()) as { materials: { ref: string }[] }).materials.map((m) => m.ref)).toEqual([QD, SB, BULK]);
 
-    const bad = await page.request.get(app.url + `/api/compare?ids=${QD},nope`);
+    const bad = await ui.page.request.get(ui.app.url + `/api/compare?ids=${QD},nope`);
     expect(bad.status()).toBe(404);
     expect(await bad.json()).toEqual({ error: { message: expect.stringMatching(/no material matches "nope"/), field: "ids[1]" } });
 
-    await page.getByRole("button", { name: "Remove FeS₂/MXene" }).click();
-    await waitForIds(page, [QD, SB]);
-    expect(ids(page)).toEqual([QD, SB]);
-    await expect.poll(() => page.getByTestId("selected-material").count()).toBe(2);
+    await ui.page.getByRole("button", { name: "Remove FeS₂/MXene" }).click();
+    await waitForIds(ui.page, [QD, SB]);
+    expect(ids(ui.page)).toEqual([QD, SB]);
+    await expect.poll(() => ui.page.getByTestId("selected-material").count()).toBe(2);
   });
 });

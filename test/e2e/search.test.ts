@@ -1,7 +1,7 @@
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import type { Browser, Locator, Page } from "playwright-core";
+import { describe, it, expect } from "vitest";
+import type { Locator, Page } from "playwright-core";
 import { join } from "node:path";
-import { startApp, launchBrowser, SCREENSHOTS, type RunningApp } from "../helpers/app";
+import { browserSession, SCREENSHOTS } from "../helpers/app";
 
 /** The `query` parameter of the page's URL, parsed. */
 function urlQuery(page: Page): Record<string, unknown> | null {
@@ -32,51 +32,39 @@ function result(page: Page, name: string): Locator {
 }
 
 describe("searching the knowledge base in Chromium", () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
+  const ui = browserSession();
   let sharedUrl = "";
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
   it("shows every material, the facets and the papers before anything is typed", async () => {
-    await page.goto(app.url + "/");
-    await settled(page);
-    expect(await page.getByRole("searchbox", { name: /Search materials/ }).inputValue()).toBe("");
-    expect(await page.getByRole("heading", { level: 2, name: /^\d+ materials$/ }).textContent()).toMatch(/^9\d materials$/);
-    expect(await page.getByTestId("result").count()).toBe(20);
-    expect(await page.getByRole("navigation", { name: "Pagination" }).isVisible()).toBe(true);
+    await ui.page.goto(ui.app.url + "/");
+    await settled(ui.page);
+    expect(await ui.page.getByRole("searchbox", { name: /Search materials/ }).inputValue()).toBe("");
+    expect(await ui.page.getByRole("heading", { level: 2, name: /^\d+ materials$/ }).textContent()).toMatch(/^9\d materials$/);
+    expect(await ui.page.getByTestId("result").count()).toBe(20);
+    expect(await ui.page.getByRole("navigation", { name: "Pagination" }).isVisible()).toBe(true);
     for (const legend of ["Battery system", "Role", "Material class", "Year", "Journal", "Measured property"]) {
-      expect(await page.getByRole("group", { name: legend, exact: true }).count()).toBe(1);
+      expect(await ui.page.getByRole("group", { name: legend, exact: true }).count()).toBe(1);
     }
-    expect(await page.getByRole("checkbox", { name: /^anode \d+$/ }).isVisible()).toBe(true);
-    expect(await page.getByRole("list", { name: "Papers" }).locator(":scope > li").count()).toBe(5);
-    await page.screenshot({ path: join(SCREENSHOTS, "search-home.png"), fullPage: false });
+    expect(await ui.page.getByRole("checkbox", { name: /^anode \d+$/ }).isVisible()).toBe(true);
+    expect(await ui.page.getByRole("list", { name: "Papers" }).locator(":scope > li").count()).toBe(5);
+    await ui.page.screenshot({ path: join(SCREENSHOTS, "search-home.png"), fullPage: false });
   });
 
   it("types, ticks a facet and builds a metric filter; the URL carries it all", async () => {
-    const box = page.getByRole("searchbox", { name: /Search materials/ });
+    const box = ui.page.getByRole("searchbox", { name: /Search materials/ });
     await box.click();
     await box.pressSequentially("FeS2", { delay: 60 });
-    await waitForQuery(page, (q) => q.q === "FeS2");
-    expect(await result(page, "FeS₂ QD/MXene").count()).toBe(1);
-    const withText = await page.getByTestId("result").count();
+    await waitForQuery(ui.page, (q) => q.q === "FeS2");
+    expect(await result(ui.page, "FeS₂ QD/MXene").count()).toBe(1);
+    const withText = await ui.page.getByTestId("result").count();
 
-    await page.getByRole("group", { name: "Role", exact: true }).getByRole("checkbox", { name: /^anode \d+$/ }).check();
-    await waitForQuery(page, (q) => JSON.stringify(q.facets) === JSON.stringify({ role: ["anode"] }));
-    for (const role of await page.getByTestId("hit-role").allTextContents()) expect(role).toBe("anode");
-    expect(await page.getByTestId("result").count()).toBeLessThanOrEqual(withText);
+    await ui.page.getByRole("group", { name: "Role", exact: true }).getByRole("checkbox", { name: /^anode \d+$/ }).check();
+    await waitForQuery(ui.page, (q) => JSON.stringify(q.facets) === JSON.stringify({ role: ["anode"] }));
+    for (const role of await ui.page.getByTestId("hit-role").allTextContents()) expect(role).toBe("anode");
+    expect(await ui.page.getByTestId("result").count()).toBeLessThanOrEqual(withText);
 
-    await page.getByRole("button", { name: "+ Add metric filter" }).click();
-    const clause = page.getByRole("group", { name: "Metric filter 1" });
+    await ui.page.getByRole("button", { name: "+ Add metric filter" }).click();
+    const clause = ui.page.getByRole("group", { name: "Metric filter 1" });
     const property = clause.getByRole("combobox", { name: "Property" });
     expect(await property.evaluate((el) => el === document.activeElement)).toBe(true); // focus moved to the new filter
     await property.selectOption("specific_capacity");
@@ -88,14 +76,14 @@ describe("searching the knowledge base in Chromium", () => {
     expect(await temperature.getByLabel("Unit for temperature").locator("option").allTextContents()).toEqual(["°C", "K"]);
     await temperature.getByLabel("At most (temperature)").fill("-20");
     await temperature.getByLabel("Unit for temperature").selectOption("degC");
-    const q = await waitForQuery(page, (q) => JSON.stringify(q.metrics ?? []).includes('"temperature"'));
+    const q = await waitForQuery(ui.page, (q) => JSON.stringify(q.metrics ?? []).includes('"temperature"'));
     expect(q).toEqual({
       q: "FeS2",
       facets: { role: ["anode"] },
       metrics: [{ property: "specific_capacity", min: 250, unit: "mAh/g", where: { temperature: { max: -20, unit: "degC" } } }],
     });
 
-    const hit = result(page, "FeS₂ QD/MXene");
+    const hit = result(ui.page, "FeS₂ QD/MXene");
     expect(await hit.count()).toBe(1);
     expect(await hit.getByRole("link", { name: "FeS₂ QD/MXene" }).getAttribute("href")).toBe("/materials/10.1007/s40820-025-01858-2/fes2-qd-mxene");
     expect(await hit.getByTestId("hit-system").textContent()).toBe("sodium-ion");
@@ -104,19 +92,19 @@ describe("searching the knowledge base in Chromium", () => {
     expect(await cold.textContent()).toContain("−35 °C");
     expect(await cold.textContent()).toContain("0.1 A g⁻¹");
     // Every matched measurement meets the clause: ≥ 250 mAh g⁻¹ and at −20 °C or colder.
-    for (const text of await page.getByTestId("matched-measurement").allTextContents()) {
+    for (const text of await ui.page.getByTestId("matched-measurement").allTextContents()) {
       expect(Number(/([\d.]+) mAh g⁻¹/.exec(text)?.[1])).toBeGreaterThanOrEqual(250);
       expect(Number(/([−-]\d+) °C/.exec(text)?.[1]?.replace("−", "-"))).toBeLessThanOrEqual(-20);
     }
     // The quote opens from the keyboard.
     await cold.getByText("Quote").focus();
-    await page.keyboard.press("Enter");
+    await ui.page.keyboard.press("Enter");
     expect(await cold.locator("blockquote").isVisible()).toBe(true);
     expect(await cold.locator("blockquote").textContent()).toContain("255.2");
-    sharedUrl = page.url();
-    await page.screenshot({ path: join(SCREENSHOTS, "search-filtered.png"), fullPage: true });
-    await page.evaluate(() => window.scrollTo(0, 230));
-    await page.screenshot({ path: join(SCREENSHOTS, "search-filtered-view.png") });
+    sharedUrl = ui.page.url();
+    await ui.page.screenshot({ path: join(SCREENSHOTS, "search-filtered.png"), fullPage: true });
+    await ui.page.evaluate(() => window.scrollTo(0, 230));
+    await ui.page.screenshot({ path: join(SCREENSHOTS, "search-filtered-view.png") });
   });
 
   it("renders a shared URL on the server and restores the same results and controls on reload", async () => {
@@ -124,123 +112,123 @@ describe("searching the knowledge base in Chromium", () => {
     expect(html).toContain("FeS₂ QD/MXene");
     expect(html).toContain("255.2 mAh g⁻¹");
 
-    const before = await page.getByTestId("result").evaluateAll((els) => els.map((e) => e.getAttribute("data-ref")));
-    await page.reload();
-    await settled(page);
-    expect(page.url()).toBe(sharedUrl);
-    expect(await page.getByTestId("result").evaluateAll((els) => els.map((e) => e.getAttribute("data-ref")))).toEqual(before);
-    expect(await page.getByRole("searchbox", { name: /Search materials/ }).inputValue()).toBe("FeS2");
-    expect(await page.getByRole("group", { name: "Role", exact: true }).getByRole("checkbox", { name: /^anode \d+$/ }).isChecked()).toBe(true);
-    const clause = page.getByRole("group", { name: "Metric filter 1" });
+    const before = await ui.page.getByTestId("result").evaluateAll((els) => els.map((e) => e.getAttribute("data-ref")));
+    await ui.page.reload();
+    await settled(ui.page);
+    expect(ui.page.url()).toBe(sharedUrl);
+    expect(await ui.page.getByTestId("result").evaluateAll((els) => els.map((e) => e.getAttribute("data-ref")))).toEqual(before);
+    expect(await ui.page.getByRole("searchbox", { name: /Search materials/ }).inputValue()).toBe("FeS2");
+    expect(await ui.page.getByRole("group", { name: "Role", exact: true }).getByRole("checkbox", { name: /^anode \d+$/ }).isChecked()).toBe(true);
+    const clause = ui.page.getByRole("group", { name: "Metric filter 1" });
     expect(await clause.getByRole("combobox", { name: "Property" }).inputValue()).toBe("specific_capacity");
     expect(await clause.getByLabel("At least (specific capacity)").inputValue()).toBe("250");
     expect(await clause.getByLabel("Unit for specific capacity").inputValue()).toBe("mAh/g");
     const temperature = clause.getByRole("group", { name: "Temperature condition" });
     expect(await temperature.getByLabel("At most (temperature)").inputValue()).toBe("-20");
     expect(await temperature.getByLabel("Unit for temperature").inputValue()).toBe("degC");
-    const cold = result(page, "FeS₂ QD/MXene").getByTestId("matched-measurement").filter({ hasText: "255.2 mAh g⁻¹" });
+    const cold = result(ui.page, "FeS₂ QD/MXene").getByTestId("matched-measurement").filter({ hasText: "255.2 mAh g⁻¹" });
     expect(await cold.textContent()).toContain("−35 °C");
   });
 
   it("goes back one step in history to the search before the temperature bound", async () => {
-    await page.goBack();
-    await waitForQuery(page, (q) => !JSON.stringify(q).includes("temperature"));
-    expect(urlQuery(page)).toEqual({ q: "FeS2", facets: { role: ["anode"] }, metrics: [{ property: "specific_capacity", min: 250, unit: "mAh/g" }] });
-    const clause = page.getByRole("group", { name: "Metric filter 1" });
+    await ui.page.goBack();
+    await waitForQuery(ui.page, (q) => !JSON.stringify(q).includes("temperature"));
+    expect(urlQuery(ui.page)).toEqual({ q: "FeS2", facets: { role: ["anode"] }, metrics: [{ property: "specific_capacity", min: 250, unit: "mAh/g" }] });
+    const clause = ui.page.getByRole("group", { name: "Metric filter 1" });
     expect(await clause.getByLabel("At least (specific capacity)").inputValue()).toBe("250");
     expect(await clause.getByRole("group", { name: "Temperature condition" }).count()).toBe(0);
-    expect(await page.getByRole("searchbox", { name: /Search materials/ }).inputValue()).toBe("FeS2");
+    expect(await ui.page.getByRole("searchbox", { name: /Search materials/ }).inputValue()).toBe("FeS2");
     // Without the temperature bound, room-temperature capacities match too.
-    const hit = result(page, "FeS₂ QD/MXene");
+    const hit = result(ui.page, "FeS₂ QD/MXene");
     expect(await hit.getByTestId("matched-measurement").count()).toBeGreaterThan(0);
     expect((await hit.getByTestId("matched-measurement").allTextContents()).some((t) => !t.includes("−35 °C"))).toBe(true);
-    await page.screenshot({ path: join(SCREENSHOTS, "search-back.png"), fullPage: false });
+    await ui.page.screenshot({ path: join(SCREENSHOTS, "search-back.png"), fullPage: false });
   });
 
   it("filters by elements on the periodic table, with both modes", async () => {
-    await page.goto(app.url + "/");
-    await settled(page);
-    await page.getByRole("button", { name: /^Elements/ }).click();
-    const table = page.getByRole("group", { name: "Periodic table" });
+    await ui.page.goto(ui.app.url + "/");
+    await settled(ui.page);
+    await ui.page.getByRole("button", { name: /^Elements/ }).click();
+    const table = ui.page.getByRole("group", { name: "Periodic table" });
     await table.getByRole("button", { name: /^Iron \(Fe\)/ }).click();
-    await waitForQuery(page, (q) => JSON.stringify(q.facets) === JSON.stringify({ elements: { all: ["Fe"] } }));
+    await waitForQuery(ui.page, (q) => JSON.stringify(q.facets) === JSON.stringify({ elements: { all: ["Fe"] } }));
     await table.getByRole("button", { name: /^Sulfur \(S\)/ }).click();
-    await waitForQuery(page, (q) => JSON.stringify(q.facets) === JSON.stringify({ elements: { all: ["Fe", "S"] } }));
+    await waitForQuery(ui.page, (q) => JSON.stringify(q.facets) === JSON.stringify({ elements: { all: ["Fe", "S"] } }));
     expect(await table.getByRole("button", { name: /^Iron \(Fe\)/ }).getAttribute("aria-pressed")).toBe("true");
-    expect(await result(page, "FeS₂ QD/MXene").count()).toBe(1);
+    expect(await result(ui.page, "FeS₂ QD/MXene").count()).toBe(1);
     // Elements absent from the knowledge base are not buttons.
     expect(await table.getByRole("button", { name: /^Uranium/ }).count()).toBe(0);
-    await page.screenshot({ path: join(SCREENSHOTS, "search-elements.png"), fullPage: false });
+    await ui.page.screenshot({ path: join(SCREENSHOTS, "search-elements.png"), fullPage: false });
 
-    await page.getByRole("radio", { name: "Contains only" }).check();
-    await waitForQuery(page, (q) => JSON.stringify(q.facets) === JSON.stringify({ elements: { only: ["Fe", "S"] } }));
+    await ui.page.getByRole("radio", { name: "Contains only" }).check();
+    await waitForQuery(ui.page, (q) => JSON.stringify(q.facets) === JSON.stringify({ elements: { only: ["Fe", "S"] } }));
     // FeS₂ QD/MXene also holds Ti, C and O: "only Fe and S" excludes it.
-    expect(await result(page, "FeS₂ QD/MXene").count()).toBe(0);
+    expect(await result(ui.page, "FeS₂ QD/MXene").count()).toBe(0);
   });
 
   it("sorts by a metric and pages through the results", async () => {
-    await page.goto(app.url + "/");
-    await settled(page);
-    await page.getByRole("combobox", { name: "Sort by" }).selectOption("specific_capacity");
-    await waitForQuery(page, (q) => JSON.stringify(q.sort) === JSON.stringify({ property: "specific_capacity", order: "desc" }));
-    const shown = await page.getByTestId("matched-measurement").allTextContents();
+    await ui.page.goto(ui.app.url + "/");
+    await settled(ui.page);
+    await ui.page.getByRole("combobox", { name: "Sort by" }).selectOption("specific_capacity");
+    await waitForQuery(ui.page, (q) => JSON.stringify(q.sort) === JSON.stringify({ property: "specific_capacity", order: "desc" }));
+    const shown = await ui.page.getByTestId("matched-measurement").allTextContents();
     const firstValues = shown.map((t) => Number(/([\d.]+) mAh g⁻¹/.exec(t)?.[1])).filter((n) => !Number.isNaN(n));
     expect(firstValues.length).toBeGreaterThan(1);
 
-    await page.goto(app.url + "/");
-    await settled(page);
-    const pager = page.getByRole("navigation", { name: "Pagination" });
-    const firstPage = await page.getByTestId("result").first().getAttribute("data-ref");
+    await ui.page.goto(ui.app.url + "/");
+    await settled(ui.page);
+    const pager = ui.page.getByRole("navigation", { name: "Pagination" });
+    const firstPage = await ui.page.getByTestId("result").first().getAttribute("data-ref");
     await pager.getByRole("link", { name: "Page 2" }).click();
-    await waitForQuery(page, (q) => q.page === 2);
+    await waitForQuery(ui.page, (q) => q.page === 2);
     expect(await pager.getByRole("link", { name: "Page 2" }).getAttribute("aria-current")).toBe("page");
-    expect(await page.getByTestId("result").first().getAttribute("data-ref")).not.toBe(firstPage);
-    await page.goBack();
-    await settled(page);
-    expect(new URL(page.url()).search).toBe("");
-    expect(await page.getByTestId("result").first().getAttribute("data-ref")).toBe(firstPage);
+    expect(await ui.page.getByTestId("result").first().getAttribute("data-ref")).not.toBe(firstPage);
+    await ui.page.goBack();
+    await settled(ui.page);
+    expect(new URL(ui.page.url()).search).toBe("");
+    expect(await ui.page.getByTestId("result").first().getAttribute("data-ref")).toBe(firstPage);
   });
 
   it("shows suggestions when nothing matches and the API's message when the query is wrong", async () => {
-    await page.goto(app.url + "/?q=zzzxqqnotamaterial");
+    await ui.page.goto(ui.app.url + "/?q=zzzxqqnotamaterial");
     // The short form is rewritten to the JSON form the page writes.
-    expect(await waitForQuery(page, (q) => q.q === "zzzxqqnotamaterial")).toEqual({ q: "zzzxqqnotamaterial" });
-    const empty = page.getByTestId("empty-state");
+    expect(await waitForQuery(ui.page, (q) => q.q === "zzzxqqnotamaterial")).toEqual({ q: "zzzxqqnotamaterial" });
+    const empty = ui.page.getByTestId("empty-state");
     expect(await empty.isVisible()).toBe(true);
     await empty.getByRole("button", { name: /Search everything instead of/ }).click();
-    await settled(page);
-    expect(await page.getByTestId("result").count()).toBeGreaterThan(0);
-    await page.goto(app.url + "/?q=zzzxqqnotamaterial");
-    await settled(page);
-    await page.screenshot({ path: join(SCREENSHOTS, "search-empty.png"), fullPage: false });
+    await settled(ui.page);
+    expect(await ui.page.getByTestId("result").count()).toBeGreaterThan(0);
+    await ui.page.goto(ui.app.url + "/?q=zzzxqqnotamaterial");
+    await settled(ui.page);
+    await ui.page.screenshot({ path: join(SCREENSHOTS, "search-empty.png"), fullPage: false });
 
     const bad = { metrics: [{ property: "specific_capacity", min: 250, unit: "V" }] };
-    await page.goto(app.url + "/?query=" + encodeURIComponent(JSON.stringify(bad)));
-    await settled(page);
-    const alert = page.getByTestId("search-error");
+    await ui.page.goto(ui.app.url + "/?query=" + encodeURIComponent(JSON.stringify(bad)));
+    await settled(ui.page);
+    const alert = ui.page.getByTestId("search-error");
     expect(await alert.getAttribute("role")).toBe("alert");
     expect(await alert.textContent()).toContain('"V" is not a unit of specific capacity');
     expect(await alert.textContent()).toContain("metrics[0].unit");
-    await page.screenshot({ path: join(SCREENSHOTS, "search-error.png"), fullPage: false });
+    await ui.page.screenshot({ path: join(SCREENSHOTS, "search-error.png"), fullPage: false });
   });
 
   it("is usable from the keyboard: the search box, a facet and the element table take focus", async () => {
-    await page.goto(app.url + "/");
-    await settled(page);
-    await page.keyboard.press("Tab"); // skip link
-    await page.keyboard.press("Tab"); // brand
+    await ui.page.goto(ui.app.url + "/");
+    await settled(ui.page);
+    await ui.page.keyboard.press("Tab"); // skip link
+    await ui.page.keyboard.press("Tab"); // brand
     let name = "";
     for (let i = 0; i < 10 && name !== "INPUT:search"; i++) {
-      await page.keyboard.press("Tab");
-      name = await page.evaluate(() => `${document.activeElement?.tagName}:${(document.activeElement as HTMLInputElement).type}`);
+      await ui.page.keyboard.press("Tab");
+      name = await ui.page.evaluate(() => `${document.activeElement?.tagName}:${(document.activeElement as HTMLInputElement).type}`);
     }
     expect(name).toBe("INPUT:search");
-    await page.keyboard.type("sodium");
-    await waitForQuery(page, (q) => q.q === "sodium");
-    const anode = page.getByRole("group", { name: "Role", exact: true }).getByRole("checkbox", { name: /^anode \d+$/ });
+    await ui.page.keyboard.type("sodium");
+    await waitForQuery(ui.page, (q) => q.q === "sodium");
+    const anode = ui.page.getByRole("group", { name: "Role", exact: true }).getByRole("checkbox", { name: /^anode \d+$/ });
     await anode.focus();
-    await page.keyboard.press("Space");
-    await waitForQuery(page, (q) => JSON.stringify(q.facets) === JSON.stringify({ role: ["anode"] }));
+    await ui.page.keyboard.press("Space");
+    await waitForQuery(ui.page, (q) => JSON.stringify(q.facets) === JSON.stringify({ role: ["anode"] }));
     const outline = await anode.evaluate((el) => getComputedStyle(el).outlineStyle);
     expect(outline).not.toBe("none");
   });

@@ -7,10 +7,10 @@ import { freePort } from "./net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { beforeAll, afterAll } from "vitest";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-
 
 export interface RunningApp {
   url: string;
@@ -63,6 +63,25 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export { freePort };
-
 export const SCREENSHOTS = join(ROOT, "test-results", "screenshots");
+
+export interface BrowserSession {
+  app: RunningApp;
+  browser: Browser;
+  page: Page;
+}
+
+/** The app and one Chromium page for the tests of a describe block: started before them, stopped after. */
+export function browserSession(viewport = { width: 1280, height: 900 }): BrowserSession {
+  const session = {} as BrowserSession;
+  beforeAll(async () => {
+    session.app = await startApp();
+    session.browser = await launchBrowser();
+    session.page = await session.browser.newPage({ viewport });
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.app?.stop();
+  });
+  return session;
+}

@@ -117,6 +117,14 @@ describe("Meilisearch reindex", () => {
     expect(await backend.documentCount()).toBe(measurements + bare);
   });
 
+  it("clears the outbox rows a rebuild covers, so the drainer does not send them again", async () => {
+    await importRecords(t.prisma, validateRecordFile(validFile(`10.1234/outbox.${randomUUID()}`)));
+    expect(await t.prisma.searchOutbox.count()).toBeGreaterThan(0);
+    await backend.reindex();
+    expect(await t.prisma.searchOutbox.count()).toBe(0);
+    expect((await backend.search(parseSearchQuery({ q: "FeS2 QD MXene", perPage: 100 }))).materials.some((m) => m.paper.doi.startsWith("10.1234/outbox."))).toBe(true);
+  });
+
   it("runs as `matlit reindex --json` against the configured server", () => {
     const run = spawnSync(process.execPath, [join(import.meta.dirname, "..", "..", "bin", "matlit.js"), "reindex", "--json"], {
       env: { ...process.env, DATABASE_URL: t.url, MEILISEARCH_HOST: server.host, MEILISEARCH_API_KEY: server.apiKey },

@@ -1,9 +1,10 @@
 /**
- * The units a comparison row can be switched to, and the conversion the browser uses for it: the
- * same `convert` as the server (mathjs, isomorphic), so a switched table agrees with the API.
+ * The units a researcher may pick for a property or condition (search bounds, comparison rows), and
+ * the conversion the browser uses for them: the same `convert` as the server (mathjs, isomorphic),
+ * so what the browser shows agrees with the API.
  */
-import { compatible, convert } from "../units";
-import { prettyNumber, prettyUnit } from "../units/display";
+import { compatible, convert } from "./index";
+import { prettyNumber, prettyUnit } from "./display";
 
 /** Units researchers write, by kind, as [mathjs syntax, how it reads]. */
 const FAMILIES: [string, string][][] = [
@@ -41,6 +42,11 @@ const FAMILIES: [string, string][][] = [
 export interface UnitChoice {
   value: string;
   label: string;
+}
+
+/** How a unit reads, as researchers write it ("mAh g⁻¹" for mAh/g). */
+export function unitLabel(unit: string): string {
+  return FAMILIES.flat().find(([u]) => u === unit)?.[1] ?? prettyUnit(unit);
 }
 
 /** The canonical unit first (as the catalogue writes it), then the compatible units of its kind. */
