@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { db } from "@/lib/db";
-import { listPapers, materialPath, paperPath } from "@/lib/materials";
+import { knowledgeBaseTotals, listPapers, materialPath, paperPath } from "@/lib/materials";
 import { CONDITION_FIELDS, search, searchQueryFromParams, SearchQueryError, type ParsedSearchQuery, type SearchQuery } from "@/lib/search";
 import { PROPERTIES } from "@/lib/units";
 import { unitChoices, unitLabel } from "@/lib/units/choices";
@@ -13,6 +13,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** Units a bound may be typed in: the property's kind, without "fraction" (bounds are read as units). */
 const unitsFor = (canonical: string, display: string): UnitOption[] => unitChoices(canonical, display).filter((c) => c.value !== "");
+
+/** Papers listed under the search; more are found through it. */
+const LATEST_PAPERS = 10;
 
 const CONDITION_DISPLAY: Record<string, string> = { c_rate: "C", cycle: "cycles" };
 
@@ -38,8 +41,9 @@ export default async function HomePage({ searchParams }: Props) {
     error = { message: e.message, ...(e.field ? { field: e.field } : {}) };
   }
   // The whole knowledge base (what is clickable, which properties have data) and the asked-for page.
-  const [papers, everything, result] = await Promise.all([
-    listPapers(prisma),
+  const [papers, totals, everything, result] = await Promise.all([
+    listPapers(prisma, LATEST_PAPERS),
+    knowledgeBaseTotals(prisma),
     search({ perPage: 1 }),
     query ? search(query).catch((e: unknown) => {
       if (e instanceof SearchQueryError) {
@@ -72,8 +76,6 @@ export default async function HomePage({ searchParams }: Props) {
     paperPathTemplate: paperPath("{doi}"),
   };
 
-  const materialCount = papers.reduce((n, p) => n + p.materials.length, 0);
-  const measurementCount = papers.reduce((n, p) => n + p.materials.reduce((k, m) => k + m._count.measurements, 0), 0);
 
   return (
     <div className="space-y-10">
@@ -81,7 +83,7 @@ export default async function HomePage({ searchParams }: Props) {
         <section>
           <h1 className="text-2xl font-semibold">Battery-materials literature</h1>
           <p className="mt-1 text-slate-600">
-            {papers.length} papers, {materialCount} materials, {measurementCount} measurements, each with the sentence that states it.
+            {totals.papers} papers, {totals.materials} materials, {totals.measurements} measurements, each with the sentence that states it.
           </p>
         </section>
         <SearchApp initialQuery={query ? plain(query) : {}} initialResult={result} initialError={error} catalogue={catalogue} />
@@ -89,8 +91,13 @@ export default async function HomePage({ searchParams }: Props) {
 
       <section aria-labelledby="browse-papers" className="border-t border-slate-200 pt-6">
         <h2 id="browse-papers" className="text-xl font-semibold">
-          Browse papers
+          {totals.papers > papers.length ? "Latest papers" : "Browse papers"}
         </h2>
+        {totals.papers > papers.length ? (
+          <p className="mt-1 text-sm text-slate-600">
+            The {papers.length} newest of {totals.papers}; search above, or pick a journal or year among the facets, to find the others.
+          </p>
+        ) : null}
         {papers.length === 0 ? (
           <p className="mt-3 rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">
             The knowledge base is empty. Import records with <code>matlit import FILE</code>.

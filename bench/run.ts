@@ -193,7 +193,10 @@ async function main() {
       meili = await startMeilisearch();
       env = { DATABASE_URL: databaseUrl, MEILISEARCH_HOST: meili.host, MEILISEARCH_API_KEY: meili.apiKey };
       const t0 = performance.now();
-      execFileSync(process.execPath, [join(ROOT, "bin", "matlit.js"), "reindex"], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+      // Asynchronously: this process must keep reading the Meilisearch server's output meanwhile.
+      const reindex = spawn(process.execPath, [join(ROOT, "bin", "matlit.js"), "reindex"], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+      const code = await new Promise<number | null>((resolve) => reindex.once("exit", resolve));
+      if (code !== 0) throw new Error(`matlit reindex exited with ${code}`);
       notes.push(`Meilisearch reindex of ${totalMeasurements} measurements: ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
     }
     const server = await startServer(env);

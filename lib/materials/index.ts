@@ -140,12 +140,20 @@ export async function getPaper(prisma: PrismaClient, doi: string) {
   });
 }
 
-export async function listPapers(prisma: PrismaClient) {
+/** The newest papers with their materials (the home page lists a few; the search finds the rest). */
+export async function listPapers(prisma: PrismaClient, take?: number) {
   return prisma.paper.findMany({
     orderBy: [{ year: "desc" }, { doi: "asc" }],
+    take,
     include: {
       authors: { orderBy: { position: "asc" }, take: 1 },
       materials: { orderBy: { position: "asc" }, select: { key: true, name: true, role: true, isControl: true, batterySystem: true, _count: { select: { measurements: true } } } },
     },
   });
+}
+
+/** How many papers, materials and measurements the knowledge base holds. */
+export async function knowledgeBaseTotals(prisma: PrismaClient): Promise<{ papers: number; materials: number; measurements: number }> {
+  const [papers, materials, measurements] = await Promise.all([prisma.paper.count(), prisma.material.count(), prisma.measurement.count()]);
+  return { papers, materials, measurements };
 }
