@@ -1,7 +1,9 @@
 /**
- * The Meilisearch documents of a material, rebuilt from the records in SQLite: one per measurement
- * (one for the material alone when it has none), each carrying the material's text and facets so a
- * search distinct by material answers text, facets and metric clauses from one index.
+ * The Meilisearch documents of a material, rebuilt from the records in SQLite: one in the materials
+ * index (text and facets, for every query's page, total and facet counts), and one per measurement
+ * in the measurements index (one for the material alone when it has none), each carrying the
+ * material's text and facets too, so a metric clause is met by ONE measurement and a metric sort
+ * ranks within the text and facet filters.
  */
 import type { PrismaClient } from "../db";
 import { searchForm } from "../records/chemistry";
@@ -31,6 +33,8 @@ export interface MaterialFields {
   paperId: number;
   position: number;
 }
+
+export type MaterialDocument = MaterialFields & { id: number };
 
 export type SearchDocument = MaterialFields & {
   id: string;
@@ -92,7 +96,8 @@ function documentsOf(m: MaterialRecord): SearchDocument[] {
 }
 
 /** The documents of these materials as the records stand now (none for a material that is gone). */
-export async function searchDocuments(prisma: PrismaClient, materialIds: number[]): Promise<SearchDocument[]> {
-  if (!materialIds.length) return [];
-  return (await readMaterials(prisma, materialIds)).flatMap(documentsOf);
+export async function searchDocuments(prisma: PrismaClient, materialIds: number[]): Promise<{ materials: MaterialDocument[]; measurements: SearchDocument[] }> {
+  if (!materialIds.length) return { materials: [], measurements: [] };
+  const records = await readMaterials(prisma, materialIds);
+  return { materials: records.map((m) => ({ ...materialFields(m), id: m.id })), measurements: records.flatMap(documentsOf) };
 }

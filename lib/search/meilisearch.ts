@@ -1,8 +1,10 @@
 /**
- * The Meilisearch backend (DESIGN.md "Search backends"): one document per measurement, distinct by
- * material, so a metric clause is met by ONE measurement while results, totals and facet counts are
- * about materials. Documents are rebuilt from SQLite and pushed by the outbox drainer or `reindex`;
- * the page of hits is read back from SQLite, so both backends answer in the same shape.
+ * The Meilisearch backend (DESIGN.md "Search backends"): two indexes. The materials index holds one
+ * document per material and answers every query's page, total and facet counts; the measurements
+ * index holds one document per measurement, so a metric clause is met by ONE measurement (the
+ * materials meeting it then filter the materials index) and a metric sort ranks by the best one.
+ * Documents are rebuilt from SQLite and pushed by the outbox drainer or `reindex`; the page of hits
+ * is read back from SQLite, so both backends answer in the same shape.
  */
 import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type MultiSearchParams, type SearchParams, type Settings } from "meilisearch";
 import type { PrismaClient } from "../db";
@@ -11,7 +13,7 @@ import { canonicalClauses, FACETS, type CanonicalClause, type FacetName, type Pa
 import { SYNONYMS, synonymsOf } from "./synonyms";
 import type { FacetCount, SearchBackend, SearchResult } from "./types";
 import { materialHits, orderFacetCounts, type PageEntry } from "./results";
-import { CONDITION_COLUMNS, searchDocuments, type MaterialFields, type SearchDocument } from "./meilisearch-documents";
+import { CONDITION_COLUMNS, searchDocuments, type MaterialDocument, type MaterialFields, type SearchDocument } from "./meilisearch-documents";
 
 export interface MeilisearchOptions {
   host?: string;
@@ -36,7 +38,7 @@ const FACET_ATTRIBUTE: Record<FacetName, keyof MaterialFields> = {
 /** After relevance: the same tie-breaks as the embedded backend. */
 const DEFAULT_ORDER = ["control:asc", "year:desc", "paperId:asc", "position:asc"];
 
-const SETTINGS: Settings = {
+const MEASUREMENT_SETTINGS: Settings = {
   searchableAttributes: ["name", "formula", "details", "paper"],
   filterableAttributes: ["materialId", "status", ...Object.values(FACET_ATTRIBUTE), "property", "canonicalValue", ...CONDITION_COLUMNS],
   sortableAttributes: ["canonicalValue", "control", "year", "paperId", "position"],
@@ -51,6 +53,14 @@ const SETTINGS: Settings = {
   facetSearch: false,
   faceting: { maxValuesPerFacet: 1000 },
   pagination: { maxTotalHits: MAX_HITS },
+};
+
+/** The same text and facets, one document per material: no distinct needed, so counting is cheap. */
+const MATERIAL_SETTINGS: Settings = {
+  ...MEASUREMENT_SETTINGS,
+  filterableAttributes: ["materialId", "status", ...Object.values(FACET_ATTRIBUTE)],
+  sortableAttributes: ["control", "year", "paperId", "position"],
+  distinctAttribute: null,
 };
 
 const PUBLISHED = 'status = "published"';
@@ -121,7 +131,9 @@ async function explainMissingIndex<T>(uid: string, request: Promise<T>): Promise
 
 export class MeilisearchSearch implements SearchBackend {
   readonly name = "meilisearch" as const;
+  /** The measurements index. */
   readonly indexUid: string;
+  readonly materialsIndexUid: string;
   private readonly client: Meilisearch;
   private ready?: Promise<void>;
 
@@ -135,36 +147,46 @@ export class MeilisearchSearch implements SearchBackend {
       defaultWaitOptions: { timeout: 120_000, interval: 100 },
     });
     this.indexUid = `${options.indexPrefix ?? "matlit"}-measurements`;
+    this.materialsIndexUid = `${options.indexPrefix ?? "matlit"}-materials`;
   }
 
   private get index() {
     return this.client.index<SearchDocument>(this.indexUid);
   }
 
-  /** Creates the index if needed and applies the settings (idempotent; once per instance unless it fails). */
+  private get materialsIndex() {
+    return this.client.index<MaterialDocument>(this.materialsIndexUid);
+  }
+
+  /** Creates the indexes if needed and applies their settings (idempotent; once per instance unless it fails). */
   prepare(): Promise<void> {
-    this.ready ??= this.configure(this.indexUid).catch((e: unknown) => {
+    this.ready ??= Promise.all([this.configure(this.indexUid, MEASUREMENT_SETTINGS), this.configure(this.materialsIndexUid, MATERIAL_SETTINGS)]).then(() => undefined).catch((e: unknown) => {
       this.ready = undefined;
       throw e;
     });
     return this.ready;
   }
 
-  private async configure(uid: string): Promise<void> {
+  private async configure(uid: string, settings: Settings): Promise<void> {
     await settle(this.client.createIndex(uid, { primaryKey: "id" }), ["index_already_exists"]);
-    await settle(this.client.index(uid).updateSettings(SETTINGS));
+    await settle(this.client.index(uid).updateSettings(settings));
   }
 
   /** Replaces the documents of these materials with their current state in SQLite (removing those of deleted ones). */
   async syncMaterials(materialIds: number[]): Promise<void> {
     if (!materialIds.length) return;
     await this.prepare();
-    const documents = await searchDocuments(this.prisma, materialIds);
+    const { materials, measurements } = await searchDocuments(this.prisma, materialIds);
     // Deletion first (a material's document ids change with its measurements). Meilisearch runs an
-    // index's tasks in the order they were enqueued, so the addition is only sent once the deletion is queued.
-    const deletion = this.index.deleteDocuments({ filter: `materialId IN ${list(materialIds)}` });
-    await deletion;
-    await Promise.all([settle(deletion), documents.length ? settle(this.index.addDocuments(documents)) : undefined]);
+    // index's tasks in the order they were enqueued, so the additions are only sent once the deletions are queued.
+    const filter = `materialId IN ${list(materialIds)}`;
+    const deletions = [this.index.deleteDocuments({ filter }), this.materialsIndex.deleteDocuments({ filter })];
+    await Promise.all(deletions);
+    await Promise.all([
+      ...deletions.map((d) => settle(d)),
+      measurements.length ? settle(this.index.addDocuments(measurements)) : undefined,
+      materials.length ? settle(this.materialsIndex.addDocuments(materials)) : undefined,
+    ]);
   }
 
   /**
@@ -174,10 +196,12 @@ export class MeilisearchSearch implements SearchBackend {
    */
   async reindex(onProgress?: (materials: number, total: number) => void, chunkSize = 500): Promise<{ materials: number; documents: number }> {
     const next = `${this.indexUid}-next`;
+    const nextMaterials = `${this.materialsIndexUid}-next`;
     // Outbox rows waiting now are changes the rebuild reads anyway; they are cleared once it is live.
     const covered = (await this.prisma.searchOutbox.aggregate({ _max: { id: true } }))._max.id ?? 0;
-    await settle(this.client.deleteIndex(next), ["index_not_found"]);
-    await this.configure(next);
+    for (const uid of [next, nextMaterials]) await settle(this.client.deleteIndex(uid), ["index_not_found"]);
+    await this.configure(next, MEASUREMENT_SETTINGS);
+    await this.configure(nextMaterials, MATERIAL_SETTINGS);
     const ids = (await this.prisma.material.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((m) => m.id);
     let documents = 0;
     onProgress?.(0, ids.length);
@@ -185,15 +209,17 @@ export class MeilisearchSearch implements SearchBackend {
     // additions together, which is much faster than one batch at a time. Only the oldest is polled,
     // and slowly: rapid polling of a busy server holds up the end of its indexing.
     const pending: { task: EnqueuedTaskPromise; materials: number }[] = [];
+    const enqueue = (task: EnqueuedTaskPromise, materials: number) => {
+      task.catch(() => {}); // settled in order below; this only keeps an early failure from counting as unhandled
+      pending.push({ task, materials });
+    };
     for (let i = 0; i < ids.length; i += chunkSize) {
       const chunk = await searchDocuments(this.prisma, ids.slice(i, i + chunkSize));
-      if (chunk.length) {
-        const task = this.client.index<SearchDocument>(next).addDocuments(chunk);
-        task.catch(() => {}); // settled in order below; this only keeps an early failure from counting as unhandled
-        pending.push({ task, materials: Math.min(i + chunkSize, ids.length) });
-      }
-      documents += chunk.length;
-      while (pending.length > 8 || (i + chunkSize >= ids.length && pending.length)) {
+      const upTo = Math.min(i + chunkSize, ids.length);
+      if (chunk.materials.length) enqueue(this.client.index<MaterialDocument>(nextMaterials).addDocuments(chunk.materials), upTo);
+      if (chunk.measurements.length) enqueue(this.client.index<SearchDocument>(next).addDocuments(chunk.measurements), upTo);
+      documents += chunk.measurements.length;
+      while (pending.length > 16 || (i + chunkSize >= ids.length && pending.length)) {
         const done = pending.shift()!;
         await settle(done.task, [], { timeout: 60 * 60_000, interval: 1000 });
         onProgress?.(done.materials, ids.length);
@@ -201,19 +227,19 @@ export class MeilisearchSearch implements SearchBackend {
     }
     onProgress?.(ids.length, ids.length);
     await this.prepare(); // a swap needs both indexes to exist
-    await settle(this.client.swapIndexes([{ indexes: [this.indexUid, next], rename: false }]));
-    await settle(this.client.deleteIndex(next));
+    await settle(this.client.swapIndexes([{ indexes: [this.indexUid, next], rename: false }, { indexes: [this.materialsIndexUid, nextMaterials], rename: false }]));
+    for (const uid of [next, nextMaterials]) await settle(this.client.deleteIndex(uid));
     await this.prisma.searchOutbox.deleteMany({ where: { id: { lte: covered } } });
     return { materials: ids.length, documents };
   }
 
-  /** One search of the index with every parameter, the text included, in `params`. */
+  /** One search of the measurements index with every parameter, the text included, in `params`. */
   private find(params: SearchParams) {
     return explainMissingIndex(this.indexUid, this.index.search(params.q, params));
   }
 
-  private multiSearch(queries: SearchParams[]) {
-    return explainMissingIndex(this.indexUid, this.client.multiSearch<MultiSearchParams, SearchDocument>({ queries: queries.map((q) => ({ indexUid: this.indexUid, ...q })) }));
+  private multiSearch<T extends MaterialFields>(indexUid: string, queries: SearchParams[]) {
+    return explainMissingIndex(indexUid, this.client.multiSearch<MultiSearchParams, T>({ queries: queries.map((q) => ({ indexUid, ...q })) }));
   }
 
   /** Number of documents in the live index. */
@@ -231,7 +257,7 @@ export class MeilisearchSearch implements SearchBackend {
     const selected = FACETS.filter((f) => hasSelection(query, f));
     // One round trip: the page with its total and facet counts, plus, per selected facet, its counts without its own filter.
     const [main, ...own] = (
-      await this.multiSearch([
+      await this.multiSearch<MaterialDocument>(this.materialsIndexUid, [
         {
           ...text,
           filter: filter(),
@@ -267,7 +293,7 @@ export class MeilisearchSearch implements SearchBackend {
    */
   private async materialsMeetingClauses(clauses: CanonicalClause[]): Promise<number[] | undefined> {
     if (!clauses.length) return undefined;
-    const { results } = await this.multiSearch(clauses.map((c) => ({ filter: [PUBLISHED, ...clauseFilter(c)], limit: MAX_HITS, attributesToRetrieve: ["materialId"] })));
+    const { results } = await this.multiSearch<SearchDocument>(this.indexUid, clauses.map((c) => ({ filter: [PUBLISHED, ...clauseFilter(c)], limit: MAX_HITS, attributesToRetrieve: ["materialId"] })));
     const [first, ...rest] = results.map((r) => new Set(r.hits.map((h) => h.materialId)));
     return [...first!].filter((id) => rest.every((s) => s.has(id)));
   }
