@@ -8,7 +8,7 @@
  *   npm run bench -- --db /tmp/bench.db   keep the database (reused, without importing, when it exists)
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, tmpdir, release } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -24,6 +24,7 @@ import { freePort } from "../test/helpers/net";
 import { startMeilisearch } from "../test/helpers/meilisearch";
 
 const ROOT = join(import.meta.dirname, "..");
+const SERVER_HEAP_MB = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { config: { serverHeapMb: number } }).config.serverHeapMb;
 const { values: args } = parseArgs({
   options: {
     scale: { type: "string", default: "1" },
@@ -117,7 +118,8 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
   const port = await freePort();
   const child = spawn(process.execPath, [join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    // The heap limit `npm start` gives the server (package.json config.serverHeapMb).
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: `--max-old-space-size=${SERVER_HEAP_MB}`, ...env },
     stdio: "ignore",
   });
   const url = `http://127.0.0.1:${port}`;
