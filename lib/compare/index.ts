@@ -10,7 +10,7 @@
 import type { PrismaClient } from "../db";
 import { PROPERTIES, property } from "../units";
 import { prettyNumber, prettyUnit } from "../units/display";
-import { auditMaterials } from "../formulas/derive";
+import { auditPaper } from "../formulas/derive";
 import { describeConditions, formatValue, materialPath, materialRef, paperPath, parseMaterialRef } from "../materials";
 import { searchForm } from "../records/chemistry";
 import type { Conditions } from "../records/schema";
@@ -369,13 +369,15 @@ export async function compareMaterials(prisma: PrismaClient, refsOrNames: string
     });
   }
 
-  // Derived figures and flags of the compared materials (each is about one material).
-  const audit = await auditMaterials(prisma, materials.map((m) => m.id));
+  // Derived figures and flags: the paper's audit (one per paper: a flag may weigh one material's
+  // numbers against another's), this material's share of it.
+  const audits = new Map<string, Awaited<ReturnType<typeof auditPaper>>>();
+  for (const m of materials) if (!audits.has(m.paper.doi)) audits.set(m.paper.doi, await auditPaper(prisma, m.paper.doi));
   const figures: MaterialFigures[] = materials.map((m) => ({
     materialIndex: m.index,
     ref: m.ref,
-    derived: audit.derived.filter((d) => d.materialId === m.id).map((d) => ({ ...d, formulaPath: `/formulas#${d.formula}` })),
-    flags: audit.flags.filter((f) => f.materialId === m.id).map((f) => ({ ...f, formulaPath: `/formulas#${f.formula}` })),
+    derived: audits.get(m.paper.doi)!.derived.filter((d) => d.materialId === m.id).map((d) => ({ ...d, formulaPath: `/formulas#${d.formula}` })),
+    flags: audits.get(m.paper.doi)!.flags.filter((f) => f.materialId === m.id).map((f) => ({ ...f, formulaPath: `/formulas#${f.formula}` })),
   }));
 
   const capacities = measured.filter((m) => m.propertyKey === "specific_capacity" && m.source === "stated");

@@ -344,11 +344,6 @@ export async function auditPaper(prisma: PrismaClient, doi: string) {
   return auditMeasurements(await loadMeasurements(prisma, { paperDoi: doi.toLowerCase() }));
 }
 
-/** Audit of some materials (derived figures and flags are each about one material). */
-export async function auditMaterials(prisma: PrismaClient, materialIds: number[]) {
-  return auditMeasurements(await loadMeasurements(prisma, { materialIds }));
-}
-
 /** Audit of the whole knowledge base, paper by paper. */
 export async function auditAll(prisma: PrismaClient) {
   const papers = await prisma.paper.findMany({ select: { doi: true, title: true }, orderBy: { doi: "asc" } });

@@ -73,7 +73,7 @@ describe("searching the knowledge base in Chromium", () => {
     await clause.getByRole("combobox", { name: /^Add condition/ }).selectOption("temperature");
     const temperature = clause.getByRole("group", { name: "Temperature condition" });
     expect(await temperature.getByLabel("At least (temperature)").evaluate((el) => el === document.activeElement)).toBe(true);
-    expect(await temperature.getByLabel("Unit for temperature").locator("option").allTextContents()).toEqual(["°C", "K"]);
+    expect(await temperature.getByLabel("Unit for temperature").locator("option").allTextContents()).toEqual(["°C", "K", "°F"]);
     await temperature.getByLabel("At most (temperature)").fill("-20");
     await temperature.getByLabel("Unit for temperature").selectOption("degC");
     const q = await waitForQuery(ui.page, (q) => JSON.stringify(q.metrics ?? []).includes('"temperature"'));
