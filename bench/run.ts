@@ -151,7 +151,7 @@ async function importKnowledgeBase(file: string): Promise<number> {
   migrate(file);
   const prisma = createClient(file);
   await syncCatalogue(prisma);
-  const bar = new cliProgress.SingleBar({ format: "import [{bar}] {percentage}% | {value}/{total} measurements | {rate}/s", etaBuffer: 20 }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar({ format: "import [{bar}] {percentage}% | {value}/{total} measurements | {rate}/s", etaBuffer: 20, noTTYOutput: true, notTTYSchedule: 10_000 }, cliProgress.Presets.shades_classic);
   bar.start(totalMeasurements, 0, { rate: 0 });
   // Timed like `matlit import FILE` after reading the file: parse, validate, write. Making up the
   // synthetic papers is not part of it.

@@ -28,7 +28,8 @@ export function registerReindexCommands(program: Command): void {
       const json = Boolean(opts.json);
       const backend = await meilisearch(json);
       const bar = new cliProgress.SingleBar(
-        { stream: process.stderr, format: "indexing {bar} {value}/{total} materials | {duration_formatted}", hideCursor: true },
+        // Without a terminal (CI, logs) a line every 10 s instead of a redrawn bar.
+        { stream: process.stderr, format: "indexing {bar} {value}/{total} materials | {duration_formatted}", hideCursor: true, noTTYOutput: true, notTTYSchedule: 10_000 },
         cliProgress.Presets.shades_classic,
       );
       try {
