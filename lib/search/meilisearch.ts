@@ -11,6 +11,7 @@ import type { PrismaClient } from "../db";
 import { isElement, searchForm } from "../records/chemistry";
 import { canonicalClauses, FACETS, type CanonicalClause, type FacetName, type ParsedSearchQuery } from "./query";
 import { SYNONYMS, synonymsOf } from "./synonyms";
+import { meilisearchRequest } from "./meilisearch-http";
 import type { FacetCount, SearchBackend, SearchResult } from "./types";
 import { materialHits, orderFacetCounts, type PageEntry } from "./results";
 import { CONDITION_COLUMNS, searchDocuments, type MaterialDocument, type MaterialFields, type SearchDocument } from "./meilisearch-documents";
@@ -124,7 +125,9 @@ async function explainMissingIndex<T>(uid: string, request: Promise<T>): Promise
   try {
     return await request;
   } catch (e) {
-    if (e instanceof MeilisearchApiError && e.cause?.code === "index_not_found") throw new Error(`the Meilisearch index "${uid}" does not exist yet: run \`matlit reindex\``, { cause: e });
+    // Errors of the request function arrive wrapped in a MeilisearchRequestError.
+    const api = e instanceof MeilisearchApiError ? e : e instanceof Error && e.cause instanceof MeilisearchApiError ? e.cause : undefined;
+    if (api?.cause?.code === "index_not_found") throw new Error(`the Meilisearch index "${uid}" does not exist yet: run \`matlit reindex\``, { cause: e });
     throw e;
   }
 }
@@ -145,6 +148,7 @@ export class MeilisearchSearch implements SearchBackend {
       apiKey: options.apiKey ?? process.env.MEILISEARCH_API_KEY,
       // Indexing a large batch can take longer than the client's 5 s default.
       defaultWaitOptions: { timeout: 120_000, interval: 100 },
+      httpClient: meilisearchRequest,
     });
     this.indexUid = `${options.indexPrefix ?? "matlit"}-measurements`;
     this.materialsIndexUid = `${options.indexPrefix ?? "matlit"}-materials`;
