@@ -83,7 +83,7 @@ export default async function HomePage({ searchParams }: Props) {
         <section>
           <h1 className="text-2xl font-semibold">Battery-materials literature</h1>
           <p className="mt-1 text-slate-600">
-            {totals.papers} papers, {totals.materials} materials, {totals.measurements} measurements, each with the sentence that states it.
+            {totals.papers.toLocaleString("en")} papers, {totals.materials.toLocaleString("en")} materials, {totals.measurements.toLocaleString("en")} measurements, each with the sentence that states it.
           </p>
         </section>
         <SearchApp initialQuery={query ? plain(query) : {}} initialResult={result} initialError={error} catalogue={catalogue} />
