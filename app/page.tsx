@@ -76,7 +76,6 @@ export default async function HomePage({ searchParams }: Props) {
     paperPathTemplate: paperPath("{doi}"),
   };
 
-
   return (
     <div className="space-y-10">
       <div className="space-y-5">

@@ -373,12 +373,15 @@ export async function compareMaterials(prisma: PrismaClient, refsOrNames: string
   // numbers against another's), this material's share of it.
   const audits = new Map<string, Awaited<ReturnType<typeof auditPaper>>>();
   for (const m of materials) if (!audits.has(m.paper.doi)) audits.set(m.paper.doi, await auditPaper(prisma, m.paper.doi));
-  const figures: MaterialFigures[] = materials.map((m) => ({
-    materialIndex: m.index,
-    ref: m.ref,
-    derived: audits.get(m.paper.doi)!.derived.filter((d) => d.materialId === m.id).map((d) => ({ ...d, formulaPath: `/formulas#${d.formula}` })),
-    flags: audits.get(m.paper.doi)!.flags.filter((f) => f.materialId === m.id).map((f) => ({ ...f, formulaPath: `/formulas#${f.formula}` })),
-  }));
+  const figures: MaterialFigures[] = materials.map((m) => {
+    const audit = audits.get(m.paper.doi)!;
+    return {
+      materialIndex: m.index,
+      ref: m.ref,
+      derived: audit.derived.filter((d) => d.materialId === m.id).map((d) => ({ ...d, formulaPath: `/formulas#${d.formula}` })),
+      flags: audit.flags.filter((f) => f.materialId === m.id).map((f) => ({ ...f, formulaPath: `/formulas#${f.formula}` })),
+    };
+  });
 
   const capacities = measured.filter((m) => m.propertyKey === "specific_capacity" && m.source === "stated");
   const roomTemperature = (m: Measured) => m.conditions.temperature === null || m.conditions.temperature === ROOM_TEMPERATURE;

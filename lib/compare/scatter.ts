@@ -12,7 +12,6 @@ import { rows, placeholders } from "../search/sql";
 import { facetIndex } from "../search/facet-index";
 import { CompareError, ROOM_TEMPERATURE } from "./index";
 import { DEFAULT_SCATTER, type ScatterAxis, type ScatterData, type ScatterPoint } from "./types";
-export { DEFAULT_SCATTER };
 
 export const CONDITION_AXES = {
   "condition:currentDensity": { column: "currentDensity", label: "Current density", unit: "A/g", display: "A g⁻¹" },
@@ -24,7 +23,6 @@ export const CONDITION_AXES = {
 } as const;
 type ConditionAxis = keyof typeof CONDITION_AXES;
 type Column = (typeof CONDITION_AXES)[ConditionAxis]["column"];
-
 
 const isCondition = (key: string): key is ConditionAxis => key in CONDITION_AXES;
 

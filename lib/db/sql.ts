@@ -41,9 +41,6 @@ export async function withWriteTransaction<T>(file: string, work: (exec: SqlExec
   const connection = new Database(file, { timeout: 30_000 });
   try {
     connection.pragma("foreign_keys = ON");
-    // A bulk import updates several large indexes; SQLite's default 2 MB page cache makes each
-    // batch re-read their pages. The cache goes with the connection at the end of the transaction.
-    connection.pragma("cache_size = -131072");
     connection.exec("BEGIN IMMEDIATE");
     try {
       const result = await work(sqliteExecutor(connection));

@@ -11,15 +11,19 @@ import { clauseMaterials, rows } from "./sql";
 import { materialHits, orderFacetCounts } from "./results";
 import { facetIndex, type FacetIndex, type SlotFilter } from "./facet-index";
 
+/** A material meeting a metric clause, with its highest and lowest value among the measurements that meet it. */
+type ClauseBest = { id: number; max: number; min: number };
+
 export class EmbeddedSearch implements SearchBackend {
   readonly name = "embedded" as const;
   constructor(private readonly prisma: PrismaClient) {}
 
   /**
    * Materials the SQL indexes select: those matching the text (with their bm25 rank, lower is
-   * better) and meeting every metric clause; `null` slots when neither narrows the search.
+   * better) and meeting every metric clause (with their best values per clause, which a sort on the
+   * clause's property reads); `null` slots when neither narrows the search.
    */
-  private async candidates(index: FacetIndex, match: string | null, clauses: CanonicalClause[]): Promise<{ slots: Int32Array | null; textRank: Map<number, number> }> {
+  private async candidates(index: FacetIndex, match: string | null, clauses: CanonicalClause[]): Promise<{ slots: Int32Array | null; textRank: Map<number, number>; clauseBest: ClauseBest[][] }> {
     const textRank = new Map<number, number>();
     let ids: Set<number> | null = null;
     if (match) {
@@ -29,41 +33,42 @@ export class EmbeddedSearch implements SearchBackend {
     }
     // One measurement meets the property bound and all condition bounds of a clause; different
     // clauses may be met by different measurements.
+    const clauseBest: ClauseBest[][] = [];
     for (const clause of clauses) {
-      const c = clauseMaterials(clause, "MAX");
-      const met = await rows<{ id: number }>(this.prisma, c.sql, c.params);
+      const c = clauseMaterials(clause);
+      const met = await rows<ClauseBest>(this.prisma, c.sql, c.params);
+      clauseBest.push(met);
       const previous: Set<number> | null = ids;
       ids = new Set(met.map((r) => r.id).filter((id) => !previous || previous.has(id)));
     }
-    if (!ids) return { slots: null, textRank };
+    if (!ids) return { slots: null, textRank, clauseBest };
     const slots: number[] = [];
     for (const id of ids) {
       const slot = index.slotOf(id);
       if (slot !== undefined) slots.push(slot);
     }
-    return { slots: Int32Array.from(slots), textRank };
+    return { slots: Int32Array.from(slots), textRank, clauseBest };
   }
 
   /** Sort values by slot (NaN for none): each material's best measurement of the sort property, within the clause on that property if there is one. */
-  private async sortValues(index: FacetIndex, query: ParsedSearchQuery, clauses: CanonicalClause[]): Promise<Float64Array | null> {
+  private sortValues(index: FacetIndex, query: ParsedSearchQuery, clauses: CanonicalClause[], clauseBest: ClauseBest[][]): Float64Array | null {
     if (!query.sort) return null;
     const highest = query.sort.order === "desc";
-    const clause = clauses.find((c) => c.property === query.sort!.property);
-    if (!clause) return index.bestValues(query.sort.property)[highest ? "max" : "min"];
-    const c = clauseMaterials(clause, highest ? "MAX" : "MIN");
-    return index.bySlot(await rows<{ id: number; value: number }>(this.prisma, c.sql, c.params));
+    const clause = clauses.findIndex((c) => c.property === query.sort!.property);
+    if (clause < 0) return index.bestValues(query.sort.property)[highest ? "max" : "min"];
+    return index.bySlot(clauseBest[clause]!.map((r) => ({ id: r.id, value: highest ? r.max : r.min })));
   }
 
   async search(query: ParsedSearchQuery): Promise<SearchResult> {
     const index = facetIndex(databaseFileOf(this.prisma));
     const clauses = canonicalClauses(query);
-    const { slots: candidates, textRank } = await this.candidates(index, query.q ? ftsQuery(query.q) : null, clauses);
+    const { slots: candidates, textRank, clauseBest } = await this.candidates(index, query.q ? ftsQuery(query.q) : null, clauses);
     const filters = index.filters(query.facets);
     const hits = select(index, candidates, filters);
 
     // Order: a metric (materials without one last), then text rank, then the default order.
     const offset = (query.page - 1) * query.perPage;
-    const sortValues = await this.sortValues(index, query, clauses);
+    const sortValues = this.sortValues(index, query, clauses, clauseBest);
     let ordered: Int32Array;
     if (!sortValues && !textRank.size) {
       ordered = inDefaultOrder(index, hits, offset + query.perPage);

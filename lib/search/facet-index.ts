@@ -246,9 +246,3 @@ export function facetIndex(file: string): FacetIndex {
   indexes.set(file, index);
   return index;
 }
-
-/** Forgets the index of a file (tests delete their database files). */
-export function dropFacetIndex(file?: string): void {
-  if (file) indexes.delete(file);
-  else indexes.clear();
-}

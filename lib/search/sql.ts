@@ -31,15 +31,15 @@ const CONDITION_INDEXES: Record<string, string> = {
 };
 
 /**
- * The materials with a measurement meeting a clause, each with its highest or lowest such value.
+ * The materials with a measurement meeting a clause, each with its highest and lowest such value.
  * The index is named: with bound parameters SQLite cannot see how narrow a bound is and may walk
  * every high capacity to find the few at −35 °C; a bounded condition with its own index narrows most.
  */
-export function clauseMaterials(clause: CanonicalClause, best: "MAX" | "MIN"): Fragment {
+export function clauseMaterials(clause: CanonicalClause): Fragment {
   const bounded = clause.where.find((b) => CONDITION_INDEXES[b.column]);
   const index = bounded ? CONDITION_INDEXES[bounded.column]! : "Measurement_propertyKey_canonicalValue_materialId_idx";
   const c = clauseCondition(clause, "X");
-  return { sql: `SELECT X."materialId" AS id, ${best}(X."canonicalValue") AS value FROM "Measurement" X INDEXED BY "${index}" WHERE ${c.sql} GROUP BY X."materialId"`, params: c.params };
+  return { sql: `SELECT X."materialId" AS id, MAX(X."canonicalValue") AS max, MIN(X."canonicalValue") AS min FROM "Measurement" X INDEXED BY "${index}" WHERE ${c.sql} GROUP BY X."materialId"`, params: c.params };
 }
 
 /**

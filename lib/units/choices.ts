@@ -4,7 +4,7 @@
  * so what the browser shows agrees with the API.
  */
 import { compatible, convert } from "./index";
-import { prettyNumber, prettyUnit } from "./display";
+import { prettyUnit } from "./display";
 
 /** Units researchers write, by kind, as [mathjs syntax, how it reads]. */
 const FAMILIES: [string, string][][] = [
@@ -66,9 +66,4 @@ export function unitChoices(canonical: string, display: string): UnitChoice[] {
 export function convertFor(value: number, from: string, to: string): number {
   if (from === to) return value;
   return convert(value, from === "" ? "unity" : from, to === "" ? "unity" : to);
-}
-
-export function displayIn(value: number, unit: string, label?: string): string {
-  const u = label ?? prettyUnit(unit);
-  return `${prettyNumber(value)}${u && unit !== "" ? ` ${u}` : ""}`;
 }

@@ -28,7 +28,7 @@ describe("query plans of the embedded search", () => {
       [{ property: "specific_capacity", min: 250, where: [{ column: "cycle", min: 100 }] }, "Measurement_propertyKey_canonicalValue_materialId_idx"],
     ] as const;
     for (const [clause, index] of cases) {
-      const c = clauseMaterials({ ...clause, where: [...clause.where] }, "MAX");
+      const c = clauseMaterials({ ...clause, where: [...clause.where] });
       const detail = plan(c.sql, c.params);
       expect(detail).toContain(`SEARCH X USING ${clause.where.some((b) => b.column === "cycle") ? "" : "COVERING "}INDEX ${index}`);
       expect(detail).not.toMatch(/SCAN X\b/);

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { CompareError } from "@/lib/compare";
-import { scatterData, DEFAULT_SCATTER } from "@/lib/compare/scatter";
+import { scatterData } from "@/lib/compare/scatter";
+import { DEFAULT_SCATTER } from "@/lib/compare/types";
 import { handle, HttpError } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
