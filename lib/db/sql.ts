@@ -5,6 +5,7 @@
  */
 import Database from "better-sqlite3";
 import type { Tx } from "./index";
+import { LOCK_WAIT_MS, WRITE_BUDGET_MS, retryWhileBusy } from "./transaction";
 
 export type SqlValue = string | number | bigint | null;
 
@@ -35,13 +36,15 @@ function sqliteExecutor(connection: Database.Database): SqlExecutor {
 
 /**
  * Run `work` in one IMMEDIATE transaction on its own connection to `file`: it holds the write lock
- * from the start (so what it reads cannot change under it), and commits all or nothing.
+ * from the start (so what it reads cannot change under it), and commits all or nothing. While
+ * another process holds the lock, BEGIN is retried asynchronously (see retryWhileBusy) for up to
+ * `budgetMs`, so waiting never blocks the event loop.
  */
-export async function withWriteTransaction<T>(file: string, work: (exec: SqlExecutor) => Promise<T>): Promise<T> {
-  const connection = new Database(file, { timeout: 30_000 });
+export async function withWriteTransaction<T>(file: string, work: (exec: SqlExecutor) => Promise<T>, budgetMs = WRITE_BUDGET_MS): Promise<T> {
+  const connection = new Database(file, { timeout: LOCK_WAIT_MS });
   try {
     connection.pragma("foreign_keys = ON");
-    connection.exec("BEGIN IMMEDIATE");
+    await retryWhileBusy(async () => void connection.exec("BEGIN IMMEDIATE"), budgetMs);
     try {
       const result = await work(sqliteExecutor(connection));
       connection.exec("COMMIT");

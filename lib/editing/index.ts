@@ -4,11 +4,13 @@
  */
 import { z } from "zod";
 import { db, type PrismaClient } from "../db";
+import { writeTransaction } from "../db/transaction";
 import { HttpError } from "../http";
 import { validateRecordFile, RecordValidationError, type FieldError } from "../records/validate";
 import { writePaper } from "../records/store";
 import type { PaperParsed } from "../records/schema";
 import type { Editor } from "../auth";
+import { paperPath as paperUrl } from "../materials/paths";
 
 export const DRAFT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const MAX_DRAFT_BYTES = 2 * 1024 * 1024;
@@ -67,7 +69,7 @@ export async function saveDraft(id: string, user: Editor, body: unknown, prisma:
   }
   const json = JSON.stringify(parsed.data.state);
   const doi = parsed.data.doi?.trim().toLowerCase() || null;
-  return prisma.$transaction(async (tx) => {
+  return writeTransaction(prisma, async (tx) => {
     const existing = await tx.paperDraft.findUnique({ where: { id }, select: { userId: true } });
     if (existing && existing.userId !== user.id) throw new HttpError(403, "this draft belongs to another editor");
     const saved = existing
@@ -75,6 +77,13 @@ export async function saveDraft(id: string, user: Editor, body: unknown, prisma:
       : await tx.paperDraft.create({ data: { id, userId: user.id, json, doi } });
     return { id: saved.id, doi: saved.doi, updatedAt: saved.updatedAt.toISOString() };
   });
+}
+
+/** Discard a draft of `user` (404 when missing, 403 when it is someone else's). */
+export async function deleteDraft(id: string, user: Editor, prisma: PrismaClient = db()): Promise<string> {
+  const draft = await ownDraft(id, user, prisma);
+  await writeTransaction(prisma, (tx) => tx.paperDraft.deleteMany({ where: { id: draft.id, userId: user.id } }));
+  return draft.id;
 }
 
 /** A record-file path of the one paper ("papers[0].materials[1].unit") as the paper's own path. */
@@ -111,18 +120,18 @@ export async function publishPaper(
     const draft = await prisma.paperDraft.findUnique({ where: { id: assertDraftId(options.draftId) }, select: { userId: true } });
     if (draft && draft.userId !== options.user.id) throw new HttpError(403, "this draft belongs to another editor");
   }
-  return prisma.$transaction(
+  return writeTransaction(
+    prisma,
     async (tx) => {
       const existing = await tx.paper.findUnique({ where: { doi: paper.doi }, select: { id: true, title: true } });
       if (options.mode === "create" && existing) {
-        throw new HttpError(409, `DOI ${paper.doi} is already in the knowledge base ("${existing.title}"); edit that paper instead`, "doi", { path: `/papers/${paper.doi}` });
+        throw new HttpError(409, `DOI ${paper.doi} is already in the knowledge base ("${existing.title}"); edit that paper instead`, "doi", { path: paperUrl(paper.doi) });
       }
       if (options.mode === "update" && !existing) throw new HttpError(404, `no paper with DOI ${paper.doi}`);
       const summary = await writePaper(tx, paper, options.user.id);
       if (options.draftId) await tx.paperDraft.deleteMany({ where: { id: options.draftId, userId: options.user.id } });
       return summary;
     },
-    { timeout: 120_000, maxWait: 30_000 },
   );
 }
 

@@ -5,6 +5,7 @@
 import { NextResponse } from "next/server";
 import { FormulaError } from "../formulas/evaluate";
 import { RecordValidationError } from "../records/validate";
+import { DatabaseBusyError, isBusy } from "../db/transaction";
 
 export class HttpError extends Error {
   constructor(public readonly status: number, message: string, public readonly field?: string, public readonly details?: unknown) {
@@ -18,12 +19,40 @@ export function jsonError(status: number, message: string, field?: string, detai
   return NextResponse.json({ error: { message, ...(field ? { field } : {}), ...(details ? { details } : {}) } }, { status });
 }
 
+const tooLarge = (limit: number) => new HttpError(413, `request body is larger than ${limit} bytes`);
+
+/**
+ * The request body as text, refused with 413 as soon as it passes `limit` bytes: read as a stream,
+ * because a chunked body declares no length and reading it whole first lets one request fill the
+ * server's memory.
+ */
+export async function readText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw tooLarge(limit);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new HttpError(400, "request body is not valid UTF-8 text");
+  }
+}
+
 /** Read a JSON body, refusing oversized or malformed ones with a 4xx. */
 export async function readJson(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new HttpError(413, `request body is larger than ${limit} bytes`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > limit) throw new HttpError(413, `request body is larger than ${limit} bytes`);
+  const text = await readText(request, limit);
   if (!text.trim()) throw new HttpError(400, "request body is empty; send JSON");
   try {
     return JSON.parse(text);
@@ -40,6 +69,12 @@ export async function handle(run: () => Promise<Response> | Response): Promise<R
     if (e instanceof HttpError) return jsonError(e.status, e.message, e.field, e.details);
     if (e instanceof FormulaError) return jsonError(400, e.message, e.field);
     if (e instanceof RecordValidationError) return jsonError(400, `${e.errors.length} invalid field(s); nothing was saved`, e.errors[0]?.path, e.errors);
+    if (e instanceof DatabaseBusyError || isBusy(e)) {
+      // Nothing was written (the transaction rolled back); the client may simply send it again.
+      const response = jsonError(503, e instanceof DatabaseBusyError ? e.message : "the database is busy; try again in a moment");
+      response.headers.set("Retry-After", "2");
+      return response;
+    }
     console.error(e);
     return jsonError(500, "internal error");
   }

@@ -5,8 +5,7 @@
  */
 import { handle, readJson, HttpError } from "@/lib/http";
 import { requireEditor, userForToken, sessionTokenOf } from "@/lib/auth";
-import { MAX_DRAFT_BYTES, ownDraft, saveDraft } from "@/lib/editing";
-import { db } from "@/lib/db";
+import { MAX_DRAFT_BYTES, deleteDraft, ownDraft, saveDraft } from "@/lib/editing";
 
 export const dynamic = "force-dynamic";
 
@@ -32,8 +31,6 @@ export async function PUT(request: Request, { params }: Context) {
 export async function DELETE(request: Request, { params }: Context) {
   return handle(async () => {
     const user = await requireEditor(request);
-    const draft = await ownDraft((await params).id, user);
-    await db().paperDraft.delete({ where: { id: draft.id } });
-    return Response.json({ deleted: draft.id });
+    return Response.json({ deleted: await deleteDraft((await params).id, user) });
   });
 }

@@ -1,0 +1,95 @@
+/**
+ * Writes while another process holds SQLite's write lock (a CLI import): they wait without
+ * freezing the server, succeed once the lock is free, and give up with a "busy" error (HTTP 503)
+ * when it is not freed in time — never SQLITE_BUSY as a 500, never half-written.
+ */
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import Database from "better-sqlite3";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { DatabaseBusyError, isBusy, writeTransaction } from "../../lib/db/transaction";
+import { withWriteTransaction } from "../../lib/db/sql";
+import { handle } from "../../lib/http";
+
+describe("write transactions on a busy database", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await t.cleanup();
+  });
+
+  /** Another connection (standing for another process) holding the write lock until released. */
+  function otherWriter() {
+    const connection = new Database(t.file);
+    connection.exec("BEGIN IMMEDIATE");
+    connection.prepare(`INSERT INTO "LoginAttempt" ("key", "createdAt") VALUES ('other-process', '2026-01-01T00:00:00.000+00:00')`).run();
+    return {
+      release: () => {
+        connection.exec("COMMIT");
+        connection.close();
+      },
+    };
+  }
+
+  /** Resolves after `n` turns of the event loop's timer phase: only possible if nothing blocks it. */
+  const timerTurns = (n: number) => new Promise<void>((resolve) => {
+    let left = n;
+    const tick = () => (--left <= 0 ? resolve() : setTimeout(tick, 5));
+    setTimeout(tick, 5);
+  });
+
+  it("waits for the lock without blocking the event loop, then reads and writes in one transaction", async () => {
+    const other = otherWriter();
+    const write = writeTransaction(t.prisma, async (tx) => {
+      const before = await tx.loginAttempt.count();
+      await tx.loginAttempt.create({ data: { key: "editor" } });
+      return before;
+    });
+    // Timers keep firing while the write waits: the server keeps answering other requests.
+    await timerTurns(20);
+    other.release();
+    // It read after the other process committed (the lock was taken before the read).
+    expect(await write).toBe(1);
+    expect(await t.prisma.loginAttempt.count({ where: { key: { in: ["other-process", "editor"] } } })).toBe(2);
+  });
+
+  it("gives up with DatabaseBusyError when the lock is not freed within the budget, having written nothing", async () => {
+    const other = otherWriter();
+    try {
+      const error = await writeTransaction(t.prisma, (tx) => tx.loginAttempt.create({ data: { key: "too-late" } }), { budgetMs: 300 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DatabaseBusyError);
+      expect((error as Error).message).toMatch(/busy.*try again/);
+    } finally {
+      other.release();
+    }
+    expect(await t.prisma.loginAttempt.count({ where: { key: "too-late" } })).toBe(0);
+  });
+
+  it("the direct-connection writer (imports) waits the same way", async () => {
+    const other = otherWriter();
+    const write = withWriteTransaction(t.file, async (exec) => {
+      await exec.run(`INSERT INTO "LoginAttempt" ("key", "createdAt") VALUES ('import', '2026-01-01T00:00:00.000+00:00')`, []);
+      return "done";
+    });
+    await timerTurns(10);
+    other.release();
+    expect(await write).toBe("done");
+    await expect(withWriteTransaction(t.file, async () => "x", 200).then(() => "free")).resolves.toBe("free");
+  });
+
+  it("recognises SQLite's busy answers however they are wrapped", () => {
+    expect(isBusy({ code: "SQLITE_BUSY_SNAPSHOT" })).toBe(true);
+    expect(isBusy({ code: "P1008", meta: { driverAdapterError: { cause: { originalCode: "SQLITE_BUSY" } } } })).toBe(true);
+    expect(isBusy(new Error("boom"))).toBe(false);
+  });
+
+  it("a route answers 503 with Retry-After, not 500, when the database stays busy", async () => {
+    const response = await handle(() => {
+      throw new DatabaseBusyError(15_000);
+    });
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("2");
+    expect((await response.json()).error.message).toMatch(/busy/);
+  });
+});
