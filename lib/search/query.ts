@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { convert, property, PROPERTY_KEYS, CONDITION_UNITS, UnitError } from "../units";
+import { MAX_QUERY_WORDS, queryWords } from "./text";
 
 const bound = z
   .object({ min: z.number().finite().optional(), max: z.number().finite().optional(), unit: z.string().optional() })
@@ -40,7 +41,14 @@ export const metricClauseSchema = z
 
 export const searchQuerySchema = z
   .object({
-    q: z.string().max(500).optional(),
+    q: z
+      .string()
+      .max(500)
+      .superRefine((q, ctx) => {
+        const words = queryWords(q).length;
+        if (words > MAX_QUERY_WORDS) ctx.addIssue({ code: "custom", message: `at most ${MAX_QUERY_WORDS} different words (this has ${words}); leave out the least specific ones` });
+      })
+      .optional(),
     facets: z
       .object({
         battery_system: z.array(z.string()).optional(),

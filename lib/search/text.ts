@@ -14,9 +14,29 @@ function phrase(word: string, prefix: boolean): string | null {
   return t.length === 1 ? `"${t[0]}"${prefix ? "*" : ""}` : `"${t.join(" ")}"${prefix ? " *" : ""}`;
 }
 
+/**
+ * The words of a query that carry a searchable token, each once (case and notation folded): a
+ * repeated word adds no meaning but would make the index walk its postings again.
+ */
+export function queryWords(q: string): string[] {
+  const seen = new Set<string>();
+  return searchForm(q).split(/\s+/).filter((word) => {
+    const key = tokens(word).join(" ");
+    if (!key || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * At most this many different words per query: each word costs a walk of its postings, so an
+ * unbounded list would let one request occupy the server (a title pasted whole still fits).
+ */
+export const MAX_QUERY_WORDS = 16;
+
 /** FTS5 MATCH expression for a query, or null when it holds no searchable token. */
 export function ftsQuery(q: string): string | null {
-  const words = searchForm(q).split(/\s+/).filter(Boolean);
+  const words = queryWords(q);
   const parts = words
     .map((word, i) => {
       const own = phrase(word, i === words.length - 1);

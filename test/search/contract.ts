@@ -167,5 +167,14 @@ export function searchContract(name: string, connect: (prisma: PrismaClient) => 
       expect(() => parseSearchQuery({ metrics: [{ property: "specific_capacity", where: { temperature: { max: 1, unit: "mAh" } } }] })).toThrow(/where\.temperature\.unit/);
       expect(() => parseSearchQuery({ perPage: 1000 })).toThrow(/perPage/);
     });
+
+    it("bounds the work of one query: a repeated word counts once, more than 16 different words are refused", async () => {
+      const once = await refs({ q: "sodium" });
+      expect(once.length).toBeGreaterThan(0);
+      expect(await refs({ q: Array(70).fill("sodium").join(" ") })).toEqual(once);
+      expect(await refs({ q: "Sodium SODIUM sodium" })).toEqual(once);
+      const letters = Array.from({ length: 249 }, (_, i) => String.fromCharCode(97 + (i % 26))).join(" ");
+      expect(() => parseSearchQuery({ q: letters })).toThrow(/^q: at most 16 different words \(this has 26\)/);
+    });
   });
 }
