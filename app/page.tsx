@@ -72,8 +72,6 @@ export default async function HomePage({ searchParams }: Props) {
       units: c.unit ? unitsFor(c.unit, unitLabel(c.unit)) : [{ value: "", label: CONDITION_DISPLAY[key] ?? "" }],
     })),
     elements: Object.fromEntries(everything.facets.elements.map((f) => [f.value, f.count])),
-    materialPathTemplate: materialPath("{doi}", "{key}"),
-    paperPathTemplate: paperPath("{doi}"),
   };
 
   return (

@@ -81,7 +81,9 @@ async function resolveOne(prisma: PrismaClient, raw: string, index: number): Pro
   const text = raw.trim();
   const field = `ids[${index}]`;
   if (/^\d+$/.test(text)) {
-    const byId = await prisma.material.findUnique({ where: { id: Number(text) }, select: MATERIAL_SELECT });
+    // Ids are 32-bit integers in the database; a longer number can name no material.
+    const id = Number(text);
+    const byId = id <= 2_147_483_647 ? await prisma.material.findUnique({ where: { id }, select: MATERIAL_SELECT }) : null;
     if (byId) return byId;
     throw new CompareError(`no material has id ${text}`, field, 404);
   }

@@ -7,23 +7,7 @@ import { property, PROPERTIES, type PropertyDefinition } from "../units";
 import { prettyNumber, prettyUnit } from "../units/display";
 import type { Conditions } from "../records/schema";
 
-export function materialRef(doi: string, key: string): string {
-  return `${doi}/${key}`;
-}
-
-export function parseMaterialRef(ref: string): { doi: string; key: string } | null {
-  const cut = ref.lastIndexOf("/");
-  if (cut <= 0) return null;
-  return { doi: ref.slice(0, cut).toLowerCase(), key: ref.slice(cut + 1) };
-}
-
-export function materialPath(doi: string, key: string): string {
-  return `/materials/${doi}/${key}`;
-}
-
-export function paperPath(doi: string): string {
-  return `/papers/${doi}`;
-}
+export * from "./paths";
 
 const PROPERTY_ORDER = new Map(PROPERTIES.map((p, i) => [p.key, i]));
 

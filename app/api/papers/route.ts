@@ -5,6 +5,7 @@
 import { handle, readJson } from "@/lib/http";
 import { requireEditor } from "@/lib/auth";
 import { MAX_PAPER_BYTES, publishPaper } from "@/lib/editing";
+import { paperPath } from "@/lib/materials/paths";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +15,6 @@ export async function POST(request: Request) {
     const body = await readJson(request, MAX_PAPER_BYTES);
     const draftId = new URL(request.url).searchParams.get("draft");
     const summary = await publishPaper(body, { user, mode: "create", draftId });
-    return Response.json({ paper: summary, path: `/papers/${summary.doi}` }, { status: 201 });
+    return Response.json({ paper: summary, path: paperPath(summary.doi) }, { status: 201 });
   });
 }

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { writeJson } from "./api";
+import { paperPath } from "@/lib/materials/paths";
 import { primaryButton } from "./fields";
 
 interface Summary {
@@ -64,7 +65,7 @@ export function ImportForm() {
           <ul className="mt-1 list-disc pl-5">
             {result.papers.map((p) => (
               <li key={p.doi}>
-                {p.action} <a className="text-brand underline" href={`/papers/${p.doi}`}>{p.doi}</a>: {p.materials} material(s), {p.measurements} measurement(s)
+                {p.action} <a className="text-brand underline" href={paperPath(p.doi)}>{p.doi}</a>: {p.materials} material(s), {p.measurements} measurement(s)
               </li>
             ))}
           </ul>

@@ -26,6 +26,7 @@ import {
 } from "./model";
 import { canonicalPreview, ErrorsContext, FieldErrors, primaryButton, QuantityField, RowControls, secondaryButton, SelectField, TextField, type FormErrors } from "./fields";
 import { writeJson } from "./api";
+import { paperApiPath, paperEditPath } from "@/lib/materials/paths";
 
 const AUTOSAVE_MS = 700;
 const DOI_PATTERN = /^10\.\d{4,9}\/\S+$/;
@@ -172,7 +173,7 @@ export function PaperEditor({ mode, originalDoi, draftId, initialState, savedAt,
     const controller = new AbortController();
     const t = setTimeout(async () => {
       try {
-        const response = await fetch(`/api/papers/${doi.split("/").map(encodeURIComponent).join("/")}`, { signal: controller.signal });
+        const response = await fetch(paperApiPath(doi), { signal: controller.signal });
         if (response.ok) {
           const data = (await response.json()) as { paper: { doi: string; title: string }; path: string };
           setDoiConflict({ doi: data.paper.doi, title: data.paper.title, path: data.path });
@@ -246,7 +247,7 @@ export function PaperEditor({ mode, originalDoi, draftId, initialState, savedAt,
       if (saveTimer.current) clearTimeout(saveTimer.current);
       await inFlight.current;
       const { record } = formToRecord(state);
-      const target = mode === "new" ? `/api/papers?draft=${draftId}` : `/api/papers/${originalDoi}?draft=${draftId}`;
+      const target = mode === "new" ? `/api/papers?draft=${draftId}` : `${paperApiPath(originalDoi!)}?draft=${draftId}`;
       const r = await writeJson(target, mode === "new" ? "POST" : "PUT", record);
       if (r.ok) {
         finished.current = true;
@@ -456,7 +457,7 @@ function PaperStep({ state, edit, doiConflict, mode }: { state: EditorState; edi
         <TextField path="doi" label="DOI" value={p.doi} onChange={set("doi")} required placeholder="10.1007/s40820-025-01858-2" hint={mode === "edit" ? "The DOI identifies the paper; to change it, add the paper anew." : undefined} />
         {doiConflict ? (
           <p className="mt-1 rounded border border-amber-300 bg-amber-50 px-2 py-1 text-sm text-amber-900" role="status" data-testid="doi-conflict">
-            This DOI is already in the knowledge base: <a className="text-brand underline" href={doiConflict.path}>{doiConflict.title}</a> (<a className="text-brand underline" href={`/papers/edit/${doiConflict.doi}`}>edit it</a>)
+            This DOI is already in the knowledge base: <a className="text-brand underline" href={doiConflict.path}>{doiConflict.title}</a> (<a className="text-brand underline" href={paperEditPath(doiConflict.doi)}>edit it</a>)
           </p>
         ) : null}
       </div>

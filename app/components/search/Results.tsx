@@ -3,7 +3,8 @@
 import Link from "next/link";
 import type { MaterialHit, MatchedMeasurement } from "@/lib/search/types";
 import { PaperText } from "@/app/components/PaperText";
-import { fillPath, type Catalogue } from "./model";
+import type { Catalogue } from "./model";
+import { materialPath, paperPath } from "@/lib/materials/paths";
 
 interface Props {
   materials: MaterialHit[];
@@ -20,7 +21,7 @@ export function ResultList({ materials, catalogue, propertyLabel, clauseProperti
         <li key={hit.id} data-testid="result" data-ref={hit.ref} className="rounded border border-slate-200 bg-white p-4 shadow-sm">
           <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
             <h3 className="text-lg font-semibold leading-snug">
-              <Link href={fillPath(catalogue.materialPathTemplate, { doi: hit.paper.doi, key: hit.key })} className="rounded text-brand hover:underline">
+              <Link href={materialPath(hit.paper.doi, hit.key)} className="rounded text-brand hover:underline">
                 {hit.name}
               </Link>
             </h3>
@@ -54,7 +55,7 @@ export function ResultList({ materials, catalogue, propertyLabel, clauseProperti
             ) : null}
           </dl>
           <p className="mt-1 text-sm text-slate-600">
-            <Link href={fillPath(catalogue.paperPathTemplate, { doi: hit.paper.doi })} className="rounded hover:text-brand hover:underline">
+            <Link href={paperPath(hit.paper.doi)} className="rounded hover:text-brand hover:underline">
               {hit.paper.title}
             </Link>{" "}
             <span className="whitespace-nowrap text-slate-500">

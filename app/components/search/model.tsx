@@ -34,9 +34,6 @@ export interface Catalogue {
   conditions: ConditionOption[];
   /** Element symbol → number of materials containing it, over the whole knowledge base. */
   elements: Record<string, number>;
-  /** materialPath("{doi}", "{key}") and paperPath("{doi}"), so links come from the one definition. */
-  materialPathTemplate: string;
-  paperPathTemplate: string;
 }
 
 export const FACET_KEYS = ["battery_system", "role", "material_class", "year", "journal", "property"] as const;
@@ -198,10 +195,6 @@ export function urlFor(state: SearchState): string {
 export function isFiltered(state: SearchState): boolean {
   const query = toQuery(state);
   return Boolean(query.q || query.facets || query.metrics);
-}
-
-export function fillPath(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_m, k: string) => values[k] ?? "");
 }
 
 export const FACET_LABELS: Record<ListFacet, string> = {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
-import { getMaterial, paperPath, materialPath } from "@/lib/materials";
+import { fromSegments, getMaterial, paperPath, materialPath } from "@/lib/materials";
 import { prettyNumber, prettyUnit } from "@/lib/units/display";
 import { PaperText } from "@/app/components/PaperText";
 import { AuditFlags, DerivedFigures } from "@/app/components/AuditViews";
@@ -15,9 +15,8 @@ type Props = { params: Promise<{ ref: string[] }> };
 
 async function load(params: Props["params"]) {
   const { ref } = await params;
-  const parts = ref.map(decodeURIComponent);
-  if (parts.length < 3) return null;
-  return getMaterial(db(), parts.slice(0, -1).join("/"), parts.at(-1)!);
+  if (ref.length < 3) return null;
+  return getMaterial(db(), fromSegments(ref.slice(0, -1)), ref.at(-1)!);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

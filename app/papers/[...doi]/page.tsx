@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
-import { getPaper, materialPath } from "@/lib/materials";
+import { fromSegments, getPaper, materialPath, paperEditPath } from "@/lib/materials";
 import { auditPaper } from "@/lib/formulas/derive";
 import { AuditFlags } from "@/app/components/AuditViews";
 import { currentUser } from "@/lib/auth";
@@ -14,7 +14,7 @@ type Props = { params: Promise<{ doi: string[] }> };
 
 async function load(params: Props["params"]) {
   const { doi } = await params;
-  return getPaper(db(), doi.map(decodeURIComponent).join("/"));
+  return getPaper(db(), fromSegments(doi));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -38,7 +38,7 @@ export default async function PaperPage({ params }: Props) {
           {paper.license ? <span className="text-slate-500"> · {paper.license}</span> : null}
         </p>
         {paper.keywords.length ? <p className="mt-1 text-sm text-slate-600">Keywords: {paper.keywords.map((k) => k.keyword).join("; ")}</p> : null}
-        {editor ? <p className="mt-2"><Link className="rounded border border-slate-300 bg-white px-2 py-1 text-sm text-brand hover:bg-slate-100" href={`/papers/edit/${paper.doi}`}>Edit</Link></p> : null}
+        {editor ? <p className="mt-2"><Link className="rounded border border-slate-300 bg-white px-2 py-1 text-sm text-brand hover:bg-slate-100" href={paperEditPath(paper.doi)}>Edit</Link></p> : null}
       </header>
       <AuditFlags flags={audit.flags} />
       {paper.abstract ? (

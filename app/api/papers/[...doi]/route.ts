@@ -8,19 +8,20 @@ import { requireEditor } from "@/lib/auth";
 import { MAX_PAPER_BYTES, publishPaper } from "@/lib/editing";
 import { readPapers } from "@/lib/records/store";
 import { db } from "@/lib/db";
+import { fromSegments, paperPath } from "@/lib/materials";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ doi: string[] }> };
 
-const doiOf = async (params: Context["params"]) => (await params).doi.map(decodeURIComponent).join("/").toLowerCase();
+const doiOf = async (params: Context["params"]) => fromSegments((await params).doi).toLowerCase();
 
 export async function GET(_request: Request, { params }: Context) {
   return handle(async () => {
     const doi = await doiOf(params);
     const [paper] = await readPapers(db(), { dois: [doi] });
     if (!paper) throw new HttpError(404, `no paper with DOI ${doi}`);
-    return Response.json({ paper, path: `/papers/${paper.doi}` });
+    return Response.json({ paper, path: paperPath(paper.doi) });
   });
 }
 
@@ -30,6 +31,6 @@ export async function PUT(request: Request, { params }: Context) {
     const body = await readJson(request, MAX_PAPER_BYTES);
     const draftId = new URL(request.url).searchParams.get("draft");
     const summary = await publishPaper(body, { user, mode: "update", doi: await doiOf(params), draftId });
-    return Response.json({ paper: summary, path: `/papers/${summary.doi}` });
+    return Response.json({ paper: summary, path: paperPath(summary.doi) });
   });
 }

@@ -5,6 +5,7 @@ import { currentUser } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { draftForPage, listDrafts } from "@/lib/editing";
 import { readPapers } from "@/lib/records/store";
+import { fromSegments, paperEditPath, paperPath } from "@/lib/materials";
 import { PaperEditor } from "@/app/components/editor/PaperEditor";
 import { DraftList } from "@/app/components/editor/DraftList";
 import { coerceState, recordToForm } from "@/app/components/editor/model";
@@ -15,22 +16,22 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ doi: string[] }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function EditPaperPage({ params, searchParams }: Props) {
-  const doi = (await params).doi.map(decodeURIComponent).join("/").toLowerCase();
+  const doi = fromSegments((await params).doi).toLowerCase();
   const query = await searchParams;
   const requested = Array.isArray(query.draft) ? query.draft[0] : query.draft;
   const user = await currentUser();
-  if (!user) redirect(`/login?next=${encodeURIComponent(`/papers/edit/${doi}`)}`);
+  if (!user) redirect(`/login?next=${encodeURIComponent(paperEditPath(doi))}`);
   const [paper] = await readPapers(db(), { dois: [doi] });
   if (!paper) notFound();
   const draft = await draftForPage(user, requested, doi);
   if (draft.forbidden) {
-    return <p role="alert" className="text-red-800">This draft belongs to another editor. <Link className="text-brand underline" href={`/papers/edit/${doi}`}>Edit the published paper</Link></p>;
+    return <p role="alert" className="text-red-800">This draft belongs to another editor. <Link className="text-brand underline" href={paperEditPath(doi)}>Edit the published paper</Link></p>;
   }
   const drafts = await listDrafts(user.id);
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">
-        <Link className="text-brand hover:underline" href={`/papers/${doi}`}>← {paper.title}</Link>
+        <Link className="text-brand hover:underline" href={paperPath(doi)}>← {paper.title}</Link>
       </p>
       {draft.resumed ? (
         <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="status">
@@ -38,7 +39,7 @@ export default async function EditPaperPage({ params, searchParams }: Props) {
         </p>
       ) : null}
       <DraftList drafts={drafts} currentId={draft.id} />
-      <PaperEditor key={draft.id} mode="edit" originalDoi={doi} draftId={draft.id} initialState={draft.state ? coerceState(draft.state) : recordToForm(paper)} savedAt={draft.savedAt} discardTo={`/papers/${doi}`} />
+      <PaperEditor key={draft.id} mode="edit" originalDoi={doi} draftId={draft.id} initialState={draft.state ? coerceState(draft.state) : recordToForm(paper)} savedAt={draft.savedAt} discardTo={paperPath(doi)} />
     </div>
   );
 }
