@@ -3,7 +3,7 @@
  * or the API through the one record validation and writePaper, in one transaction.
  */
 import { z } from "zod";
-import { db, type PrismaClient } from "../db";
+import { db, type PrismaClient, type Tx } from "../db";
 import { writeTransaction } from "../db/transaction";
 import { HttpError } from "../http";
 import { validateRecordFile, RecordValidationError, type FieldError } from "../records/validate";
@@ -25,6 +25,7 @@ export const draftBodySchema = z
   .object({
     doi: z.string().max(300).nullable().optional(),
     state: z.record(z.string(), z.unknown()),
+    baseVersion: z.number().int().positive().nullable().optional(),
   })
   .strict();
 
@@ -69,12 +70,13 @@ export async function saveDraft(id: string, user: Editor, body: unknown, prisma:
   }
   const json = JSON.stringify(parsed.data.state);
   const doi = parsed.data.doi?.trim().toLowerCase() || null;
+  const baseVersion = parsed.data.baseVersion ?? null;
   return writeTransaction(prisma, async (tx) => {
     const existing = await tx.paperDraft.findUnique({ where: { id }, select: { userId: true } });
     if (existing && existing.userId !== user.id) throw new HttpError(403, "this draft belongs to another editor");
     const saved = existing
-      ? await tx.paperDraft.update({ where: { id }, data: { json, doi } })
-      : await tx.paperDraft.create({ data: { id, userId: user.id, json, doi } });
+      ? await tx.paperDraft.update({ where: { id }, data: { json, doi, baseVersion } })
+      : await tx.paperDraft.create({ data: { id, userId: user.id, json, doi, baseVersion } });
     return { id: saved.id, doi: saved.doi, updatedAt: saved.updatedAt.toISOString() };
   });
 }
@@ -84,6 +86,20 @@ export async function deleteDraft(id: string, user: Editor, prisma: PrismaClient
   const draft = await ownDraft(id, user, prisma);
   await writeTransaction(prisma, (tx) => tx.paperDraft.deleteMany({ where: { id: draft.id, userId: user.id } }));
   return draft.id;
+}
+
+/**
+ * A paper's version: the id of its latest revision (every publish and import writes one), or null
+ * for an unknown DOI. An edit remembers the version it started from; publishing refuses when the
+ * paper has moved on since, so one editor never silently overwrites another's work.
+ */
+export async function paperVersion(doi: string, prisma: PrismaClient | Tx = db()): Promise<{ version: number; savedAt: Date; savedBy: string | null } | null> {
+  const latest = await prisma.revision.findFirst({
+    where: { entityType: "paper", entityKey: doi.toLowerCase() },
+    orderBy: { id: "desc" },
+    select: { id: true, createdAt: true, user: { select: { email: true } } },
+  });
+  return latest ? { version: latest.id, savedAt: latest.createdAt, savedBy: latest.user?.email ?? null } : null;
 }
 
 /** A record-file path of the one paper ("papers[0].materials[1].unit") as the paper's own path. */
@@ -108,7 +124,7 @@ export function validatePaper(input: unknown): PaperParsed {
  */
 export async function publishPaper(
   input: unknown,
-  options: { user: Editor; mode: "create" | "update"; doi?: string; draftId?: string | null },
+  options: { user: Editor; mode: "create" | "update"; doi?: string; draftId?: string | null; baseVersion?: number },
   prisma: PrismaClient = db(),
 ) {
   const paper = { ...validatePaper(input), status: "published" as const };
@@ -128,6 +144,18 @@ export async function publishPaper(
         throw new HttpError(409, `DOI ${paper.doi} is already in the knowledge base ("${existing.title}"); edit that paper instead`, "doi", { path: paperUrl(paper.doi) });
       }
       if (options.mode === "update" && !existing) throw new HttpError(404, `no paper with DOI ${paper.doi}`);
+      if (options.mode === "update" && options.baseVersion !== undefined) {
+        const current = await paperVersion(paper.doi, tx);
+        if (current && current.version !== options.baseVersion) {
+          const who = current.savedBy ? ` by ${current.savedBy}` : "";
+          throw new HttpError(
+            409,
+            `someone else saved this paper (${current.savedAt.toISOString().replace("T", " ").slice(0, 16)} UTC${who}) after you started editing; nothing was published and your draft is kept — open the paper to see their version and apply your changes to it`,
+            "version",
+            { currentVersion: current.version, baseVersion: options.baseVersion },
+          );
+        }
+      }
       const summary = await writePaper(tx, paper, options.user.id);
       if (options.draftId) await tx.paperDraft.deleteMany({ where: { id: options.draftId, userId: options.user.id } });
       return summary;
@@ -145,12 +173,12 @@ export async function draftForPage(user: Editor, requested: string | undefined, 
   if (requested && DRAFT_ID.test(requested)) {
     const draft = await prisma.paperDraft.findUnique({ where: { id: requested } });
     if (draft && draft.userId !== user.id) return { forbidden: true as const };
-    if (draft) return { forbidden: false as const, id: draft.id, state: JSON.parse(draft.json) as unknown, savedAt: draft.updatedAt.toISOString(), resumed: true };
-    return { forbidden: false as const, id: requested, state: null, savedAt: null, resumed: false };
+    if (draft) return { forbidden: false as const, id: draft.id, state: JSON.parse(draft.json) as unknown, savedAt: draft.updatedAt.toISOString(), resumed: true, baseVersion: draft.baseVersion };
+    return { forbidden: false as const, id: requested, state: null, savedAt: null, resumed: false, baseVersion: null };
   }
   if (doi) {
     const latest = await prisma.paperDraft.findFirst({ where: { userId: user.id, doi }, orderBy: { updatedAt: "desc" } });
-    if (latest) return { forbidden: false as const, id: latest.id, state: JSON.parse(latest.json) as unknown, savedAt: latest.updatedAt.toISOString(), resumed: true };
+    if (latest) return { forbidden: false as const, id: latest.id, state: JSON.parse(latest.json) as unknown, savedAt: latest.updatedAt.toISOString(), resumed: true, baseVersion: latest.baseVersion };
   }
-  return { forbidden: false as const, id: randomUUID(), state: null, savedAt: null, resumed: false };
+  return { forbidden: false as const, id: randomUUID(), state: null, savedAt: null, resumed: false, baseVersion: null };
 }

@@ -50,15 +50,43 @@ export async function readText(request: Request, limit = MAX_BODY_BYTES): Promis
   }
 }
 
-/** Read a JSON body, refusing oversized or malformed ones with a 4xx. */
+/** Deeper than any record or form state; deeper input would exhaust the stack of whatever walks it. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Refuses JSON nested deeper than MAX_JSON_DEPTH and keys that JavaScript objects treat specially
+ * ("__proto__" would be silently dropped or change an object's prototype), naming where. Iterative,
+ * so checking cannot itself overflow.
+ */
+export function assertPlainJson(value: unknown): void {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: "", depth: 0 }];
+  while (stack.length) {
+    const { value: v, path, depth } = stack.pop()!;
+    if (!v || typeof v !== "object") continue;
+    if (depth >= MAX_JSON_DEPTH) throw new HttpError(400, `${path || "body"}: nested more than ${MAX_JSON_DEPTH} levels deep`, path || undefined);
+    if (Array.isArray(v)) v.forEach((item, i) => stack.push({ value: item, path: `${path}[${i}]`, depth: depth + 1 }));
+    else {
+      for (const [key, item] of Object.entries(v)) {
+        const at = path ? `${path}.${key}` : key;
+        if (key === "__proto__") throw new HttpError(400, `${at}: "__proto__" is not allowed as a key`, at);
+        stack.push({ value: item, path: at, depth: depth + 1 });
+      }
+    }
+  }
+}
+
+/** Read a JSON body, refusing oversized, malformed, too deeply nested or prototype-touching ones with a 4xx. */
 export async function readJson(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
   const text = await readText(request, limit);
   if (!text.trim()) throw new HttpError(400, "request body is empty; send JSON");
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (e) {
     throw new HttpError(400, `request body is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
+  assertPlainJson(value);
+  return value;
 }
 
 /** Run a route handler, turning domain errors into JSON 4xx answers. */

@@ -40,3 +40,17 @@ describe("reading request bodies", () => {
     await expect(readJson(new Request("http://localhost/x", { method: "POST", body: new Uint8Array([0xff, 0xfe, 0x7b]) }))).rejects.toMatchObject({ status: 400, message: /UTF-8/ });
   });
 });
+
+describe("the shape of JSON bodies", () => {
+  const post = (text: string) => readJson(new Request("http://localhost/api/drafts/x", { method: "POST", body: text }));
+
+  it("refuses nesting deeper than any record (a draft state 10,000 levels deep exhausted the stack)", async () => {
+    const deep = '{"doi":null,"state":' + '{"a":'.repeat(10_000) + "1" + "}".repeat(10_000) + "}";
+    await expect(post(deep)).rejects.toMatchObject({ status: 400, message: /nested more than 64 levels/ });
+    expect(await post('{"state":' + '{"a":'.repeat(30) + "1" + "}".repeat(30) + "}")).toBeTruthy();
+  });
+
+  it("refuses a __proto__ key, naming where, instead of dropping it", async () => {
+    await expect(post('{"state":{"paper":{"__proto__":{"x":1}}}}')).rejects.toMatchObject({ status: 400, field: "state.paper.__proto__" });
+  });
+});

@@ -49,6 +49,8 @@ export interface PaperEditorProps {
   mode: "new" | "edit";
   /** DOI of the paper being edited (edit mode). */
   originalDoi?: string;
+  /** Version of the published paper this edit started from (edit mode): publishing checks it. */
+  baseVersion?: number | null;
   draftId: string;
   initialState: EditorState;
   /** When the draft shown was last saved (a resumed draft). */
@@ -65,7 +67,7 @@ function moveItem<T>(list: T[], from: number, to: number): void {
   list.splice(to, 0, item!);
 }
 
-export function PaperEditor({ mode, originalDoi, draftId, initialState, savedAt, discardTo }: PaperEditorProps) {
+export function PaperEditor({ mode, originalDoi, baseVersion, draftId, initialState, savedAt, discardTo }: PaperEditorProps) {
   const [state, setState] = useState<EditorState>(initialState);
   const [step, setStep] = useState<StepKey>("paper");
   const [materialIndex, setMaterialIndex] = useState(0);
@@ -112,7 +114,7 @@ export function PaperEditor({ mode, originalDoi, draftId, initialState, savedAt,
     async (keepalive = false) => {
       if (finished.current || !dirty.current) return;
       dirty.current = false;
-      const body = JSON.stringify({ doi: mode === "edit" ? (originalDoi ?? null) : null, state: stateRef.current });
+      const body = JSON.stringify({ doi: mode === "edit" ? (originalDoi ?? null) : null, state: stateRef.current, baseVersion: baseVersion ?? null });
       setSave((s) => ({ ...s, status: "saving" }));
       const run = writeJson(`/api/drafts/${draftId}`, "PUT", body, { keepalive: keepalive && body.length < 60_000 })
         .then((r) => {
@@ -129,7 +131,7 @@ export function PaperEditor({ mode, originalDoi, draftId, initialState, savedAt,
       inFlight.current = run;
       await run;
     },
-    [draftId, mode, originalDoi],
+    [draftId, mode, originalDoi, baseVersion],
   );
 
   useEffect(() => {
@@ -248,7 +250,7 @@ export function PaperEditor({ mode, originalDoi, draftId, initialState, savedAt,
       await inFlight.current;
       const { record } = formToRecord(state);
       const target = mode === "new" ? `/api/papers?draft=${draftId}` : `${paperApiPath(originalDoi!)}?draft=${draftId}`;
-      const r = await writeJson(target, mode === "new" ? "POST" : "PUT", record);
+      const r = await writeJson(target, mode === "new" ? "POST" : "PUT", record, baseVersion ? { headers: { "If-Match": `"${baseVersion}"` } } : {});
       if (r.ok) {
         finished.current = true;
         window.location.assign((r.data as { path: string }).path);

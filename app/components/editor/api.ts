@@ -15,7 +15,7 @@ export async function writeJson(url: string, method: "POST" | "PUT" | "DELETE", 
     ...init,
     method,
     credentials: "same-origin",
-    headers: { "Content-Type": "application/json", "X-CSRF-Token": csrfToken() },
+    headers: { ...(init.headers as Record<string, string> | undefined), "Content-Type": "application/json", "X-CSRF-Token": csrfToken() },
     body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
   });
   let data: unknown = null;

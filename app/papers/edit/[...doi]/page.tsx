@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth";
 import { db } from "@/lib/db";
-import { draftForPage, listDrafts } from "@/lib/editing";
+import { draftForPage, listDrafts, paperVersion } from "@/lib/editing";
 import { readPapers } from "@/lib/records/store";
 import { fromSegments, paperEditPath, paperPath } from "@/lib/materials";
 import { PaperEditor } from "@/app/components/editor/PaperEditor";
@@ -28,6 +28,10 @@ export default async function EditPaperPage({ params, searchParams }: Props) {
     return <p role="alert" className="text-red-800">This draft belongs to another editor. <Link className="text-brand underline" href={paperEditPath(doi)}>Edit the published paper</Link></p>;
   }
   const drafts = await listDrafts(user.id);
+  const current = await paperVersion(doi);
+  // A resumed draft keeps the version it started from; a fresh edit starts from the current one.
+  const baseVersion = draft.state ? draft.baseVersion : (current?.version ?? null);
+  const overtaken = baseVersion !== null && current !== null && baseVersion !== current.version;
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">
@@ -38,8 +42,13 @@ export default async function EditPaperPage({ params, searchParams }: Props) {
           You are continuing your unpublished changes (saved {draft.savedAt?.replace("T", " ").slice(0, 16)} UTC). Discard the draft to start again from the published record.
         </p>
       ) : null}
+      {overtaken ? (
+        <p className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="edit-overtaken">
+          Someone else saved this paper ({current.savedAt.toISOString().replace("T", " ").slice(0, 16)} UTC{current.savedBy ? ` by ${current.savedBy}` : ""}) after you started these changes. Publishing them would overwrite that work, so it is refused: open the paper to see the saved version, discard this draft and apply your changes again.
+        </p>
+      ) : null}
       <DraftList drafts={drafts} currentId={draft.id} />
-      <PaperEditor key={draft.id} mode="edit" originalDoi={doi} draftId={draft.id} initialState={draft.state ? coerceState(draft.state) : recordToForm(paper)} savedAt={draft.savedAt} discardTo={paperPath(doi)} />
+      <PaperEditor key={draft.id} mode="edit" originalDoi={doi} baseVersion={baseVersion} draftId={draft.id} initialState={draft.state ? coerceState(draft.state) : recordToForm(paper)} savedAt={draft.savedAt} discardTo={paperPath(doi)} />
     </div>
   );
 }
