@@ -6,6 +6,7 @@
  * of what rounding the inputs could move the result (each input ± half a unit of its last digit).
  */
 import type { PrismaClient } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import { evaluateFormula } from "./evaluate";
 import { formulaDefinition } from "./catalogue";
 import { prettyNumber, prettyUnit } from "../units/display";
@@ -304,12 +305,18 @@ export function auditMeasurements(all: AuditMeasurement[]): { derived: DerivedFi
 }
 
 async function loadMeasurements(prisma: PrismaClient, where: { paperDoi?: string; materialIds?: number[] }): Promise<AuditMeasurement[]> {
-  // A paper's material ids first: a relation filter on Measurement makes SQLite scan every measurement.
-  const materialIds = where.paperDoi
-    ? (await prisma.material.findMany({ where: { paper: { doi: where.paperDoi } }, select: { id: true } })).map((m) => m.id)
-    : where.materialIds;
+  // A paper's measurements by the range of its material ids (a relation filter alone makes SQLite
+  // scan every measurement; an id list would grow with the paper past the parameter limit).
+  let filter: Prisma.MeasurementWhereInput = where.materialIds ? { materialId: { in: where.materialIds } } : {};
+  if (where.paperDoi) {
+    const paper = await prisma.paper.findUnique({ where: { doi: where.paperDoi }, select: { id: true } });
+    if (!paper) return [];
+    const range = await prisma.material.aggregate({ where: { paperId: paper.id }, _min: { id: true }, _max: { id: true } });
+    if (range._min.id === null || range._max.id === null) return [];
+    filter = { materialId: { gte: range._min.id, lte: range._max.id }, material: { paperId: paper.id } };
+  }
   const rows = await prisma.measurement.findMany({
-    where: materialIds ? { materialId: { in: materialIds } } : {},
+    where: filter,
     include: { material: { select: { key: true, name: true, batterySystem: true, paper: { select: { doi: true } } } } },
     orderBy: [{ materialId: "asc" }, { position: "asc" }],
   });

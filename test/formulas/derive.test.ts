@@ -100,3 +100,26 @@ describe("the audit of the seed papers", () => {
     }
   });
 });
+
+describe("auditing a large paper", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await t.cleanup();
+  });
+
+  it("reads a paper of 1,122 materials without a parameter list per material (Prisma refused past 999)", async () => {
+    const { validFile } = await import("../helpers/records");
+    const { importRecords, validateRecordFile } = await import("../../lib/records");
+    const { auditPaper } = await import("../../lib/formulas/derive");
+    const file = validFile("10.1234/matlit.large");
+    const template = file.papers[0]!.materials[0]!;
+    file.papers[0]!.materials = Array.from({ length: 1122 }, (_, i) => ({ ...template, key: `m${i}`, name: `Material ${i}` }));
+    await importRecords(t.prisma, validateRecordFile(file));
+    const audit = await auditPaper(t.prisma, "10.1234/matlit.large");
+    expect(audit.flags).toEqual([]);
+    expect(Array.isArray(audit.derived)).toBe(true);
+  });
+});
