@@ -8,6 +8,7 @@
  * and the audit flags (lib/formulas/derive.ts).
  */
 import type { PrismaClient } from "../db";
+import { isRowId } from "../db/ids";
 import { PROPERTIES, property } from "../units";
 import { prettyNumber, prettyUnit } from "../units/display";
 import { auditPaper } from "../formulas/derive";
@@ -81,9 +82,8 @@ async function resolveOne(prisma: PrismaClient, raw: string, index: number): Pro
   const text = raw.trim();
   const field = `ids[${index}]`;
   if (/^\d+$/.test(text)) {
-    // Ids are 32-bit integers in the database; a longer number can name no material.
     const id = Number(text);
-    const byId = id <= 2_147_483_647 ? await prisma.material.findUnique({ where: { id }, select: MATERIAL_SELECT }) : null;
+    const byId = isRowId(id) ? await prisma.material.findUnique({ where: { id }, select: MATERIAL_SELECT }) : null;
     if (byId) return byId;
     throw new CompareError(`no material has id ${text}`, field, 404);
   }

@@ -1,7 +1,9 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { auditMeasurements, auditAll, precisionOf, withinTolerance, type AuditMeasurement } from "../../lib/formulas/derive";
+import { auditMeasurements, auditAll, auditPaper, precisionOf, withinTolerance, type AuditMeasurement } from "../../lib/formulas/derive";
 import { loadSeed } from "../../seed/load";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { validFile } from "../helpers/records";
+import { importRecords, validateRecordFile } from "../../lib/records";
 
 let nextId = 1;
 function m(partial: Partial<AuditMeasurement> & Pick<AuditMeasurement, "propertyKey" | "value">): AuditMeasurement {
@@ -111,12 +113,10 @@ describe("auditing a large paper", () => {
   });
 
   it("reads a paper of 1,122 materials without a parameter list per material (Prisma refused past 999)", async () => {
-    const { validFile } = await import("../helpers/records");
-    const { importRecords, validateRecordFile } = await import("../../lib/records");
-    const { auditPaper } = await import("../../lib/formulas/derive");
     const file = validFile("10.1234/matlit.large");
-    const template = file.papers[0]!.materials[0]!;
-    file.papers[0]!.materials = Array.from({ length: 1122 }, (_, i) => ({ ...template, key: `m${i}`, name: `Material ${i}` }));
+    const paper = file.papers[0]!;
+    const template = paper.materials![0]!;
+    paper.materials = Array.from({ length: 1122 }, (_, i) => ({ ...template, key: `m${i}`, name: `Material ${i}` }));
     await importRecords(t.prisma, validateRecordFile(file));
     const audit = await auditPaper(t.prisma, "10.1234/matlit.large");
     expect(audit.flags).toEqual([]);
