@@ -116,7 +116,7 @@ function treeRssMb(pid: number): number {
 
 async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; peakMb: () => number; stop: () => Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [join(ROOT, "bin", "server.js"), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     // The heap limit `npm start` gives the server (package.json config.serverHeapMb).
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: `--max-old-space-size=${SERVER_HEAP_MB}`, ...env },

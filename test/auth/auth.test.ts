@@ -1,16 +1,19 @@
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { describe, it, expect, beforeAll, afterAll, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { matlit } from "../helpers/cli";
 import {
   assertSameOrigin,
-  attemptKey,
   createSession,
   createUser,
   csrfTokenFor,
   deleteSession,
+  deviceCookie,
+  deviceOf,
   hashPassword,
-  loginBlockedFor,
+  issueDeviceToken,
   LOGIN_MAX_FAILURES,
+  LOGIN_MAX_FAILURES_PER_ADDRESS,
+  LOGIN_WINDOW_MS,
   RateLimitError,
   requireEditor,
   safeNext,
@@ -22,6 +25,13 @@ import {
   verifyUser,
 } from "../../lib/auth";
 import { HttpError } from "../../lib/http";
+
+/** Password checks made, to show that a refused attempt is refused before its password is checked. */
+const passwordChecks = vi.hoisted(() => ({ count: 0 }));
+vi.mock("@node-rs/argon2", async (importOriginal) => {
+  const argon = await importOriginal<typeof import("@node-rs/argon2")>();
+  return { ...argon, verify: (...args: Parameters<typeof argon.verify>) => (passwordChecks.count++, argon.verify(...args)) };
+});
 
 describe("passwords", () => {
   it("are hashed with argon2id, salted, and verified", async () => {
@@ -35,7 +45,7 @@ describe("passwords", () => {
   });
 });
 
-describe("users, sessions and sign-in", () => {
+describe("users and sessions", () => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase();
@@ -72,18 +82,101 @@ describe("users, sessions and sign-in", () => {
     await deleteSession(again.token, t.prisma);
     expect(await userForToken(again.token, t.prisma)).toBeNull();
   });
+});
 
-  it("blocks sign-in after 5 failures per e-mail and address for 15 minutes", async () => {
+describe("sign-in rate limit", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(async () => t?.cleanup());
+
+  /** The outcome of a sign-in as its HTTP status: 200, 401 (wrong credentials) or 429 (refused unchecked). */
+  const statusOf = (attempt: Promise<unknown>) =>
+    attempt.then(
+      () => 200,
+      (e: unknown) => (e instanceof RateLimitError ? 429 : e instanceof Error && /wrong e-mail or password/.test(e.message) ? 401 : Promise.reject(e)),
+    );
+  const attemptRows = (key: string) => t.prisma.loginAttempt.count({ where: { key } });
+
+  it("refuses the sixth attempt on an account from unknown devices, even with the right password, for 15 minutes", async () => {
     await createUser("limited@example.org", "the right password", { prisma: t.prisma });
-    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) await expect(signIn("limited@example.org", "wrong password", "10.0.0.1", t.prisma)).rejects.toThrow(/wrong e-mail or password/);
-    // Even the right password is refused while blocked; another address is not blocked.
-    await expect(signIn("limited@example.org", "the right password", "10.0.0.1", t.prisma)).rejects.toBeInstanceOf(RateLimitError);
-    const wait = await loginBlockedFor(attemptKey("limited@example.org", "10.0.0.1"), t.prisma);
-    expect(wait).toBeGreaterThan(14 * 60_000);
-    expect(wait).toBeLessThanOrEqual(15 * 60_000);
-    expect(await loginBlockedFor(attemptKey("limited@example.org", "10.0.0.1"), t.prisma, Date.now() + 15 * 60_000 + 1000)).toBe(0);
-    const ok = await signIn("limited@example.org", "the right password", "10.0.0.2", t.prisma);
-    expect(ok.user.email).toBe("limited@example.org");
+    const t0 = Date.now();
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) expect(await statusOf(signIn("limited@example.org", "wrong password", { address: `10.0.0.${i}` }, t.prisma, t0 + i * 1000))).toBe(401);
+    // From yet another address: the account's counter applies to every unknown device.
+    const checks = passwordChecks.count;
+    const blocked = await signIn("limited@example.org", "the right password", { address: "10.0.1.1" }, t.prisma, t0 + 60_000).catch((e: unknown) => e);
+    expect(blocked).toBeInstanceOf(RateLimitError);
+    expect((blocked as RateLimitError).retryAfterMs).toBe(LOGIN_WINDOW_MS - 60_000);
+    expect(passwordChecks.count).toBe(checks);
+    // Refused attempts are not recorded, so hammering does not prolong the block.
+    expect(await attemptRows("account:limited@example.org")).toBe(LOGIN_MAX_FAILURES);
+    const later = await signIn("limited@example.org", "the right password", { address: "10.0.1.1" }, t.prisma, t0 + LOGIN_WINDOW_MS + 1);
+    expect(later.user.email).toBe("limited@example.org");
+  });
+
+  it("reserves attempts atomically: of 30 parallel wrong guesses, 5 are checked and 25 refused", async () => {
+    await createUser("parallel@example.org", "the right password", { prisma: t.prisma });
+    const checks = passwordChecks.count;
+    const statuses = await Promise.all(Array.from({ length: 30 }, () => statusOf(signIn("parallel@example.org", "wrong password", { address: "192.0.2.30" }, t.prisma))));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(LOGIN_MAX_FAILURES);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30 - LOGIN_MAX_FAILURES);
+    expect(passwordChecks.count - checks).toBe(LOGIN_MAX_FAILURES);
+  });
+
+  it("lets the owner sign in from a browser that signed in before while an attacker is refused", async () => {
+    await createUser("owner@example.org", "the owner's password", { prisma: t.prisma });
+    const { deviceToken } = await signIn("owner@example.org", "the owner's password", { address: "198.51.100.1" }, t.prisma);
+    const attacker = [];
+    for (let i = 0; i < LOGIN_MAX_FAILURES + 2; i++) attacker.push(await statusOf(signIn("owner@example.org", `guess number ${i}`, { address: "203.0.113.66" }, t.prisma)));
+    expect(attacker).toEqual([401, 401, 401, 401, 401, 429, 429]);
+
+    // The owner's browser, from any address, still signs in, and keeps its device token.
+    const owner = await signIn("owner@example.org", "the owner's password", { address: "198.51.100.77", deviceToken }, t.prisma);
+    expect(owner.user.email).toBe("owner@example.org");
+    expect(owner.deviceToken).toBe(deviceToken);
+    // An unknown browser with the right password is refused, and so is a forged or foreign device token.
+    expect(await statusOf(signIn("owner@example.org", "the owner's password", { address: "198.51.100.1" }, t.prisma))).toBe(429);
+    expect(await statusOf(signIn("owner@example.org", "the owner's password", { address: "198.51.100.1", deviceToken: deviceToken.slice(0, -2) + "xx" }, t.prisma))).toBe(429);
+    const other = await createUser("other-owner@example.org", "another password", { prisma: t.prisma });
+    const foreign = issueDeviceToken({ id: other.id, passwordHash: (await t.prisma.user.findUniqueOrThrow({ where: { id: other.id } })).passwordHash });
+    expect(await statusOf(signIn("owner@example.org", "the owner's password", { address: "198.51.100.1", deviceToken: foreign }, t.prisma))).toBe(429);
+
+    // A known device has its own limit: it cannot be used to guess without bound either.
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) expect(await statusOf(signIn("owner@example.org", "mistyped password", { address: "198.51.100.77", deviceToken }, t.prisma))).toBe(401);
+    expect(await statusOf(signIn("owner@example.org", "the owner's password", { address: "198.51.100.77", deviceToken }, t.prisma))).toBe(429);
+  });
+
+  it("limits one client address across accounts", async () => {
+    for (let i = 0; i < LOGIN_MAX_FAILURES_PER_ADDRESS; i++) expect(await statusOf(signIn(`spray${i}@example.org`, "password123", { address: "203.0.113.99" }, t.prisma))).toBe(401);
+    expect(await statusOf(signIn("spray-next@example.org", "password123", { address: "203.0.113.99" }, t.prisma))).toBe(429);
+    expect(await statusOf(signIn("spray-next@example.org", "password123", { address: "203.0.113.100" }, t.prisma))).toBe(401);
+  });
+
+  it("counts a successful sign-in as no failure", async () => {
+    await createUser("careful@example.org", "the right password", { prisma: t.prisma });
+    for (let i = 0; i < LOGIN_MAX_FAILURES - 1; i++) expect(await statusOf(signIn("careful@example.org", "wrong password", { address: "192.0.2.5" }, t.prisma))).toBe(401);
+    expect(await statusOf(signIn("careful@example.org", "the right password", { address: "192.0.2.5" }, t.prisma))).toBe(200);
+    expect(await attemptRows("account:careful@example.org")).toBe(LOGIN_MAX_FAILURES - 1);
+    expect(await statusOf(signIn("careful@example.org", "wrong password", { address: "192.0.2.5" }, t.prisma))).toBe(401);
+    expect(await statusOf(signIn("careful@example.org", "wrong password", { address: "192.0.2.5" }, t.prisma))).toBe(429);
+  });
+});
+
+describe("device tokens", () => {
+  it("name the device only for the account they were issued to, intact", async () => {
+    const account = { id: 7, passwordHash: await hashPassword("a long enough password") };
+    const token = issueDeviceToken(account);
+    expect(token).toMatch(/^7\.[\w-]{22}\.[\w-]{43}$/);
+    expect(deviceOf(token, account)).toBe(token.split(".").slice(0, 2).join("."));
+    expect(issueDeviceToken(account)).not.toBe(token);
+    expect(deviceOf(token, { ...account, id: 8 })).toBeNull();
+    expect(deviceOf(token.replace(/^7\./, "8."), { ...account, id: 8 })).toBeNull();
+    expect(deviceOf(token + "x", account)).toBeNull();
+    expect(deviceOf(`${token}.extra`, account)).toBeNull();
+    expect(deviceOf(undefined, account)).toBeNull();
+    // A new password (a new hash) revokes every device.
+    expect(deviceOf(token, { ...account, passwordHash: await hashPassword("a long enough password") })).toBeNull();
   });
 });
 
@@ -110,9 +203,34 @@ describe("CSRF and cookies", () => {
     expect(sessionCookies(req({ "x-forwarded-proto": "https" }, "http://matlit.test/"), "tok")[0]).toContain("; Secure");
   });
 
+  it("sets a year-long httpOnly device cookie sent only to the sign-in endpoint", () => {
+    expect(deviceCookie(req({}, "http://matlit.test/"), "7.n.m")).toBe("matlit_device=7.n.m; Path=/api/auth/login; Max-Age=31536000; SameSite=Lax; HttpOnly");
+    expect(deviceCookie(req({ "x-forwarded-proto": "https" }, "http://matlit.test/"), "7.n.m")).toContain("; Secure");
+  });
+
   it("only returns to same-site paths after sign-in", () => {
     expect(safeNext("/papers/new?draft=1")).toBe("/papers/new?draft=1");
-    for (const bad of ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", undefined]) expect(safeNext(bad)).toBe("/");
+    expect(safeNext("/papers/new?x=1#y")).toBe("/papers/new?x=1#y");
+    expect(safeNext("/papers/edit/10.1234/a(b)c")).toBe("/papers/edit/10.1234/a(b)c");
+    const refused = [
+      "/%09/evil.example/phish", // the probe's reproducer: decoded once, a tab a browser drops, leaving //evil.example
+      "/\t/evil",
+      "/\n/evil",
+      " //evil",
+      "//evil",
+      "/\\evil",
+      "/%5C/evil",
+      "/.//evil.example",
+      "https://evil",
+      "https:evil.example",
+      "javascript:alert(1)",
+      "JaVaScRiPt:alert(1)",
+      "data:text/html,hi",
+      "",
+      null,
+      undefined,
+    ];
+    for (const bad of refused) expect(safeNext(bad), JSON.stringify(bad)).toBe("/");
   });
 });
 

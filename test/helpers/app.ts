@@ -25,7 +25,8 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   execFileSync(process.execPath, [join(ROOT, "bin", "matlit.js"), "setup"], { cwd: ROOT, env: childEnv, stdio: "pipe" });
   execFileSync(process.execPath, [join(ROOT, "scripts", "build-if-needed.js")], { cwd: ROOT, env: childEnv, stdio: "inherit" });
   const port = await freePort();
-  const server: ChildProcess = spawn(process.execPath, [join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // The production server script `npm start` runs, so tests see what clients of the real server see.
+  const server: ChildProcess = spawn(process.execPath, [join(ROOT, "bin", "server.js"), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,20 +1,14 @@
 /**
  * POST /api/auth/login: sign in. JSON ({ email, password }) answers 200/401/429 as JSON; an HTML
  * form post (the /login page, works without JavaScript) is redirected back with the outcome.
- * Same-origin only; 5 failed attempts per e-mail and client address in 15 minutes → 429.
+ * Same-origin only; rate-limited per device, account and client address (lib/auth).
  */
-import { handle, readJson, HttpError } from "@/lib/http";
-import { assertSameOrigin, clientAddress, safeNext, sessionCookies, signIn, AuthError, RateLimitError } from "@/lib/auth";
+import { handle, readJson, readText, HttpError } from "@/lib/http";
+import { assertSameOrigin, clientAddress, deviceCookie, deviceTokenOf, safeNext, sessionCookies, signIn, AuthError, RateLimitError } from "@/lib/auth";
 
 export const dynamic = "force-dynamic";
 
 const LIMIT = 16 * 1024;
-
-async function readForm(request: Request): Promise<URLSearchParams> {
-  const text = await request.text();
-  if (Buffer.byteLength(text) > LIMIT) throw new HttpError(413, `request body is larger than ${LIMIT} bytes`);
-  return new URLSearchParams(text);
-}
 
 function redirect(location: string, cookies: string[] = []): Response {
   const headers = new Headers({ Location: location });
@@ -30,7 +24,7 @@ export async function POST(request: Request) {
     if (!isForm && !type.startsWith("application/json")) throw new HttpError(415, "send JSON ({ \"email\", \"password\" }) or an HTML form");
     let email: unknown, password: unknown, next: string | null = null;
     if (isForm) {
-      const form = await readForm(request);
+      const form = new URLSearchParams(await readText(request, LIMIT));
       email = form.get("email") ?? "";
       password = form.get("password") ?? "";
       next = form.get("next");
@@ -43,8 +37,8 @@ export async function POST(request: Request) {
     if (typeof password !== "string" || !password) throw new HttpError(400, "password is required", "password");
     if (password.length > 1024) throw new HttpError(400, "password is too long", "password");
     try {
-      const { user, token } = await signIn(email, password, clientAddress(request));
-      const cookies = sessionCookies(request, token);
+      const { user, token, deviceToken } = await signIn(email, password, { address: clientAddress(request), deviceToken: deviceTokenOf(request) });
+      const cookies = [...sessionCookies(request, token), deviceCookie(request, deviceToken)];
       if (isForm) return redirect(safeNext(next), cookies);
       const response = Response.json({ user });
       for (const c of cookies) response.headers.append("Set-Cookie", c);
