@@ -14,6 +14,7 @@ import { prettyNumber, prettyUnit } from "../units/display";
 import { auditPaper } from "../formulas/derive";
 import { describeConditions, formatValue, materialPath, materialRef, paperPath, parseMaterialRef } from "../materials";
 import { searchForm } from "../records/chemistry";
+import { SPREADSHEET_SAFE } from "../records/csv";
 import type { Conditions } from "../records/schema";
 import type {
   AlignmentConditions,
@@ -445,7 +446,7 @@ export async function comparisonToCsv(c: Comparison): Promise<string> {
       ]);
     }
   }
-  return stringify(lines, { header: true, columns: [...CSV_COLUMNS] });
+  return stringify(lines, { header: true, columns: [...CSV_COLUMNS], ...SPREADSHEET_SAFE });
 }
 
 /** A plain-text rendering for the CLI. */

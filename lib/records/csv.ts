@@ -1,8 +1,20 @@
 /** CSV export: one row per measurement, reported and canonical values side by side. */
-import { stringify } from "csv-stringify/sync";
+import { stringify, type Options } from "csv-stringify/sync";
 import type { RecordFileParsed } from "./schema";
 import { conditionColumns } from "./store";
 import { property, toCanonical } from "../units";
+
+type PaperOut = RecordFileParsed["papers"][number];
+
+/** Text a spreadsheet would run as a formula (OWASP "CSV injection"): =, +, -, @, tab or carriage return first. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * csv-stringify options that keep quotes and names copied from papers from running as formulas in
+ * a spreadsheet: such text gets a leading single quote. Only text cells are touched, so a negative
+ * number stays a number.
+ */
+export const SPREADSHEET_SAFE: Options = { cast: { string: (cell) => (FORMULA_START.test(cell) ? `'${cell}` : cell) } };
 
 export const CSV_COLUMNS = [
   "doi", "paper_title", "year", "material_key", "material_name", "role", "battery_system", "property", "value", "unit",
@@ -10,19 +22,21 @@ export const CSV_COLUMNS = [
   "c_rate", "temperature_degC", "cycle", "scan_rate_mV_per_s", "cell_type", "subject", "source", "location", "quote", "note",
 ] as const;
 
-export function recordsToCsv(file: RecordFileParsed): string {
-  const rows: unknown[][] = [];
-  for (const paper of file.papers) {
-    for (const material of paper.materials) {
-      for (const m of material.measurements) {
-        const c = conditionColumns(m.conditions);
-        rows.push([
-          paper.doi, paper.title, paper.year, material.key, material.name, material.role, material.batterySystem, m.property, m.value, m.unit,
-          m.min, m.max, m.qualifier, toCanonical(m.property, m.value, m.unit), property(m.property)!.display, c.currentDensity, c.arealCurrentDensity,
-          c.cRate, c.temperature, c.cycle, c.scanRate, c.cellType, m.subject, m.source, m.location, m.quote, m.note,
-        ]);
-      }
-    }
-  }
-  return stringify(rows, { header: true, columns: [...CSV_COLUMNS] });
+function paperRows(paper: PaperOut): unknown[][] {
+  return paper.materials.flatMap((material) =>
+    material.measurements.map((m) => {
+      const c = conditionColumns(m.conditions);
+      return [
+        paper.doi, paper.title, paper.year, material.key, material.name, material.role, material.batterySystem, m.property, m.value, m.unit,
+        m.min, m.max, m.qualifier, toCanonical(m.property, m.value, m.unit), property(m.property)!.display, c.currentDensity, c.arealCurrentDensity,
+        c.cRate, c.temperature, c.cycle, c.scanRate, c.cellType, m.subject, m.source, m.location, m.quote, m.note,
+      ];
+    }),
+  );
+}
+
+/** The CSV export as text chunks, the header then one chunk per paper, so an export never holds the whole table. */
+export async function* recordsCsv(papers: AsyncIterable<PaperOut> | Iterable<PaperOut>): AsyncGenerator<string> {
+  yield stringify([], { header: true, columns: [...CSV_COLUMNS] });
+  for await (const paper of papers) yield stringify(paperRows(paper), SPREADSHEET_SAFE);
 }

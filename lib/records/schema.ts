@@ -133,12 +133,21 @@ export const materialSchema = z
   .strict();
 export type MaterialRecord = z.input<typeof materialSchema>;
 
+/**
+ * Registered DOIs are far shorter; the DOI is also the paper's address (/papers/<DOI>), which must
+ * stay within what servers accept in a URL.
+ */
+export const DOI_MAX_LENGTH = 200;
+/** "10." + registrant (with optional sub-divisions, 10.1000.10) + "/" + a suffix of visible characters. */
+const DOI_SHAPE = /^10\.\d{4,9}(?:\.\d+)*\/[^\s\p{C}]+$/u;
+
 export const paperSchema = z
   .object({
     doi: z
       .string()
       .trim()
-      .regex(/^10\.\d{4,9}\/\S+$/, "a DOI such as 10.1007/s40820-025-01858-2")
+      .max(DOI_MAX_LENGTH, { error: (iss) => `a DOI has at most ${DOI_MAX_LENGTH} characters (this one has ${String(iss.input).length})` })
+      .regex(DOI_SHAPE, "a DOI such as 10.1007/s40820-025-01858-2: 10., the registrant's number, a slash and a suffix without spaces or control characters")
       .transform((d) => d.toLowerCase()),
     title: text,
     journal: text,

@@ -93,6 +93,13 @@ function stepRow(s: StepOut, materialId: number, position: number) {
 
 type Row = Record<string, SqlValue | boolean>;
 
+/**
+ * Sets of papers and materials go into a statement as ONE parameter, a JSON array read with
+ * json_each, never as an IN list of one parameter per id: Prisma refuses more than 999 parameters
+ * on SQLite (P2029) and SQLite itself caps them, so a paper of 1,000 materials could not be read.
+ */
+const IN_JSON = `IN (SELECT "value" FROM json_each(?))`;
+
 /** SQLite's limit on bound parameters per statement. */
 const MAX_PARAMS = 32_000;
 const now = () => new Date().toISOString().replace("Z", "+00:00"); // Prisma's DateTime text form
@@ -145,18 +152,17 @@ interface WriteOptions {
 async function writePapers(exec: SqlExecutor, papers: PaperOut[], options: WriteOptions): Promise<ImportSummary["papers"]> {
   if (!papers.length) return [];
   const userId = options.userId;
-  const dois = papers.map((p) => p.doi);
-  const marks = dois.map(() => "?").join(", ");
-  const existing = await idsBy<"doi">(exec, `SELECT "id", "doi" FROM "Paper" WHERE "doi" IN (${marks})`, dois, (r) => String(r.doi));
+  const dois = JSON.stringify(papers.map((p) => p.doi));
+  const existing = await idsBy<"doi">(exec, `SELECT "id", "doi" FROM "Paper" WHERE "doi" ${IN_JSON}`, [dois], (r) => String(r.doi));
   const before = new Map((existing.size ? await options.readBefore([...existing.values()]) : []).map((p) => [p.doi, p]));
-  if (existing.size) await exec.run(`DELETE FROM "Paper" WHERE "id" IN (${[...existing.values()].join(", ")})`, []);
+  if (existing.size) await exec.run(`DELETE FROM "Paper" WHERE "id" ${IN_JSON}`, [JSON.stringify([...existing.values()])]);
 
   const stamp = now();
   await insertRows(exec, "Paper", papers.map((p) => ({
     doi: p.doi, title: p.title, journal: p.journal, year: p.year, volume: orNull(p.volume), issue: orNull(p.issue), articleNumber: orNull(p.articleNumber),
     pages: orNull(p.pages), abstract: orNull(p.abstract), kind: p.kind, license: orNull(p.license), status: p.status, createdAt: stamp, updatedAt: stamp,
   })));
-  const paperIds = await idsBy<"doi">(exec, `SELECT "id", "doi" FROM "Paper" WHERE "doi" IN (${marks})`, dois, (r) => String(r.doi));
+  const paperIds = await idsBy<"doi">(exec, `SELECT "id", "doi" FROM "Paper" WHERE "doi" ${IN_JSON}`, [dois], (r) => String(r.doi));
   const paperId = (p: PaperOut) => paperIds.get(p.doi)!;
   await insertRows(exec, "Author", papers.flatMap((p) => p.authors.map((name, position) => ({ paperId: paperId(p), position, name }))));
   await insertRows(exec, "PaperKeyword", papers.flatMap((p) => p.keywords.map((keyword, position) => ({ paperId: paperId(p), position, keyword }))));
@@ -169,8 +175,7 @@ async function writePapers(exec: SqlExecutor, papers: PaperOut[], options: Write
     citedReference: orNull(m.citedReference), explicitElements: m.elements !== undefined,
     propertyKeys: [...new Set(m.measurements.map((x) => x.property))].sort().join(","),
   }))));
-  const paperIdList = [...paperIds.values()];
-  const materialIds = await idsBy<"paperId" | "key">(exec, `SELECT "id", "paperId", "key" FROM "Material" WHERE "paperId" IN (${paperIdList.join(", ")})`, [], (r) => `${String(r.paperId)}/${String(r.key)}`);
+  const materialIds = await idsBy<"paperId" | "key">(exec, `SELECT "id", "paperId", "key" FROM "Material" WHERE "paperId" ${IN_JSON}`, [JSON.stringify([...paperIds.values()])], (r) => `${String(r.paperId)}/${String(r.key)}`);
   const materialId = (p: PaperOut, key: string) => materialIds.get(`${paperId(p)}/${key}`)!;
 
   const elements: Row[] = [];
@@ -225,57 +230,108 @@ const defined = <T extends object>(o: T): NullToOptional<T> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as NullToOptional<T>;
 const quantityOf = (value: number | null, unit: string | null): Quantity | undefined => (value === null || unit === null ? undefined : { value, unit });
 
-/** Read papers back as records (all, or those with the given ids/DOIs), in DOI order. */
-export async function readPapers(prisma: PrismaClient | Tx, where: { ids?: number[]; dois?: string[] } = {}): Promise<PaperOut[]> {
-  const papers = await prisma.paper.findMany({
-    where: where.ids ? { id: { in: where.ids } } : where.dois ? { doi: { in: where.dois } } : {},
-    orderBy: { doi: "asc" },
-    include: {
-      authors: { orderBy: { position: "asc" } },
-      keywords: { orderBy: { position: "asc" } },
-      formulas: { orderBy: { formulaKey: "asc" } },
-      materials: {
-        orderBy: { position: "asc" },
-        include: {
-          elements: true,
-          components: { orderBy: { position: "asc" }, include: { component: { select: { key: true } } } },
-          synthesisSteps: { orderBy: { position: "asc" } },
-          measurements: { orderBy: { position: "asc" } },
-        },
-      },
-    },
-  });
-  return papers.map((p) =>
+type Id = number | bigint;
+type Text = string | null;
+type PaperRow = { id: Id; doi: string; title: string; journal: string; year: number; volume: Text; issue: Text; articleNumber: Text; pages: Text; abstract: Text; kind: string; license: Text; status: string };
+type MaterialRow = { id: Id; paperId: Id; key: string; name: string; formula: Text; role: string; batterySystem: string; materialClass: string; isControl: number | boolean; description: Text; citedReference: Text; explicitElements: number | boolean };
+type StepRow = { materialId: Id; action: string; reagentsJson: Text; temperatureValue: number | null; temperatureUnit: Text; durationValue: number | null; durationUnit: Text; rampRateValue: number | null; rampRateUnit: Text; atmosphere: Text; notes: Text; quote: Text };
+type MeasurementRow = { materialId: Id; propertyKey: string; value: number; unit: string; min: number | null; max: number | null; qualifier: Text; conditionsJson: Text; quote: string; location: Text; source: string; subject: Text; note: Text };
+
+const PAPER_COLUMNS = `"id", "doi", "title", "journal", "year", "volume", "issue", "articleNumber", "pages", "abstract", "kind", "license", "status"`;
+/** Papers an export holds in memory at once. */
+const EXPORT_PAGE = 100;
+
+/** Rows by the id of the row they belong to, in the order read. */
+function byOwner<T>(rows: T[], owner: (row: T) => Id): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    const id = Number(owner(row));
+    const group = groups.get(id);
+    if (group) group.push(row);
+    else groups.set(id, [row]);
+  }
+  return groups;
+}
+
+/** The records of some papers (rows already read, in DOI order): one query per child table, joined on the papers' ids. */
+async function papersOf(exec: SqlExecutor, rows: PaperRow[]): Promise<PaperOut[]> {
+  if (!rows.length) return [];
+  const page = [JSON.stringify(rows.map((p) => Number(p.id)))];
+  const materialOfPage = `"materialId" IN (SELECT "id" FROM "Material" WHERE "paperId" ${IN_JSON})`;
+  const authors = byOwner(await exec.all<{ paperId: Id; name: string }>(`SELECT "paperId", "name" FROM "Author" WHERE "paperId" ${IN_JSON} ORDER BY "paperId", "position"`, page), (r) => r.paperId);
+  const keywords = byOwner(await exec.all<{ paperId: Id; keyword: string }>(`SELECT "paperId", "keyword" FROM "PaperKeyword" WHERE "paperId" ${IN_JSON} ORDER BY "paperId", "position"`, page), (r) => r.paperId);
+  const formulas = byOwner(await exec.all<{ paperId: Id; formulaKey: string }>(`SELECT "paperId", "formulaKey" FROM "PaperFormula" WHERE "paperId" ${IN_JSON} ORDER BY "paperId", "formulaKey"`, page), (r) => r.paperId);
+  const materials = byOwner(
+    await exec.all<MaterialRow>(
+      `SELECT "id", "paperId", "key", "name", "formula", "role", "batterySystem", "materialClass", "isControl", "description", "citedReference", "explicitElements"
+       FROM "Material" WHERE "paperId" ${IN_JSON} ORDER BY "paperId", "position"`,
+      page,
+    ),
+    (r) => r.paperId,
+  );
+  const elements = byOwner(
+    await exec.all<{ materialId: Id; symbol: string }>(
+      `SELECT "materialId", "symbol" FROM "MaterialElement" WHERE "materialId" IN (SELECT "id" FROM "Material" WHERE "paperId" ${IN_JSON} AND "explicitElements") ORDER BY "materialId", "symbol"`,
+      page,
+    ),
+    (r) => r.materialId,
+  );
+  const components = byOwner(
+    await exec.all<{ materialId: Id; key: string }>(
+      `SELECT c."materialId", k."key" FROM "MaterialComponent" c JOIN "Material" k ON k."id" = c."componentId" WHERE c.${materialOfPage} ORDER BY c."materialId", c."position"`,
+      page,
+    ),
+    (r) => r.materialId,
+  );
+  const steps = byOwner(
+    await exec.all<StepRow>(
+      `SELECT "materialId", "action", "reagentsJson", "temperatureValue", "temperatureUnit", "durationValue", "durationUnit", "rampRateValue", "rampRateUnit", "atmosphere", "notes", "quote"
+       FROM "SynthesisStep" WHERE ${materialOfPage} ORDER BY "materialId", "position"`,
+      page,
+    ),
+    (r) => r.materialId,
+  );
+  const measurements = byOwner(
+    await exec.all<MeasurementRow>(
+      `SELECT "materialId", "propertyKey", "value", "unit", "min", "max", "qualifier", "conditionsJson", "quote", "location", "source", "subject", "note"
+       FROM "Measurement" WHERE ${materialOfPage} ORDER BY "materialId", "position"`,
+      page,
+    ),
+    (r) => r.materialId,
+  );
+  const of = <T>(groups: Map<number, T[]>, id: Id): T[] => groups.get(Number(id)) ?? [];
+
+  return rows.map((p) =>
     defined({
       doi: p.doi,
       title: p.title,
       journal: p.journal,
-      year: p.year,
+      year: Number(p.year),
       volume: p.volume,
       issue: p.issue,
       articleNumber: p.articleNumber,
       pages: p.pages,
-      authors: p.authors.map((a) => a.name),
-      keywords: p.keywords.map((k) => k.keyword),
+      authors: of(authors, p.id).map((a) => a.name),
+      keywords: of(keywords, p.id).map((k) => k.keyword),
       abstract: p.abstract,
       kind: p.kind as PaperOut["kind"],
       license: p.license,
       status: p.status as PaperOut["status"],
-      formulas: p.formulas.map((f) => f.formulaKey),
-      materials: p.materials.map((m) =>
+      formulas: of(formulas, p.id).map((f) => f.formulaKey),
+      materials: of(materials, p.id).map((m) =>
         defined({
           key: m.key,
           name: m.name,
           formula: m.formula,
-          elements: m.explicitElements ? m.elements.map((e) => e.symbol) : undefined,
+          elements: m.explicitElements ? of(elements, m.id).map((e) => e.symbol) : undefined,
           role: m.role as MaterialOut["role"],
           batterySystem: m.batterySystem as MaterialOut["batterySystem"],
           materialClass: m.materialClass,
-          isControl: m.isControl,
+          isControl: Boolean(m.isControl),
           description: m.description,
-          components: m.components.length ? m.components.map((c) => c.component.key) : undefined,
+          components: of(components, m.id).length ? of(components, m.id).map((c) => c.key) : undefined,
           citedReference: m.citedReference,
-          synthesis: m.synthesisSteps.map((s) =>
+          synthesis: of(steps, m.id).map((s) =>
             defined({
               action: s.action,
               reagents: s.reagentsJson ? JSON.parse(s.reagentsJson) : undefined,
@@ -287,7 +343,7 @@ export async function readPapers(prisma: PrismaClient | Tx, where: { ids?: numbe
               quote: s.quote,
             }),
           ),
-          measurements: m.measurements.map((x) =>
+          measurements: of(measurements, m.id).map((x) =>
             defined({
               property: x.propertyKey,
               value: x.value,
@@ -307,6 +363,29 @@ export async function readPapers(prisma: PrismaClient | Tx, where: { ids?: numbe
       ),
     }),
   );
+}
+
+/** Read papers back as records (all, or those with the given ids/DOIs), in DOI order. */
+export async function readPapers(prisma: PrismaClient | Tx, where: { ids?: number[]; dois?: string[] } = {}): Promise<PaperOut[]> {
+  if (!where.ids && !where.dois) {
+    const all: PaperOut[] = [];
+    for await (const paper of streamPapers(prisma)) all.push(paper);
+    return all;
+  }
+  const exec = prismaExecutor(prisma);
+  const column = where.ids ? `"id"` : `"doi"`;
+  return papersOf(exec, await exec.all<PaperRow>(`SELECT ${PAPER_COLUMNS} FROM "Paper" WHERE ${column} ${IN_JSON} ORDER BY "doi"`, [JSON.stringify(where.ids ?? where.dois)]));
+}
+
+/** Every paper as a record, in DOI order, read a page of papers at a time: an export holds one page in memory, not the knowledge base. */
+export async function* streamPapers(prisma: PrismaClient | Tx): AsyncGenerator<PaperOut> {
+  const exec = prismaExecutor(prisma);
+  for (let after = ""; ; ) {
+    const rows = await exec.all<PaperRow>(`SELECT ${PAPER_COLUMNS} FROM "Paper" WHERE "doi" > ? ORDER BY "doi" LIMIT ?`, [after, EXPORT_PAGE]);
+    if (!rows.length) return;
+    yield* await papersOf(exec, rows);
+    after = rows[rows.length - 1]!.doi;
+  }
 }
 
 export async function exportRecords(prisma: PrismaClient): Promise<RecordFileParsed> {

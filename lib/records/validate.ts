@@ -3,11 +3,12 @@
  * component keys that exist, unique keys. Errors carry the JSON path of the offending field,
  * e.g. papers[0].materials[2].measurements[5].unit.
  */
-import { recordFileSchema, measurementSchema, type RecordFileParsed, type Quantity } from "./schema";
+import { recordFileSchema, measurementSchema, type RecordFileParsed } from "./schema";
+import { convert, compatible, isShare, parseUnit, property, toCanonical, UnitError, CONDITION_UNITS } from "../units";
+import { unitLabel } from "../units/choices";
+import { formulaDefinition } from "../formulas/catalogue";
 
 type MeasurementParsed = RecordFileParsed["papers"][number]["materials"][number]["measurements"][number];
-import { convert, toCanonical, UnitError, CONDITION_UNITS } from "../units";
-import { formulaDefinition } from "../formulas/catalogue";
 
 export interface FieldError {
   path: string;
@@ -26,38 +27,92 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .join("");
 }
 
-function quantityErrors(q: Quantity | undefined, target: string | string[], path: string, what: string): FieldError[] {
+/** What a quantity of a record may measure: the units it converts to (the first that fits), as a message names it. */
+interface QuantityKind {
+  units: readonly string[];
+  what: string;
+  /** A share of the mixture (%, wt%, ppm) fits too: reagent amounts and concentrations. */
+  shares?: boolean;
+}
+
+const KINDS = {
+  currentDensity: { units: [CONDITION_UNITS.currentDensity, CONDITION_UNITS.arealCurrentDensity], what: "a current density (A g⁻¹ or mA cm⁻²)" },
+  oneC: { units: [CONDITION_UNITS.oneC], what: "a 1C current (mA g⁻¹)" },
+  temperature: { units: [CONDITION_UNITS.temperature], what: "a temperature" },
+  scanRate: { units: [CONDITION_UNITS.scanRate], what: "a scan rate (mV s⁻¹)" },
+  massLoading: { units: [CONDITION_UNITS.massLoading], what: "a mass loading (mg cm⁻²)" },
+  sulfurLoading: { units: [CONDITION_UNITS.sulfurLoading], what: "a sulfur loading (mg cm⁻²)" },
+  esRatio: { units: [CONDITION_UNITS.esRatio], what: "an E/S ratio (µL mg⁻¹)" },
+  voltage: { units: [CONDITION_UNITS.voltage], what: "a voltage window" },
+  duration: { units: ["h"], what: "a duration" },
+  rampRate: { units: ["degC/min"], what: "a ramp rate (°C min⁻¹)" },
+  amount: { units: ["g", "mL", "mol"], shares: true, what: "a reagent amount (a mass, volume, amount of substance or share: g, mL, mol, wt%)" },
+  concentration: { units: ["mol/L", "g/L", "mol/kg"], shares: true, what: "a concentration (mol L⁻¹, g L⁻¹, mol kg⁻¹ or a share such as wt%)" },
+} satisfies Record<string, QuantityKind>;
+
+/** The unit a quantity of `kind` converts to; UnitError when `unit` is unreadable, carries a number or does not fit. */
+function referenceUnit(unit: string, kind: QuantityKind): string {
+  parseUnit(unit); // an unreadable unit, or one carrying a number, is refused whatever the kind
+  const target = kind.units.find((t) => compatible(unit, t)) ?? (kind.shares && isShare(unit) ? "percent" : undefined);
+  if (target === undefined) throw new UnitError(`unit "${unit}" does not fit ${kind.what}`);
+  return target;
+}
+
+type Numbers = { value?: number; min?: number; max?: number };
+
+/** A value so large that its converted form overflows would be stored as Infinity and sort first. */
+function nonFiniteErrors(q: Numbers, unit: string, path: string, convertTo: (value: number) => number, target: string): FieldError[] {
+  return (["value", "min", "max"] as const).flatMap((field) => {
+    const v = q[field];
+    return v === undefined || Number.isFinite(convertTo(v))
+      ? []
+      : [{ path: `${path}.${field}`, message: `${v} ${unit} is out of range: it is not a finite number in ${target}` }];
+  });
+}
+
+function unitErrorAt(path: string, e: unknown): FieldError[] {
+  if (e instanceof UnitError) return [{ path: `${path}.unit`, message: e.message }];
+  throw e;
+}
+
+/** Checks of a quantity or range of a record: its unit (at .unit), then its numbers once converted (at .value, .min, .max). */
+function quantityErrors(q: (Numbers & { unit: string }) | undefined, kind: QuantityKind, path: string): FieldError[] {
   if (!q) return [];
-  const targets = Array.isArray(target) ? target : [target];
+  let target: string;
   try {
-    if (targets.some((t) => { try { convert(q.value, q.unit, t); return true; } catch { return false; } })) return [];
-    throw new UnitError(`unit "${q.unit}" does not fit ${what}`);
+    target = referenceUnit(q.unit, kind);
   } catch (e) {
-    return [{ path: `${path}.unit`, message: e instanceof Error ? e.message : String(e) }];
+    return unitErrorAt(path, e);
   }
+  return nonFiniteErrors(q, q.unit, path, (v) => convert(v, q.unit, target), unitLabel(target));
 }
 
 /** Unit checks of one measurement: its value against its property, its conditions against theirs. */
 function measurementErrors(m: MeasurementParsed, kp: string): FieldError[] {
   const errors: FieldError[] = [];
   try {
-    toCanonical(m.property, m.value, m.unit);
+    errors.push(...nonFiniteErrors(m, m.unit, kp, (v) => toCanonical(m.property, v, m.unit), property(m.property)!.display));
   } catch (e) {
-    errors.push({ path: `${kp}.unit`, message: e instanceof Error ? e.message : String(e) });
+    errors.push(...unitErrorAt(kp, e));
   }
   const c = m.conditions;
   if (!c) return errors;
   const cp = `${kp}.conditions`;
+  const oneCErrors = quantityErrors(c.oneC, KINDS.oneC, `${cp}.oneC`);
   errors.push(
-    ...quantityErrors(c.currentDensity, [CONDITION_UNITS.currentDensity, CONDITION_UNITS.arealCurrentDensity], `${cp}.currentDensity`, "a current density (A g⁻¹ or mA cm⁻²)"),
-    ...quantityErrors(c.oneC, CONDITION_UNITS.oneC, `${cp}.oneC`, "a 1C current (mA g⁻¹)"),
-    ...quantityErrors(c.temperature, CONDITION_UNITS.temperature, `${cp}.temperature`, "a temperature"),
-    ...quantityErrors(c.scanRate, CONDITION_UNITS.scanRate, `${cp}.scanRate`, "a scan rate (mV s⁻¹)"),
-    ...quantityErrors(c.massLoading, CONDITION_UNITS.massLoading, `${cp}.massLoading`, "a mass loading (mg cm⁻²)"),
-    ...quantityErrors(c.sulfurLoading, CONDITION_UNITS.sulfurLoading, `${cp}.sulfurLoading`, "a sulfur loading (mg cm⁻²)"),
-    ...quantityErrors(c.esRatio, CONDITION_UNITS.esRatio, `${cp}.esRatio`, "an E/S ratio (µL mg⁻¹)"),
-    ...quantityErrors(c.voltageWindow && { value: c.voltageWindow.min, unit: c.voltageWindow.unit }, CONDITION_UNITS.voltage, `${cp}.voltageWindow`, "a voltage window"),
+    ...quantityErrors(c.currentDensity, KINDS.currentDensity, `${cp}.currentDensity`),
+    ...oneCErrors,
+    ...quantityErrors(c.temperature, KINDS.temperature, `${cp}.temperature`),
+    ...quantityErrors(c.scanRate, KINDS.scanRate, `${cp}.scanRate`),
+    ...quantityErrors(c.massLoading, KINDS.massLoading, `${cp}.massLoading`),
+    ...quantityErrors(c.sulfurLoading, KINDS.sulfurLoading, `${cp}.sulfurLoading`),
+    ...quantityErrors(c.esRatio, KINDS.esRatio, `${cp}.esRatio`),
+    ...quantityErrors(c.voltageWindow, KINDS.voltage, `${cp}.voltageWindow`),
   );
+  // Where the paper defines 1C, the C-rate is stored as a current density too.
+  if (c.cRate !== undefined && c.oneC && !oneCErrors.length && !Number.isFinite(c.cRate * convert(c.oneC.value, c.oneC.unit, CONDITION_UNITS.oneC))) {
+    errors.push({ path: `${cp}.cRate`, message: `${c.cRate} C at 1C = ${c.oneC.value} ${c.oneC.unit} is out of range: it is not a finite current density` });
+  }
   return errors;
 }
 
@@ -84,9 +139,13 @@ export function semanticErrors(file: RecordFileParsed): FieldError[] {
       material.synthesis.forEach((step, si) => {
         const sp = `${mp}.synthesis[${si}]`;
         errors.push(
-          ...quantityErrors(step.temperature, "degC", `${sp}.temperature`, "a temperature"),
-          ...quantityErrors(step.duration, "h", `${sp}.duration`, "a duration"),
-          ...quantityErrors(step.rampRate, "degC/min", `${sp}.rampRate`, "a ramp rate (°C min⁻¹)"),
+          ...quantityErrors(step.temperature, KINDS.temperature, `${sp}.temperature`),
+          ...quantityErrors(step.duration, KINDS.duration, `${sp}.duration`),
+          ...quantityErrors(step.rampRate, KINDS.rampRate, `${sp}.rampRate`),
+          ...(step.reagents ?? []).flatMap((r, ri) => [
+            ...quantityErrors(r.amount, KINDS.amount, `${sp}.reagents[${ri}].amount`),
+            ...quantityErrors(r.concentration, KINDS.concentration, `${sp}.reagents[${ri}].concentration`),
+          ]),
         );
       });
       material.measurements.forEach((m, ki) => errors.push(...measurementErrors(m, `${mp}.measurements[${ki}]`)));
@@ -108,6 +167,11 @@ function unitErrorsOfWellFormedMeasurements(input: unknown): FieldError[] {
       }),
     ),
   );
+}
+
+/** A record file's text as JSON. Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses. */
+export function parseRecordJson(text: string): unknown {
+  return JSON.parse(text.replace(/^\uFEFF/, ""));
 }
 
 /** Parse and validate a record file. Throws RecordValidationError listing every bad field. */

