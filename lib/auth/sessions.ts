@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { db, type PrismaClient } from "../db";
+import { writeTransaction } from "../db/transaction";
 import { parseCookies } from "./cookies";
 import { editorOf, type Editor } from "./users";
 
@@ -16,9 +17,11 @@ export const sessionIdOf = (token: string): string => createHash("sha256").updat
 export async function createSession(userId: number, prisma: PrismaClient = db()): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 3600_000);
-  await prisma.session.create({ data: { id: sessionIdOf(token), userId, expiresAt } });
-  // Expired sessions of anyone are removed now and then.
-  await prisma.session.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+  await writeTransaction(prisma, async (tx) => {
+    await tx.session.create({ data: { id: sessionIdOf(token), userId, expiresAt } });
+    // Expired sessions of anyone are removed now and then.
+    await tx.session.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+  });
   return { token, expiresAt };
 }
 
@@ -27,14 +30,14 @@ export async function userForToken(token: string | undefined | null, prisma: Pri
   const session = await prisma.session.findUnique({ where: { id: sessionIdOf(token) }, include: { user: true } });
   if (!session) return null;
   if (session.expiresAt.getTime() <= Date.now()) {
-    await prisma.session.deleteMany({ where: { id: session.id } });
+    await writeTransaction(prisma, (tx) => tx.session.deleteMany({ where: { id: session.id } }));
     return null;
   }
   return editorOf(session.user);
 }
 
 export async function deleteSession(token: string | undefined | null, prisma: PrismaClient = db()): Promise<void> {
-  if (token) await prisma.session.deleteMany({ where: { id: sessionIdOf(token) } });
+  if (token) await writeTransaction(prisma, (tx) => tx.session.deleteMany({ where: { id: sessionIdOf(token) } }));
 }
 
 export function sessionTokenOf(request: Request): string | undefined {

@@ -1,5 +1,6 @@
 /** Editor accounts: e-mail (normalized) and argon2id password hash. */
 import { db, type PrismaClient } from "../db";
+import { writeTransaction } from "../db/transaction";
 import { hashPassword, passwordMatches, passwordProblem } from "./passwords";
 
 export interface Editor {
@@ -26,8 +27,11 @@ export async function createUser(email: string, password: string, options: { adm
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(normalized) || normalized.length > 254) throw new AuthError(`"${email}" is not an e-mail address`, "email");
   const problem = passwordProblem(password);
   if (problem) throw new AuthError(problem, "password");
-  if (await prisma.user.findUnique({ where: { email: normalized } })) throw new AuthError(`a user with e-mail ${normalized} already exists`, "email");
-  const user = await prisma.user.create({ data: { email: normalized, passwordHash: await hashPassword(password), isAdmin: Boolean(options.admin) } });
+  const passwordHash = await hashPassword(password);
+  const user = await writeTransaction(prisma, async (tx) => {
+    if (await tx.user.findUnique({ where: { email: normalized } })) throw new AuthError(`a user with e-mail ${normalized} already exists`, "email");
+    return tx.user.create({ data: { email: normalized, passwordHash, isAdmin: Boolean(options.admin) } });
+  });
   return editorOf(user);
 }
 

@@ -1,15 +1,16 @@
 /** Keeps the Property and Formula tables equal to the catalogues in code (the source of truth). */
 import type { PrismaClient } from "./index";
+import { writeTransaction } from "./transaction";
 import { PROPERTIES } from "../units/properties";
 import { FORMULAS } from "../formulas/catalogue";
 
 export async function syncCatalogue(prisma: PrismaClient): Promise<void> {
-  await prisma.$transaction([
-    ...PROPERTIES.map((p) => {
+  await writeTransaction(prisma, async (tx) => {
+    for (const p of PROPERTIES) {
       const data = { label: p.label, unit: p.unit, display: p.display, group: p.group, better: p.better ?? null, description: p.description };
-      return prisma.property.upsert({ where: { key: p.key }, create: { key: p.key, ...data }, update: data });
-    }),
-    ...FORMULAS.map((f) => {
+      await tx.property.upsert({ where: { key: p.key }, create: { key: p.key, ...data }, update: data });
+    }
+    for (const f of FORMULAS) {
       const data = {
         name: f.name,
         expression: f.expression,
@@ -19,7 +20,7 @@ export async function syncCatalogue(prisma: PrismaClient): Promise<void> {
         kind: f.kind,
         referencesJson: JSON.stringify(f.references),
       };
-      return prisma.formula.upsert({ where: { key: f.key }, create: { key: f.key, ...data }, update: data });
-    }),
-  ]);
+      await tx.formula.upsert({ where: { key: f.key }, create: { key: f.key, ...data }, update: data });
+    }
+  });
 }

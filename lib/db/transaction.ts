@@ -7,6 +7,10 @@
  * reads before it writes cannot wait at all (SQLITE_BUSY_SNAPSHOT). So connections wait only
  * briefly, every write transaction takes the write lock with its first statement, and a busy
  * database is retried asynchronously with backoff until a time budget runs out.
+ *
+ * Every write of the app goes through writeTransaction, single statements included: Prisma's SQLite
+ * adapter serialises only its interactive transactions on its one connection, so a plain statement
+ * sent while another request's transaction is open would run inside it, and vanish if it rolls back.
  */
 import type { PrismaClient, Tx } from "./index";
 

@@ -8,7 +8,7 @@
  */
 import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type MultiSearchParams, type SearchParams, type Settings } from "meilisearch";
 import type { PrismaClient } from "../db";
-import { retryWhileBusy } from "../db/transaction";
+import { writeTransaction } from "../db/transaction";
 import { isElement, searchForm } from "../records/chemistry";
 import { canonicalClauses, FACETS, type CanonicalClause, type FacetName, type ParsedSearchQuery } from "./query";
 import { SYNONYMS, synonymsOf } from "./synonyms";
@@ -236,7 +236,7 @@ export class MeilisearchSearch implements SearchBackend {
     await this.prepare(); // a swap needs both indexes to exist
     await settle(this.client.swapIndexes([{ indexes: [this.indexUid, next], rename: false }, { indexes: [this.materialsIndexUid, nextMaterials], rename: false }]));
     for (const uid of [next, nextMaterials]) await settle(this.client.deleteIndex(uid));
-    await retryWhileBusy(() => this.prisma.searchOutbox.deleteMany({ where: { id: { lte: covered } } }));
+    await writeTransaction(this.prisma, (tx) => tx.searchOutbox.deleteMany({ where: { id: { lte: covered } } }));
     return { materials: ids.length, documents };
   }
 

@@ -5,7 +5,7 @@
  * them with exponential backoff, so Meilisearch being down loses nothing.
  */
 import { db, type PrismaClient } from "../db";
-import { retryWhileBusy, writeTransaction } from "../db/transaction";
+import { writeTransaction } from "../db/transaction";
 import { MeilisearchSearch } from "./meilisearch";
 
 /** Where drained materials go: their documents are rebuilt from the records, so the row's op does not matter. */
@@ -67,7 +67,7 @@ async function claim(prisma: PrismaClient, batchSize: number, ignoreBackoff: boo
 async function release(prisma: PrismaClient, rows: Claimed[], error: string): Promise<void> {
   const now = Date.now();
   for (const attempts of new Set(rows.map((r) => r.attempts))) {
-    await retryWhileBusy(() => prisma.searchOutbox.updateMany({
+    await writeTransaction(prisma, (tx) => tx.searchOutbox.updateMany({
       where: { id: { in: rows.filter((r) => r.attempts === attempts).map((r) => r.id) } },
       data: { lastError: error.slice(0, 2000), nextAttemptAt: new Date(now + retryDelay(attempts)) },
     }));
@@ -88,7 +88,7 @@ export async function drainOutbox(prisma: PrismaClient, target: OutboxTarget, op
       await release(prisma, rows, result.error);
       return result;
     }
-    await retryWhileBusy(() => prisma.searchOutbox.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } }));
+    await writeTransaction(prisma, (tx) => tx.searchOutbox.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } }));
     result.drained += rows.length;
   }
 }
