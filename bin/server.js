@@ -35,7 +35,25 @@ try {
 process.env.NODE_ENV = "production";
 const { default: next } = await import("next");
 
+/**
+ * A path whose percent-encoding does not decode ("%", "%E0%A4%A") names nothing here; Next's router
+ * would fail on it with a 500, so it is refused first, as a client error.
+ */
+function malformedPath(url) {
+  try {
+    decodeURIComponent((url ?? "/").split("?")[0]);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 const server = createServer((request, response) => {
+  if (malformedPath(request.url)) {
+    response.writeHead(400, { "content-type": "application/json" });
+    response.end(JSON.stringify({ error: { message: "the URL's path has malformed percent-encoding (a % not followed by two hex digits of valid UTF-8)" } }));
+    return;
+  }
   applyForwarding(request, trusted);
   handle(request, response).catch((e) => {
     console.error(e);

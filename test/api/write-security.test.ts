@@ -162,7 +162,8 @@ describe("writes through the HTTP API", () => {
     const polluted = `{"__proto__": {"isAdmin": true, "polluted": "yes"}, ${JSON.stringify(paper("10.1234/proto")).slice(1)}`;
     const r1 = await call("POST", "/api/papers", polluted, alice);
     expect(r1.status).toBe(400);
-    expect(r1.json.error?.details?.[0]?.message).toMatch(/__proto__/);
+    expect(r1.json.error?.message).toMatch(/__proto__/);
+    expect(r1.json.error?.field).toBe("__proto__");
     const nested = paper("10.1234/proto.2") as Record<string, unknown>;
     const text = JSON.stringify(nested).replace('"key":"fes2-anode"', '"key":"fes2-anode","constructor":{"prototype":{"polluted":"yes"}}');
     const r2 = await call("POST", "/api/papers", text, alice);
