@@ -9,7 +9,8 @@
 import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type MultiSearchParams, type SearchParams, type Settings } from "meilisearch";
 import type { PrismaClient } from "../db";
 import { writeTransaction } from "../db/transaction";
-import { isElement, searchForm } from "../records/chemistry";
+import { isElement } from "../records/chemistry";
+import { queryWords } from "./text";
 import { canonicalClauses, FACETS, type CanonicalClause, type FacetName, type ParsedSearchQuery } from "./query";
 import { SYNONYMS, synonymsOf } from "./synonyms";
 import { meilisearchRequest } from "./meilisearch-http";
@@ -259,7 +260,7 @@ export class MeilisearchSearch implements SearchBackend {
     const materialIds = await this.materialsMeetingClauses(clauses);
     if (materialIds?.length === 0) return { total: 0, page: query.page, perPage: query.perPage, materials: [], facets: emptyFacets(), backend: this.name };
 
-    const text: SearchParams = { q: query.q ? searchForm(query.q) : null, matchingStrategy: "all" };
+    const text: SearchParams = { q: query.q ? queryWords(query.q).join(" ") : null, matchingStrategy: "all" };
     const filter = (except?: FacetName): string[] => [PUBLISHED, ...facetFilter(query, except), ...(materialIds ? [`materialId IN ${list(materialIds)}`] : [])];
     const selected = FACETS.filter((f) => hasSelection(query, f));
     // One round trip: the page with its total and facet counts, plus, per selected facet, its counts without its own filter.
