@@ -6,6 +6,7 @@
  *   npm run bench -- --scale 0.1        a tenth of the size (quick look)
  *   npm run bench -- --backend embedded
  *   npm run bench -- --db /tmp/bench.db   keep the database (reused, without importing, when it exists)
+ *   npm run bench -- --out FILE           write the report elsewhere than bench/results.md
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -33,6 +34,7 @@ const { values: args } = parseArgs({
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "2" },
     db: { type: "string" },
+    out: { type: "string", default: join(ROOT, "bench", "results.md") },
   },
 });
 const scale = Number(args.scale);
@@ -268,8 +270,8 @@ async function main() {
   const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}`;
   const report = `# matlit benchmark\n\nRun ${new Date().toISOString()} on ${machine}.\n\nKnowledge base: ${shape.papers} papers, ${shape.papers * shape.materialsPerPaper} materials, ${totalMeasurements} measurements (scale ${scale}); ${args.connections} concurrent connections, ${args.duration} s per query; latencies in ms.\n\n${table}\n\n${notes.map((n) => `- ${n}`).join("\n")}\n`;
-  writeFileSync(join(ROOT, "bench", "results.md"), report);
-  console.log("\n" + table + "\n\nwritten to bench/results.md");
+  writeFileSync(args.out!, report);
+  console.log(`\n${table}\n\nwritten to ${args.out}`);
   if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
