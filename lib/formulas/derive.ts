@@ -134,6 +134,7 @@ class Auditor {
   readonly derived: DerivedFigure[] = [];
   readonly flags: AuditFlag[] = [];
 
+  /** Derives a catalogue figure from `inputs`; flags each of `stated` (the paper's own value of it) that disagrees. */
   figure(key: string, label: string, material: AuditMeasurement, inputs: Input[], stated?: AuditMeasurement[]) {
     const result = evaluateWithRange(key, inputs);
     if (!result) return;
@@ -143,134 +144,161 @@ class Auditor {
     this.derived.push({ formula: key, formulaName: def.name, label, materialId: material.materialId, value: result.value, unit: result.unit, display, inputs: described });
     for (const s of stated ?? []) {
       if (withinTolerance(s.canonicalValue, precisionOf(s.value, s.qualifier) * (s.canonicalValue / s.value || 1), result)) continue;
-      this.flags.push({
-        formula: key,
-        formulaName: def.name,
-        label,
-        materialId: s.materialId,
-        material: s.materialName,
-        stated: { measurementId: s.id, value: s.value, unit: s.unit, display: `${prettyNumber(s.value)} ${prettyUnit(s.unit)}`, quote: s.quote, location: s.location },
-        recomputed: { ...result, display },
-        inputs: described,
+      this.flag(key, label, s, { ...result, display }, described, {
         message: `${s.materialName}: the paper states ${label} = ${prettyNumber(s.value)} ${prettyUnit(s.unit)}, but ${def.name.toLowerCase()} from its own numbers gives ${display} (${prettyNumber(Number(result.min.toPrecision(4)))}–${prettyNumber(Number(result.max.toPrecision(4)))} within the stated precision).`,
       });
     }
   }
+
+  /** A stated number (or what it implies) that the paper's other numbers contradict. */
+  flag(key: string, label: string, stated: AuditMeasurement, recomputed: AuditFlag["recomputed"], inputs: FigureInput[], text: { message: string; statedAs?: Pick<AuditFlag["stated"], "value" | "unit" | "display"> }) {
+    this.flags.push({
+      formula: key,
+      formulaName: formulaDefinition(key)!.name,
+      label,
+      materialId: stated.materialId,
+      material: stated.materialName,
+      stated: { measurementId: stated.id, value: stated.value, unit: stated.unit, display: `${prettyNumber(stated.value)} ${prettyUnit(stated.unit)}`, ...text.statedAs, quote: stated.quote, location: stated.location },
+      recomputed,
+      inputs,
+      message: text.message,
+    });
+  }
 }
 
-/** All derived figures and flags for the measurements of one paper. */
-export function auditMeasurements(all: AuditMeasurement[]): { derived: DerivedFigure[]; flags: AuditFlag[] } {
-  const audit = new Auditor();
-  const stated = all.filter((m) => m.source === "stated");
-  const byMaterial = new Map<number, AuditMeasurement[]>();
-  for (const m of stated) byMaterial.set(m.materialId, [...(byMaterial.get(m.materialId) ?? []), m]);
+/** One material's stated measurements, by property. */
+interface MaterialNumbers {
+  all: AuditMeasurement[];
+  of: (property: string) => AuditMeasurement[];
+  capacities: AuditMeasurement[];
+}
 
-  for (const ms of byMaterial.values()) {
-    const of = (key: string) => ms.filter((m) => m.propertyKey === key);
-    const capacities = of("specific_capacity");
+/** Same current (density or C-rate) and temperature. */
+const sameConditions = (a: AuditMeasurement, b: AuditMeasurement) => same(a.currentDensity, b.currentDensity) && same(a.cRate, b.cRate) && same(a.temperature, b.temperature);
 
-    // Cycling retention and decay: a capacity at cycle N against cycle 1 under the same conditions.
-    for (const late of capacities.filter((m) => m.cycle !== null && m.cycle > 1)) {
-      const first = capacities.find((m) => m.cycle === 1 && same(m.currentDensity, late.currentDensity) && same(m.cRate, late.cRate) && same(m.temperature, late.temperature));
-      if (!first) continue;
-      const where = [fmtCD(late), fmtT(late.temperature)].filter(Boolean).join(", ");
-      const matchesCycle = (m: AuditMeasurement) => m.cycle === late.cycle && same(m.currentDensity, late.currentDensity) && same(m.cRate, late.cRate) && same(m.temperature, late.temperature);
-      audit.figure("capacity_retention", `capacity retention after ${late.cycle} cycles (${where})`, late, [{ name: "C_n", value: late.canonicalValue, from: late }, { name: "C_0", value: first.canonicalValue, from: first }], of("capacity_retention").filter(matchesCycle));
-      audit.figure("decay_per_cycle", `capacity decay per cycle over ${late.cycle} cycles (${where})`, late, [{ name: "C_n", value: late.canonicalValue, from: late }, { name: "C_0", value: first.canonicalValue, from: first }, { name: "N", value: late.cycle!, from: null, exact: true }], of("capacity_decay_per_cycle").filter(matchesCycle));
-    }
+/** Cycling retention and decay: a capacity at cycle N against cycle 1 under the same conditions. */
+function cyclingRetention({ of, capacities }: MaterialNumbers, audit: Auditor) {
+  for (const late of capacities.filter((m) => m.cycle !== null && m.cycle > 1)) {
+    const first = capacities.find((m) => m.cycle === 1 && sameConditions(m, late));
+    if (!first) continue;
+    const where = [fmtCD(late), fmtT(late.temperature)].filter(Boolean).join(", ");
+    const matchesCycle = (m: AuditMeasurement) => m.cycle === late.cycle && sameConditions(m, late);
+    const capacityInputs: Input[] = [{ name: "C_n", value: late.canonicalValue, from: late }, { name: "C_0", value: first.canonicalValue, from: first }];
+    audit.figure("capacity_retention", `capacity retention after ${late.cycle} cycles (${where})`, late, capacityInputs, of("capacity_retention").filter(matchesCycle));
+    audit.figure("decay_per_cycle", `capacity decay per cycle over ${late.cycle} cycles (${where})`, late, [...capacityInputs, { name: "N", value: late.cycle!, from: null, exact: true }], of("capacity_decay_per_cycle").filter(matchesCycle));
+  }
+}
 
-    // Low- and high-temperature retention against 25 °C at the same current and cycle.
-    for (const m of capacities.filter((x) => x.temperature !== null && x.temperature !== 25)) {
-      const reference = capacities.find((r) => r.temperature === 25 && same(r.currentDensity, m.currentDensity) && same(r.cRate, m.cRate) && r.cycle === m.cycle);
-      if (!reference) continue;
-      audit.figure("capacity_retention", `capacity at ${fmtT(m.temperature)} relative to 25 °C (${[fmtCD(m), m.cycle !== null ? `cycle ${m.cycle}` : ""].filter(Boolean).join(", ")})`, m, [{ name: "C_n", value: m.canonicalValue, from: m }, { name: "C_0", value: reference.canonicalValue, from: reference }]);
-    }
+/** Low- and high-temperature retention against 25 °C at the same current and cycle. */
+function temperatureRetention({ capacities }: MaterialNumbers, audit: Auditor) {
+  for (const m of capacities.filter((x) => x.temperature !== null && x.temperature !== 25)) {
+    const reference = capacities.find((r) => r.temperature === 25 && same(r.currentDensity, m.currentDensity) && same(r.cRate, m.cRate) && r.cycle === m.cycle);
+    if (!reference) continue;
+    audit.figure("capacity_retention", `capacity at ${fmtT(m.temperature)} relative to 25 °C (${[fmtCD(m), m.cycle !== null ? `cycle ${m.cycle}` : ""].filter(Boolean).join(", ")})`, m, [{ name: "C_n", value: m.canonicalValue, from: m }, { name: "C_0", value: reference.canonicalValue, from: reference }]);
+  }
+}
 
-    // Rate capability: each current density of a rate test against the lowest one.
-    const rateTest = capacities.filter((m) => m.cycle === null && m.currentDensity !== null);
-    for (const temperature of new Set(rateTest.map((m) => m.temperature))) {
-      const series = rateTest.filter((m) => same(m.temperature, temperature)).sort((a, b) => a.currentDensity! - b.currentDensity!);
-      const lowest = series[0];
-      for (const m of series.slice(1)) {
-        if (!lowest || same(m.currentDensity, lowest.currentDensity)) continue;
-        audit.figure("capacity_retention", `rate retention at ${fmtCD(m)} vs ${fmtCD(lowest)}${temperature !== null ? ` (${fmtT(temperature)})` : ""}`, m, [{ name: "C_n", value: m.canonicalValue, from: m }, { name: "C_0", value: lowest.canonicalValue, from: lowest }]);
-      }
-    }
-
-    // Areal capacity and loading → specific capacity; a sulfur cathode cannot exceed sulfur's theoretical capacity.
-    const loadings = of("sulfur_loading");
-    for (let areal of of("areal_capacity")) {
-      // The loading is a condition of the areal capacity, or the material's one recorded loading.
-      const loadingRecord = areal.sulfurLoading === null && areal.massLoading === null && loadings.length === 1 && loadings[0]!.min === null ? loadings[0]! : null;
-      if (loadingRecord) areal = { ...areal, sulfurLoading: loadingRecord.canonicalValue };
-      const loading = areal.sulfurLoading ?? areal.massLoading;
-      if (loading === null) continue;
-      const loadingInput: Input = { name: "loading", value: loading, from: null };
-      const statedSpecific = capacities.filter((c) => same(c.cRate, areal.cRate) && same(c.currentDensity, areal.currentDensity) && c.cycle === areal.cycle && same(c.sulfurLoading ?? c.massLoading, loading));
-      audit.figure("specific_capacity_from_areal", `specific capacity from ${prettyNumber(areal.value)} mAh cm⁻² at ${prettyNumber(loading)} mg cm⁻²`, areal, [{ name: "C_areal", value: areal.canonicalValue, from: areal }, loadingInput], statedSpecific);
-      if (/–S$/.test(areal.batterySystem) && areal.sulfurLoading !== null) {
-        const implied = evaluateWithRange("specific_capacity_from_areal", [{ name: "C_areal", value: areal.canonicalValue, from: areal }, loadingInput]);
-        if (implied && implied.min > SULFUR_THEORETICAL_CAPACITY) {
-          const theoretical: AuditMeasurement = { ...areal, propertyKey: "specific_capacity", value: SULFUR_THEORETICAL_CAPACITY, unit: "mAh/g", canonicalValue: SULFUR_THEORETICAL_CAPACITY, qualifier: null, quote: "sulfur's theoretical capacity, 1675 mAh g⁻¹", location: null };
-          audit.flags.push({
-            formula: "specific_capacity_from_areal",
-            formulaName: formulaDefinition("specific_capacity_from_areal")!.name,
-            label: "specific capacity implied by areal capacity and sulfur loading",
-            materialId: areal.materialId,
-            material: areal.materialName,
-            stated: { measurementId: areal.id, value: areal.value, unit: areal.unit, display: `${prettyNumber(areal.value)} ${prettyUnit(areal.unit)}`, quote: areal.quote, location: areal.location },
-            recomputed: { ...implied, display: `${prettyNumber(Number(implied.value.toPrecision(4)))} mAh g⁻¹` },
-            inputs: [describe(areal, "C_areal", areal.canonicalValue, "mAh/cm^2"), describe(null, "loading", loading, "mg/cm^2"), describe(theoretical, "C_theo", SULFUR_THEORETICAL_CAPACITY, "mAh/g")],
-            message: `${areal.materialName}: ${prettyNumber(areal.value)} ${prettyUnit(areal.unit)} at ${prettyNumber(loading)} mg cm⁻² of sulfur implies ${prettyNumber(Math.round(implied.value))} mAh g⁻¹, above sulfur's theoretical ${SULFUR_THEORETICAL_CAPACITY} mAh g⁻¹.`,
-          });
-        }
-      }
-    }
-
-    // Utilization against the theoretical capacity: the material's own, or sulfur's for metal–sulfur cells.
-    for (const u of [...of("sulfur_utilization"), ...of("capacity_utilization")]) {
-      const capacity = capacities.find((c) => u.quote.includes(String(c.value)) || (same(c.cRate, u.cRate) && same(c.currentDensity, u.currentDensity) && c.quote === u.quote));
-      const theoretical = u.propertyKey === "sulfur_utilization" ? SULFUR_THEORETICAL_CAPACITY : of("theoretical_capacity")[0]?.canonicalValue;
-      if (!capacity || theoretical === undefined) continue;
-      audit.figure("capacity_utilization", `${property(u.propertyKey)!.label.toLowerCase()} of ${prettyNumber(capacity.value)} mAh g⁻¹`, u, [{ name: "C", value: capacity.canonicalValue, from: capacity }, { name: "C_theo", value: theoretical, from: u.propertyKey === "sulfur_utilization" ? null : of("theoretical_capacity")[0]!, exact: u.propertyKey === "sulfur_utilization" }], [u]);
-    }
-
-    // Energy and power density give the discharge time, hence the C-rate the paper should state.
-    for (const e of of("energy_density")) {
-      const powers = of("power_density").filter((x) => same(x.temperature, e.temperature));
-      const p = powers.find((x) => x.quote === e.quote || same(x.cRate, e.cRate)) ?? (powers.length === 1 ? powers[0] : undefined);
-      if (!p) continue;
-      audit.figure("discharge_time", `discharge time at ${prettyNumber(e.value)} Wh kg⁻¹ and ${prettyNumber(p.value)} W kg⁻¹`, e, [{ name: "E", value: e.canonicalValue, from: e }, { name: "P", value: p.canonicalValue, from: p }]);
-      const rate = e.cRate ?? p.cRate;
-      if (rate !== null) {
-        const t = evaluateWithRange("discharge_time", [{ name: "E", value: e.canonicalValue, from: e }, { name: "P", value: p.canonicalValue, from: p }]);
-        if (t && (1 / rate < t.min * 0.9 || 1 / rate > t.max * 1.1)) {
-          audit.flags.push({
-            formula: "discharge_time",
-            formulaName: formulaDefinition("discharge_time")!.name,
-            label: "discharge time implied by energy and power density vs the stated C-rate",
-            materialId: e.materialId,
-            material: e.materialName,
-            stated: { measurementId: e.id, value: rate, unit: "C", display: `${prettyNumber(rate)}C (a ${prettyNumber(1 / rate)} h discharge)`, quote: e.quote, location: e.location },
-            recomputed: { ...t, unit: "h", display: `${prettyNumber(Number(t.value.toPrecision(3)))} h (≈${prettyNumber(Number((1 / t.value).toPrecision(2)))}C)` },
-            inputs: [describe(e, "E", e.canonicalValue, "Wh/kg"), describe(p, "P", p.canonicalValue, "W/kg")],
-            message: `${e.materialName}: ${prettyNumber(e.value)} Wh kg⁻¹ at ${prettyNumber(p.value)} W kg⁻¹ is a ${prettyNumber(Number(t.value.toPrecision(3)))} h discharge (≈${prettyNumber(Number((1 / t.value).toPrecision(2)))}C), but the paper states ${prettyNumber(rate)}C (${prettyNumber(1 / rate)} h).`,
-          });
-        }
-      }
-    }
-
-    // A C-rate, the paper's 1C and a current density stated together must agree.
-    for (const m of ms.filter((x) => x.cRate !== null && x.oneC !== null && x.currentDensity !== null)) {
-      const implied = m.cRate! * m.oneC! / 1000;
-      if (!same(implied, m.currentDensity)) {
-        audit.figure("c_rate_current", `current of ${prettyNumber(m.cRate!)}C`, m, [{ name: "rate", value: m.cRate!, from: null, exact: true }, { name: "Q_1C", value: m.oneC!, from: null, exact: true }]);
-      }
+/** Rate capability: each current density of a rate test against the lowest one. */
+function rateRetention({ capacities }: MaterialNumbers, audit: Auditor) {
+  const rateTest = capacities.filter((m) => m.cycle === null && m.currentDensity !== null);
+  for (const temperature of new Set(rateTest.map((m) => m.temperature))) {
+    const series = rateTest.filter((m) => same(m.temperature, temperature)).sort((a, b) => a.currentDensity! - b.currentDensity!);
+    const lowest = series[0];
+    for (const m of series.slice(1)) {
+      if (!lowest || same(m.currentDensity, lowest.currentDensity)) continue;
+      audit.figure("capacity_retention", `rate retention at ${fmtCD(m)} vs ${fmtCD(lowest)}${temperature !== null ? ` (${fmtT(temperature)})` : ""}`, m, [{ name: "C_n", value: m.canonicalValue, from: m }, { name: "C_0", value: lowest.canonicalValue, from: lowest }]);
     }
   }
+}
 
-  // Peak shifts: a stated shift against the two binding energies of the same core level (O 1s…),
-  // named in its own sentence or recorded for the paper's materials.
+/** Areal capacity and loading → specific capacity; a sulfur cathode cannot exceed sulfur's theoretical capacity. */
+function specificFromAreal({ of, capacities }: MaterialNumbers, audit: Auditor) {
+  const loadings = of("sulfur_loading");
+  for (let areal of of("areal_capacity")) {
+    // The loading is a condition of the areal capacity, or the material's one recorded loading.
+    const loadingRecord = areal.sulfurLoading === null && areal.massLoading === null && loadings.length === 1 && loadings[0]!.min === null ? loadings[0]! : null;
+    if (loadingRecord) areal = { ...areal, sulfurLoading: loadingRecord.canonicalValue };
+    const loading = areal.sulfurLoading ?? areal.massLoading;
+    if (loading === null) continue;
+    const inputs: Input[] = [{ name: "C_areal", value: areal.canonicalValue, from: areal }, { name: "loading", value: loading, from: null }];
+    const statedSpecific = capacities.filter((c) => same(c.cRate, areal.cRate) && same(c.currentDensity, areal.currentDensity) && c.cycle === areal.cycle && same(c.sulfurLoading ?? c.massLoading, loading));
+    audit.figure("specific_capacity_from_areal", `specific capacity from ${prettyNumber(areal.value)} mAh cm⁻² at ${prettyNumber(loading)} mg cm⁻²`, areal, inputs, statedSpecific);
+    if (!/–S$/.test(areal.batterySystem) || areal.sulfurLoading === null) continue;
+    const implied = evaluateWithRange("specific_capacity_from_areal", inputs);
+    if (!implied || implied.min <= SULFUR_THEORETICAL_CAPACITY) continue;
+    const theoretical: AuditMeasurement = { ...areal, propertyKey: "specific_capacity", value: SULFUR_THEORETICAL_CAPACITY, unit: "mAh/g", canonicalValue: SULFUR_THEORETICAL_CAPACITY, qualifier: null, quote: "sulfur's theoretical capacity, 1675 mAh g⁻¹", location: null };
+    audit.flag(
+      "specific_capacity_from_areal",
+      "specific capacity implied by areal capacity and sulfur loading",
+      areal,
+      { ...implied, display: `${prettyNumber(Number(implied.value.toPrecision(4)))} mAh g⁻¹` },
+      [describe(areal, "C_areal", areal.canonicalValue, "mAh/cm^2"), describe(null, "loading", loading, "mg/cm^2"), describe(theoretical, "C_theo", SULFUR_THEORETICAL_CAPACITY, "mAh/g")],
+      { message: `${areal.materialName}: ${prettyNumber(areal.value)} ${prettyUnit(areal.unit)} at ${prettyNumber(loading)} mg cm⁻² of sulfur implies ${prettyNumber(Math.round(implied.value))} mAh g⁻¹, above sulfur's theoretical ${SULFUR_THEORETICAL_CAPACITY} mAh g⁻¹.` },
+    );
+  }
+}
+
+/** Sulfur utilization: the capacity it names against sulfur's theoretical capacity. */
+function sulfurUtilization({ of, capacities }: MaterialNumbers, audit: Auditor) {
+  for (const u of of("sulfur_utilization")) {
+    const capacity = capacities.find((c) => u.quote.includes(String(c.value)) || (same(c.cRate, u.cRate) && same(c.currentDensity, u.currentDensity) && c.quote === u.quote));
+    if (!capacity) continue;
+    audit.figure("capacity_utilization", `${property(u.propertyKey)!.label.toLowerCase()} of ${prettyNumber(capacity.value)} mAh g⁻¹`, u, [{ name: "C", value: capacity.canonicalValue, from: capacity }, { name: "C_theo", value: SULFUR_THEORETICAL_CAPACITY, from: null, exact: true }], [u]);
+  }
+}
+
+/** Energy and power density give the discharge time, hence the C-rate the paper should state. */
+function dischargeTime({ of }: MaterialNumbers, audit: Auditor) {
+  for (const e of of("energy_density")) {
+    const powers = of("power_density").filter((x) => same(x.temperature, e.temperature));
+    const p = powers.find((x) => x.quote === e.quote || same(x.cRate, e.cRate)) ?? (powers.length === 1 ? powers[0] : undefined);
+    if (!p) continue;
+    const inputs: Input[] = [{ name: "E", value: e.canonicalValue, from: e }, { name: "P", value: p.canonicalValue, from: p }];
+    audit.figure("discharge_time", `discharge time at ${prettyNumber(e.value)} Wh kg⁻¹ and ${prettyNumber(p.value)} W kg⁻¹`, e, inputs);
+    const rate = e.cRate ?? p.cRate;
+    if (rate === null) continue;
+    const t = evaluateWithRange("discharge_time", inputs);
+    if (!t || (1 / rate >= t.min * 0.9 && 1 / rate <= t.max * 1.1)) continue;
+    const hours = prettyNumber(Number(t.value.toPrecision(3)));
+    const impliedRate = prettyNumber(Number((1 / t.value).toPrecision(2)));
+    audit.flag(
+      "discharge_time",
+      "discharge time implied by energy and power density vs the stated C-rate",
+      e,
+      { ...t, unit: "h", display: `${hours} h (≈${impliedRate}C)` },
+      [describe(e, "E", e.canonicalValue, "Wh/kg"), describe(p, "P", p.canonicalValue, "W/kg")],
+      {
+        statedAs: { value: rate, unit: "C", display: `${prettyNumber(rate)}C (a ${prettyNumber(1 / rate)} h discharge)` },
+        message: `${e.materialName}: ${prettyNumber(e.value)} Wh kg⁻¹ at ${prettyNumber(p.value)} W kg⁻¹ is a ${hours} h discharge (≈${impliedRate}C), but the paper states ${prettyNumber(rate)}C (${prettyNumber(1 / rate)} h).`,
+      },
+    );
+  }
+}
+
+/** A C-rate, the paper's 1C and a current density stated together must agree. */
+function cRateCurrent({ all }: MaterialNumbers, audit: Auditor) {
+  for (const m of all.filter((x) => x.cRate !== null && x.oneC !== null && x.currentDensity !== null)) {
+    if (same((m.cRate! * m.oneC!) / 1000, m.currentDensity)) continue;
+    audit.figure("c_rate_current", `current of ${prettyNumber(m.cRate!)}C`, m, [{ name: "rate", value: m.cRate!, from: null, exact: true }, { name: "Q_1C", value: m.oneC!, from: null, exact: true }]);
+  }
+}
+
+/** The audit's rules over one material's numbers, in the order their figures are listed. */
+const MATERIAL_RULES: ((numbers: MaterialNumbers, audit: Auditor) => void)[] = [
+  cyclingRetention,
+  temperatureRetention,
+  rateRetention,
+  specificFromAreal,
+  sulfurUtilization,
+  dischargeTime,
+  cRateCurrent,
+];
+
+/**
+ * Peak shifts: a stated shift against the two binding energies of the same core level (O 1s…),
+ * named in its own sentence or recorded for the paper's materials (so a rule over the whole paper).
+ */
+function peakShifts(stated: AuditMeasurement[], audit: Auditor) {
   const energies = stated.filter((m) => m.propertyKey === "binding_energy_xps");
   const coreLevel = (text: string | null) => text?.match(/\b([A-Z][a-z]?) ?(\d[spdf](?:\d\/\d)?)\b/)?.slice(1).join(" ");
   for (const shift of stated.filter((m) => m.propertyKey === "peak_shift")) {
@@ -285,22 +313,27 @@ export function auditMeasurements(all: AuditMeasurement[]): { derived: DerivedFi
     const label = `${shift.subject ?? "peak"} shift between ${prettyNumber(a.value)} and ${prettyNumber(b.value)} eV`;
     const display = `${prettyNumber(Number(result.value.toPrecision(4)))} eV`;
     const inputs = [describe(a, "E_1", a.value, "eV"), describe(b, "E_0", b.value, "eV")];
-    const formulaName = formulaDefinition("binding_energy_shift")!.name;
-    audit.derived.push({ formula: "binding_energy_shift", formulaName, label, materialId: shift.materialId, value: result.value, unit: "eV", display, inputs });
-    if (!withinTolerance(shift.canonicalValue, precisionOf(shift.value, shift.qualifier), result)) {
-      audit.flags.push({
-        formula: "binding_energy_shift",
-        formulaName,
-        label,
-        materialId: shift.materialId,
-        material: shift.materialName,
-        stated: { measurementId: shift.id, value: shift.value, unit: shift.unit, display: `${prettyNumber(shift.value)} eV`, quote: shift.quote, location: shift.location },
-        recomputed: { ...result, unit: "eV", display },
-        inputs,
-        message: `${shift.materialName}: the paper states that the ${level ? `${level} ` : ""}peak shifts by ${prettyNumber(shift.value)} eV between ${prettyNumber(a.value)} and ${prettyNumber(b.value)} eV; their difference is ${display}.`,
-      });
-    }
+    audit.derived.push({ formula: "binding_energy_shift", formulaName: formulaDefinition("binding_energy_shift")!.name, label, materialId: shift.materialId, value: result.value, unit: "eV", display, inputs });
+    if (withinTolerance(shift.canonicalValue, precisionOf(shift.value, shift.qualifier), result)) continue;
+    audit.flag("binding_energy_shift", label, shift, { ...result, unit: "eV", display }, inputs, {
+      statedAs: { value: shift.value, unit: shift.unit, display: `${prettyNumber(shift.value)} eV` },
+      message: `${shift.materialName}: the paper states that the ${level ? `${level} ` : ""}peak shifts by ${prettyNumber(shift.value)} eV between ${prettyNumber(a.value)} and ${prettyNumber(b.value)} eV; their difference is ${display}.`,
+    });
   }
+}
+
+/** All derived figures and flags for the measurements of one paper. */
+export function auditMeasurements(all: AuditMeasurement[]): { derived: DerivedFigure[]; flags: AuditFlag[] } {
+  const audit = new Auditor();
+  const stated = all.filter((m) => m.source === "stated");
+  const byMaterial = new Map<number, AuditMeasurement[]>();
+  for (const m of stated) byMaterial.set(m.materialId, [...(byMaterial.get(m.materialId) ?? []), m]);
+  for (const ms of byMaterial.values()) {
+    const of = (key: string) => ms.filter((m) => m.propertyKey === key);
+    const numbers: MaterialNumbers = { all: ms, of, capacities: of("specific_capacity") };
+    for (const rule of MATERIAL_RULES) rule(numbers, audit);
+  }
+  peakShifts(stated, audit);
   return { derived: audit.derived, flags: audit.flags };
 }
 
