@@ -3,23 +3,16 @@
 import { useEffect, useMemo, useState } from "react";
 import { CartesianGrid, Label, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { FormulaDefinition, FormulaVariable } from "@/lib/formulas/catalogue";
+import type { FormulaResult, Quantity } from "@/lib/formulas/evaluate";
+import { fitChart, presentationOf } from "@/lib/formulas/presentation";
 import { prettyNumber, prettyUnit } from "@/lib/units/display";
+import { parseNumber } from "@/lib/units/numbers";
 
 /**
  * Live calculator for one catalogue formula: inputs with units, evaluated by
  * POST /api/formulas/KEY/evaluate (debounced), errors shown next to the field the API names.
  */
 
-type Quantity = { value: number; unit: string };
-interface ApiResult {
-  key: string;
-  value: number;
-  unit: string;
-  inputs: Record<string, Quantity | { values: number[]; unit: string } | { sites: number[][]; unit: string }>;
-  parameters?: Record<string, Quantity>;
-  r2?: number;
-  series?: { x: number; xUnit: string; value: number; unit: string }[];
-}
 interface ApiError {
   message: string;
   field?: string;
@@ -62,27 +55,6 @@ const UNIT_ALTERNATIVES: Record<string, string[]> = {
   "*": ["mAh/g", "mAh", "Ah/g", "mAh/cm^2", "g/mol", "kg/mol"],
 };
 
-/** "*" inputs (any unit, shared by all of them): the unit a reader most likely has at hand. */
-const STAR_DEFAULT: Record<string, string> = {
-  capacity_retention: "mAh/g",
-  decay_per_cycle: "mAh/g",
-  coulombic_efficiency: "mAh",
-  capacity_utilization: "mAh/g",
-  polydispersity_index: "g/mol",
-  relative_change: "",
-};
-
-const EXAMPLES: Record<string, string[]> = {
-  b_value_fit: ["0.1\n0.2\n0.5\n1\n2", "0.158\n0.276\n0.574\n1.00\n1.74"],
-  capacitive_contribution_fit: ["0.2\n0.4\n0.6\n0.8\n1.0", "0.52\n0.88\n1.21\n1.52\n1.82"],
-  arrhenius_fit: ["25\n40\n60\n80", "0.12\n0.21\n0.40\n0.69"],
-  configurational_entropy: ["0.2, 0.2, 0.2, 0.2, 0.2\n1"],
-};
-const EXAMPLE_UNITS: Record<string, string[]> = {
-  b_value_fit: ["mV/s", "mA"],
-  capacitive_contribution_fit: ["mV/s", "mA"],
-  arrhenius_fit: ["degC", "mS/cm"],
-};
 
 const PARAMETER_LABELS: Record<string, string> = {
   b: "b",
@@ -117,15 +89,6 @@ export function VariableSymbol({ name }: { name: string }) {
   );
 }
 
-/** "1.2e-5", "−3", "2.69×10^5", "2.69x10-5" → number; "" → null; anything else → NaN. */
-function parseNumber(text: string): number | null {
-  const t = text.trim().replace(/[−–]/g, "-").replace(/\s+/g, "");
-  if (!t) return null;
-  const sci = /^([-+]?(?:\d+\.?\d*|\.\d+))[×xX*]10\^?([-+]?\d+)$/.exec(t);
-  if (sci) return Number(sci[1]) * 10 ** Number(sci[2]);
-  if (!/^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i.test(t)) return NaN;
-  return Number(t);
-}
 
 /** Rows of numbers from pasted text: lines split on tabs, commas, semicolons or spaces; lines without digits (headers) skipped. */
 function rows(text: string): string[][] {
@@ -140,7 +103,7 @@ function parseList(text: string): ParsedList {
   const values: number[] = [];
   for (const token of rows(text).flat()) {
     const n = parseNumber(token);
-    if (n === null || !Number.isFinite(n)) return { error: `“${token}” is not a number` };
+    if (n === null) return { error: `“${token}” is not a number` };
     values.push(n);
   }
   return { values };
@@ -149,7 +112,7 @@ function parseList(text: string): ParsedList {
 /** Two columns pasted into one box: at least two lines of exactly two numbers each. */
 function twoColumns(text: string): [string, string] | null {
   const r = rows(text);
-  if (r.length < 2 || !r.every((row) => row.length === 2 && row.every((t) => Number.isFinite(parseNumber(t) ?? NaN)))) return null;
+  if (r.length < 2 || !r.every((row) => row.length === 2 && row.every((t) => parseNumber(t) !== null))) return null;
   return [r.map((row) => row[0]).join("\n"), r.map((row) => row[1]).join("\n")];
 }
 
@@ -162,13 +125,13 @@ function build(formula: FormulaDefinition, values: Record<string, string>, units
   let columns = false;
   const unitOf = (variable: FormulaVariable) => (units[variable.name] ?? "").trim();
 
-  if (formula.key === "configurational_entropy") {
+  if (presentationOf(formula.key).siteRows) {
     const sites: number[][] = [];
     for (const [k, line] of rows(values.x ?? "").entries()) {
       const site: number[] = [];
       for (const token of line) {
         const n = parseNumber(token);
-        if (n === null || !Number.isFinite(n)) errors["inputs.x"] = `site ${k + 1}: “${token}” is not a number`;
+        if (n === null) errors["inputs.x"] = `site ${k + 1}: “${token}” is not a number`;
         else site.push(n);
       }
       sites.push(site);
@@ -194,9 +157,10 @@ function build(formula: FormulaDefinition, values: Record<string, string>, units
     }
   } else {
     for (const variable of formula.variables) {
-      const n = parseNumber(values[variable.name] ?? "");
-      if (n === null) missing.push(variable.label);
-      else if (!Number.isFinite(n)) errors[`inputs.${variable.name}`] = `“${(values[variable.name] ?? "").trim()}” is not a number`;
+      const text = (values[variable.name] ?? "").trim();
+      const n = parseNumber(text);
+      if (!text) missing.push(variable.label);
+      else if (n === null) errors[`inputs.${variable.name}`] = `“${text}” is not a number`;
       else inputs[variable.name] = variable.unit === "" ? n : quantityOf(n, unitOf(variable));
     }
   }
@@ -234,13 +198,14 @@ function FieldError({ id, message }: { id: string; message?: string }) {
 export function Calculator({ formula }: { formula: FormulaDefinition }) {
   const key = formula.key;
   const isFit = formula.kind === "fit";
-  const isSites = key === "configurational_entropy";
+  const presentation = presentationOf(key);
+  const isSites = Boolean(presentation.siteRows);
   const [values, setValues] = useState<Record<string, string>>({});
   const [units, setUnits] = useState<Record<string, string>>(() =>
-    Object.fromEntries(formula.variables.map((v) => [v.name, v.unit === "*" ? (STAR_DEFAULT[key] ?? "") : v.unit])),
+    Object.fromEntries(formula.variables.map((v) => [v.name, v.unit === "*" ? (presentation.anyUnit ?? "") : v.unit])),
   );
   const [outUnit, setOutUnit] = useState(formula.outputUnit);
-  const [response, setResponse] = useState<{ body: string; result?: ApiResult; error?: ApiError } | null>(null);
+  const [response, setResponse] = useState<{ body: string; result?: FormulaResult; error?: ApiError } | null>(null);
 
   const built = useMemo(() => build(formula, values, units, outUnit), [formula, values, units, outUnit]);
   const body = built.kind === "ready" ? built.body : null;
@@ -256,7 +221,7 @@ export function Calculator({ formula }: { formula: FormulaDefinition }) {
           body,
           signal: controller.signal,
         });
-        const json = (await res.json()) as ApiResult | { error: ApiError };
+        const json = (await res.json()) as FormulaResult | { error: ApiError };
         if (controller.signal.aborted) return;
         setResponse("error" in json ? { body, error: json.error } : res.ok ? { body, result: json } : { body, error: { message: `the server answered ${res.status}` } });
       } catch (e) {
@@ -321,10 +286,10 @@ export function Calculator({ formula }: { formula: FormulaDefinition }) {
   };
 
   const example = () => {
-    const ex = EXAMPLES[key];
+    const ex = presentation.example;
     if (!ex) return;
-    setValues(Object.fromEntries(formula.variables.map((v, n) => [v.name, ex[n] ?? ""])));
-    const exUnits = EXAMPLE_UNITS[key];
+    setValues(Object.fromEntries(formula.variables.map((v, n) => [v.name, ex.values[n] ?? ""])));
+    const exUnits = ex.units;
     if (exUnits) setUnits(Object.fromEntries(formula.variables.map((v, n) => [v.name, exUnits[n] ?? v.unit])));
   };
 
@@ -438,7 +403,7 @@ export function Calculator({ formula }: { formula: FormulaDefinition }) {
     <div data-testid={`calc-${key}`} className="self-start rounded-md border border-slate-200 bg-slate-50/60 p-4">
       <div className="mb-3 flex items-center justify-between gap-2">
         <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Calculator</h3>
-        {EXAMPLES[key] ? (
+        {presentation.example ? (
           <button type="button" onClick={example} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-700 hover:border-brand hover:text-brand">
             Fill in an example
           </button>
@@ -495,19 +460,14 @@ export function Calculator({ formula }: { formula: FormulaDefinition }) {
 
 const withUnit = (value: number, unit: string) => `${prettyNumber(value)}${unit && unit !== "1" ? " " + prettyUnit(unit) : ""}`.replace(/ %$/, " %");
 
-function ResultView({ formula, result }: { formula: FormulaDefinition; result: ApiResult }) {
-  const mainLabel: Record<string, React.ReactNode> = {
-    b_value_fit: "b = ",
-    capacitive_contribution_fit: `capacitive share at ${prettyNumber(result.series?.at(-1)?.x ?? 0)} ${prettyUnit(result.series?.at(-1)?.xUnit ?? "")} = `,
-    arrhenius_fit: "Eₐ = ",
-    configurational_entropy: "S_config = ",
-  };
-  const params = Object.entries(result.parameters ?? {}).filter(([name]) => !(formula.key === "b_value_fit" && name === "b") && !(formula.key === "configurational_entropy" && name === "S_config") && !(formula.key === "arrhenius_fit" && name === "E_a"));
-  const used = formula.kind === "closed form" && formula.key !== "configurational_entropy" ? Object.entries(result.inputs).filter((e): e is [string, Quantity] => "value" in e[1]) : [];
+function ResultView({ formula, result }: { formula: FormulaDefinition; result: FormulaResult }) {
+  const { headline, siteRows } = presentationOf(formula.key);
+  const params = Object.entries(result.parameters ?? {}).filter(([name]) => name !== headline?.parameter);
+  const used = formula.kind === "closed form" && !siteRows ? Object.entries(result.inputs).filter((e): e is [string, Quantity] => "value" in e[1]) : [];
   return (
     <div>
       <p className="text-lg font-semibold tabular-nums text-slate-900">
-        {mainLabel[formula.key] ?? null}
+        {headline?.label(result) ?? null}
         {withUnit(result.value, result.unit)}
       </p>
       {params.length || result.r2 !== undefined ? (
@@ -568,61 +528,14 @@ function ResultView({ formula, result }: { formula: FormulaDefinition; result: A
   );
 }
 
-interface ChartSpec {
-  title: string;
-  xLabel: string;
-  yLabel: string;
-  points: { x: number; y: number }[];
-  line: { x: number; y: number }[];
-}
-
-function chartSpec(key: string, result: ApiResult): ChartSpec | null {
-  const list = (name: string) => {
-    const input = result.inputs[name];
-    return input && "values" in input ? input.values : [];
-  };
-  const p = (name: string) => result.parameters?.[name]?.value ?? NaN;
-  const fitLine = (xs: number[], f: (x: number) => number) => {
-    const lo = Math.min(...xs);
-    const hi = Math.max(...xs);
-    const pad = (hi - lo) * 0.05;
-    return [lo - pad, hi + pad].map((x) => ({ x, y: f(x) }));
-  };
-  if (key === "b_value_fit") {
-    const v = list("v");
-    const i = list("i");
-    const points = v.map((vv, n) => ({ x: Math.log10(vv), y: Math.log10(i[n]!) }));
-    const b = p("b");
-    const la = Math.log10(p("a"));
-    return { title: "log i against log v with the fitted line", xLabel: "log₁₀(v / mV s⁻¹)", yLabel: "log₁₀(i / A)", points, line: fitLine(points.map((q) => q.x), (x) => b * x + la) };
-  }
-  if (key === "capacitive_contribution_fit") {
-    const v = list("v");
-    const i = list("i");
-    const points = v.map((vv, n) => ({ x: Math.sqrt(vv), y: i[n]! / Math.sqrt(vv) }));
-    const k1 = p("k1");
-    const k2 = p("k2");
-    return { title: "i/v½ against v½ with the fitted line", xLabel: "v½ / (mV s⁻¹)½", yLabel: "i v⁻½ / A (mV s⁻¹)⁻½", points, line: fitLine(points.map((q) => q.x), (x) => k1 * x + k2) };
-  }
-  if (key === "arrhenius_fit") {
-    const T = list("T");
-    const s = list("sigma");
-    const points = T.map((t, n) => ({ x: 1000 / t, y: Math.log(s[n]!) }));
-    const lnA = Math.log(p("A"));
-    const slope = -p("E_a") / 8.617333262e-5 / 1000;
-    return { title: "ln σ against 1000/T with the fitted line", xLabel: "1000/T / K⁻¹", yLabel: "ln(σ / S cm⁻¹)", points, line: fitLine(points.map((q) => q.x), (x) => lnA + slope * x) };
-  }
-  return null;
-}
-
 const tick = (n: number) => {
   const abs = Math.abs(n);
   if (abs !== 0 && (abs < 0.01 || abs >= 1e4)) return n.toExponential(2).replace(/\.?0+e/, "e");
   return String(Number(n.toPrecision(3)));
 };
 
-function FitChart({ formula, result }: { formula: FormulaDefinition; result: ApiResult }) {
-  const spec = chartSpec(formula.key, result);
+function FitChart({ formula, result }: { formula: FormulaDefinition; result: FormulaResult }) {
+  const spec = fitChart(formula.key, result);
   if (!spec || spec.points.some((q) => !Number.isFinite(q.x) || !Number.isFinite(q.y))) return null;
   return (
     <figure className="mt-3 rounded border border-slate-200 bg-white p-2" data-testid="chart">

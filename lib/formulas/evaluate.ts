@@ -7,6 +7,7 @@ import type { Unit } from "mathjs";
 import { math, toMathjsSyntax } from "../units/parse";
 import { convert, compatible, UnitError } from "../units";
 import { FORMULAS, formulaDefinition, type FormulaDefinition, type FormulaVariable } from "./catalogue";
+import { CONSTANTS } from "./constants";
 
 export class FormulaError extends Error {
   constructor(message: string, public readonly field?: string) {
@@ -42,7 +43,6 @@ export interface FormulaResult {
   series?: { x: number; xUnit: string; value: number; unit: string }[];
 }
 
-const CONSTANTS = { F: 96485.33212, R: 8.314462618, k_B: 8.617333262e-5, pi: Math.PI };
 
 const displayUnit = (u: string) => (u === "" ? "1" : u);
 
