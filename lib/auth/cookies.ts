@@ -1,32 +1,15 @@
-/** Reading the Cookie header and writing Set-Cookie values. */
+/** Reading the Cookie header and writing Set-Cookie values, with the `cookie` package. */
 import { timingSafeEqual } from "node:crypto";
+import { parse, serialize } from "cookie";
 
+/** The request's cookies by name (the first of a repeated name wins). */
 export function parseCookies(header: string | null): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const part of (header ?? "").split(";")) {
-    const i = part.indexOf("=");
-    if (i <= 0) continue;
-    const name = part.slice(0, i).trim();
-    if (out.has(name)) continue;
-    try {
-      out.set(name, decodeURIComponent(part.slice(i + 1).trim()));
-    } catch {
-      out.set(name, part.slice(i + 1).trim());
-    }
-  }
-  return out;
+  return new Map(Object.entries(parse(header ?? "")).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
 /** A Set-Cookie value; always SameSite=Lax. */
 export function setCookie(name: string, value: string, options: { httpOnly: boolean; secure: boolean; maxAge: number; path?: string }): string {
-  return [
-    `${name}=${encodeURIComponent(value)}`,
-    `Path=${options.path ?? "/"}`,
-    `Max-Age=${options.maxAge}`,
-    "SameSite=Lax",
-    ...(options.httpOnly ? ["HttpOnly"] : []),
-    ...(options.secure ? ["Secure"] : []),
-  ].join("; ");
+  return serialize(name, value, { path: options.path ?? "/", maxAge: options.maxAge, sameSite: "lax", httpOnly: options.httpOnly, secure: options.secure });
 }
 
 /** Compares a presented secret with the expected one in constant time. */

@@ -9,7 +9,7 @@
 import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type MultiSearchParams, type SearchParams, type Settings } from "meilisearch";
 import type { PrismaClient } from "../db";
 import { writeTransaction } from "../db/transaction";
-import { isElement } from "../records/chemistry";
+import { isElement } from "../records/elements";
 import { queryWords } from "./text";
 import { canonicalClauses, FACETS, type CanonicalClause, type FacetName, type ParsedSearchQuery } from "./query";
 import { SYNONYMS, synonymsOf } from "./synonyms";

@@ -43,7 +43,7 @@ describe("behind no trusted proxy (the default)", () => {
     const spoofedProto = await signIn(s.app, "host@example.org", "host password 1", { "x-forwarded-proto": "https" });
     expect(spoofedProto.status).toBe(200);
     expect(cookieNamed(spoofedProto, "matlit_session")).not.toMatch(/Secure/);
-    expect(cookieNamed(spoofedProto, "matlit_device")).toMatch(/^matlit_device=[^;]+; Path=\/api\/auth\/login; Max-Age=31536000; SameSite=Lax; HttpOnly$/);
+    expect(cookieNamed(spoofedProto, "matlit_device")!.split("; ").slice(1).sort()).toEqual(["HttpOnly", "Max-Age=31536000", "Path=/api/auth/login", "SameSite=Lax"]);
   });
 
   it("returns to a same-site path after a form sign-in, never to another host", async () => {
@@ -110,8 +110,8 @@ describe("behind a trusted proxy (MATLIT_TRUSTED_PROXIES=127.0.0.1)", () => {
     await createUser("proxied@example.org", "proxied password", { prisma: s.prisma });
     const ok = await signIn(s.app, "proxied@example.org", "proxied password", proxied("203.0.113.1"));
     expect(ok.status).toBe(200);
-    expect(cookieNamed(ok, "matlit_session")).toMatch(/; Secure$/);
-    expect(cookieNamed(ok, "matlit_device")).toMatch(/; Secure$/);
+    expect(cookieNamed(ok, "matlit_session")!.split("; ")).toContain("Secure");
+    expect(cookieNamed(ok, "matlit_device")!.split("; ")).toContain("Secure");
     // The proxy names the host: another one makes the public origin another site.
     expect((await signIn(s.app, "proxied@example.org", "proxied password", proxied("203.0.113.1", "other.example.org"))).status).toBe(403);
   });
