@@ -3,7 +3,7 @@
  * actions): a same-origin check, then a signed double-submit token bound to the session.
  */
 import { createHmac } from "node:crypto";
-import { HttpError } from "../http";
+import { AppError } from "../errors";
 import { safeEqual, setCookie } from "./cookies";
 import { isHttps, requestHost } from "./request";
 import { SESSION_COOKIE, SESSION_DAYS, sessionTokenOf, userForToken } from "./sessions";
@@ -43,26 +43,26 @@ export function assertSameOrigin(request: Request): void {
       originHost = null;
     }
     if (!originHost || !host || originHost.toLowerCase() !== host.toLowerCase()) {
-      throw new HttpError(403, "cross-origin request refused: the Origin header does not match this site");
+      throw new AppError("forbidden", "cross-origin request refused: the Origin header does not match this site");
     }
     return;
   }
   const site = request.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") throw new HttpError(403, "cross-site request refused (Sec-Fetch-Site)");
+  if (site && site !== "same-origin" && site !== "none") throw new AppError("forbidden", "cross-site request refused (Sec-Fetch-Site)");
 }
 
 /**
- * The editor behind a write request, after the CSRF checks: anonymous → 401, another site → 403,
- * missing or wrong CSRF token → 403. `formToken` is the `csrf` field of an HTML form post.
+ * The editor behind a write request, after the CSRF checks: anonymous → unauthenticated, another
+ * site or a missing or wrong CSRF token → forbidden. `formToken` is the `csrf` field of an HTML form post.
  */
 export async function requireEditor(request: Request, formToken?: string | null): Promise<Editor> {
   const token = sessionTokenOf(request);
   const user = await userForToken(token);
-  if (!user || !token) throw new HttpError(401, "sign in to make changes");
+  if (!user || !token) throw new AppError("unauthenticated", "sign in to make changes");
   assertSameOrigin(request);
   const sent = request.headers.get(CSRF_HEADER) ?? formToken ?? "";
   if (!sent || !safeEqual(sent, csrfTokenFor(token))) {
-    throw new HttpError(403, `missing or wrong CSRF token: send the ${CSRF_COOKIE} cookie's value in the X-CSRF-Token header`);
+    throw new AppError("forbidden", `missing or wrong CSRF token: send the ${CSRF_COOKIE} cookie's value in the X-CSRF-Token header`);
   }
   return user;
 }

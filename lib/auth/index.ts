@@ -28,7 +28,7 @@
  * - After sign-in (redirect.ts): back to a same-site path only, as the URL parser resolves it.
  */
 export { MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, hashPassword, verifyPassword, passwordProblem } from "./passwords";
-export { AuthError, createUser, normalizeEmail, verifyUser, type Editor } from "./users";
+export { createUser, normalizeEmail, verifyUser, type Editor } from "./users";
 export { SESSION_COOKIE, SESSION_DAYS, createSession, deleteSession, sessionIdOf, sessionTokenOf, userForToken } from "./sessions";
 export { parseCookies } from "./cookies";
 export { clientAddress, isHttps } from "./request";

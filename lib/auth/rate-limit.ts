@@ -7,7 +7,8 @@
  */
 import { db, type PrismaClient } from "../db";
 import { writeTransaction } from "../db/transaction";
-import { AuthError, normalizeEmail } from "./users";
+import { AppError } from "../errors";
+import { normalizeEmail } from "./users";
 
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 /** Failures allowed in the window to one account from unknown devices, and from one known device. */
@@ -29,9 +30,10 @@ export function limitKeys(attempt: { email: string; address: string; device: str
   ];
 }
 
-export class RateLimitError extends AuthError {
-  constructor(public readonly retryAfterMs: number) {
-    super(`too many failed sign-in attempts; try again in ${Math.ceil(retryAfterMs / 60_000)} minute(s)`);
+export class RateLimitError extends AppError {
+  declare readonly retryAfterMs: number;
+  constructor(retryAfterMs: number) {
+    super("rate_limited", `too many failed sign-in attempts; try again in ${Math.ceil(retryAfterMs / 60_000)} minute(s)`, { retryAfterMs });
   }
 }
 

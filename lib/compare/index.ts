@@ -8,6 +8,7 @@
  * and the audit flags (lib/formulas/derive.ts).
  */
 import type { PrismaClient } from "../db";
+import { AppError, type ErrorCode } from "../errors";
 import { isRowId } from "../db/ids";
 import { PROPERTIES, property } from "../units";
 import { prettyNumber, prettyUnit } from "../units/display";
@@ -39,9 +40,11 @@ export const ROOM_TEMPERATURE = 25;
  */
 export const MAX_STAND_IN_DISTANCE = 1.5;
 
-export class CompareError extends Error {
-  constructor(message: string, public readonly field = "ids", public readonly status = 400, public readonly candidates?: { ref: string; name: string; paper: string }[]) {
-    super(message);
+/** A refused comparison; `field` names the id at fault ("ids[1]") or the list ("ids"). */
+export class CompareError extends AppError {
+  declare readonly field: string;
+  constructor(message: string, field = "ids", code: ErrorCode = "invalid", readonly candidates?: { ref: string; name: string; paper: string }[]) {
+    super(code, message, { field, details: candidates ? { candidates } : undefined });
   }
 }
 
@@ -86,7 +89,7 @@ async function resolveOne(prisma: PrismaClient, raw: string, index: number): Pro
     const id = Number(text);
     const byId = isRowId(id) ? await prisma.material.findUnique({ where: { id }, select: MATERIAL_SELECT }) : null;
     if (byId) return byId;
-    throw new CompareError(`no material has id ${text}`, field, 404);
+    throw new CompareError(`no material has id ${text}`, field, "not_found");
   }
   const ref = parseMaterialRef(text);
   if (ref && /^10\./.test(ref.doi)) {
@@ -103,11 +106,11 @@ async function resolveOne(prisma: PrismaClient, raw: string, index: number): Pro
     throw new CompareError(
       `"${text}" names ${matches.length} materials; give one of their ids: ${candidates.map((c) => `${c.ref} (${c.name}, ${c.paper})`).join("; ")}`,
       field,
-      400,
+      "invalid",
       candidates,
     );
   }
-  throw new CompareError(`no material matches "${text}" (give "DOI/key", a numeric id or the material's name)`, field, 404);
+  throw new CompareError(`no material matches "${text}" (give "DOI/key", a numeric id or the material's name)`, field, "not_found");
 }
 
 /** Resolve 2–8 ids or names to materials, in the order given. */

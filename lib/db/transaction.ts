@@ -12,6 +12,7 @@
  * adapter serialises only its interactive transactions on its one connection, so a plain statement
  * sent while another request's transaction is open would run inside it, and vanish if it rolls back.
  */
+import { AppError } from "../errors";
 import type { PrismaClient, Tx } from "./index";
 
 /** How long one statement may wait for a lock inside SQLite (blocking) before we retry asynchronously. */
@@ -19,9 +20,10 @@ export const LOCK_WAIT_MS = 20;
 /** How long a request keeps retrying a busy database before answering 503. */
 export const WRITE_BUDGET_MS = 15_000;
 
-export class DatabaseBusyError extends Error {
+/** Nothing was written; sending the same write again in a couple of seconds is safe. */
+export class DatabaseBusyError extends AppError {
   constructor(readonly waitedMs: number) {
-    super(`the database is busy with another write (waited ${Math.round(waitedMs / 1000)} s); try again in a moment`);
+    super("busy", `the database is busy with another write (waited ${Math.round(waitedMs / 1000)} s); try again in a moment`, { retryAfterMs: 2000 });
   }
 }
 

@@ -5,8 +5,8 @@
 import { z } from "zod";
 import { db, type PrismaClient, type Tx } from "../db";
 import { writeTransaction } from "../db/transaction";
-import { HttpError } from "../http";
-import { validateRecordFile, RecordValidationError, type FieldError } from "../records/validate";
+import { AppError } from "../errors";
+import { validateRecordFile, RecordValidationError } from "../records/validate";
 import { writePaper } from "../records/store";
 import type { PaperParsed } from "../records/schema";
 import type { Editor } from "../auth";
@@ -16,8 +16,10 @@ export const DRAFT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
 export const MAX_DRAFT_BYTES = 2 * 1024 * 1024;
 export const MAX_PAPER_BYTES = 2 * 1024 * 1024;
 
+const notYours = () => new AppError("forbidden", "this draft belongs to another editor");
+
 export function assertDraftId(id: string): string {
-  if (!DRAFT_ID.test(id)) throw new HttpError(400, "a draft id is a lower-case UUID", "id");
+  if (!DRAFT_ID.test(id)) throw new AppError("invalid", "a draft id is a lower-case UUID", { field: "id" });
   return id;
 }
 
@@ -52,28 +54,28 @@ export async function listDrafts(userId: number, prisma: PrismaClient = db()): P
   return drafts.map((d) => ({ id: d.id, doi: d.doi, title: titleOf(d.json), updatedAt: d.updatedAt.toISOString() }));
 }
 
-/** The draft if it belongs to `user`; 404 when missing, 403 when it is someone else's. */
+/** The draft if it belongs to `user`; not_found when missing, forbidden when it is someone else's. */
 export async function ownDraft(id: string, user: Editor, prisma: PrismaClient = db()) {
   const draft = await prisma.paperDraft.findUnique({ where: { id: assertDraftId(id) } });
-  if (!draft) throw new HttpError(404, `no draft ${id}`);
-  if (draft.userId !== user.id) throw new HttpError(403, "this draft belongs to another editor");
+  if (!draft) throw new AppError("not_found", `no draft ${id}`);
+  if (draft.userId !== user.id) throw notYours();
   return draft;
 }
 
-/** Create or overwrite a draft of `user`; refuses another editor's draft with 403. */
+/** Create or overwrite a draft of `user`; refuses another editor's draft. */
 export async function saveDraft(id: string, user: Editor, body: unknown, prisma: PrismaClient = db()) {
   assertDraftId(id);
   const parsed = draftBodySchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new HttpError(400, `draft: ${issue.path.join(".") || "body"}: ${issue.message}`, issue.path.join(".") || undefined);
+    throw new AppError("invalid", `draft: ${issue.path.join(".") || "body"}: ${issue.message}`, { field: issue.path.join(".") || undefined });
   }
   const json = JSON.stringify(parsed.data.state);
   const doi = parsed.data.doi?.trim().toLowerCase() || null;
   const baseVersion = parsed.data.baseVersion ?? null;
   return writeTransaction(prisma, async (tx) => {
     const existing = await tx.paperDraft.findUnique({ where: { id }, select: { userId: true } });
-    if (existing && existing.userId !== user.id) throw new HttpError(403, "this draft belongs to another editor");
+    if (existing && existing.userId !== user.id) throw notYours();
     const saved = existing
       ? await tx.paperDraft.update({ where: { id }, data: { json, doi, baseVersion } })
       : await tx.paperDraft.create({ data: { id, userId: user.id, json, doi, baseVersion } });
@@ -81,7 +83,7 @@ export async function saveDraft(id: string, user: Editor, body: unknown, prisma:
   });
 }
 
-/** Discard a draft of `user` (404 when missing, 403 when it is someone else's). */
+/** Discard a draft of `user` (not_found when missing, forbidden when it is someone else's). */
 export async function deleteDraft(id: string, user: Editor, prisma: PrismaClient = db()): Promise<string> {
   const draft = await ownDraft(id, user, prisma);
   await writeTransaction(prisma, (tx) => tx.paperDraft.deleteMany({ where: { id: draft.id, userId: user.id } }));
@@ -102,18 +104,46 @@ export async function paperVersion(doi: string, prisma: PrismaClient | Tx = db()
   return latest ? { version: latest.id, savedAt: latest.createdAt, savedBy: latest.user?.email ?? null } : null;
 }
 
+/** One saved change of a paper: who, when, and the record before (absent when created) and after. */
+export interface PaperRevision {
+  id: number;
+  action: string;
+  /** The editor's e-mail; null for an import or the command line. */
+  editor: string | null;
+  createdAt: Date;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** A paper's revisions, newest first (at most `limit`). */
+export async function paperRevisions(doi: string, prisma: PrismaClient = db(), limit = 50): Promise<PaperRevision[]> {
+  const revisions = await prisma.revision.findMany({
+    where: { entityType: "paper", entityKey: doi.toLowerCase() },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    include: { user: { select: { email: true } } },
+    take: limit,
+  });
+  return revisions.map((r) => ({
+    id: r.id,
+    action: r.action,
+    editor: r.user?.email ?? null,
+    createdAt: r.createdAt,
+    ...(r.beforeJson ? { before: JSON.parse(r.beforeJson) as unknown } : {}),
+    ...(r.afterJson ? { after: JSON.parse(r.afterJson) as unknown } : {}),
+  }));
+}
+
 /** A record-file path of the one paper ("papers[0].materials[1].unit") as the paper's own path. */
 export const paperPath = (path: string): string => path.replace(/^papers\[0\]\.?/, "") || "(paper)";
 
 /** Validate one paper with the record file's validation; field errors name paths within the paper. */
 export function validatePaper(input: unknown): PaperParsed {
-  if (!input || typeof input !== "object" || Array.isArray(input)) throw new HttpError(400, "the body must be one paper record (a JSON object)");
+  if (!input || typeof input !== "object" || Array.isArray(input)) throw new AppError("invalid", "the body must be one paper record (a JSON object)");
   try {
     return validateRecordFile({ papers: [input] }).papers[0]!;
   } catch (e) {
     if (!(e instanceof RecordValidationError)) throw e;
-    const errors: FieldError[] = e.errors.map((x) => ({ path: paperPath(x.path), message: x.message }));
-    throw new HttpError(400, `${errors.length} invalid field(s); nothing was saved`, errors[0]?.path, errors);
+    throw new RecordValidationError(e.errors.map((x) => ({ path: paperPath(x.path), message: x.message })));
   }
 }
 
@@ -129,30 +159,29 @@ export async function publishPaper(
 ) {
   const paper = { ...validatePaper(input), status: "published" as const };
   if (options.mode === "update" && options.doi && paper.doi !== options.doi.toLowerCase()) {
-    throw new HttpError(400, `the DOI of a paper cannot change while editing it (${options.doi} → ${paper.doi}); add it as a new paper instead`, "doi");
+    throw new AppError("invalid", `the DOI of a paper cannot change while editing it (${options.doi} → ${paper.doi}); add it as a new paper instead`, { field: "doi" });
   }
   // The draft the record came from is discarded with the publish; one never saved is no matter.
   if (options.draftId) {
     const draft = await prisma.paperDraft.findUnique({ where: { id: assertDraftId(options.draftId) }, select: { userId: true } });
-    if (draft && draft.userId !== options.user.id) throw new HttpError(403, "this draft belongs to another editor");
+    if (draft && draft.userId !== options.user.id) throw notYours();
   }
   return writeTransaction(
     prisma,
     async (tx) => {
       const existing = await tx.paper.findUnique({ where: { doi: paper.doi }, select: { id: true, title: true } });
       if (options.mode === "create" && existing) {
-        throw new HttpError(409, `DOI ${paper.doi} is already in the knowledge base ("${existing.title}"); edit that paper instead`, "doi", { path: paperUrl(paper.doi) });
+        throw new AppError("conflict", `DOI ${paper.doi} is already in the knowledge base ("${existing.title}"); edit that paper instead`, { field: "doi", details: { path: paperUrl(paper.doi) } });
       }
-      if (options.mode === "update" && !existing) throw new HttpError(404, `no paper with DOI ${paper.doi}`);
+      if (options.mode === "update" && !existing) throw new AppError("not_found", `no paper with DOI ${paper.doi}`);
       if (options.mode === "update" && options.baseVersion !== undefined) {
         const current = await paperVersion(paper.doi, tx);
         if (current && current.version !== options.baseVersion) {
           const who = current.savedBy ? ` by ${current.savedBy}` : "";
-          throw new HttpError(
-            409,
+          throw new AppError(
+            "conflict",
             `someone else saved this paper (${current.savedAt.toISOString().replace("T", " ").slice(0, 16)} UTC${who}) after you started editing; nothing was published and your draft is kept — open the paper to see their version and apply your changes to it`,
-            "version",
-            { currentVersion: current.version, baseVersion: options.baseVersion },
+            { field: "version", details: { currentVersion: current.version, baseVersion: options.baseVersion } },
           );
         }
       }

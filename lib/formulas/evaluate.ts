@@ -8,10 +8,11 @@ import { math, toMathjsSyntax } from "../units/parse";
 import { convert, compatible, UnitError } from "../units";
 import { FORMULAS, formulaDefinition, type FormulaDefinition, type FormulaVariable } from "./catalogue";
 import { CONSTANTS } from "./constants";
+import { AppError } from "../errors";
 
-export class FormulaError extends Error {
-  constructor(message: string, public readonly field?: string) {
-    super(message);
+export class FormulaError extends AppError {
+  constructor(message: string, field?: string) {
+    super("invalid", message, { field });
   }
 }
 

@@ -1,17 +1,24 @@
 /**
- * HTTP plumbing shared by the /api routes: JSON errors as { error: { message, field? } } with 4xx
- * codes for anything the client can fix, and request bodies read with a size limit.
+ * HTTP plumbing shared by the /api routes: the one table from error codes to statuses, JSON errors
+ * as { error: { message, field?, details? } }, and request bodies read with a size limit.
  */
 import { NextResponse } from "next/server";
-import { FormulaError } from "../formulas/evaluate";
-import { RecordValidationError } from "../records/validate";
-import { DatabaseBusyError, isBusy } from "../db/transaction";
+import { AppError, type ErrorCode } from "../errors";
+import { isBusy } from "../db/transaction";
 
-export class HttpError extends Error {
-  constructor(public readonly status: number, message: string, public readonly field?: string, public readonly details?: unknown) {
-    super(message);
-  }
-}
+/** The HTTP status of each kind of error; anything that is not an AppError is a 500. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported: 415,
+  rate_limited: 429,
+  busy: 503,
+  unavailable: 503,
+};
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
@@ -19,7 +26,14 @@ export function jsonError(status: number, message: string, field?: string, detai
   return NextResponse.json({ error: { message, ...(field ? { field } : {}), ...(details ? { details } : {}) } }, { status });
 }
 
-const tooLarge = (limit: number) => new HttpError(413, `request body is larger than ${limit} bytes`);
+/** The answer to an error: its status, message, field and details, and Retry-After when it says when to try again. */
+export function errorResponse(error: AppError): Response {
+  const response = jsonError(HTTP_STATUS[error.code], error.message, error.field, error.details);
+  if (error.retryAfterMs !== undefined) response.headers.set("Retry-After", String(Math.ceil(error.retryAfterMs / 1000)));
+  return response;
+}
+
+const tooLarge = (limit: number) => new AppError("too_large", `request body is larger than ${limit} bytes`);
 
 /**
  * The request body as text, refused with 413 as soon as it passes `limit` bytes: read as a stream,
@@ -46,7 +60,7 @@ export async function readText(request: Request, limit = MAX_BODY_BYTES): Promis
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw new HttpError(400, "request body is not valid UTF-8 text");
+    throw new AppError("invalid", "request body is not valid UTF-8 text");
   }
 }
 
@@ -63,12 +77,12 @@ export function assertPlainJson(value: unknown): void {
   while (stack.length) {
     const { value: v, path, depth } = stack.pop()!;
     if (!v || typeof v !== "object") continue;
-    if (depth >= MAX_JSON_DEPTH) throw new HttpError(400, `${path || "body"}: nested more than ${MAX_JSON_DEPTH} levels deep`, path || undefined);
+    if (depth >= MAX_JSON_DEPTH) throw new AppError("invalid", `${path || "body"}: nested more than ${MAX_JSON_DEPTH} levels deep`, { field: path || undefined });
     if (Array.isArray(v)) v.forEach((item, i) => stack.push({ value: item, path: `${path}[${i}]`, depth: depth + 1 }));
     else {
       for (const [key, item] of Object.entries(v)) {
         const at = path ? `${path}.${key}` : key;
-        if (key === "__proto__") throw new HttpError(400, `${at}: "__proto__" is not allowed as a key`, at);
+        if (key === "__proto__") throw new AppError("invalid", `${at}: "__proto__" is not allowed as a key`, { field: at });
         stack.push({ value: item, path: at, depth: depth + 1 });
       }
     }
@@ -78,31 +92,28 @@ export function assertPlainJson(value: unknown): void {
 /** Read a JSON body, refusing oversized, malformed, too deeply nested or prototype-touching ones with a 4xx. */
 export async function readJson(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
   const text = await readText(request, limit);
-  if (!text.trim()) throw new HttpError(400, "request body is empty; send JSON");
+  if (!text.trim()) throw new AppError("invalid", "request body is empty; send JSON");
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new HttpError(400, `request body is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new AppError("invalid", `request body is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
   assertPlainJson(value);
   return value;
 }
 
-/** Run a route handler, turning domain errors into JSON 4xx answers. */
+/**
+ * Run a route handler, answering any AppError it throws with the status of its code. A database
+ * lock that outlasted a read (not only writeTransaction's budget) is "busy" too: nothing was
+ * written, and the client may simply send the request again.
+ */
 export async function handle(run: () => Promise<Response> | Response): Promise<Response> {
   try {
     return await run();
   } catch (e) {
-    if (e instanceof HttpError) return jsonError(e.status, e.message, e.field, e.details);
-    if (e instanceof FormulaError) return jsonError(400, e.message, e.field);
-    if (e instanceof RecordValidationError) return jsonError(400, `${e.errors.length} invalid field(s); nothing was saved`, e.errors[0]?.path, e.errors);
-    if (e instanceof DatabaseBusyError || isBusy(e)) {
-      // Nothing was written (the transaction rolled back); the client may simply send it again.
-      const response = jsonError(503, e instanceof DatabaseBusyError ? e.message : "the database is busy; try again in a moment");
-      response.headers.set("Retry-After", "2");
-      return response;
-    }
+    if (e instanceof AppError) return errorResponse(e);
+    if (isBusy(e)) return errorResponse(new AppError("busy", "the database is busy; try again in a moment", { retryAfterMs: 2000 }));
     console.error(e);
     return jsonError(500, "internal error");
   }

@@ -7,17 +7,16 @@ import { recordFileSchema, measurementSchema, type RecordFileParsed } from "./sc
 import { convert, compatible, isShare, parseUnit, property, toCanonical, UnitError, CONDITION_UNITS } from "../units";
 import { unitLabel } from "../units/choices";
 import { formulaDefinition } from "../formulas/catalogue";
+import { AppError, type FieldError } from "../errors";
 
 type MeasurementParsed = RecordFileParsed["papers"][number]["materials"][number]["measurements"][number];
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export type { FieldError };
 
-export class RecordValidationError extends Error {
-  constructor(public readonly errors: FieldError[]) {
-    super(errors.map((e) => `${e.path}: ${e.message}`).join("\n"));
+/** Every bad field of a record, by path; the first names the field, the list is the details. */
+export class RecordValidationError extends AppError {
+  constructor(readonly errors: FieldError[]) {
+    super("invalid", `${errors.length} invalid field(s); nothing was saved`, { field: errors[0]?.path, details: errors });
   }
 }
 

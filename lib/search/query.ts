@@ -1,10 +1,11 @@
 /**
- * The search contract (DESIGN.md "Search query"): one zod schema for the CLI, GET and POST, and
+ * The search contract (README, "Search"): one zod schema for the CLI, GET and POST, and
  * its normalisation into canonical units so backends compare like with like.
  */
 import { z } from "zod";
 import { convert, property, PROPERTY_KEYS, CONDITION_UNITS, UnitError } from "../units";
 import { MAX_QUERY_WORDS, queryWords } from "./text";
+import { AppError } from "../errors";
 
 const bound = z
   .object({ min: z.number().finite().optional(), max: z.number().finite().optional(), unit: z.string().optional() })
@@ -87,9 +88,9 @@ export interface CanonicalClause {
   where: CanonicalBound[];
 }
 
-export class SearchQueryError extends Error {
-  constructor(message: string, public readonly field?: string) {
-    super(message);
+export class SearchQueryError extends AppError {
+  constructor(message: string, field?: string) {
+    super("invalid", message, { field });
   }
 }
 

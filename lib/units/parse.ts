@@ -3,6 +3,7 @@
  * "wt%", "Ω") into mathjs unit syntax, then lets mathjs do all conversion arithmetic.
  */
 import { create, all, type Unit } from "mathjs";
+import { AppError } from "../errors";
 
 export const math = create(all!, {});
 // mathjs has no unit for a plain number; "unity" is ours. Percent-like units are fractions of it.
@@ -46,7 +47,12 @@ export function toMathjsSyntax(raw: string): string {
   return s.trim() || "unity";
 }
 
-export class UnitError extends Error {}
+/** A unit that cannot be read, or does not fit what it is given for: always the input's fault. */
+export class UnitError extends AppError {
+  constructor(message: string) {
+    super("invalid", message);
+  }
+}
 
 /** A unit refused whatever it is compared with: unreadable, or carrying a magnitude. */
 export class UnitNotationError extends UnitError {}

@@ -24,7 +24,7 @@ import {
   verifyPassword,
   verifyUser,
 } from "../../lib/auth";
-import { HttpError } from "../../lib/http";
+import { AppError } from "../../lib/errors";
 
 /** Password checks made, to show that a refused attempt is refused before its password is checked. */
 const passwordChecks = vi.hoisted(() => ({ count: 0 }));
@@ -186,13 +186,13 @@ describe("CSRF and cookies", () => {
   it("accepts same-origin requests and refuses cross-site ones", () => {
     expect(() => assertSameOrigin(req({ host: "matlit.test", origin: "http://matlit.test" }))).not.toThrow();
     expect(() => assertSameOrigin(req({ host: "matlit.test" }))).not.toThrow();
-    expect(() => assertSameOrigin(req({ host: "matlit.test", origin: "https://evil.example" }))).toThrow(HttpError);
+    expect(() => assertSameOrigin(req({ host: "matlit.test", origin: "https://evil.example" }))).toThrow(AppError);
     expect(() => assertSameOrigin(req({ host: "matlit.test", origin: "null" }))).toThrow(/cross-origin/);
     expect(() => assertSameOrigin(req({ host: "matlit.test", "sec-fetch-site": "cross-site" }))).toThrow(/cross-site/);
   });
 
   it("requires a session (401) and its CSRF token (403)", async () => {
-    await expect(requireEditor(req({ host: "matlit.test" }))).rejects.toMatchObject({ status: 401 });
+    await expect(requireEditor(req({ host: "matlit.test" }))).rejects.toMatchObject({ code: "unauthenticated" });
   });
 
   /** A Set-Cookie value as its name=value pair and its attributes, in any order. */

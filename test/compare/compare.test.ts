@@ -184,7 +184,7 @@ describe("naming the materials", () => {
 
   it("names an unknown material", async () => {
     const e = await expectCompareError([QD, "unobtainium"], /no material matches "unobtainium"/, "ids[1]");
-    expect(e.status).toBe(404);
+    expect(e.code).toBe("not_found");
     await expectCompareError([QD, "10.1007/s40820-025-01858-2/no-such"], /no-such/, "ids[1]");
     await expectCompareError([QD, "999999"], /no material has id 999999/, "ids[1]");
   });

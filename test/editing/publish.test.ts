@@ -38,7 +38,7 @@ describe("publishing an edited paper", () => {
     await publishPaper(paper("Ben's version"), { user: ben, mode: "update", doi: DOI, baseVersion: start }, t.prisma);
 
     const error = await publishPaper(paper("Ada's version"), { user: ada, mode: "update", doi: DOI, draftId, baseVersion: start }, t.prisma).catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 409, field: "version" });
+    expect(error).toMatchObject({ code: "conflict", field: "version" });
     expect((error as Error).message).toMatch(/someone else saved this paper .* by ben@example\.org.*your draft is kept/);
     expect((await t.prisma.paper.findUnique({ where: { doi: DOI } }))!.title).toBe("Ben's version");
     const resumed = await draftForPage(ada, draftId, DOI, t.prisma);

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
-import { compareMaterials, comparisonToCsv, CompareError, idsFromParams } from "@/lib/compare";
-import { handle, HttpError } from "@/lib/http";
+import { compareMaterials, comparisonToCsv, idsFromParams } from "@/lib/compare";
+import { handle } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -12,17 +13,12 @@ export async function GET(request: Request) {
   return handle(async () => {
     const params = new URL(request.url).searchParams;
     const format = params.get("format") ?? "json";
-    if (format !== "json" && format !== "csv") throw new HttpError(400, `format must be "json" or "csv" (got "${format}")`, "format");
-    try {
-      const comparison = await compareMaterials(db(), idsFromParams(params));
-      if (format === "json") return Response.json(comparison);
-      const name = `matlit-compare-${comparison.materials.map((m) => m.key).join("-")}`.slice(0, 120);
-      return new Response(await comparisonToCsv(comparison), {
-        headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"` },
-      });
-    } catch (e) {
-      if (e instanceof CompareError) throw new HttpError(e.status, e.message, e.field, e.candidates ? { candidates: e.candidates } : undefined);
-      throw e;
-    }
+    if (format !== "json" && format !== "csv") throw new AppError("invalid", `format must be "json" or "csv" (got "${format}")`, { field: "format" });
+    const comparison = await compareMaterials(db(), idsFromParams(params));
+    if (format === "json") return Response.json(comparison);
+    const name = `matlit-compare-${comparison.materials.map((m) => m.key).join("-")}`.slice(0, 120);
+    return new Response(await comparisonToCsv(comparison), {
+      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"` },
+    });
   });
 }

@@ -1,31 +1,24 @@
-import { db } from "@/lib/db";
+import type { PaperRevision } from "@/lib/editing";
 import { diffRecords, show } from "./diff";
 
 const MAX_JSON = 20_000;
 const truncate = (text: string) => (text.length > MAX_JSON ? `${text.slice(0, MAX_JSON)}\n… (${text.length - MAX_JSON} more characters; the full record is in matlit export)` : text);
 
 /** A paper's revisions, newest first: who, when, what, and what changed (before → after). */
-export async function RevisionHistory({ doi }: { doi: string }) {
-  const revisions = await db().revision.findMany({
-    where: { entityType: "paper", entityKey: doi },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    include: { user: { select: { email: true } } },
-    take: 50,
-  });
+export function RevisionHistory({ revisions }: { revisions: PaperRevision[] }) {
   return (
     <section aria-labelledby="history">
       <h2 id="history" className="text-lg font-semibold">Revision history</h2>
       {revisions.length === 0 ? <p className="text-sm text-slate-600">No revisions recorded.</p> : null}
       <ol className="mt-1 space-y-2 text-sm" data-testid="revisions">
         {revisions.map((r) => {
-          const before = r.beforeJson ? (JSON.parse(r.beforeJson) as unknown) : undefined;
-          const after = r.afterJson ? (JSON.parse(r.afterJson) as unknown) : undefined;
+          const { before, after } = r;
           const { changes, truncated } = before !== undefined ? diffRecords(before, after) : { changes: [], truncated: false };
           return (
             <li key={r.id} className="rounded border border-slate-200 bg-white px-3 py-2" data-testid="revision">
               <p>
                 <span className="font-medium">{r.action === "create" ? "Created" : r.action === "replace" ? "Edited" : r.action}</span> by{" "}
-                <span data-testid="revision-user">{r.user?.email ?? "import / command line"}</span> on{" "}
+                <span data-testid="revision-user">{r.editor ?? "import / command line"}</span> on{" "}
                 <time dateTime={r.createdAt.toISOString()}>{r.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</time>
                 {before !== undefined ? <span className="text-slate-500"> · {changes.length}{truncated ? "+" : ""} field(s) changed</span> : null}
               </p>

@@ -6,6 +6,7 @@ import { fromSegments, getPaper, materialPath, paperEditPath } from "@/lib/mater
 import { auditPaper } from "@/lib/formulas/derive";
 import { AuditFlags } from "@/app/components/AuditViews";
 import { currentUser } from "@/lib/auth";
+import { paperRevisions } from "@/lib/editing";
 import { RevisionHistory } from "@/app/components/editor/RevisionHistory";
 
 export const dynamic = "force-dynamic";
@@ -78,7 +79,7 @@ export default async function PaperPage({ params }: Props) {
           </ul>
         </section>
       ) : null}
-      <RevisionHistory doi={paper.doi} />
+      <RevisionHistory revisions={await paperRevisions(paper.doi)} />
     </article>
   );
 }

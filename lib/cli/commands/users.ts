@@ -1,6 +1,7 @@
 /** Editor accounts: `matlit user add EMAIL [--admin]`, the password from a prompt or piped stdin. */
 import type { Command } from "commander";
-import { createUser, AuthError, passwordProblem } from "../../auth";
+import { createUser, passwordProblem } from "../../auth";
+import { AppError } from "../../errors";
 import { prepareDatabase } from "../../db/setup";
 import { fail, print } from "../output";
 
@@ -46,7 +47,7 @@ async function readPassword(): Promise<string> {
   const problem = passwordProblem(first);
   if (problem) return first; // reported by createUser with the same message
   const second = await promptHidden("Repeat the password: ");
-  if (first !== second) throw new AuthError("the two passwords differ", "password");
+  if (first !== second) throw new AppError("invalid", "the two passwords differ", { field: "password" });
   return first;
 }
 
@@ -66,7 +67,7 @@ export function registerUserCommands(program: Command): void {
         const created = await createUser(email, password, { admin: opts.admin });
         print({ user: created }, json, () => `created ${created.isAdmin ? "administrator" : "editor"} ${created.email}`);
       } catch (e) {
-        if (e instanceof AuthError) fail(e.message, json);
+        if (e instanceof AppError) fail(e.message, json);
         throw e;
       }
     });

@@ -3,8 +3,9 @@
  * form post (the /login page, works without JavaScript) is redirected back with the outcome.
  * Same-origin only; rate-limited per device, account and client address (lib/auth).
  */
-import { handle, readJson, readText, HttpError } from "@/lib/http";
-import { assertSameOrigin, clientAddress, deviceCookie, deviceTokenOf, safeNext, sessionCookies, signIn, AuthError, RateLimitError } from "@/lib/auth";
+import { handle, readJson, readText } from "@/lib/http";
+import { AppError } from "@/lib/errors";
+import { assertSameOrigin, clientAddress, deviceCookie, deviceTokenOf, safeNext, sessionCookies, signIn } from "@/lib/auth";
 
 export const dynamic = "force-dynamic";
 
@@ -16,12 +17,15 @@ function redirect(location: string, cookies: string[] = []): Response {
   return new Response(null, { status: 303, headers });
 }
 
+/** Sign-in refusals a person fixes on the form (wrong password, wait); anything else is an error page's business. */
+const isRefusal = (e: unknown): e is AppError => e instanceof AppError && (e.code === "unauthenticated" || e.code === "rate_limited");
+
 export async function POST(request: Request) {
   return handle(async () => {
     assertSameOrigin(request);
     const type = request.headers.get("content-type") ?? "";
     const isForm = type.startsWith("application/x-www-form-urlencoded");
-    if (!isForm && !type.startsWith("application/json")) throw new HttpError(415, "send JSON ({ \"email\", \"password\" }) or an HTML form");
+    if (!isForm && !type.startsWith("application/json")) throw new AppError("unsupported", "send JSON ({ \"email\", \"password\" }) or an HTML form");
     let email: unknown, password: unknown, next: string | null = null;
     if (isForm) {
       const form = new URLSearchParams(await readText(request, LIMIT));
@@ -30,29 +34,27 @@ export async function POST(request: Request) {
       next = form.get("next");
     } else {
       const body = await readJson(request, LIMIT);
-      if (!body || typeof body !== "object" || Array.isArray(body)) throw new HttpError(400, "send { \"email\": …, \"password\": … }");
+      if (!body || typeof body !== "object" || Array.isArray(body)) throw new AppError("invalid", "send { \"email\": …, \"password\": … }");
       ({ email, password } = body as Record<string, unknown>);
     }
-    if (typeof email !== "string" || !email.trim()) throw new HttpError(400, "e-mail is required", "email");
-    if (typeof password !== "string" || !password) throw new HttpError(400, "password is required", "password");
-    if (password.length > 1024) throw new HttpError(400, "password is too long", "password");
-    try {
-      const { user, token, deviceToken } = await signIn(email, password, { address: clientAddress(request), deviceToken: deviceTokenOf(request) });
-      const cookies = [...sessionCookies(request, token), deviceCookie(request, deviceToken)];
-      if (isForm) return redirect(safeNext(next), cookies);
+    if (typeof email !== "string" || !email.trim()) throw new AppError("invalid", "e-mail is required", { field: "email" });
+    if (typeof password !== "string" || !password) throw new AppError("invalid", "password is required", { field: "password" });
+    if (password.length > 1024) throw new AppError("invalid", "password is too long", { field: "password" });
+    const signingIn = signIn(email, password, { address: clientAddress(request), deviceToken: deviceTokenOf(request) });
+    if (!isForm) {
+      const { user, token, deviceToken } = await signingIn;
       const response = Response.json({ user });
-      for (const c of cookies) response.headers.append("Set-Cookie", c);
-      return response;
-    } catch (e) {
-      if (!(e instanceof AuthError)) throw e;
-      const status = e instanceof RateLimitError ? 429 : 401;
-      if (isForm) {
-        const params = new URLSearchParams({ error: e.message, email: email.slice(0, 254), ...(next ? { next: safeNext(next) } : {}) });
-        return redirect(`/login?${params}`);
-      }
-      const response = Response.json({ error: { message: e.message } }, { status });
-      if (e instanceof RateLimitError) response.headers.set("Retry-After", String(Math.ceil(e.retryAfterMs / 1000)));
+      for (const c of [...sessionCookies(request, token), deviceCookie(request, deviceToken)]) response.headers.append("Set-Cookie", c);
       return response;
     }
+    // A form goes back to the sign-in page with the reason rather than to a JSON answer.
+    const outcome = await signingIn.catch((e: unknown) => {
+      if (isRefusal(e)) return e;
+      throw e;
+    });
+    if (outcome instanceof AppError) {
+      return redirect(`/login?${new URLSearchParams({ error: outcome.message, email: email.slice(0, 254), ...(next ? { next: safeNext(next) } : {}) })}`);
+    }
+    return redirect(safeNext(next), [...sessionCookies(request, outcome.token), deviceCookie(request, outcome.deviceToken)]);
   });
 }

@@ -1,8 +1,8 @@
 import { db } from "@/lib/db";
-import { CompareError } from "@/lib/compare";
 import { scatterData } from "@/lib/compare/scatter";
 import { DEFAULT_SCATTER } from "@/lib/compare/types";
-import { handle, HttpError } from "@/lib/http";
+import { handle } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { isRowId } from "@/lib/db/ids";
 
 export const dynamic = "force-dynamic";
@@ -14,13 +14,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   return handle(async () => {
     const params = new URL(request.url).searchParams;
-    try {
-      const highlight = (params.get("highlight") ?? "").split(",").filter(Boolean).map(Number);
-      if (highlight.some((id) => !isRowId(id))) throw new HttpError(400, "highlight: give material ids as whole numbers separated by commas", "highlight");
-      return Response.json(await scatterData(db(), params.get("x") || DEFAULT_SCATTER.x, params.get("y") || DEFAULT_SCATTER.y, { highlight: highlight.slice(0, 8) }));
-    } catch (e) {
-      if (e instanceof CompareError) throw new HttpError(e.status, e.message, e.field);
-      throw e;
-    }
+    const highlight = (params.get("highlight") ?? "").split(",").filter(Boolean).map(Number);
+    if (highlight.some((id) => !isRowId(id))) throw new AppError("invalid", "highlight: give material ids as whole numbers separated by commas", { field: "highlight" });
+    return Response.json(await scatterData(db(), params.get("x") || DEFAULT_SCATTER.x, params.get("y") || DEFAULT_SCATTER.y, { highlight: highlight.slice(0, 8) }));
   });
 }

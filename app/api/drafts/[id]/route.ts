@@ -3,7 +3,8 @@
  * autosave: { "doi": string | null, "state": {…form state…} }), DELETE discards it. Only its
  * owner may touch it (401 anonymous, 403 another editor's).
  */
-import { handle, readJson, HttpError } from "@/lib/http";
+import { handle, readJson } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { requireEditor, userForToken, sessionTokenOf } from "@/lib/auth";
 import { MAX_DRAFT_BYTES, deleteDraft, ownDraft, saveDraft } from "@/lib/editing";
 
@@ -14,7 +15,7 @@ type Context = { params: Promise<{ id: string }> };
 export async function GET(request: Request, { params }: Context) {
   return handle(async () => {
     const user = await userForToken(sessionTokenOf(request));
-    if (!user) throw new HttpError(401, "sign in to read drafts");
+    if (!user) throw new AppError("unauthenticated", "sign in to read drafts");
     const draft = await ownDraft((await params).id, user);
     return Response.json({ id: draft.id, doi: draft.doi, state: JSON.parse(draft.json), updatedAt: draft.updatedAt.toISOString() });
   });

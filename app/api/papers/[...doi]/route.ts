@@ -4,7 +4,8 @@
  * revision). `?draft=<id>` discards the editor's draft in the same transaction. With
  * `If-Match: "<version>"` the write is refused (409) when someone else saved the paper since.
  */
-import { handle, readJson, HttpError } from "@/lib/http";
+import { handle, readJson } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { requireEditor } from "@/lib/auth";
 import { MAX_PAPER_BYTES, paperVersion, publishPaper } from "@/lib/editing";
 import { readPapers } from "@/lib/records/store";
@@ -22,7 +23,7 @@ function ifMatchVersion(request: Request): number | undefined {
   const header = request.headers.get("if-match");
   if (header === null) return undefined;
   const match = /^(?:W\/)?"?(\d{1,10})"?$/.exec(header.trim());
-  if (!match) throw new HttpError(400, `If-Match must name a paper version such as "12" (got ${JSON.stringify(header.slice(0, 40))})`, "If-Match");
+  if (!match) throw new AppError("invalid", `If-Match must name a paper version such as "12" (got ${JSON.stringify(header.slice(0, 40))})`, { field: "If-Match" });
   return Number(match[1]);
 }
 
@@ -30,7 +31,7 @@ export async function GET(_request: Request, { params }: Context) {
   return handle(async () => {
     const doi = await doiOf(params);
     const [paper] = await readPapers(db(), { dois: [doi] });
-    if (!paper) throw new HttpError(404, `no paper with DOI ${doi}`);
+    if (!paper) throw new AppError("not_found", `no paper with DOI ${doi}`);
     const version = (await paperVersion(doi))?.version ?? null;
     return Response.json({ paper, path: paperPath(paper.doi), version }, { headers: version ? { ETag: `"${version}"` } : {} });
   });
