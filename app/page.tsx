@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { db } from "@/lib/db";
 import { knowledgeBaseTotals, listPapers, materialPath, paperPath } from "@/lib/materials";
-import { CONDITION_FIELDS, search, searchQueryFromParams, SearchQueryError, type ParsedSearchQuery, type SearchQuery } from "@/lib/search";
+import { search, searchableConditions, searchQueryFromParams, SearchQueryError, type ParsedSearchQuery, type SearchQuery } from "@/lib/search";
 import { PROPERTIES } from "@/lib/units";
-import { unitChoices, unitLabel } from "@/lib/units/choices";
+import { unitChoices } from "@/lib/units/choices";
+import { unitText } from "@/lib/units/display";
+import { columnUnitText } from "@/lib/units/conditions";
 import { SearchApp } from "@/app/components/search/SearchApp";
 import type { Catalogue, SearchError, UnitOption } from "@/app/components/search/model";
 
@@ -12,12 +14,10 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** Units a bound may be typed in: the property's kind, without "fraction" (bounds are read as units). */
-const unitsFor = (canonical: string, display: string): UnitOption[] => unitChoices(canonical, display).filter((c) => c.value !== "");
+const unitsFor = (canonical: string, display: string): UnitOption[] => unitChoices(canonical, display).filter((c) => c.value !== "").map(({ value, label }) => ({ value, label }));
 
 /** Papers listed under the search; more are found through it. */
 const LATEST_PAPERS = 10;
-
-const CONDITION_DISPLAY: Record<string, string> = { c_rate: "C", cycle: "cycles" };
 
 function params(raw: Record<string, string | string[] | undefined>): URLSearchParams {
   const out = new URLSearchParams();
@@ -66,10 +66,10 @@ export default async function HomePage({ searchParams }: Props) {
       units: unitsFor(p.unit, p.display),
       materials: propertyCounts.get(p.key) ?? 0,
     })),
-    conditions: Object.entries(CONDITION_FIELDS).map(([key, c]) => ({
-      key,
+    conditions: searchableConditions().map((c) => ({
+      key: c.search,
       label: c.label,
-      units: c.unit ? unitsFor(c.unit, unitLabel(c.unit)) : [{ value: "", label: CONDITION_DISPLAY[key] ?? "" }],
+      units: c.unit ? unitsFor(c.unit, unitText(c.unit)) : [{ value: "", label: columnUnitText(c) }],
     })),
     elements: Object.fromEntries(everything.facets.elements.map((f) => [f.value, f.count])),
   };

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { Comparison } from "@/lib/compare/types";
+import type { UnitChoice } from "@/lib/units/affine";
 import type { MaterialHit, SearchResult } from "@/lib/search/types";
 import { compareHref, MAX_SELECTION, readSelection, writeSelection } from "./selection";
 import { CompareTable } from "./CompareTable";
@@ -24,6 +25,8 @@ interface Props {
   chips: Chip[];
   errors: { message: string; field: string }[];
   comparison: Comparison | null;
+  /** Per compared property, the units its rows may be shown in. */
+  units: Record<string, UnitChoice[]>;
 }
 
 export const SERIES_COLOURS = ["#0f5f8c", "#d9480f", "#2b8a3e", "#862e9c", "#c2255c", "#5c940d", "#1864ab", "#e67700"];
@@ -32,7 +35,7 @@ export const SERIES_COLOURS = ["#0f5f8c", "#d9480f", "#2b8a3e", "#862e9c", "#c22
  * The compare page's client side. The selection lives in the URL; every change navigates to the
  * new URL (the server page recomputes the comparison) and is mirrored in localStorage.
  */
-export function CompareApp({ chips, errors, comparison }: Props) {
+export function CompareApp({ chips, errors, comparison, units }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const ids = chips.map((c) => c.ref ?? c.id);
@@ -110,7 +113,7 @@ export function CompareApp({ chips, errors, comparison }: Props) {
       ) : (
         <>
           <Downloads ids={comparison.materials.map((m) => m.ref)} />
-          <CompareTable comparison={comparison} colours={SERIES_COLOURS} />
+          <CompareTable comparison={comparison} units={units} colours={SERIES_COLOURS} />
           <section aria-labelledby="charts" className="space-y-6">
             <h2 id="charts" className="text-xl font-semibold">Charts</h2>
             <div className="grid gap-6 lg:grid-cols-2">

@@ -3,14 +3,14 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { Comparison, ComparePropertyGroup, CompareCell, CompareRow } from "@/lib/compare/types";
-import { convertFor, unitChoices } from "@/lib/units/choices";
+import { applyAffine, type UnitChoice } from "@/lib/units/affine";
 import { prettyNumber } from "@/lib/units/display";
 import { PaperText } from "@/app/components/PaperText";
 
 /** Performance first; structure, composition and computed properties fold away below. */
 const PERFORMANCE_GROUPS = new Set(["electrochemical", "cell", "kinetics", "transport", "mechanical-thermal"]);
 
-export function CompareTable({ comparison, colours }: { comparison: Comparison; colours: string[] }) {
+export function CompareTable({ comparison, units: choices, colours }: { comparison: Comparison; units: Record<string, UnitChoice[]>; colours: string[] }) {
   const [units, setUnits] = useState<Record<string, string>>({});
   const performance = comparison.properties.filter((g) => PERFORMANCE_GROUPS.has(g.property.group));
   const other = comparison.properties.filter((g) => !PERFORMANCE_GROUPS.has(g.property.group));
@@ -42,7 +42,7 @@ export function CompareTable({ comparison, colours }: { comparison: Comparison; 
               </th>
             </tr>
             {g.rows.map((row) => (
-              <Row key={row.id} row={row} group={g} unit={units[row.id] ?? g.property.unit} onUnit={(u) => setUnits((s) => ({ ...s, [row.id]: u }))} />
+              <Row key={row.id} row={row} group={g} choices={choices[g.property.key] ?? []} unit={units[row.id] ?? g.property.unit} onUnit={(u) => setUnits((s) => ({ ...s, [row.id]: u }))} />
             ))}
           </tbody>
         ))}
@@ -72,9 +72,8 @@ export function CompareTable({ comparison, colours }: { comparison: Comparison; 
   );
 }
 
-function Row({ row, group, unit, onUnit }: { row: CompareRow; group: ComparePropertyGroup; unit: string; onUnit: (u: string) => void }) {
-  const choices = unitChoices(group.property.unit, group.property.display);
-  const label = choices.find((c) => c.value === unit)?.label ?? group.property.display;
+function Row({ row, group, choices, unit, onUnit }: { row: CompareRow; group: ComparePropertyGroup; choices: UnitChoice[]; unit: string; onUnit: (u: string) => void }) {
+  const choice = choices.find((c) => c.value === unit);
   return (
     <tr className="border-t border-slate-100 align-top" data-testid="compare-row" data-like-for-like={row.likeForLike} data-conditions={row.conditionsText}>
       <th scope="row" className="px-2 py-1.5 text-left font-normal text-slate-700">
@@ -99,15 +98,16 @@ function Row({ row, group, unit, onUnit }: { row: CompareRow; group: CompareProp
       </td>
       {row.cells.map((cell, i) => (
         <td key={i} className="px-2 py-1">
-          {cell ? <Cell cell={cell} canonical={group.property.unit} unit={unit} unitLabel={label} /> : <span className="text-slate-300" aria-label="no measurement">–</span>}
+          {cell ? <Cell cell={cell} shownIn={choice && choice.value !== group.property.unit ? choice : null} /> : <span className="text-slate-300" aria-label="no measurement">–</span>}
         </td>
       ))}
     </tr>
   );
 }
 
-function Cell({ cell, canonical, unit, unitLabel }: { cell: CompareCell; canonical: string; unit: string; unitLabel: string }) {
-  const show = (v: number) => prettyNumber(Number(convertFor(v, canonical, unit).toPrecision(6)));
+/** A cell's values in the row's canonical unit, or converted into the unit picked for the row (`shownIn`). */
+function Cell({ cell, shownIn }: { cell: CompareCell; shownIn: UnitChoice | null }) {
+  const show = (v: number) => prettyNumber(Number((shownIn ? applyAffine(shownIn.fromCanonical, v) : v).toPrecision(6)));
   const value = cell.min !== null && cell.max !== null ? `${show(cell.min)}–${show(cell.max)}` : show(cell.value);
   const q = cell.qualifier && cell.qualifier !== "=" ? `${cell.qualifier} ` : "";
   const tip = `tip-${cell.measurementId}-${cell.likeForLike ? "x" : "n"}`;
@@ -141,7 +141,7 @@ function Cell({ cell, canonical, unit, unitLabel }: { cell: CompareCell; canonic
       >
         <span className="block font-medium text-slate-900">
           Reported: {cell.reported.display}
-          {unit !== canonical ? ` · shown in ${unitLabel}` : ""}
+          {shownIn ? ` · shown in ${shownIn.label}` : ""}
         </span>
         {cell.conditionsText ? <span className="block text-slate-600">{cell.conditionsText}</span> : null}
         <q className="mt-1 block italic"><PaperText text={cell.quote} /></q>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db";
 import { compareMaterials, CompareError, idsFromParams, MAX_MATERIALS, resolveMaterials, type Comparison } from "@/lib/compare";
+import { unitChoices } from "@/lib/units/choices";
 import { CompareApp, type Chip } from "./CompareApp";
 
 export const dynamic = "force-dynamic";
@@ -55,7 +56,7 @@ export default async function ComparePage({ searchParams }: Props) {
           figures matlit recomputes from each paper&apos;s own numbers.
         </p>
       </header>
-      <CompareApp chips={chips} errors={errors} comparison={comparison} />
+      <CompareApp chips={chips} errors={errors} comparison={comparison} units={Object.fromEntries((comparison?.properties ?? []).map(({ property: p }) => [p.key, unitChoices(p.unit, p.display)]))} />
     </div>
   );
 }

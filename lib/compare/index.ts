@@ -12,6 +12,7 @@ import { AppError, type ErrorCode } from "../errors";
 import { isRowId } from "../db/ids";
 import { PROPERTIES, property } from "../units";
 import { prettyNumber, prettyUnit } from "../units/display";
+import { columnsOf, columnWords, CONDITIONS, RATE_AS_CURRENT, type ConditionCatalogue, type ConditionColumn } from "../units/conditions";
 import { auditPaper } from "../formulas/derive";
 import { describeConditions, formatValue, materialPath, materialRef, paperPath, parseMaterialRef } from "../materials";
 import { searchForm } from "../records/chemistry";
@@ -165,8 +166,17 @@ interface Measured {
   conditions: AlignmentConditions;
 }
 
-const CONDITION_KEYS = ["currentDensity", "arealCurrentDensity", "cRate", "temperature", "cycle", "scanRate"] as const;
-type ConditionKey = (typeof CONDITION_KEYS)[number];
+/** The conditions rows align on: the catalogue's aligned columns, in its order. */
+const alignedColumns = (catalogue: ConditionCatalogue) => columnsOf(catalogue).filter((c) => c.align);
+type ConditionKey = keyof AlignmentConditions;
+const ALIGNED = alignedColumns(CONDITIONS) as (ConditionColumn & { column: ConditionKey })[];
+
+/** A measurement row's alignment conditions. A C-rate whose current density is known aligns as that current density. */
+export function alignmentConditions(row: Record<string, unknown>, catalogue: ConditionCatalogue = CONDITIONS): AlignmentConditions {
+  const c: Record<string, number | null> = Object.fromEntries(alignedColumns(catalogue).map((col) => [col.column, (row[col.column] as number | null | undefined) ?? null]));
+  if (c[RATE_AS_CURRENT.column] !== null && RATE_AS_CURRENT.rate in c) c[RATE_AS_CURRENT.rate] = null;
+  return c as unknown as AlignmentConditions;
+}
 
 /** Conditions as the alignment reads them: unstated temperature is room temperature. */
 function alignmentOf(c: AlignmentConditions): AlignmentConditions {
@@ -174,7 +184,7 @@ function alignmentOf(c: AlignmentConditions): AlignmentConditions {
 }
 
 const round = (x: number | null) => (x === null ? "-" : String(Number(x.toPrecision(9))));
-const keyOf = (c: AlignmentConditions) => CONDITION_KEYS.map((k) => round(alignmentOf(c)[k])).join("|");
+const keyOf = (c: AlignmentConditions) => ALIGNED.map((col) => round(alignmentOf(c)[col.column])).join("|");
 
 /**
  * How far a measurement's conditions sit from a row's: 0 when aligned. Rates, cycles and scan rates
@@ -184,7 +194,7 @@ function distance(row: AlignmentConditions, cell: AlignmentConditions): number {
   const a = alignmentOf(row);
   const b = alignmentOf(cell);
   let d = 0;
-  for (const k of CONDITION_KEYS) {
+  for (const { column: k } of ALIGNED) {
     const x = a[k];
     const y = b[k];
     if (x === null && y === null) continue;
@@ -199,18 +209,15 @@ function distance(row: AlignmentConditions, cell: AlignmentConditions): number {
   return d;
 }
 
-const CONDITION_WORDS: Record<ConditionKey, (v: number) => string> = {
-  currentDensity: (v) => `${prettyNumber(v)} A g⁻¹`,
-  arealCurrentDensity: (v) => `${prettyNumber(v)} mA cm⁻²`,
-  cRate: (v) => `${prettyNumber(v)}C`,
-  temperature: (v) => `${prettyNumber(v)} °C`,
-  cycle: (v) => `cycle ${v}`,
-  scanRate: (v) => `${prettyNumber(v)} mV s⁻¹`,
-};
-const CONDITION_NAMES: Record<ConditionKey, string> = { currentDensity: "current density", arealCurrentDensity: "areal current density", cRate: "C-rate", temperature: "temperature", cycle: "cycle", scanRate: "scan rate" };
+/** A condition's name in running text: "current density", "C-rate". */
+const nameOf = (col: ConditionColumn) => col.label.replace(/^[A-Z](?=[a-z])/, (first) => first.toLowerCase());
 
-export function describeAlignment(c: AlignmentConditions, unstatedRoomTemperature = false): string {
-  const parts = CONDITION_KEYS.filter((k) => c[k] !== null).map((k) => (k === "temperature" && unstatedRoomTemperature ? "25 °C (or unstated)" : CONDITION_WORDS[k](c[k]!)));
+/** A row's conditions in one line: "0.1 A g⁻¹ · 25 °C". */
+export function describeAlignment(c: AlignmentConditions, unstatedRoomTemperature = false, catalogue: ConditionCatalogue = CONDITIONS): string {
+  const values = c as Record<string, number | null | undefined>;
+  const parts = alignedColumns(catalogue)
+    .filter((col) => values[col.column] !== null && values[col.column] !== undefined)
+    .map((col) => `${columnWords(col, values[col.column]!)}${col.column === "temperature" && unstatedRoomTemperature ? " (or unstated)" : ""}`);
   return parts.join(" · ") || "no stated test conditions";
 }
 
@@ -218,13 +225,13 @@ function differences(row: AlignmentConditions, cell: AlignmentConditions): strin
   const a = alignmentOf(row);
   const b = alignmentOf(cell);
   const out: string[] = [];
-  for (const k of CONDITION_KEYS) {
-    const x = a[k];
-    const y = b[k];
+  for (const col of ALIGNED) {
+    const x = a[col.column];
+    const y = b[col.column];
     if (x === y || (x !== null && y !== null && Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x)))) continue;
-    if (y === null) out.push(`${CONDITION_NAMES[k]} not stated (row: ${CONDITION_WORDS[k](x!)})`);
-    else if (x === null) out.push(`at ${CONDITION_WORDS[k](y)} (row: no ${CONDITION_NAMES[k]})`);
-    else out.push(`at ${CONDITION_WORDS[k](y)} instead of ${CONDITION_WORDS[k](x)}`);
+    if (y === null) out.push(`${nameOf(col)} not stated (row: ${columnWords(col, x!)})`);
+    else if (x === null) out.push(`at ${columnWords(col, y)} (row: no ${nameOf(col)})`);
+    else out.push(`at ${columnWords(col, y)} instead of ${columnWords(col, x)}`);
   }
   return out;
 }
@@ -270,7 +277,9 @@ function alignProperty(key: string, measured: Measured[], materialCount: number)
   for (const slot of slots.values()) {
     if (slot.conditions.temperature === ROOM_TEMPERATURE && slot.byMaterial.every((ms) => ms.every((m) => m.conditions.temperature === null))) slot.conditions = { ...slot.conditions, temperature: null };
   }
-  const order = (c: AlignmentConditions) => [c.currentDensity ?? Infinity, c.arealCurrentDensity ?? Infinity, c.cRate ?? Infinity, c.temperature ?? ROOM_TEMPERATURE, c.cycle ?? -1, c.scanRate ?? Infinity];
+  // Unstated conditions sort last, but an unstated temperature is room temperature and a value without a cycle (a rate test) comes before cycled ones.
+  const unstated = (k: ConditionKey) => (k === "temperature" ? ROOM_TEMPERATURE : k === "cycle" ? -1 : Infinity);
+  const order = (c: AlignmentConditions) => ALIGNED.map(({ column: k }) => c[k] ?? unstated(k));
   const sorted = [...slots.entries()].sort(([, a], [, b]) => {
     const x = order(a.conditions);
     const y = order(b.conditions);
@@ -350,7 +359,7 @@ async function loadMeasured(prisma: PrismaClient, materials: ComparedMaterial[])
         source: r.source,
         subject: r.subject,
         conditionsText: describeConditions(conditions),
-        conditions: { currentDensity: r.currentDensity, arealCurrentDensity: r.arealCurrentDensity, cRate: r.currentDensity === null ? r.cRate : null, temperature: r.temperature, cycle: r.cycle, scanRate: r.scanRate },
+        conditions: alignmentConditions(r),
       };
     })
     .sort((a, b) => a.materialIndex - b.materialIndex || a.position - b.position);
@@ -407,7 +416,7 @@ export async function compareMaterials(prisma: PrismaClient, refsOrNames: string
   };
 
   const notes = [
-    "Rows align measurements on current density, C-rate, temperature, cycle and scan rate; an unstated temperature is taken as room temperature (25 °C).",
+    `Rows align measurements on ${ALIGNED.map(nameOf).join(", ").replace(/, ([^,]*)$/, " and $1")}; an unstated temperature is taken as room temperature (25 °C).`,
     "A cell marked not like-for-like is the material's nearest measurement under other conditions (shown only when it is close); the best value is marked only among like-for-like cells, when a row has two or more.",
   ];
   for (const m of materials) {

@@ -5,48 +5,39 @@
  * same conditions, or, where it has none, its best value of each.
  */
 import { PROPERTIES, property } from "../units";
-import { prettyNumber } from "../units/display";
+import { columnsOf, columnUnitText, columnWords, type ConditionColumn } from "../units/conditions";
 import { materialRef } from "../materials";
 import { databaseFileOf, type PrismaClient } from "../db";
 import { rows, placeholders } from "../search/sql";
 import { facetIndex } from "../search/facet-index";
 import { CompareError, ROOM_TEMPERATURE } from "./index";
-import { DEFAULT_SCATTER, type ScatterAxis, type ScatterData, type ScatterPoint } from "./types";
+import { DEFAULT_SCATTER, type AlignmentConditions, type ScatterAxis, type ScatterData, type ScatterPoint } from "./types";
 
-export const CONDITION_AXES = {
-  "condition:currentDensity": { column: "currentDensity", label: "Current density", unit: "A/g", display: "A g⁻¹" },
-  "condition:arealCurrentDensity": { column: "arealCurrentDensity", label: "Areal current density", unit: "mA/cm^2", display: "mA cm⁻²" },
-  "condition:cRate": { column: "cRate", label: "C-rate", unit: "", display: "C" },
-  "condition:temperature": { column: "temperature", label: "Temperature", unit: "degC", display: "°C" },
-  "condition:cycle": { column: "cycle", label: "Cycle number", unit: "", display: "cycles" },
-  "condition:scanRate": { column: "scanRate", label: "Scan rate", unit: "mV/s", display: "mV s⁻¹" },
-} as const;
-type ConditionAxis = keyof typeof CONDITION_AXES;
-type Column = (typeof CONDITION_AXES)[ConditionAxis]["column"];
+/** The conditions a chart may take as an axis, by axis key ("condition:temperature"). */
+const CONDITION_AXES = new Map(
+  columnsOf()
+    .filter((c) => c.axis)
+    .map((c) => [`condition:${c.column}`, { column: c.column, label: c.label, unit: c.unit ?? "", display: columnUnitText(c) }]),
+);
+/** The conditions two measurements pair on and a point's conditions are told by: those comparison rows align on. */
+const ALIGNED = columnsOf().filter((c) => c.align) as (ConditionColumn & { column: keyof AlignmentConditions })[];
+const READ = [...new Set([...ALIGNED.map((c) => c.column), ...[...CONDITION_AXES.values()].map((c) => c.column)])];
 
-const isCondition = (key: string): key is ConditionAxis => key in CONDITION_AXES;
+const isCondition = (key: string) => CONDITION_AXES.has(key);
 
 function axisOf(key: string, field: "x" | "y"): Omit<ScatterAxis, "log"> {
-  if (isCondition(key)) {
-    const c = CONDITION_AXES[key];
-    return { key, label: c.label, unit: c.unit, display: c.display };
-  }
+  const c = CONDITION_AXES.get(key);
+  if (c) return { key, label: c.label, unit: c.unit, display: c.display };
   const def = property(key);
-  if (!def) throw new CompareError(`unknown axis "${key}": give a property key or one of ${Object.keys(CONDITION_AXES).join(", ")}`, field);
+  if (!def) throw new CompareError(`unknown axis "${key}": give a property key or one of ${[...CONDITION_AXES.keys()].join(", ")}`, field);
   return { key, label: def.label, unit: def.unit, display: def.display };
 }
 
-type Row = {
+type Row = AlignmentConditions & Record<string, unknown> & {
   id: number;
   materialId: number;
   propertyKey: string;
   canonicalValue: number;
-  currentDensity: number | null;
-  arealCurrentDensity: number | null;
-  cRate: number | null;
-  temperature: number | null;
-  cycle: number | null;
-  scanRate: number | null;
   key: string;
   name: string;
   doi: string;
@@ -55,17 +46,10 @@ type Row = {
 /** Background materials drawn at most (about): more draw no better picture and cost the browser. */
 export const SCATTER_SAMPLE = 600;
 
-const conditionKey = (r: Row) => [r.currentDensity, r.arealCurrentDensity, r.cRate, r.temperature ?? ROOM_TEMPERATURE, r.cycle, r.scanRate].map((v) => (v === null ? "-" : String(v))).join("|");
+const conditionKey = (r: Row) => ALIGNED.map(({ column }) => (column === "temperature" ? (r.temperature ?? ROOM_TEMPERATURE) : r[column])).map((v) => (v === null ? "-" : String(v))).join("|");
 const describe = (r: Row) =>
-  [
-    r.currentDensity !== null ? `${prettyNumber(r.currentDensity)} A g⁻¹` : null,
-    r.arealCurrentDensity !== null ? `${prettyNumber(r.arealCurrentDensity)} mA cm⁻²` : null,
-    r.cRate !== null ? `${prettyNumber(r.cRate)}C` : null,
-    r.temperature !== null ? `${prettyNumber(r.temperature)} °C` : null,
-    r.cycle !== null ? `cycle ${r.cycle}` : null,
-    r.scanRate !== null ? `${prettyNumber(r.scanRate)} mV s⁻¹` : null,
-  ]
-    .filter(Boolean)
+  ALIGNED.filter((c) => r[c.column] !== null)
+    .map((c) => columnWords(c, r[c.column]!))
     .join(" · ");
 
 /** A log axis where the values are all positive and span two decades or more. */
@@ -100,7 +84,7 @@ export async function scatterData(
   const measurements = sampledIds.length
     ? await rows<Row>(
         prisma,
-        `SELECT X."id", X."materialId", X."propertyKey", X."canonicalValue", X."currentDensity", X."arealCurrentDensity", X."cRate", X."temperature", X."cycle", X."scanRate", M."key", M."name", P."doi"
+        `SELECT X."id", X."materialId", X."propertyKey", X."canonicalValue", ${READ.map((c) => `X."${c}"`).join(", ")}, M."key", M."name", P."doi"
          FROM "Material" M CROSS JOIN "Measurement" X ON X."materialId" = M."id" CROSS JOIN "Paper" P ON P."id" = M."paperId"
          WHERE M."id" IN (${placeholders(sampledIds.length)}) AND X."propertyKey" IN (${placeholders(propertyKeys.length)}) ORDER BY X."id"`,
         [...sampledIds, ...propertyKeys],
@@ -110,10 +94,9 @@ export async function scatterData(
 
   const points: ScatterPoint[] = [];
   if (isCondition(xKey) || isCondition(yKey)) {
-    const conditionKeyName = isCondition(xKey) ? xKey : (yKey as ConditionAxis);
-    const column: Column = CONDITION_AXES[conditionKeyName].column;
+    const column = CONDITION_AXES.get(isCondition(xKey) ? xKey : yKey)!.column;
     for (const r of measurements) {
-      const c = r[column];
+      const c = r[column] as number | null;
       if (c === null) continue;
       const [px, py] = isCondition(xKey) ? [c, r.canonicalValue] : [r.canonicalValue, c];
       points.push({ ...base(r), x: px, y: py, pairing: "condition", conditionsText: describe(r) });
@@ -147,7 +130,7 @@ export async function scatterData(
   const finite = points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
 
   const axes = [
-    ...Object.entries(CONDITION_AXES).map(([key, c]) => ({ key, label: `${c.label} (condition)`, display: c.display })),
+    ...[...CONDITION_AXES].map(([key, c]) => ({ key, label: `${c.label} (condition)`, display: c.display })),
     ...PROPERTIES.filter((p) => index.materialCounts.has(p.key)).map((p) => ({ key: p.key, label: p.label, display: p.display })),
   ];
   return {

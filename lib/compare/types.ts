@@ -3,6 +3,7 @@
  * `matlit compare --json` answer. Plain data, safe to import from client components.
  */
 import type { AuditFlag, DerivedFigure } from "../formulas/derive";
+import type { AlignedColumn } from "../units/conditions";
 
 export interface ComparedMaterial {
   /** Column index in every row's `cells`. */
@@ -21,16 +22,8 @@ export interface ComparedMaterial {
   paper: { doi: string; title: string; journal: string; year: number; firstAuthor: string | null; path: string };
 }
 
-/** The conditions rows are aligned on, in canonical units (A g⁻¹, mA cm⁻², C, °C, cycles, mV s⁻¹). */
-export interface AlignmentConditions {
-  currentDensity: number | null;
-  /** mA cm⁻² (symmetric and areal tests). */
-  arealCurrentDensity: number | null;
-  cRate: number | null;
-  temperature: number | null;
-  cycle: number | null;
-  scanRate: number | null;
-}
+/** The conditions rows are aligned on (the catalogue's aligned columns), in their canonical units. */
+export type AlignmentConditions = Record<AlignedColumn, number | null>;
 
 export interface CompareCell {
   measurementId: number;

@@ -11,6 +11,7 @@ import { evaluateFormula } from "./evaluate";
 import { formulaDefinition } from "./catalogue";
 import { prettyNumber, prettyUnit } from "../units/display";
 import { property } from "../units";
+import { currentOfRate } from "../units/conditions";
 
 export interface FigureInput {
   name: string;
@@ -278,7 +279,7 @@ function dischargeTime({ of }: MaterialNumbers, audit: Auditor) {
 /** A C-rate, the paper's 1C and a current density stated together must agree. */
 function cRateCurrent({ all }: MaterialNumbers, audit: Auditor) {
   for (const m of all.filter((x) => x.cRate !== null && x.oneC !== null && x.currentDensity !== null)) {
-    if (same((m.cRate! * m.oneC!) / 1000, m.currentDensity)) continue;
+    if (same(currentOfRate(m.cRate!, m.oneC!), m.currentDensity)) continue;
     audit.figure("c_rate_current", `current of ${prettyNumber(m.cRate!)}C`, m, [{ name: "rate", value: m.cRate!, from: null, exact: true }, { name: "Q_1C", value: m.oneC!, from: null, exact: true }]);
   }
 }

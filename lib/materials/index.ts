@@ -6,31 +6,24 @@ import type { PrismaClient } from "../db";
 import { property, PROPERTIES, type PropertyDefinition } from "../units";
 import { prettyNumber, prettyUnit } from "../units/display";
 import type { Conditions } from "../records/schema";
+import { conditionValueText, CONDITIONS, RATE_AS_CURRENT, type ConditionCatalogue } from "../units/conditions";
 
 export * from "./paths";
 
 const PROPERTY_ORDER = new Map(PROPERTIES.map((p, i) => [p.key, i]));
 
-/** One line that says under what a number was measured: "0.1 A g⁻¹ · −35 °C · 100th cycle". */
-export function describeConditions(c: Conditions | undefined): string {
+/** One line that says under what a number was measured, in the paper's units: "0.1 A g⁻¹ · −35 °C · cycle 100". */
+export function describeConditions(c: Conditions | undefined, catalogue: ConditionCatalogue = CONDITIONS): string {
   if (!c) return "";
-  const q = (x?: { value: number; unit: string }) => (x ? `${prettyNumber(x.value)} ${prettyUnit(x.unit)}` : undefined);
-  const parts = [
-    q(c.currentDensity),
-    c.cRate !== undefined ? `${prettyNumber(c.cRate)}C${c.oneC ? ` (1C = ${q(c.oneC)})` : ""}` : undefined,
-    q(c.temperature),
-    c.cycle !== undefined ? `cycle ${c.cycle}` : undefined,
-    c.scanRate ? `scan ${q(c.scanRate)}` : undefined,
-    c.voltageWindow ? `${prettyNumber(c.voltageWindow.min)}–${prettyNumber(c.voltageWindow.max)} ${prettyUnit(c.voltageWindow.unit)}` : undefined,
-    c.cellType ? `${c.cellType} cell` : undefined,
-    c.counterElectrode ? `vs ${c.counterElectrode}` : undefined,
-    c.electrolyte,
-    c.massLoading ? `loading ${q(c.massLoading)}` : undefined,
-    c.sulfurLoading ? `S ${q(c.sulfurLoading)}` : undefined,
-    c.esRatio ? `E/S ${q(c.esRatio)}` : undefined,
-    c.other,
-  ];
-  return parts.filter(Boolean).join(" · ");
+  const given = c as Record<string, unknown>;
+  const text = (key: string) => {
+    const def = catalogue.find((d) => d.key === key)!;
+    return (def.describe ?? "{}").replace("{}", conditionValueText(def.kind, given[key]));
+  };
+  return catalogue
+    .filter((def) => given[def.key] !== undefined && def.key !== RATE_AS_CURRENT.oneC)
+    .map((def) => (def.key === RATE_AS_CURRENT.rate && given[RATE_AS_CURRENT.oneC] !== undefined ? `${text(def.key)} (1C = ${text(RATE_AS_CURRENT.oneC)})` : text(def.key)))
+    .join(" · ");
 }
 
 export interface MeasurementView {

@@ -3,6 +3,7 @@ import { stringify, type Options } from "csv-stringify/sync";
 import type { RecordFileParsed } from "./schema";
 import { conditionColumns } from "./store";
 import { property, toCanonical } from "../units";
+import { columnsOf } from "../units/conditions";
 
 type PaperOut = RecordFileParsed["papers"][number];
 
@@ -16,11 +17,13 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export const SPREADSHEET_SAFE: Options = { cast: { string: (cell) => (FORMULA_START.test(cell) ? `'${cell}` : cell) } };
 
+/** The condition columns the CSV carries, in catalogue order. */
+const CSV_CONDITIONS = columnsOf().filter((c) => c.csv);
+
 export const CSV_COLUMNS = [
   "doi", "paper_title", "year", "material_key", "material_name", "role", "battery_system", "property", "value", "unit",
-  "min", "max", "qualifier", "canonical_value", "canonical_unit", "current_density_A_per_g", "areal_current_density_mA_per_cm2",
-  "c_rate", "temperature_degC", "cycle", "scan_rate_mV_per_s", "cell_type", "subject", "source", "location", "quote", "note",
-] as const;
+  "min", "max", "qualifier", "canonical_value", "canonical_unit", ...CSV_CONDITIONS.map((c) => c.csv!), "subject", "source", "location", "quote", "note",
+];
 
 function paperRows(paper: PaperOut): unknown[][] {
   return paper.materials.flatMap((material) =>
@@ -28,8 +31,8 @@ function paperRows(paper: PaperOut): unknown[][] {
       const c = conditionColumns(m.conditions);
       return [
         paper.doi, paper.title, paper.year, material.key, material.name, material.role, material.batterySystem, m.property, m.value, m.unit,
-        m.min, m.max, m.qualifier, toCanonical(m.property, m.value, m.unit), property(m.property)!.display, c.currentDensity, c.arealCurrentDensity,
-        c.cRate, c.temperature, c.cycle, c.scanRate, c.cellType, m.subject, m.source, m.location, m.quote, m.note,
+        m.min, m.max, m.qualifier, toCanonical(m.property, m.value, m.unit), property(m.property)!.display, ...CSV_CONDITIONS.map((x) => c[x.column]),
+        m.subject, m.source, m.location, m.quote, m.note,
       ];
     }),
   );

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { PROPERTY_KEYS } from "../units/properties";
+import { CONDITIONS, type ConditionCatalogue, type ConditionDefinition, type ConditionKind } from "../units/conditions";
 
 const text = z.string().trim().min(1, "must not be empty");
 
@@ -27,32 +28,27 @@ export const rangeSchema = z
   .strict()
   .refine((r) => r.min <= r.max, { message: "min must not exceed max", path: ["max"] });
 
-export const CELL_TYPES = ["half", "full", "symmetric", "pouch", "solid-state", "coin", "three-electrode", "computed"] as const;
+export type Range = z.infer<typeof rangeSchema>;
 
-export const conditionsSchema = z
-  .object({
-    /** Gravimetric (A g⁻¹) or areal (mA cm⁻²) current density; the unit decides which. */
-    currentDensity: quantitySchema.optional(),
-    /** C-rate as a number of C (0.5 for C/2). */
-    cRate: z.number().positive().finite().optional(),
-    /** The paper's own definition of 1C, e.g. { "value": 200, "unit": "mA g-1" }. */
-    oneC: quantitySchema.optional(),
-    temperature: quantitySchema.optional(),
-    /** Cycle number at which the value was read (or number of cycles for retention). */
-    cycle: z.number().int().nonnegative().optional(),
-    scanRate: quantitySchema.optional(),
-    voltageWindow: rangeSchema.optional(),
-    cellType: z.enum(CELL_TYPES).optional(),
-    counterElectrode: text.optional(),
-    electrolyte: text.optional(),
-    massLoading: quantitySchema.optional(),
-    sulfurLoading: quantitySchema.optional(),
-    esRatio: quantitySchema.optional(),
-    /** Anything else that qualifies the number: "after 5 cycles of activation", "DFT, Li2S6". */
-    other: text.optional(),
-  })
-  .strict();
-export type Conditions = z.infer<typeof conditionsSchema>;
+const CONDITION_VALUES: Record<ConditionKind, (c: ConditionDefinition) => z.ZodType> = {
+  quantity: () => quantitySchema,
+  number: () => z.number().positive().finite(),
+  count: () => z.number().int().nonnegative(),
+  range: () => rangeSchema,
+  choice: (c) => z.enum(c.options as readonly [string, ...string[]]),
+  text: () => text,
+};
+
+/** A measurement's conditions: one optional field per entry of a conditions catalogue, in its order. */
+export function conditionsSchemaOf(catalogue: ConditionCatalogue) {
+  return z.object(Object.fromEntries(catalogue.map((c) => [c.key, CONDITION_VALUES[c.kind](c).optional()]))).strict();
+}
+
+type ConditionValue<C> = C extends { kind: "quantity" } ? Quantity : C extends { kind: "number" | "count" } ? number : C extends { kind: "range" } ? Range : C extends { options: readonly (infer O)[] } ? O : string;
+/** The conditions of lib/units/conditions.ts as a record holds them: { currentDensity?: Quantity, cRate?: number, … }. */
+export type Conditions = { [C in (typeof CONDITIONS)[number] as C["key"]]?: ConditionValue<C> };
+
+export const conditionsSchema = conditionsSchemaOf(CONDITIONS) as unknown as z.ZodType<Conditions, Conditions>;
 
 export const QUALIFIERS = ["=", "≈", ">", "<", "≥", "≤", "~"] as const;
 

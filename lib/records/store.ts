@@ -5,9 +5,10 @@
  */
 import { databaseFileOf, type PrismaClient, type Tx } from "../db";
 import { prismaExecutor, withWriteTransaction, type SqlExecutor, type SqlValue } from "../db/sql";
-import type { Conditions, RecordFileParsed, Quantity } from "./schema";
+import type { Conditions, RecordFileParsed, Quantity, Range } from "./schema";
 import { elementsOf, searchForm } from "./chemistry";
-import { convert, toCanonical, compatible, CONDITION_UNITS } from "../units";
+import { convert, toCanonical, compatible } from "../units";
+import { CONDITIONS, currentOfRate, RATE_AS_CURRENT, type ConditionCatalogue } from "../units/conditions";
 
 type PaperOut = RecordFileParsed["papers"][number];
 type MaterialOut = PaperOut["materials"][number];
@@ -21,30 +22,32 @@ export interface ImportSummary {
 const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 const canonical = (q: Quantity | undefined, unit: string): number | null => (q ? convert(q.value, q.unit, unit) : null);
 
-/** The canonical condition columns that search and comparison read. */
-export function conditionColumns(c: Conditions | undefined) {
-  const cd = c?.currentDensity;
-  const gravimetric = cd && compatible(cd.unit, CONDITION_UNITS.currentDensity);
-  const oneC = canonical(c?.oneC, CONDITION_UNITS.oneC);
+/**
+ * The canonical condition columns that search and comparison read, by a conditions catalogue: a
+ * quantity in the unit of the first of its columns it fits, a range's bounds in theirs, anything
+ * else as recorded; null where the record does not state it.
+ */
+export function conditionColumns(c: Conditions | undefined, catalogue: ConditionCatalogue = CONDITIONS): Record<string, number | string | null> {
+  const given = (c ?? {}) as Record<string, unknown>;
+  const row: Record<string, number | string | null> = {};
+  for (const def of catalogue) {
+    const value = given[def.key];
+    for (const col of def.columns) row[col.column] = null;
+    if (value === undefined) continue;
+    if (def.kind === "quantity") {
+      const q = value as Quantity;
+      const col = def.columns.find((x, i) => i === def.columns.length - 1 || compatible(q.unit, x.unit!))!;
+      row[col.column] = convert(q.value, q.unit, col.unit!);
+    } else if (def.kind === "range") {
+      const r = value as Range;
+      for (const col of def.columns) row[col.column] = convert(r[col.bound!], r.unit, col.unit!);
+    } else if (def.columns[0]) row[def.columns[0].column] = value as number | string;
+  }
   // A C-rate becomes a current density only where the paper defines 1C.
-  const fromRate = c?.cRate !== undefined && oneC !== null ? (c.cRate * oneC) / 1000 : null;
-  return {
-    currentDensity: gravimetric ? convert(cd.value, cd.unit, CONDITION_UNITS.currentDensity) : fromRate,
-    arealCurrentDensity: cd && !gravimetric ? convert(cd.value, cd.unit, CONDITION_UNITS.arealCurrentDensity) : null,
-    cRate: orNull(c?.cRate),
-    oneC,
-    temperature: canonical(c?.temperature, CONDITION_UNITS.temperature),
-    cycle: orNull(c?.cycle),
-    scanRate: canonical(c?.scanRate, CONDITION_UNITS.scanRate),
-    voltageMin: c?.voltageWindow ? convert(c.voltageWindow.min, c.voltageWindow.unit, CONDITION_UNITS.voltage) : null,
-    voltageMax: c?.voltageWindow ? convert(c.voltageWindow.max, c.voltageWindow.unit, CONDITION_UNITS.voltage) : null,
-    cellType: orNull(c?.cellType),
-    counterElectrode: orNull(c?.counterElectrode),
-    electrolyte: orNull(c?.electrolyte),
-    massLoading: canonical(c?.massLoading, CONDITION_UNITS.massLoading),
-    sulfurLoading: canonical(c?.sulfurLoading, CONDITION_UNITS.sulfurLoading),
-    esRatio: canonical(c?.esRatio, CONDITION_UNITS.esRatio),
-  };
+  const rate = row[RATE_AS_CURRENT.rate];
+  const oneC = row[RATE_AS_CURRENT.oneC];
+  if (row[RATE_AS_CURRENT.column] === null && typeof rate === "number" && typeof oneC === "number") row[RATE_AS_CURRENT.column] = currentOfRate(rate, oneC);
+  return row;
 }
 
 function measurementRow(m: MeasurementOut, materialId: number, position: number) {

@@ -4,8 +4,9 @@
  * e.g. papers[0].materials[2].measurements[5].unit.
  */
 import { recordFileSchema, measurementSchema, type RecordFileParsed } from "./schema";
-import { convert, compatible, isShare, parseUnit, property, toCanonical, UnitError, CONDITION_UNITS } from "../units";
-import { unitLabel } from "../units/choices";
+import { convert, compatible, isShare, parseUnit, property, toCanonical, UnitError } from "../units";
+import { unitText } from "../units/display";
+import { CONDITIONS, currentOfRate, RATE_AS_CURRENT, type ConditionCatalogue, type ConditionDefinition } from "../units/conditions";
 import { formulaDefinition } from "../formulas/catalogue";
 import { AppError, type FieldError } from "../errors";
 
@@ -34,15 +35,14 @@ interface QuantityKind {
   shares?: boolean;
 }
 
+/** What a condition's unit must measure: the units of its columns. */
+function conditionKind(c: ConditionDefinition): QuantityKind {
+  const units = [...new Set(c.columns.map((col) => col.unit ?? ""))];
+  return { units, what: `${c.what} (${units.map(unitText).join(" or ")})` };
+}
+
 const KINDS = {
-  currentDensity: { units: [CONDITION_UNITS.currentDensity, CONDITION_UNITS.arealCurrentDensity], what: "a current density (A g⁻¹ or mA cm⁻²)" },
-  oneC: { units: [CONDITION_UNITS.oneC], what: "a 1C current (mA g⁻¹)" },
-  temperature: { units: [CONDITION_UNITS.temperature], what: "a temperature" },
-  scanRate: { units: [CONDITION_UNITS.scanRate], what: "a scan rate (mV s⁻¹)" },
-  massLoading: { units: [CONDITION_UNITS.massLoading], what: "a mass loading (mg cm⁻²)" },
-  sulfurLoading: { units: [CONDITION_UNITS.sulfurLoading], what: "a sulfur loading (mg cm⁻²)" },
-  esRatio: { units: [CONDITION_UNITS.esRatio], what: "an E/S ratio (µL mg⁻¹)" },
-  voltage: { units: [CONDITION_UNITS.voltage], what: "a voltage window" },
+  temperature: { units: ["degC"], what: "a temperature" },
   duration: { units: ["h"], what: "a duration" },
   rampRate: { units: ["degC/min"], what: "a ramp rate (°C min⁻¹)" },
   amount: { units: ["g", "mL", "mol"], shares: true, what: "a reagent amount (a mass, volume, amount of substance or share: g, mL, mol, wt%)" },
@@ -83,7 +83,7 @@ function quantityErrors(q: (Numbers & { unit: string }) | undefined, kind: Quant
   } catch (e) {
     return unitErrorAt(path, e);
   }
-  return nonFiniteErrors(q, q.unit, path, (v) => convert(v, q.unit, target), unitLabel(target));
+  return nonFiniteErrors(q, q.unit, path, (v) => convert(v, q.unit, target), unitText(target));
 }
 
 /** Unit checks of one measurement: its value against its property, its conditions against theirs. */
@@ -94,23 +94,29 @@ function measurementErrors(m: MeasurementParsed, kp: string): FieldError[] {
   } catch (e) {
     errors.push(...unitErrorAt(kp, e));
   }
-  const c = m.conditions;
-  if (!c) return errors;
-  const cp = `${kp}.conditions`;
-  const oneCErrors = quantityErrors(c.oneC, KINDS.oneC, `${cp}.oneC`);
-  errors.push(
-    ...quantityErrors(c.currentDensity, KINDS.currentDensity, `${cp}.currentDensity`),
-    ...oneCErrors,
-    ...quantityErrors(c.temperature, KINDS.temperature, `${cp}.temperature`),
-    ...quantityErrors(c.scanRate, KINDS.scanRate, `${cp}.scanRate`),
-    ...quantityErrors(c.massLoading, KINDS.massLoading, `${cp}.massLoading`),
-    ...quantityErrors(c.sulfurLoading, KINDS.sulfurLoading, `${cp}.sulfurLoading`),
-    ...quantityErrors(c.esRatio, KINDS.esRatio, `${cp}.esRatio`),
-    ...quantityErrors(c.voltageWindow, KINDS.voltage, `${cp}.voltageWindow`),
-  );
+  if (m.conditions) errors.push(...conditionErrors(m.conditions, `${kp}.conditions`));
+  return errors;
+}
+
+type Measured = { value: number; unit: string };
+
+/** Unit checks of a measurement's conditions (at `path`), by a conditions catalogue. */
+export function conditionErrors(conditions: Record<string, unknown>, path: string, catalogue: ConditionCatalogue = CONDITIONS): FieldError[] {
+  const errors: FieldError[] = [];
+  const failed = new Set<string>();
+  for (const c of catalogue) {
+    const value = conditions[c.key] as (Numbers & { unit: string }) | undefined;
+    if (c.kind !== "quantity" && c.kind !== "range") continue;
+    const own = quantityErrors(value, conditionKind(c), `${path}.${c.key}`);
+    if (own.length) failed.add(c.key);
+    errors.push(...own);
+  }
   // Where the paper defines 1C, the C-rate is stored as a current density too.
-  if (c.cRate !== undefined && c.oneC && !oneCErrors.length && !Number.isFinite(c.cRate * convert(c.oneC.value, c.oneC.unit, CONDITION_UNITS.oneC))) {
-    errors.push({ path: `${cp}.cRate`, message: `${c.cRate} C at 1C = ${c.oneC.value} ${c.oneC.unit} is out of range: it is not a finite current density` });
+  const rate = conditions[RATE_AS_CURRENT.rate] as number | undefined;
+  const oneC = conditions[RATE_AS_CURRENT.oneC] as Measured | undefined;
+  const oneCUnit = catalogue.find((c) => c.key === RATE_AS_CURRENT.oneC)?.columns[0]?.unit;
+  if (rate !== undefined && oneC && oneCUnit && !failed.has(RATE_AS_CURRENT.oneC) && !Number.isFinite(currentOfRate(rate, convert(oneC.value, oneC.unit, oneCUnit)))) {
+    errors.push({ path: `${path}.${RATE_AS_CURRENT.rate}`, message: `${rate} C at 1C = ${oneC.value} ${oneC.unit} is out of range: it is not a finite current density` });
   }
   return errors;
 }

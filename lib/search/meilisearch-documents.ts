@@ -7,10 +7,10 @@
  */
 import type { PrismaClient } from "../db";
 import { searchForm } from "../records/chemistry";
-import { CONDITION_FIELDS } from "./query";
+import type { SearchableColumn } from "../units/conditions";
+import { searchableConditions } from "./query";
 
-type ConditionColumn = (typeof CONDITION_FIELDS)[keyof typeof CONDITION_FIELDS]["column"];
-export const CONDITION_COLUMNS = Object.values(CONDITION_FIELDS).map((f) => f.column) as ConditionColumn[];
+export const CONDITION_COLUMNS = searchableConditions().map((f) => f.column) as SearchableColumn[];
 
 export interface MaterialFields {
   materialId: number;
@@ -41,7 +41,7 @@ export type SearchDocument = MaterialFields & {
   measurementId: number | null;
   property: string | null;
   canonicalValue: number | null;
-} & Record<ConditionColumn, number | null>;
+} & Record<SearchableColumn, number | null>;
 
 const text = (...parts: (string | null | undefined)[]) => searchForm(parts.filter(Boolean).join(" "));
 
@@ -83,11 +83,11 @@ function materialFields(m: MaterialRecord): MaterialFields {
 
 function documentsOf(m: MaterialRecord): SearchDocument[] {
   const fields = materialFields(m);
-  const noConditions = Object.fromEntries(CONDITION_COLUMNS.map((c) => [c, null])) as Record<ConditionColumn, null>;
+  const noConditions = Object.fromEntries(CONDITION_COLUMNS.map((c) => [c, null])) as Record<SearchableColumn, null>;
   if (!m.measurements.length) return [{ ...fields, ...noConditions, id: String(m.id), measurementId: null, property: null, canonicalValue: null }];
   return m.measurements.map((x) => ({
     ...fields,
-    ...(Object.fromEntries(CONDITION_COLUMNS.map((c) => [c, x[c]])) as Record<ConditionColumn, number | null>),
+    ...(Object.fromEntries(CONDITION_COLUMNS.map((c) => [c, x[c]])) as Record<SearchableColumn, number | null>),
     id: `${m.id}-${x.id}`,
     measurementId: x.id,
     property: x.propertyKey,

@@ -3,7 +3,8 @@
  * its normalisation into canonical units so backends compare like with like.
  */
 import { z } from "zod";
-import { convert, property, PROPERTY_KEYS, CONDITION_UNITS, UnitError } from "../units";
+import { convert, property, PROPERTY_KEYS, UnitError } from "../units";
+import { columnsOf, CONDITIONS, type ConditionCatalogue } from "../units/conditions";
 import { MAX_QUERY_WORDS, queryWords } from "./text";
 import { AppError } from "../errors";
 
@@ -12,33 +13,26 @@ const bound = z
   .strict()
   .refine((b) => b.min !== undefined || b.max !== undefined, { message: "give min, max or both" });
 
-/** Condition bounds a metric clause may carry, with the canonical unit of the measurement column. */
-export const CONDITION_FIELDS = {
-  temperature: { column: "temperature", unit: CONDITION_UNITS.temperature, label: "Temperature" },
-  current_density: { column: "currentDensity", unit: CONDITION_UNITS.currentDensity, label: "Current density" },
-  areal_current_density: { column: "arealCurrentDensity", unit: CONDITION_UNITS.arealCurrentDensity, label: "Areal current density" },
-  c_rate: { column: "cRate", unit: "", label: "C-rate" },
-  cycle: { column: "cycle", unit: "", label: "Cycle number" },
-  scan_rate: { column: "scanRate", unit: CONDITION_UNITS.scanRate, label: "Scan rate" },
-  mass_loading: { column: "massLoading", unit: CONDITION_UNITS.massLoading, label: "Mass loading" },
-  sulfur_loading: { column: "sulfurLoading", unit: CONDITION_UNITS.sulfurLoading, label: "Sulfur loading" },
-  es_ratio: { column: "esRatio", unit: CONDITION_UNITS.esRatio, label: "E/S ratio" },
-} as const;
-export type ConditionField = keyof typeof CONDITION_FIELDS;
-const CONDITION_KEYS = Object.keys(CONDITION_FIELDS) as [ConditionField, ...ConditionField[]];
+/** Condition bounds a metric clause may carry (by their search key): the catalogue's searchable columns. */
+export function searchableConditions(catalogue: ConditionCatalogue = CONDITIONS) {
+  return columnsOf(catalogue).filter((c): c is typeof c & { search: string; unit: string } => c.search !== undefined);
+}
 
 export const FACETS = ["battery_system", "role", "material_class", "elements", "year", "journal", "property"] as const;
 export type FacetName = (typeof FACETS)[number];
 
-export const metricClauseSchema = z
-  .object({
-    property: z.enum(PROPERTY_KEYS, { error: (i) => `unknown property "${String(i.input)}"` }),
-    min: z.number().finite().optional(),
-    max: z.number().finite().optional(),
-    unit: z.string().optional(),
-    where: z.partialRecord(z.enum(CONDITION_KEYS, { error: (i) => `unknown condition "${String(i.input)}"` }), bound).optional(),
-  })
-  .strict();
+function metricClauseSchemaOf(catalogue: ConditionCatalogue) {
+  const keys = searchableConditions(catalogue).map((c) => c.search) as [string, ...string[]];
+  return z
+    .object({
+      property: z.enum(PROPERTY_KEYS, { error: (i) => `unknown property "${String(i.input)}"` }),
+      min: z.number().finite().optional(),
+      max: z.number().finite().optional(),
+      unit: z.string().optional(),
+      where: z.partialRecord(z.enum(keys, { error: (i) => `unknown condition "${String(i.input)}"` }), bound).optional(),
+    })
+    .strict();
+}
 
 export const searchQuerySchema = z
   .object({
@@ -65,12 +59,17 @@ export const searchQuerySchema = z
       })
       .strict()
       .optional(),
-    metrics: z.array(metricClauseSchema).max(8).optional(),
+    metrics: z.array(metricClauseSchemaOf(CONDITIONS)).max(8).optional(),
     sort: z.object({ property: z.enum(PROPERTY_KEYS, { error: (i) => `unknown property "${String(i.input)}"` }), order: z.enum(["asc", "desc"]).default("desc") }).strict().optional(),
     page: z.number().int().min(1).default(1),
     perPage: z.number().int().min(1).max(100).default(20),
   })
   .strict();
+
+/** The search contract with metric clauses bounding the conditions of another catalogue. */
+export function searchQuerySchemaOf(catalogue: ConditionCatalogue) {
+  return catalogue === CONDITIONS ? searchQuerySchema : searchQuerySchema.extend({ metrics: z.array(metricClauseSchemaOf(catalogue)).max(8).optional() });
+}
 
 export type SearchQuery = z.input<typeof searchQuerySchema>;
 export type ParsedSearchQuery = z.output<typeof searchQuerySchema>;
@@ -104,7 +103,8 @@ function toUnit(value: number | undefined, unit: string | undefined, target: str
 }
 
 /** Metric clauses with every bound in the canonical unit of its column. */
-export function canonicalClauses(query: ParsedSearchQuery): CanonicalClause[] {
+export function canonicalClauses(query: ParsedSearchQuery, catalogue: ConditionCatalogue = CONDITIONS): CanonicalClause[] {
+  const conditions = new Map(searchableConditions(catalogue).map((c) => [c.search, c]));
   return (query.metrics ?? []).map((clause, i) => {
     const def = property(clause.property)!;
     const path = `metrics[${i}]`;
@@ -113,7 +113,7 @@ export function canonicalClauses(query: ParsedSearchQuery): CanonicalClause[] {
       min: toUnit(clause.min, clause.unit, def.unit, `${path}.unit`, def.label.toLowerCase()),
       max: toUnit(clause.max, clause.unit, def.unit, `${path}.unit`, def.label.toLowerCase()),
       where: Object.entries(clause.where ?? {}).map(([key, b]) => {
-        const field = CONDITION_FIELDS[key as ConditionField];
+        const field = conditions.get(key)!;
         const bounds = b as z.infer<typeof bound>;
         return {
           column: field.column,
@@ -125,14 +125,14 @@ export function canonicalClauses(query: ParsedSearchQuery): CanonicalClause[] {
   });
 }
 
-export function parseSearchQuery(input: unknown): ParsedSearchQuery {
-  const parsed = searchQuerySchema.safeParse(input ?? {});
+export function parseSearchQuery(input: unknown, catalogue: ConditionCatalogue = CONDITIONS): ParsedSearchQuery {
+  const parsed = searchQuerySchemaOf(catalogue).safeParse(input ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
     throw new SearchQueryError(`${path || "query"}: ${issue.message}`, path || undefined);
   }
-  canonicalClauses(parsed.data); // unit errors surface here, before any backend runs
+  canonicalClauses(parsed.data, catalogue); // unit errors surface here, before any backend runs
   return parsed.data;
 }
 

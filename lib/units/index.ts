@@ -3,6 +3,7 @@
  */
 import { math, parseUnit, quantity, toMathjsSyntax, UnitError, UnitNotationError } from "./parse";
 import { property, PROPERTIES, PROPERTY_KEYS, type PropertyDefinition } from "./properties";
+import { applyAffine, type Affine } from "./affine";
 
 export { PROPERTIES, PROPERTY_KEYS, property, toMathjsSyntax, parseUnit, UnitError, UnitNotationError };
 export type { PropertyDefinition };
@@ -16,16 +17,15 @@ const J_PER_MOL_PER_EV = 96485.33212;
  * cross-dimension rule chemists use without thinking. Throws UnitError when dimensions differ.
  */
 export function convert(value: number, unit: string, targetUnit: string): number {
-  const { scale, offset } = conversion(unit, targetUnit);
-  return Number((value * scale + offset).toPrecision(12)); // drop binary noise: 6.9 stays 6.9
+  return applyAffine(conversion(unit, targetUnit), value);
 }
 
 /**
  * Every conversion between units is affine (°C ↔ K has an offset), so mathjs is asked once per
  * pair of unit spellings and the pair is remembered: imports convert millions of values.
  */
-const conversions = new Map<string, { scale: number; offset: number } | UnitError>();
-function conversion(unit: string, targetUnit: string): { scale: number; offset: number } {
+const conversions = new Map<string, Affine | UnitError>();
+export function conversion(unit: string, targetUnit: string): Affine {
   const key = `${unit}\u0000${targetUnit}`;
   let known = conversions.get(key);
   if (!known) {
@@ -88,16 +88,3 @@ export function toCanonical(propertyKey: string, value: number, unit: string): n
 export function isShare(unit: string): boolean {
   return /^(percent|wtpercent|atpercent|volpercent|ppm)$/.test(toMathjsSyntax(unit));
 }
-
-/** Canonical units of the conditions: what search bounds and comparisons use. */
-export const CONDITION_UNITS = {
-  currentDensity: "A/g",
-  arealCurrentDensity: "mA/cm^2",
-  temperature: "degC",
-  scanRate: "mV/s",
-  voltage: "V",
-  massLoading: "mg/cm^2",
-  sulfurLoading: "mg/cm^2",
-  esRatio: "uL/mg",
-  oneC: "mA/g",
-} as const;

@@ -9,7 +9,8 @@ import { matlit } from "../helpers/cli";
 import { loadSeed } from "../../seed/load";
 import { compareMaterials, comparisonToCsv, CompareError, idsFromParams, type Comparison, type CompareRow } from "../../lib/compare";
 import { scatterData } from "../../lib/compare/scatter";
-import { convertFor, unitChoices } from "../../lib/units/choices";
+import { unitChoices } from "../../lib/units/choices";
+import { applyAffine } from "../../lib/units/affine";
 import { PROPERTIES } from "../../lib/units";
 import { importRecords, validateRecordFile } from "../../lib/records";
 import { csvCells, validFile } from "../helpers/records";
@@ -200,6 +201,7 @@ describe("naming the materials", () => {
 
 describe("units and the knowledge-base scatter", () => {
   it("offers compatible units and converts like lib/units", () => {
+    const convertFor = (value: number, canonical: string, unit: string) => applyAffine(unitChoices(canonical, "").find((c) => c.value === unit)!.fromCanonical, value);
     expect(unitChoices("mAh/g", "mAh g⁻¹").map((u) => u.value)).toEqual(["mAh/g", "Ah/kg"]);
     expect(unitChoices("percent", "%").map((u) => u.value)).toEqual(["percent", ""]);
     expect(unitChoices("eV", "eV").map((u) => u.value)).toEqual(["eV", "meV", "kJ/mol"]);

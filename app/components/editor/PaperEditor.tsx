@@ -1,9 +1,9 @@
 "use client";
 
 import { useCallback, useContext, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
-import { BATTERY_SYSTEMS, CELL_TYPES, QUALIFIERS, ROLES } from "@/lib/records/schema";
+import { BATTERY_SYSTEMS, QUALIFIERS, ROLES } from "@/lib/records/schema";
 import { PROPERTIES, property as propertyDef } from "@/lib/units/properties";
-import { CONDITION_UNITS } from "@/lib/units";
+import { CONDITIONS, type ConditionDefinition } from "@/lib/units/conditions";
 import { FORMULAS } from "@/lib/formulas/catalogue";
 import type { FieldError } from "@/lib/records/validate";
 import {
@@ -21,6 +21,7 @@ import {
   type MaterialForm,
   type MeasurementForm,
   type QuantityForm,
+  type RangeForm,
   type StepForm,
   type StepKey,
 } from "./model";
@@ -636,10 +637,10 @@ function MeasurementRow({ x, mi, ki, count, name, edit, onMove, onRemove }: { x:
       if (key === "property" && !row.unit.trim()) row.unit = propertyDef(value)?.display.replace(/^–$/, "") ?? "";
       row[key] = value;
     });
-  const setCondition = <K extends keyof ConditionsForm>(key: K) => (value: ConditionsForm[K]) => edit((d) => void (d.materials[mi]!.measurements[ki]!.conditions[key] = value));
+  const setCondition = (key: string) => (value: ConditionValue) => edit((d) => void ((d.materials[mi]!.measurements[ki]!.conditions as Record<string, ConditionValue>)[key] = value));
   const preview = def && x.value.trim() ? canonicalPreview(x.value, x.unit, def.unit, x.property) : null;
   const c = x.conditions;
-  const hasConditions = Object.values(c).some((v) => (typeof v === "string" ? v.trim() : v.value.trim() || v.unit.trim()));
+  const hasConditions = Object.values(c).some((v) => (typeof v === "string" ? v.trim() : Object.values(v).some((part) => part.trim())));
   const valueErrors = useValueErrors(path);
   const { errors: allErrors, shown } = useContextErrors();
   // Once the unit's own error shows, the preview does not repeat it.
@@ -672,29 +673,9 @@ function MeasurementRow({ x, mi, ki, count, name, edit, onMove, onRemove }: { x:
         <details className="md:col-span-6 rounded border border-slate-200 bg-slate-50 p-2" open={hasConditions || undefined}>
           <summary className="cursor-pointer text-sm font-medium">Conditions{hasConditions ? " (set)" : ""}</summary>
           <div className="mt-2 grid gap-3 md:grid-cols-4">
-            <QuantityField path={`${path}.conditions.currentDensity`} label="Current density" value={c.currentDensity} onChange={setCondition("currentDensity")} target={[CONDITION_UNITS.currentDensity, CONDITION_UNITS.arealCurrentDensity]} placeholderUnit="A g-1" />
-            <QuantityField path={`${path}.conditions.temperature`} label="Temperature" value={c.temperature} onChange={setCondition("temperature")} target={CONDITION_UNITS.temperature} placeholderUnit="°C" />
-            <TextField path={`${path}.conditions.cRate`} label="C-rate (number of C)" value={c.cRate} onChange={setCondition("cRate")} inputMode="decimal" placeholder="0.5" />
-            <QuantityField path={`${path}.conditions.oneC`} label="1C defined as" value={c.oneC} onChange={setCondition("oneC")} target={CONDITION_UNITS.oneC} placeholderUnit="mA g-1" />
-            <TextField path={`${path}.conditions.cycle`} label="Cycle number" value={c.cycle} onChange={setCondition("cycle")} inputMode="numeric" />
-            <QuantityField path={`${path}.conditions.scanRate`} label="Scan rate" value={c.scanRate} onChange={setCondition("scanRate")} target={CONDITION_UNITS.scanRate} placeholderUnit="mV s-1" />
-            <fieldset>
-              <legend className="block text-xs font-medium text-slate-600">Voltage window</legend>
-              <div className="flex gap-1">
-                <input aria-label="Voltage window: min" id={fieldId(`${path}.conditions.voltageWindow.min`)} className="w-16 rounded border border-slate-300 px-1 py-1 text-sm" inputMode="decimal" value={c.voltageMin} onChange={(e) => setCondition("voltageMin")(e.target.value)} />
-                <span aria-hidden="true" className="self-center">–</span>
-                <input aria-label="Voltage window: max" id={fieldId(`${path}.conditions.voltageWindow.max`)} className="w-16 rounded border border-slate-300 px-1 py-1 text-sm" inputMode="decimal" value={c.voltageMax} onChange={(e) => setCondition("voltageMax")(e.target.value)} />
-                <input aria-label="Voltage window: unit" id={fieldId(`${path}.conditions.voltageWindow.unit`)} className="w-14 rounded border border-slate-300 px-1 py-1 text-sm" placeholder="V" value={c.voltageUnit} onChange={(e) => setCondition("voltageUnit")(e.target.value)} />
-              </div>
-              <VoltageErrors path={`${path}.conditions.voltageWindow`} />
-            </fieldset>
-            <SelectField path={`${path}.conditions.cellType`} label="Cell type" value={c.cellType} onChange={setCondition("cellType")} options={CELL_TYPES} empty="—" />
-            <TextField path={`${path}.conditions.counterElectrode`} label="Counter electrode" value={c.counterElectrode} onChange={setCondition("counterElectrode")} />
-            <TextField path={`${path}.conditions.electrolyte`} label="Electrolyte" value={c.electrolyte} onChange={setCondition("electrolyte")} />
-            <QuantityField path={`${path}.conditions.massLoading`} label="Mass loading" value={c.massLoading} onChange={setCondition("massLoading")} target={CONDITION_UNITS.massLoading} placeholderUnit="mg cm-2" />
-            <QuantityField path={`${path}.conditions.sulfurLoading`} label="Sulfur loading" value={c.sulfurLoading} onChange={setCondition("sulfurLoading")} target={CONDITION_UNITS.sulfurLoading} placeholderUnit="mg cm-2" />
-            <QuantityField path={`${path}.conditions.esRatio`} label="E/S ratio" value={c.esRatio} onChange={setCondition("esRatio")} target={CONDITION_UNITS.esRatio} placeholderUnit="µL mg-1" />
-            <TextField className="md:col-span-2" path={`${path}.conditions.other`} label="Other conditions" value={c.other} onChange={setCondition("other")} />
+            {CONDITIONS.map((def) => (
+              <ConditionField key={def.key} def={def} path={`${path}.conditions.${def.key}`} value={(c as Record<string, ConditionValue>)[def.key]!} onChange={setCondition(def.key)} />
+            ))}
           </div>
         </details>
         <TextField className="md:col-span-6" path={`${path}.note`} label="Note" value={x.note} onChange={set("note")} />
@@ -709,7 +690,41 @@ function useValueErrors(path: string): string[] {
   return shown(path) ? (errors.get(path) ?? []) : [];
 }
 
-function VoltageErrors({ path }: { path: string }) {
+type ConditionValue = ConditionsForm[keyof ConditionsForm];
+
+/** The field of one condition of the catalogue, by how a record writes it. */
+function ConditionField({ def, path, value, onChange }: { def: ConditionDefinition; path: string; value: ConditionValue; onChange: (value: ConditionValue) => void }) {
+  const target = def.columns.map((col) => col.unit ?? "");
+  switch (def.kind) {
+    case "quantity":
+      return <QuantityField path={path} label={def.label} value={value as QuantityForm} onChange={onChange} target={target} placeholderUnit={def.placeholder} />;
+    case "range":
+      return <RangeField path={path} label={def.label} value={value as RangeForm} onChange={onChange} placeholderUnit={def.placeholder} />;
+    case "choice":
+      return <SelectField path={path} label={def.label} value={value as string} onChange={onChange} options={def.options ?? []} empty="—" />;
+    default:
+      return <TextField path={path} label={def.label} value={value as string} onChange={onChange} inputMode={def.kind === "number" ? "decimal" : def.kind === "count" ? "numeric" : undefined} placeholder={def.placeholder} />;
+  }
+}
+
+/** Min, max and one unit (a voltage window). */
+function RangeField({ path, label, value, onChange, placeholderUnit }: { path: string; label: string; value: RangeForm; onChange: (value: RangeForm) => void; placeholderUnit?: string }) {
+  const input = "rounded border border-slate-300 px-1 py-1 text-sm";
+  return (
+    <fieldset>
+      <legend className="block text-xs font-medium text-slate-600">{label}</legend>
+      <div className="flex gap-1">
+        <input aria-label={`${label}: min`} id={fieldId(`${path}.min`)} className={`w-16 ${input}`} inputMode="decimal" value={value.min} onChange={(e) => onChange({ ...value, min: e.target.value })} />
+        <span aria-hidden="true" className="self-center">–</span>
+        <input aria-label={`${label}: max`} id={fieldId(`${path}.max`)} className={`w-16 ${input}`} inputMode="decimal" value={value.max} onChange={(e) => onChange({ ...value, max: e.target.value })} />
+        <input aria-label={`${label}: unit`} id={fieldId(`${path}.unit`)} className={`w-14 ${input}`} placeholder={placeholderUnit} value={value.unit} onChange={(e) => onChange({ ...value, unit: e.target.value })} />
+      </div>
+      <RangeErrors path={path} />
+    </fieldset>
+  );
+}
+
+function RangeErrors({ path }: { path: string }) {
   const { errors, shown } = useContextErrors();
   const messages = [path, `${path}.min`, `${path}.max`, `${path}.unit`].flatMap((p) => (shown(p) || shown(path) ? (errors.get(p) ?? []) : []));
   return <FieldErrors id={`${fieldId(path)}-err`} messages={messages} />;

@@ -4,32 +4,24 @@
  * valid record (nothing the form does not show is dropped); validation is the record file's own
  * (`validateRecordFile`), the same on the client and the server.
  */
-import type { PaperRecord, MaterialRecord, MeasurementRecord, SynthesisStepRecord, Conditions } from "@/lib/records/schema";
+import type { PaperRecord, MaterialRecord, MeasurementRecord, SynthesisStepRecord, Conditions, Quantity, Range } from "@/lib/records/schema";
 import { validateRecordFile, RecordValidationError, type FieldError } from "@/lib/records/validate";
+import { CONDITIONS, type ConditionDefinition } from "@/lib/units/conditions";
 
 export interface QuantityForm {
   value: string;
   unit: string;
 }
 
-export interface ConditionsForm {
-  currentDensity: QuantityForm;
-  cRate: string;
-  oneC: QuantityForm;
-  temperature: QuantityForm;
-  cycle: string;
-  scanRate: QuantityForm;
-  voltageMin: string;
-  voltageMax: string;
-  voltageUnit: string;
-  cellType: string;
-  counterElectrode: string;
-  electrolyte: string;
-  massLoading: QuantityForm;
-  sulfurLoading: QuantityForm;
-  esRatio: QuantityForm;
-  other: string;
+export interface RangeForm {
+  min: string;
+  max: string;
+  unit: string;
 }
+
+type ConditionForm<C> = C extends { kind: "quantity" } ? QuantityForm : C extends { kind: "range" } ? RangeForm : string;
+/** One field per condition of the catalogue (lib/units/conditions.ts). */
+export type ConditionsForm = { [C in (typeof CONDITIONS)[number] as C["key"]]: ConditionForm<C> };
 
 export interface MeasurementForm {
   uid: string;
@@ -113,11 +105,17 @@ export function uid(prefix = "r"): string {
 const q = (x?: { value: number; unit: string }): QuantityForm => ({ value: x ? String(x.value) : "", unit: x?.unit ?? "" });
 const s = (x: string | number | undefined | null): string => (x === undefined || x === null ? "" : String(x));
 
+const r = (x?: Range): RangeForm => ({ min: s(x?.min), max: s(x?.max), unit: s(x?.unit) });
+
+/** A condition's form field, holding `value` (from a record) or empty. */
+function conditionForm(c: ConditionDefinition, value: unknown): QuantityForm | RangeForm | string {
+  if (c.kind === "quantity") return q(value as Quantity | undefined);
+  if (c.kind === "range") return r(value as Range | undefined);
+  return s(value as string | number | undefined);
+}
+
 export function emptyConditions(): ConditionsForm {
-  return {
-    currentDensity: q(), cRate: "", oneC: q(), temperature: q(), cycle: "", scanRate: q(), voltageMin: "", voltageMax: "", voltageUnit: "",
-    cellType: "", counterElectrode: "", electrolyte: "", massLoading: q(), sulfurLoading: q(), esRatio: q(), other: "",
-  };
+  return Object.fromEntries(CONDITIONS.map((c) => [c.key, conditionForm(c, undefined)])) as ConditionsForm;
 }
 
 export function emptyMeasurement(property = ""): MeasurementForm {
@@ -154,13 +152,8 @@ function reagentLine(r: { name: string; amount?: { value: number; unit: string }
 }
 
 function conditionsToForm(c: Conditions | undefined): ConditionsForm {
-  if (!c) return emptyConditions();
-  return {
-    currentDensity: q(c.currentDensity), cRate: s(c.cRate), oneC: q(c.oneC), temperature: q(c.temperature), cycle: s(c.cycle), scanRate: q(c.scanRate),
-    voltageMin: s(c.voltageWindow?.min), voltageMax: s(c.voltageWindow?.max), voltageUnit: s(c.voltageWindow?.unit),
-    cellType: s(c.cellType), counterElectrode: s(c.counterElectrode), electrolyte: s(c.electrolyte), massLoading: q(c.massLoading),
-    sulfurLoading: q(c.sulfurLoading), esRatio: q(c.esRatio), other: s(c.other),
-  };
+  const given = (c ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(CONDITIONS.map((d) => [d.key, conditionForm(d, given[d.key])])) as ConditionsForm;
 }
 
 export function recordToForm(p: PaperRecord): EditorState {
@@ -243,26 +236,28 @@ function reagent(b: Builder, line: string, path: string) {
   return out;
 }
 
+function range(b: Builder, f: RangeForm, path: string) {
+  if (!f.min.trim() && !f.max.trim() && !f.unit.trim()) return undefined;
+  return { min: num(b, f.min, `${path}.min`) ?? "", max: num(b, f.max, `${path}.max`) ?? "", unit: f.unit };
+}
+
+function condition(b: Builder, c: ConditionDefinition, f: QuantityForm | RangeForm | string, path: string) {
+  switch (c.kind) {
+    case "quantity":
+      return quantity(b, f as QuantityForm, path);
+    case "range":
+      return range(b, f as RangeForm, path);
+    case "number":
+    case "count":
+      return num(b, f as string, path, c.kind === "count");
+    default:
+      return opt(f as string);
+  }
+}
+
 function conditions(b: Builder, c: ConditionsForm, path: string) {
-  const out: Record<string, unknown> = {
-    currentDensity: quantity(b, c.currentDensity, `${path}.currentDensity`),
-    cRate: num(b, c.cRate, `${path}.cRate`),
-    oneC: quantity(b, c.oneC, `${path}.oneC`),
-    temperature: quantity(b, c.temperature, `${path}.temperature`),
-    cycle: num(b, c.cycle, `${path}.cycle`, true),
-    scanRate: quantity(b, c.scanRate, `${path}.scanRate`),
-    voltageWindow:
-      c.voltageMin.trim() || c.voltageMax.trim() || c.voltageUnit.trim()
-        ? { min: num(b, c.voltageMin, `${path}.voltageWindow.min`) ?? "", max: num(b, c.voltageMax, `${path}.voltageWindow.max`) ?? "", unit: c.voltageUnit }
-        : undefined,
-    cellType: opt(c.cellType),
-    counterElectrode: opt(c.counterElectrode),
-    electrolyte: opt(c.electrolyte),
-    massLoading: quantity(b, c.massLoading, `${path}.massLoading`),
-    sulfurLoading: quantity(b, c.sulfurLoading, `${path}.sulfurLoading`),
-    esRatio: quantity(b, c.esRatio, `${path}.esRatio`),
-    other: opt(c.other),
-  };
+  const fields = c as Record<string, QuantityForm | RangeForm | string>;
+  const out: Record<string, unknown> = Object.fromEntries(CONDITIONS.map((d) => [d.key, condition(b, d, fields[d.key]!, `${path}.${d.key}`)]));
   const defined = Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
   return Object.keys(defined).length ? defined : undefined;
 }
@@ -429,6 +424,9 @@ export function coerceState(raw: unknown): EditorState {
       material.measurements = arr(obj(m).measurements).map((x) => {
         const row = fill(emptyMeasurement(), x);
         if (!row.source) row.source = "stated";
+        // Drafts saved before the voltage window was one field held its parts as voltageMin, voltageMax and voltageUnit.
+        const old = obj(obj(x).conditions);
+        if ("voltageMin" in old || "voltageMax" in old || "voltageUnit" in old) row.conditions.voltageWindow = { min: str(old.voltageMin), max: str(old.voltageMax), unit: str(old.voltageUnit) };
         return row;
       });
       return material;
