@@ -22,8 +22,8 @@ import { syncCatalogue } from "../lib/db/catalogue";
 import { importRecords } from "../lib/records/store";
 import { validateRecordFile } from "../lib/records/validate";
 import { FULL_SHAPE, syntheticPapers } from "./generate";
-import { freePort } from "../test/helpers/net";
-import { startMeilisearch } from "../test/helpers/meilisearch";
+import { freePort } from "../support/net";
+import { startMeilisearch } from "../support/meilisearch";
 
 const ROOT = join(import.meta.dirname, "..");
 const SERVER_HEAP_MB = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { config: { serverHeapMb: number } }).config.serverHeapMb;

@@ -62,7 +62,7 @@ describe("adding a paper through the editor in Chromium", () => {
   async function addMeasurement(mi: number, ki: number, m: { property: string; value: string; unit: string; quote: string; temperature?: [string, string]; current?: [string, string]; cycle?: string }) {
     await page.getByRole("button", { name: /^\+ Add measurement to/ }).click();
     const p = `materials[${mi}].measurements[${ki}]`;
-    await expect.poll(() => page.evaluate((id) => document.activeElement?.id, f(p + ".property").slice(1))).toBe(f(p + ".property").slice(1));
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(f(p + ".property").slice(1));
     await page.selectOption(f(p + ".property"), m.property);
     await page.fill(f(p + ".value"), m.value);
     await page.fill(f(p + ".unit"), m.unit);

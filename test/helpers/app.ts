@@ -3,7 +3,7 @@
  * SQLite file, and Debian's Chromium driven by playwright-core.
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { freePort } from "./net";
+import { freePort } from "../../support/net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

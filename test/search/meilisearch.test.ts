@@ -14,7 +14,7 @@ import { importRecords, validateRecordFile } from "../../lib/records";
 import { loadSeed } from "../../seed/load";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { validFile } from "../helpers/records";
-import { startMeilisearch, type MeilisearchServer } from "../helpers/meilisearch";
+import { startMeilisearch, type MeilisearchServer } from "../../support/meilisearch";
 
 let server: MeilisearchServer;
 beforeAll(async () => {

@@ -3,18 +3,16 @@
 import Link from "next/link";
 import type { MaterialHit, MatchedMeasurement } from "@/lib/search/types";
 import { PaperText } from "@/app/components/PaperText";
-import type { Catalogue } from "./model";
 import { materialPath, paperPath } from "@/lib/materials/paths";
 
 interface Props {
   materials: MaterialHit[];
-  catalogue: Catalogue;
   propertyLabel: (key: string) => string;
   /** Property of each metric clause, to title the measurements that met it. */
   clauseProperties: string[];
 }
 
-export function ResultList({ materials, catalogue, propertyLabel, clauseProperties }: Props) {
+export function ResultList({ materials, propertyLabel, clauseProperties }: Props) {
   return (
     <ol className="space-y-3" aria-label="Search results" data-testid="results">
       {materials.map((hit) => (

@@ -390,7 +390,7 @@ export function SearchApp({ initialQuery, initialResult, initialError, catalogue
               </div>
             ) : result && result.materials.length ? (
               <div className={loading ? "opacity-60 transition-opacity" : "transition-opacity"}>
-                <ResultList materials={result.materials} catalogue={catalogue} propertyLabel={propertyLabel} clauseProperties={state.clauses.map((c) => c.property)} />
+                <ResultList materials={result.materials} propertyLabel={propertyLabel} clauseProperties={state.clauses.map((c) => c.property)} />
               </div>
             ) : result ? (
               <EmptyState state={state} propertyLabel={propertyLabel} change={change} hasFilters={filtered} />

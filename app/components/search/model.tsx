@@ -95,7 +95,6 @@ const num = (s: string): number | undefined => {
   const n = Number(t);
   return Number.isFinite(n) ? n : undefined;
 };
-const str = (n: number | undefined): string => (n === undefined ? "" : String(n));
 
 /** The contract object for a state. `full` keeps page and perPage even at their defaults. */
 export function toQuery(state: SearchState, full = false): SearchQuery {

