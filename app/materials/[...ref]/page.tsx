@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { fromSegments, getMaterial, paperPath, materialPath } from "@/lib/materials";
-import { prettyNumber, prettyUnit } from "@/lib/units/display";
+import { synthesisStepView } from "@/lib/materials/synthesis";
 import { PaperText } from "@/app/components/PaperText";
 import { AuditFlags, DerivedFigures } from "@/app/components/AuditViews";
 import { auditPaper } from "@/lib/formulas/derive";
@@ -64,24 +64,15 @@ export default async function MaterialPage({ params }: Props) {
           <p className="mt-2 text-sm text-slate-500">The paper gives no synthesis route for this material.</p>
         ) : (
           <ol className="mt-3 space-y-3 border-l-2 border-brand/30 pl-4">
-            {material.synthesisSteps.map((s) => {
-              const reagents = s.reagentsJson ? (JSON.parse(s.reagentsJson) as { name: string; amount?: { value: number; unit: string }; concentration?: { value: number; unit: string } }[]) : [];
-              const params = [
-                s.temperatureValue !== null ? `${prettyNumber(s.temperatureValue)} ${prettyUnit(s.temperatureUnit!)}` : null,
-                s.durationValue !== null ? `${prettyNumber(s.durationValue)} ${prettyUnit(s.durationUnit!)}` : null,
-                s.rampRateValue !== null ? `ramp ${prettyNumber(s.rampRateValue)} ${prettyUnit(s.rampRateUnit!)}` : null,
-                s.atmosphere,
-              ].filter(Boolean);
-              return (
-                <li key={s.id}>
-                  <p className="font-medium">{s.position + 1}. {s.action}</p>
-                  {params.length ? <p className="text-sm text-slate-700">{params.join(" · ")}</p> : null}
-                  {reagents.length ? <p className="text-sm text-slate-600">Reagents: {reagents.map((r) => [r.name, r.amount && `${prettyNumber(r.amount.value)} ${prettyUnit(r.amount.unit)}`, r.concentration && `${prettyNumber(r.concentration.value)} ${prettyUnit(r.concentration.unit)}`].filter(Boolean).join(" ")).join("; ")}</p> : null}
-                  {s.notes ? <p className="text-sm text-slate-600">{s.notes}</p> : null}
-                  {s.quote ? <blockquote className="mt-1 border-l-2 border-slate-300 pl-2 text-xs italic text-slate-500">“<PaperText text={s.quote} />”</blockquote> : null}
-                </li>
-              );
-            })}
+            {material.synthesisSteps.map(synthesisStepView).map((s) => (
+              <li key={s.id}>
+                <p className="font-medium">{s.number}. {s.action}</p>
+                {s.parameters.length ? <p className="text-sm text-slate-700">{s.parameters.join(" · ")}</p> : null}
+                {s.reagents.length ? <p className="text-sm text-slate-600">Reagents: {s.reagents.join("; ")}</p> : null}
+                {s.notes ? <p className="text-sm text-slate-600">{s.notes}</p> : null}
+                {s.quote ? <blockquote className="mt-1 border-l-2 border-slate-300 pl-2 text-xs italic text-slate-500">“<PaperText text={s.quote} />”</blockquote> : null}
+              </li>
+            ))}
           </ol>
         )}
       </section>
