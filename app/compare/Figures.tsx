@@ -2,13 +2,7 @@
 
 import Link from "next/link";
 import type { Comparison } from "@/lib/compare/types";
-import { prettyNumber, prettyUnit } from "@/lib/units/display";
-import { PROPERTIES } from "@/lib/units/properties";
-
-/** "mAh/g" as the catalogue writes it: "mAh g⁻¹". */
-const DISPLAY = new Map<string, string>();
-for (const p of PROPERTIES) if (p.unit && !DISPLAY.has(p.unit)) DISPLAY.set(p.unit, p.display);
-const unitText = (u: string) => DISPLAY.get(u) ?? prettyUnit(u);
+import { formatQuantity } from "@/lib/units/display";
 import { PaperText } from "@/app/components/PaperText";
 
 /** Per material: the figures matlit recomputed from the paper's own numbers, and the audit flags. */
@@ -67,7 +61,7 @@ export function FiguresAndFlags({ comparison, colours }: { comparison: Compariso
                           {d.inputs.map((x, n) => (
                             <span key={n} title={x.quote} tabIndex={x.quote ? 0 : undefined} className={x.quote ? "cursor-help underline decoration-dotted" : undefined}>
                               {n ? "; " : ""}
-                              {x.name} = {prettyNumber(x.value)} {unitText(x.unit)}
+                              {x.name} = {formatQuantity(x.value, x.unit)}
                             </span>
                           ))}
                         </td>

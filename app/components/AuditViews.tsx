@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { AuditFlag, DerivedFigure } from "@/lib/formulas/derive";
-import { prettyNumber, prettyUnit } from "@/lib/units/display";
+import { formatQuantity } from "@/lib/units/display";
 import { PaperText } from "./PaperText";
 
 /** Disagreements between a paper's stated figures and its own numbers. */
@@ -18,7 +18,7 @@ export function AuditFlags({ flags }: { flags: AuditFlag[] }) {
               Stated <strong>{f.stated.display}</strong> · recomputed <strong>{f.recomputed.display}</strong> with{" "}
               <Link className="underline" href={`/formulas#${f.formula}`}>{f.formulaName}</Link> from{" "}
               {f.inputs.map((i, n) => (
-                <span key={n}>{n ? ", " : ""}{i.name} = {prettyNumber(i.value)} {prettyUnit(i.unit)}</span>
+                <span key={n}>{n ? ", " : ""}{i.name} = {formatQuantity(i.value, i.unit)}</span>
               ))}
             </p>
             <blockquote className="mt-1 border-l-2 border-amber-400 pl-2 text-xs italic text-amber-900">
@@ -56,7 +56,7 @@ export function DerivedFigures({ figures }: { figures: DerivedFigure[] }) {
               <td className="py-1.5 text-slate-600">
                 {d.inputs.map((x, n) => (
                   <span key={n} title={x.quote} className={x.quote ? "cursor-help underline decoration-dotted" : undefined} tabIndex={x.quote ? 0 : undefined}>
-                    {n ? "; " : ""}{x.name} = {prettyNumber(x.value)} {prettyUnit(x.unit)}
+                    {n ? "; " : ""}{x.name} = {formatQuantity(x.value, x.unit)}
                   </span>
                 ))}
               </td>

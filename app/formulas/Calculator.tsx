@@ -5,7 +5,7 @@ import { CartesianGrid, Label, Legend, ResponsiveContainer, Scatter, ScatterChar
 import type { FormulaDefinition, FormulaVariable } from "@/lib/formulas/catalogue";
 import type { FormulaResult, Quantity } from "@/lib/formulas/evaluate";
 import { fitChart, presentationOf } from "@/lib/formulas/presentation";
-import { prettyNumber, prettyUnit } from "@/lib/units/display";
+import { prettyNumber, prettyUnit, unitText } from "@/lib/units/display";
 import { parseNumber } from "@/lib/units/numbers";
 
 /**
@@ -176,7 +176,7 @@ function Datalist({ id, unit }: { id: string; unit: string }) {
     <datalist id={id}>
       {options.map((o) => (
         <option key={o} value={o}>
-          {prettyUnit(o)}
+          {unitText(o)}
         </option>
       ))}
     </datalist>

@@ -11,7 +11,7 @@ import type { PrismaClient } from "../db";
 import { AppError, type ErrorCode } from "../errors";
 import { isRowId } from "../db/ids";
 import { PROPERTIES, property } from "../units";
-import { prettyNumber, prettyUnit } from "../units/display";
+import { formatQuantity, prettyNumber, unitText } from "../units/display";
 import { columnsOf, columnWords, CONDITIONS, RATE_AS_CURRENT, type ConditionCatalogue, type ConditionColumn } from "../units/conditions";
 import { auditPaper } from "../formulas/derive";
 import { describeConditions, formatValue, materialPath, materialRef, paperPath, parseMaterialRef } from "../materials";
@@ -453,8 +453,8 @@ export async function comparisonToCsv(c: Comparison): Promise<string> {
     const m = c.materials[f.materialIndex]!;
     for (const d of f.derived) {
       lines.push([
-        `derived:${d.formula}`, d.label, "", "", m.ref, m.name, d.value, prettyUnit(d.unit), "", "", "", "", "",
-        d.inputs.map((x) => `${x.name} = ${prettyNumber(x.value)} ${prettyUnit(x.unit)}`.trim()).join("; "), "", "derived by matlit", "", d.inputs.map((x) => x.quote).filter(Boolean).join(" | "),
+        `derived:${d.formula}`, d.label, "", "", m.ref, m.name, d.value, unitText(d.unit), "", "", "", "", "",
+        d.inputs.map((x) => `${x.name} = ${formatQuantity(x.value, x.unit)}`).join("; "), "", "derived by matlit", "", d.inputs.map((x) => x.quote).filter(Boolean).join(" | "),
       ]);
     }
   }

@@ -9,7 +9,7 @@ import type { PrismaClient } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { evaluateFormula } from "./evaluate";
 import { formulaDefinition } from "./catalogue";
-import { prettyNumber, prettyUnit } from "../units/display";
+import { formatQuantity, prettyNumber } from "../units/display";
 import { property } from "../units";
 import { currentOfRate } from "../units/conditions";
 
@@ -141,12 +141,12 @@ class Auditor {
     if (!result) return;
     const def = formulaDefinition(key)!;
     const described = inputs.map((x) => describe(x.from, x.name, x.value, x.from ? property(x.from.propertyKey)!.unit : ""));
-    const display = `${prettyNumber(Number(result.value.toPrecision(4)))} ${prettyUnit(result.unit || "")}`.trim();
+    const display = formatQuantity(Number(result.value.toPrecision(4)), result.unit || "");
     this.derived.push({ formula: key, formulaName: def.name, label, materialId: material.materialId, value: result.value, unit: result.unit, display, inputs: described });
     for (const s of stated ?? []) {
       if (withinTolerance(s.canonicalValue, precisionOf(s.value, s.qualifier) * (s.canonicalValue / s.value || 1), result)) continue;
       this.flag(key, label, s, { ...result, display }, described, {
-        message: `${s.materialName}: the paper states ${label} = ${prettyNumber(s.value)} ${prettyUnit(s.unit)}, but ${def.name.toLowerCase()} from its own numbers gives ${display} (${prettyNumber(Number(result.min.toPrecision(4)))}–${prettyNumber(Number(result.max.toPrecision(4)))} within the stated precision).`,
+        message: `${s.materialName}: the paper states ${label} = ${formatQuantity(s.value, s.unit)}, but ${def.name.toLowerCase()} from its own numbers gives ${display} (${prettyNumber(Number(result.min.toPrecision(4)))}–${prettyNumber(Number(result.max.toPrecision(4)))} within the stated precision).`,
       });
     }
   }
@@ -159,7 +159,7 @@ class Auditor {
       label,
       materialId: stated.materialId,
       material: stated.materialName,
-      stated: { measurementId: stated.id, value: stated.value, unit: stated.unit, display: `${prettyNumber(stated.value)} ${prettyUnit(stated.unit)}`, ...text.statedAs, quote: stated.quote, location: stated.location },
+      stated: { measurementId: stated.id, value: stated.value, unit: stated.unit, display: formatQuantity(stated.value, stated.unit), ...text.statedAs, quote: stated.quote, location: stated.location },
       recomputed,
       inputs,
       message: text.message,
@@ -234,7 +234,7 @@ function specificFromAreal({ of, capacities }: MaterialNumbers, audit: Auditor) 
       areal,
       { ...implied, display: `${prettyNumber(Number(implied.value.toPrecision(4)))} mAh g⁻¹` },
       [describe(areal, "C_areal", areal.canonicalValue, "mAh/cm^2"), describe(null, "loading", loading, "mg/cm^2"), describe(theoretical, "C_theo", SULFUR_THEORETICAL_CAPACITY, "mAh/g")],
-      { message: `${areal.materialName}: ${prettyNumber(areal.value)} ${prettyUnit(areal.unit)} at ${prettyNumber(loading)} mg cm⁻² of sulfur implies ${prettyNumber(Math.round(implied.value))} mAh g⁻¹, above sulfur's theoretical ${SULFUR_THEORETICAL_CAPACITY} mAh g⁻¹.` },
+      { message: `${areal.materialName}: ${formatQuantity(areal.value, areal.unit)} at ${prettyNumber(loading)} mg cm⁻² of sulfur implies ${prettyNumber(Math.round(implied.value))} mAh g⁻¹, above sulfur's theoretical ${SULFUR_THEORETICAL_CAPACITY} mAh g⁻¹.` },
     );
   }
 }

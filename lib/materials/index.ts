@@ -4,7 +4,7 @@
  */
 import type { PrismaClient } from "../db";
 import { property, PROPERTIES, type PropertyDefinition } from "../units";
-import { prettyNumber, prettyUnit } from "../units/display";
+import { formatQuantity, prettyNumber } from "../units/display";
 import type { Conditions } from "../records/schema";
 import { conditionValueText, CONDITIONS, RATE_AS_CURRENT, type ConditionCatalogue } from "../units/conditions";
 
@@ -51,7 +51,7 @@ export interface MeasurementView {
 export function formatValue(m: { value: number; unit: string; min: number | null; max: number | null; qualifier: string | null }): string {
   const range = m.min !== null && m.max !== null ? ` (${prettyNumber(m.min)}–${prettyNumber(m.max)})` : "";
   const q = m.qualifier && m.qualifier !== "=" ? `${m.qualifier} ` : "";
-  return `${q}${prettyNumber(m.value)}${m.unit ? ` ${prettyUnit(m.unit)}` : ""}${range}`;
+  return `${q}${formatQuantity(m.value, m.unit)}${range}`;
 }
 
 export async function getMaterial(prisma: PrismaClient, doi: string, key: string) {

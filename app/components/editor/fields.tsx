@@ -2,7 +2,7 @@
 
 import { createContext, useContext, useId, type ReactNode } from "react";
 import { convert, toCanonical } from "@/lib/units";
-import { prettyNumber, prettyUnit } from "@/lib/units/display";
+import { formatQuantity, prettyNumber } from "@/lib/units/display";
 import { property as propertyDef } from "@/lib/units/properties";
 import { fieldId, parseNumber, type QuantityForm } from "./model";
 
@@ -130,12 +130,6 @@ export function SelectField({ path, label, value, onChange, options, required, e
   );
 }
 
-/** How the canonical units of quantities read on screen. */
-const DISPLAY: Record<string, string> = {
-  "A/g": "A g⁻¹", "mA/cm^2": "mA cm⁻²", degC: "°C", "mV/s": "mV s⁻¹", V: "V", "mg/cm^2": "mg cm⁻²", "uL/mg": "µL mg⁻¹", "mA/g": "mA g⁻¹", h: "h", "degC/min": "°C min⁻¹",
-};
-const display = (unit: string) => DISPLAY[unit] ?? prettyUnit(unit);
-
 /** What a value in a paper's unit is in the canonical unit, as the editor types: "= 0.1 A g⁻¹". */
 export function canonicalPreview(value: string, unit: string, target: string | readonly string[], property?: string): { text: string; ok: boolean } | null {
   const n = parseNumber(value);
@@ -147,7 +141,7 @@ export function canonicalPreview(value: string, unit: string, target: string | r
     }
     for (const t of Array.isArray(target) ? target : [target]) {
       try {
-        return { text: `${prettyNumber(convert(n, unit, t))} ${display(t)}`.trim(), ok: true };
+        return { text: formatQuantity(convert(n, unit, t), t), ok: true };
       } catch {
         // try the next unit of this kind
       }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { prettyUnit } from "@/lib/units/display";
+import { unitText } from "@/lib/units/display";
 import { newClauseId, type ClauseDraft, type ConditionOption, type PropertyOption, type UnitOption } from "./model";
 
 export const MAX_CLAUSES = 8;
@@ -32,7 +32,7 @@ const labelClass = "flex flex-col gap-0.5 text-xs text-slate-600";
 
 /** Units offered for a field, plus the one in use if a hand-written URL chose another. */
 function unitOptions(units: UnitOption[], current: string): UnitOption[] {
-  return current && !units.some((u) => u.value === current) ? [...units, { value: current, label: prettyUnit(current) }] : units;
+  return current && !units.some((u) => u.value === current) ? [...units, { value: current, label: unitText(current) }] : units;
 }
 
 function UnitField({ id, label, units, value, onChange }: { id: string; label: string; units: UnitOption[]; value: string; onChange: (v: string) => void }) {
