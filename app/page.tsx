@@ -1,20 +1,14 @@
 import Link from "next/link";
 import { db } from "@/lib/db";
 import { knowledgeBaseTotals, listPapers, materialPath, paperPath } from "@/lib/materials";
-import { search, searchableConditions, searchQueryFromParams, SearchQueryError, type ParsedSearchQuery, type SearchQuery } from "@/lib/search";
-import { PROPERTIES } from "@/lib/units";
-import { unitChoices } from "@/lib/units/choices";
-import { unitText } from "@/lib/units/display";
-import { columnUnitText } from "@/lib/units/conditions";
+import { search, searchQueryFromParams, SearchQueryError, type ParsedSearchQuery, type SearchQuery } from "@/lib/search";
+import { searchCatalogue } from "@/lib/search/catalogue";
 import { SearchApp } from "@/app/components/search/SearchApp";
-import type { Catalogue, SearchError, UnitOption } from "@/app/components/search/model";
+import type { SearchError } from "@/app/components/search/model";
 
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-/** Units a bound may be typed in: the property's kind, without "fraction" (bounds are read as units). */
-const unitsFor = (canonical: string, display: string): UnitOption[] => unitChoices(canonical, display).filter((c) => c.value !== "").map(({ value, label }) => ({ value, label }));
 
 /** Papers listed under the search; more are found through it. */
 const LATEST_PAPERS = 10;
@@ -41,10 +35,10 @@ export default async function HomePage({ searchParams }: Props) {
     error = { message: e.message, ...(e.field ? { field: e.field } : {}) };
   }
   // The whole knowledge base (what is clickable, which properties have data) and the asked-for page.
-  const [papers, totals, everything, result] = await Promise.all([
+  const [papers, totals, catalogue, result] = await Promise.all([
     listPapers(prisma, LATEST_PAPERS),
     knowledgeBaseTotals(prisma),
-    search({ perPage: 1 }),
+    searchCatalogue(),
     query ? search(query).catch((e: unknown) => {
       if (e instanceof SearchQueryError) {
         error = { message: e.message, ...(e.field ? { field: e.field } : {}) };
@@ -53,26 +47,6 @@ export default async function HomePage({ searchParams }: Props) {
       throw e;
     }) : Promise.resolve(null),
   ]);
-
-  const propertyCounts = new Map<string, number>();
-  for (const f of everything.facets.property) propertyCounts.set(f.value, Math.max(propertyCounts.get(f.value) ?? 0, f.count));
-  const catalogue: Catalogue = {
-    properties: PROPERTIES.map((p) => ({
-      key: p.key,
-      label: p.label,
-      display: p.display,
-      group: p.group,
-      ...(p.better ? { better: p.better } : {}),
-      units: unitsFor(p.unit, p.display),
-      materials: propertyCounts.get(p.key) ?? 0,
-    })),
-    conditions: searchableConditions().map((c) => ({
-      key: c.search,
-      label: c.label,
-      units: c.unit ? unitsFor(c.unit, unitText(c.unit)) : [{ value: "", label: columnUnitText(c) }],
-    })),
-    elements: Object.fromEntries(everything.facets.elements.map((f) => [f.value, f.count])),
-  };
 
   return (
     <div className="space-y-10">

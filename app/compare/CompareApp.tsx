@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { Comparison } from "@/lib/compare/types";
+import type { PickedComparison, PickedMaterial } from "@/lib/compare/picked";
 import type { UnitChoice } from "@/lib/units/affine";
 import type { MaterialHit, SearchResult } from "@/lib/search/types";
 import { compareHref, MAX_SELECTION, readSelection, writeSelection } from "./selection";
@@ -11,19 +12,9 @@ import { CompareTable } from "./CompareTable";
 import { FiguresAndFlags } from "./Figures";
 import { KnowledgeBaseScatter, RateChart, TemperatureChart } from "./Charts";
 
-export interface Chip {
-  /** As written in the URL. */
-  id: string;
-  ref: string | null;
-  name: string;
-  path: string | null;
-  paper: string | null;
-  error: string | null;
-}
-
 interface Props {
-  chips: Chip[];
-  errors: { message: string; field: string }[];
+  chips: PickedMaterial[];
+  errors: PickedComparison["errors"];
   comparison: Comparison | null;
   /** Per compared property, the units its rows may be shown in. */
   units: Record<string, UnitChoice[]>;

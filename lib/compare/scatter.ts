@@ -8,8 +8,8 @@ import { PROPERTIES, property } from "../units";
 import { columnsOf, columnUnitText, columnWords, type ConditionColumn } from "../units/conditions";
 import { materialRef } from "../materials";
 import { databaseFileOf, type PrismaClient } from "../db";
-import { rows, placeholders } from "../search/sql";
-import { facetIndex } from "../search/facet-index";
+import { placeholders, readQuery } from "../db/sql";
+import { materialCountsByProperty, publishedMaterialsWith } from "../search";
 import { CompareError, ROOM_TEMPERATURE } from "./index";
 import { DEFAULT_SCATTER, type AlignmentConditions, type ScatterAxis, type ScatterData, type ScatterPoint } from "./types";
 
@@ -77,13 +77,12 @@ export async function scatterData(
   const propertyKeys = [xKey, yKey].filter((k) => !isCondition(k));
   const limit = options.limit ?? SCATTER_SAMPLE;
   const highlight = options.highlight ?? [];
-  const index = facetIndex(databaseFileOf(prisma));
-  const candidates = index.materialsWith(propertyKeys);
+  const candidates = publishedMaterialsWith(prisma, propertyKeys);
   const sampleEvery = Math.max(1, Math.ceil(candidates.length / limit));
   const sampledIds = [...new Set([...candidates.filter((_, i) => i % sampleEvery === 0), ...highlight])];
   const measurements = sampledIds.length
-    ? await rows<Row>(
-        prisma,
+    ? readQuery<Row>(
+        databaseFileOf(prisma),
         `SELECT X."id", X."materialId", X."propertyKey", X."canonicalValue", ${READ.map((c) => `X."${c}"`).join(", ")}, M."key", M."name", P."doi"
          FROM "Material" M CROSS JOIN "Measurement" X ON X."materialId" = M."id" CROSS JOIN "Paper" P ON P."id" = M."paperId"
          WHERE M."id" IN (${placeholders(sampledIds.length)}) AND X."propertyKey" IN (${placeholders(propertyKeys.length)}) ORDER BY X."id"`,
@@ -131,7 +130,7 @@ export async function scatterData(
 
   const axes = [
     ...[...CONDITION_AXES].map(([key, c]) => ({ key, label: `${c.label} (condition)`, display: c.display })),
-    ...PROPERTIES.filter((p) => index.materialCounts.has(p.key)).map((p) => ({ key: p.key, label: p.label, display: p.display })),
+    ...PROPERTIES.filter((p) => materialCountsByProperty(prisma).has(p.key)).map((p) => ({ key: p.key, label: p.label, display: p.display })),
   ];
   return {
     x: { ...x, log: wantsLog(finite.map((p) => p.x)) },

@@ -82,6 +82,9 @@ function readStatement(file: string, sql: string): Database.Statement {
   return statement;
 }
 
+/** `?, ?, ?` for an IN-list of `n` bound values. */
+export const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");
+
 export function readQuery<T>(file: string, sql: string, params: SqlValue[]): T[] {
   return readStatement(file, sql).all(...params) as T[];
 }

@@ -1,6 +1,6 @@
 /** SQL helpers shared by the embedded backend and the result assembly of both backends. */
 import { databaseFileOf, type PrismaClient } from "../db";
-import { readQuery } from "../db/sql";
+import { placeholders, readQuery } from "../db/sql";
 import type { CanonicalClause } from "./query";
 
 export type Param = string | number;
@@ -9,7 +9,7 @@ export interface Fragment {
   params: Param[];
 }
 
-export const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");
+export { placeholders };
 
 /** SQL that one measurement `alias` meets a clause: property, value bounds and every condition bound. */
 export function clauseCondition(clause: CanonicalClause, alias: string): Fragment {

@@ -4,37 +4,11 @@
  */
 import type { SearchQuery } from "@/lib/search/query";
 import type { SearchResult } from "@/lib/search/types";
+import type { SearchCatalogue } from "@/lib/search/catalogue";
 
-export interface UnitOption {
-  /** Unit as the search API reads it (mathjs syntax); "" is a plain number. */
-  value: string;
-  label: string;
-}
-
-export interface PropertyOption {
-  key: string;
-  label: string;
-  display: string;
-  group: string;
-  better?: "higher" | "lower";
-  units: UnitOption[];
-  /** Materials in the knowledge base with at least one measurement of this property. */
-  materials: number;
-}
-
-export interface ConditionOption {
-  key: string;
-  label: string;
-  units: UnitOption[];
-}
-
-/** Everything static the client needs, computed on the server from the catalogues. */
-export interface Catalogue {
-  properties: PropertyOption[];
-  conditions: ConditionOption[];
-  /** Element symbol → number of materials containing it, over the whole knowledge base. */
-  elements: Record<string, number>;
-}
+export type { ConditionOption, PropertyOption, UnitOption } from "@/lib/search/catalogue";
+/** Everything static the client needs, computed on the server from the catalogues (lib/search/catalogue.ts). */
+export type Catalogue = SearchCatalogue;
 
 export const FACET_KEYS = ["battery_system", "role", "material_class", "year", "journal", "property"] as const;
 export type ListFacet = (typeof FACET_KEYS)[number];
