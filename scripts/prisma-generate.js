@@ -1,5 +1,5 @@
 // `prisma generate` needs no schema engine, but Prisma's CLI looks for one unless told where it
-// is; any existing file will do (DESIGN.md, "Prisma on these machines").
+// is; any existing file will do (its schema engine cannot be downloaded on every machine).
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 

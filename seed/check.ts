@@ -1,16 +1,14 @@
 /**
  * Reviewer's check of seed record files: `npx tsx seed/check.ts seed/*.json`.
- * Validates the format and units, then checks every quote against ../shared/seeds/ and every
- * stated value against its quote. Exits non-zero on any problem.
+ * Validates the format and units, then checks every quote against the paper's text (where
+ * SEED_TEXTS_DIR has it) and every stated value against its quote. Exits non-zero on any problem.
  */
 import { readFileSync, existsSync } from "node:fs";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { validateRecordFile, RecordValidationError } from "../lib/records/validate";
 import { quoteFinder, quoteStatesValue } from "../lib/records/provenance";
-import { SEED_SOURCES } from "./sources";
+import { SEED_SOURCES, SEED_TEXTS_DIR } from "./sources";
 
-const seedsDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "shared", "seeds");
 let problems = 0;
 for (const file of process.argv.slice(2)) {
   let parsed;
@@ -18,12 +16,12 @@ for (const file of process.argv.slice(2)) {
     parsed = validateRecordFile(JSON.parse(readFileSync(file, "utf8")));
   } catch (e) {
     problems++;
-    console.log(`${file}:\n${e instanceof RecordValidationError ? e.message : String(e)}`);
+    console.log(`${file}:\n${e instanceof RecordValidationError ? e.errors.map((x) => `${x.path}: ${x.message}`).join("\n") : String(e)}`);
     continue;
   }
   for (const [pi, paper] of parsed.papers.entries()) {
     const source = SEED_SOURCES[paper.doi];
-    const textPath = source && join(seedsDir, source);
+    const textPath = source && join(SEED_TEXTS_DIR, source);
     const text = textPath && existsSync(textPath) ? readFileSync(textPath, "utf8") : undefined;
     const inPaper = text ? quoteFinder(text) : undefined;
     if (!text) console.log(`${file}: no paper text for ${paper.doi}; quotes not checked`);

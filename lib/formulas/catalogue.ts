@@ -1,5 +1,5 @@
 /**
- * The shared analysis formulas, as data (DESIGN.md "Formula catalogue"). Keys are public API.
+ * The shared analysis formulas, as data. Keys are public API (the CLI, /api/formulas and records name them).
  * `expression` is mathjs syntax over the variable names; fits name their method instead.
  */
 export interface FormulaVariable {

@@ -1,5 +1,5 @@
 /**
- * The Meilisearch backend (DESIGN.md "Search backends"): two indexes. The materials index holds one
+ * The Meilisearch backend (docs/ARCHITECTURE.md): two indexes. The materials index holds one
  * document per material and answers every query's page, total and facet counts; the measurements
  * index holds one document per measurement, so a metric clause is met by ONE measurement (the
  * materials meeting it then filter the materials index) and a metric sort ranks by the best one.

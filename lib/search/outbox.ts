@@ -1,5 +1,5 @@
 /**
- * The search outbox (DESIGN.md "Search backends"): triggers add a row per changed material in the
+ * The search outbox (docs/ARCHITECTURE.md): triggers add a row per changed material in the
  * same transaction as the record; the drainer pushes those materials' current state to Meilisearch
  * and removes the rows once Meilisearch has applied them. A failed push keeps the rows and retries
  * them with exponential backoff, so Meilisearch being down loses nothing.

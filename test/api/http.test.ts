@@ -3,7 +3,7 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { startApp, type RunningApp } from "../helpers/app";
 import { FORMULA_EXAMPLES } from "../formulas/examples";
 
-const DESIGN_QUERY = {
+const README_QUERY = {
   q: "FeS2 sodium",
   facets: { battery_system: ["sodium-ion"], role: ["anode"], elements: { all: ["Fe", "S"] } },
   metrics: [{ property: "specific_capacity", min: 250, unit: "mAh/g", where: { temperature: { max: -20, unit: "degC" } } }],
@@ -38,13 +38,13 @@ describe("HTTP API", () => {
     expect((await post("/api/formulas/warp_drive/evaluate", { inputs: {} })).status).toBe(400);
   });
 
-  it("POST /api/search answers the query of DESIGN.md, and GET gives the same for it as JSON", async () => {
-    const res = await post("/api/search", DESIGN_QUERY);
+  it("POST /api/search answers the README's query, and GET gives the same for it as JSON", async () => {
+    const res = await post("/api/search", README_QUERY);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { total: number; materials: { ref: string; matched: { value: number }[] }[] };
     expect(body.materials[0]!.ref).toBe("10.1007/s40820-025-01858-2/fes2-qd-mxene");
     expect(body.materials[0]!.matched.map((m) => m.value)).toContain(255.2);
-    const viaGet = await (await fetch(`${app.url}/api/search?query=${encodeURIComponent(JSON.stringify(DESIGN_QUERY))}`)).json();
+    const viaGet = await (await fetch(`${app.url}/api/search?query=${encodeURIComponent(JSON.stringify(README_QUERY))}`)).json();
     expect(viaGet).toEqual(body);
   });
 

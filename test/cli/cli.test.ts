@@ -25,7 +25,7 @@ describe("matlit CLI", () => {
     expect(body.formulas.map((f) => f.key)).toEqual(expect.arrayContaining(FORMULA_EXAMPLES.map((e) => e.key)));
   });
 
-  it("search --json answers the DESIGN.md query; the same bound as 0.25 Ah/g gives the same", () => {
+  it("search --json answers the README's query; the same bound as 0.25 Ah/g gives the same", () => {
     const query = (min: number, unit: string) => ({
       q: "FeS2 sodium",
       facets: { battery_system: ["sodium-ion"], role: ["anode"], elements: { all: ["Fe", "S"] } },

@@ -134,7 +134,7 @@ describe("bad input gives a clear error, never NaN or Infinity", () => {
 });
 
 describe("the catalogue", () => {
-  it("holds every key of DESIGN.md with LaTeX, variables and an output unit", () => {
+  it("holds every public formula key with LaTeX, variables and an output unit", () => {
     expect(FORMULAS.map((f) => f.key).sort()).toEqual(
       ["theoretical_capacity", "capacity_retention", "decay_per_cycle", "coulombic_efficiency", "capacity_utilization", "areal_capacity", "specific_capacity_from_areal", "energy_density", "power_density", "discharge_time", "c_rate_current", "c_rate_from_current", "e_s_ratio", "ionic_conductivity", "transference_number_bv", "diffusion_gitt", "diffusion_eis", "diffusion_randles_sevcik", "b_value_fit", "capacitive_contribution_fit", "arrhenius_fit", "configurational_entropy", "adsorption_energy", "gibbs_free_energy", "polydispersity_index", "relative_change", "binding_energy_shift"].sort(),
     );

@@ -1,5 +1,5 @@
 /**
- * The search contract every backend passes (DESIGN.md "Search query"), run on the seeded
+ * The search contract every backend passes (README, "Search"), run on the seeded
  * knowledge base. `sync` lets a backend catch up after records are written (Meilisearch drains its
  * outbox; the embedded index is already current).
  */
@@ -19,7 +19,7 @@ export interface ContractTarget {
 }
 
 const FES2_QD = "10.1007/s40820-025-01858-2/fes2-qd-mxene";
-const DESIGN_QUERY: SearchQuery = {
+const README_QUERY: SearchQuery = {
   q: "FeS2 sodium",
   facets: { battery_system: ["sodium-ion"], role: ["anode"], elements: { all: ["Fe", "S"] } },
   metrics: [{ property: "specific_capacity", min: 250, unit: "mAh/g", where: { temperature: { max: -20, unit: "degC" } } }],
@@ -50,8 +50,8 @@ export function searchContract(name: string, connect: (prisma: PrismaClient) => 
       await t?.cleanup();
     });
 
-    it("answers the query of DESIGN.md with FeS₂ QD/MXene and its −35 °C measurement as the match", async () => {
-      const result = await run(DESIGN_QUERY);
+    it("answers the README's query with FeS₂ QD/MXene and its −35 °C measurement as the match", async () => {
+      const result = await run(README_QUERY);
       expect(result.materials[0]?.ref).toBe(FES2_QD);
       const matched = result.materials[0]!.matched;
       expect(matched.length).toBeGreaterThan(0);
@@ -61,8 +61,8 @@ export function searchContract(name: string, connect: (prisma: PrismaClient) => 
     });
 
     it("reads bounds in any compatible unit: 0.25 Ah/g is 250 mAh/g", async () => {
-      const inAh = { ...DESIGN_QUERY, metrics: [{ property: "specific_capacity", min: 0.25, unit: "Ah/g", where: { temperature: { max: 253.15, unit: "K" } } }] };
-      expect(await refs(inAh)).toEqual(await refs(DESIGN_QUERY));
+      const inAh = { ...README_QUERY, metrics: [{ property: "specific_capacity", min: 0.25, unit: "Ah/g", where: { temperature: { max: 253.15, unit: "K" } } }] };
+      expect(await refs(inAh)).toEqual(await refs(README_QUERY));
     });
 
     it("meets a metric clause with ONE measurement: value and conditions together", async () => {

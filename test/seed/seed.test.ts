@@ -1,18 +1,17 @@
 /**
  * The seed is the product's content: every number traceable to the sentence that states it.
- * Quote checks run whenever ../shared/seeds/ (the papers) is present, as it is in CI.
+ * Quote checks run whenever the papers' texts (SEED_TEXTS_DIR) are present, as they are in CI.
  */
 import { describe, it, expect, afterAll } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
 import { join, basename } from "node:path";
 import { seedFiles, loadSeed } from "../../seed/load";
-import { SEED_SOURCES } from "../../seed/sources";
+import { SEED_SOURCES, SEED_TEXTS_DIR } from "../../seed/sources";
 import { validateRecordFile } from "../../lib/records";
 import { quoteOccursIn, quoteFinder, quoteStatesValue, foldText } from "../../lib/records/provenance";
 import { toCanonical } from "../../lib/units";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
-const PAPERS_DIR = join(import.meta.dirname, "..", "..", "..", "shared", "seeds");
 const files = seedFiles();
 
 describe("provenance helpers", () => {
@@ -38,7 +37,7 @@ describe("seed record files", () => {
     describe(basename(file), () => {
       const records = validateRecordFile(JSON.parse(readFileSync(file, "utf8")));
       const paper = records.papers[0]!;
-      const source = join(PAPERS_DIR, SEED_SOURCES[paper.doi] ?? "missing");
+      const source = join(SEED_TEXTS_DIR, SEED_SOURCES[paper.doi] ?? "missing");
       const text = existsSync(source) ? readFileSync(source, "utf8") : undefined;
       const inPaper = text ? quoteFinder(text) : () => false;
       const measurements = paper.materials.flatMap((m) => m.measurements.map((x, i) => ({ material: m.key, index: i, ...x })));
