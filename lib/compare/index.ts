@@ -10,7 +10,7 @@
 import type { PrismaClient } from "../db";
 import { AppError, type ErrorCode } from "../errors";
 import { isRowId } from "../db/ids";
-import { PROPERTIES, property } from "../units";
+import { inCanonicalUnit, PROPERTIES, property } from "../units";
 import { formatQuantity, prettyNumber, unitText } from "../units/display";
 import { columnsOf, columnWords, CONDITIONS, RATE_AS_CURRENT, type ConditionCatalogue, type ConditionColumn } from "../units/conditions";
 import { auditPaper } from "../formulas/derive";
@@ -348,11 +348,11 @@ async function loadMeasured(prisma: PrismaClient, materials: ComparedMaterial[])
         propertyKey: r.propertyKey,
         value: r.value,
         unit: r.unit,
-        canonicalValue: r.canonicalValue,
+        canonicalValue: inCanonicalUnit(r.propertyKey, r.canonicalValue, r.canonicalUnit),
         min: r.min,
         max: r.max,
-        canonicalMin: r.canonicalMin,
-        canonicalMax: r.canonicalMax,
+        canonicalMin: r.canonicalMin === null ? null : inCanonicalUnit(r.propertyKey, r.canonicalMin, r.canonicalUnit),
+        canonicalMax: r.canonicalMax === null ? null : inCanonicalUnit(r.propertyKey, r.canonicalMax, r.canonicalUnit),
         qualifier: r.qualifier,
         quote: r.quote,
         location: r.location,

@@ -4,7 +4,7 @@
  * each measurement at its condition; two properties pair a material's measurements made under the
  * same conditions, or, where it has none, its best value of each.
  */
-import { PROPERTIES, property } from "../units";
+import { inCanonicalUnit, PROPERTIES, property } from "../units";
 import { columnsOf, columnUnitText, columnWords, type ConditionColumn } from "../units/conditions";
 import { materialRef } from "../materials";
 import { databaseFileOf, type PrismaClient } from "../db";
@@ -38,6 +38,7 @@ type Row = AlignmentConditions & Record<string, unknown> & {
   materialId: number;
   propertyKey: string;
   canonicalValue: number;
+  canonicalUnit: string | null;
   key: string;
   name: string;
   doi: string;
@@ -83,11 +84,11 @@ export async function scatterData(
   const measurements = sampledIds.length
     ? readQuery<Row>(
         databaseFileOf(prisma),
-        `SELECT X."id", X."materialId", X."propertyKey", X."canonicalValue", ${READ.map((c) => `X."${c}"`).join(", ")}, M."key", M."name", P."doi"
+        `SELECT X."id", X."materialId", X."propertyKey", X."canonicalValue", X."canonicalUnit", ${READ.map((c) => `X."${c}"`).join(", ")}, M."key", M."name", P."doi"
          FROM "Material" M CROSS JOIN "Measurement" X ON X."materialId" = M."id" CROSS JOIN "Paper" P ON P."id" = M."paperId"
          WHERE M."id" IN (${placeholders(sampledIds.length)}) AND X."propertyKey" IN (${placeholders(propertyKeys.length)}) ORDER BY X."id"`,
         [...sampledIds, ...propertyKeys],
-      )
+      ).map((r): Row => ({ ...r, canonicalValue: inCanonicalUnit(r.propertyKey, r.canonicalValue, r.canonicalUnit) }))
     : [];
   const base = (r: Row) => ({ materialId: r.materialId, ref: materialRef(r.doi, r.key), name: r.name });
 

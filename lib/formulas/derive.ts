@@ -10,7 +10,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { evaluateFormula } from "./evaluate";
 import { formulaDefinition } from "./catalogue";
 import { formatQuantity, prettyNumber } from "../units/display";
-import { property } from "../units";
+import { inCanonicalUnit, property } from "../units";
 import { currentOfRate } from "../units/conditions";
 
 export interface FigureInput {
@@ -363,7 +363,7 @@ async function loadMeasurements(prisma: PrismaClient, where: { paperDoi?: string
     propertyKey: r.propertyKey,
     value: r.value,
     unit: r.unit,
-    canonicalValue: r.canonicalValue,
+    canonicalValue: inCanonicalUnit(r.propertyKey, r.canonicalValue, r.canonicalUnit),
     min: r.min,
     qualifier: r.qualifier,
     source: r.source,

@@ -3,7 +3,7 @@
  * and its key ("10.1007/s40820-025-01858-2/fes2-qd-mxene"): stable across re-imports, shareable.
  */
 import type { PrismaClient } from "../db";
-import { property, PROPERTIES, type PropertyDefinition } from "../units";
+import { inCanonicalUnit, property, PROPERTIES, type PropertyDefinition } from "../units";
 import { formatQuantity, prettyNumber } from "../units/display";
 import type { Conditions } from "../records/schema";
 import { conditionValueText, CONDITIONS, RATE_AS_CURRENT, type ConditionCatalogue } from "../units/conditions";
@@ -75,7 +75,7 @@ export async function getMaterial(prisma: PrismaClient, doi: string, key: string
       value: m.value,
       unit: m.unit,
       display: formatValue(m),
-      canonicalValue: m.canonicalValue,
+      canonicalValue: inCanonicalUnit(m.propertyKey, m.canonicalValue, m.canonicalUnit),
       min: m.min,
       max: m.max,
       qualifier: m.qualifier,

@@ -7,7 +7,7 @@ import { databaseFileOf, type PrismaClient, type Tx } from "../db";
 import { prismaExecutor, withWriteTransaction, type SqlExecutor, type SqlValue } from "../db/sql";
 import type { Conditions, RecordFileParsed, Quantity, Range } from "./schema";
 import { elementsOf, searchForm } from "./chemistry";
-import { convert, toCanonical, compatible } from "../units";
+import { convert, toCanonical, compatible, property } from "../units";
 import { CONDITIONS, currentOfRate, RATE_AS_CURRENT, type ConditionCatalogue } from "../units/conditions";
 
 type PaperOut = RecordFileParsed["papers"][number];
@@ -58,6 +58,7 @@ function measurementRow(m: MeasurementOut, materialId: number, position: number)
     value: m.value,
     unit: m.unit,
     canonicalValue: toCanonical(m.property, m.value, m.unit),
+    canonicalUnit: property(m.property)!.unit,
     min: orNull(m.min),
     max: orNull(m.max),
     canonicalMin: m.min === undefined ? null : toCanonical(m.property, m.min, m.unit),

@@ -3,7 +3,7 @@
  * elements, and the measurements that met each metric clause, read from the records in SQLite.
  */
 import type { PrismaClient } from "../db";
-import { property } from "../units";
+import { inCanonicalUnit, property } from "../units";
 import { describeConditions, formatValue, materialRef } from "../materials";
 import type { Conditions } from "../records/schema";
 import type { CanonicalClause } from "./query";
@@ -65,9 +65,9 @@ async function matchedMeasurements(prisma: PrismaClient, ids: number[], clauses:
   const wanted: { clause: number; condition: Fragment }[] = clauses.map((c, i) => ({ clause: i, condition: clauseCondition(c, "X") }));
   if (!clauses.length && sortProperty) wanted.push({ clause: -1, condition: clauseCondition({ property: sortProperty, where: [] }, "X") });
   for (const { clause, condition } of wanted) {
-    const found = await rows<{ id: number; materialId: number; propertyKey: string; value: number; unit: string; min: number | null; max: number | null; qualifier: string | null; canonicalValue: number; conditionsJson: string | null; quote: string; location: string | null }>(
+    const found = await rows<{ id: number; materialId: number; propertyKey: string; value: number; unit: string; min: number | null; max: number | null; qualifier: string | null; canonicalValue: number; canonicalUnit: string | null; conditionsJson: string | null; quote: string; location: string | null }>(
       prisma,
-      `SELECT X."id", X."materialId", X."propertyKey", X."value", X."unit", X."min", X."max", X."qualifier", X."canonicalValue", X."conditionsJson", X."quote", X."location"
+      `SELECT X."id", X."materialId", X."propertyKey", X."value", X."unit", X."min", X."max", X."qualifier", X."canonicalValue", X."canonicalUnit", X."conditionsJson", X."quote", X."location"
        FROM "Measurement" X WHERE X."materialId" IN (${placeholders(ids.length)}) AND ${condition.sql} ORDER BY X."canonicalValue" DESC`,
       [...ids, ...condition.params],
     );
@@ -81,7 +81,7 @@ async function matchedMeasurements(prisma: PrismaClient, ids: number[], clauses:
         value: r.value,
         unit: r.unit,
         display: formatValue(r),
-        canonicalValue: r.canonicalValue,
+        canonicalValue: inCanonicalUnit(r.propertyKey, r.canonicalValue, r.canonicalUnit),
         canonicalUnit: property(r.propertyKey)!.display,
         conditions: describeConditions(r.conditionsJson ? (JSON.parse(r.conditionsJson) as Conditions) : undefined),
         quote: r.quote,

@@ -82,6 +82,16 @@ export function toCanonical(propertyKey: string, value: number, unit: string): n
 }
 
 /**
+ * A stored canonical value in its property's canonical unit as the catalogue has it now. Rows keep
+ * the unit they were converted to (Measurement.canonicalUnit), so a property whose canonical unit
+ * changes has its stored numbers converted, not relabelled.
+ */
+export function inCanonicalUnit(propertyKey: string, value: number, storedUnit: string | null): number {
+  const def = property(propertyKey);
+  return !def || storedUnit === null || storedUnit === def.unit ? value : convert(value, storedUnit, def.unit);
+}
+
+/**
  * Is `unit` a share of a whole (%, wt%, at%, vol%, ppm)? Plain numbers, cycles and electrons are
  * dimensionless too, but they are counts, not shares of a mixture.
  */
