@@ -2,4 +2,5 @@
 // The CLI is TypeScript; tsx runs it without a build step.
 import { register } from "tsx/esm/api";
 register();
-await import("../lib/cli/main.ts");
+const { runCli } = await import("../lib/cli/main.ts");
+process.exitCode = await runCli(process.argv.slice(2));

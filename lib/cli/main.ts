@@ -1,9 +1,10 @@
 /**
  * The `matlit` command line. Each capability registers its commands from lib/cli/commands/;
- * every command takes --json for machine-readable output.
+ * every command takes --json for machine-readable output. bin/matlit.js runs it on the process's
+ * arguments and streams; tests run it in-process on their own (see lib/cli/context.ts).
  */
-import { Command } from "commander";
-import { db } from "../db";
+import { Command, CommanderError } from "commander";
+import { Cli, CliExit, type CliOptions } from "./context";
 import { registerRecordCommands } from "./commands/records";
 import { registerFormulaCommands } from "./commands/formulas";
 import { registerSearchCommands } from "./commands/search";
@@ -12,18 +13,33 @@ import { registerAuditCommands } from "./commands/audit";
 import { registerUserCommands } from "./commands/users";
 import { registerCompareCommands } from "./commands/compare";
 
-const program = new Command()
-  .name("matlit")
-  .description("matlit: a knowledge base of battery-materials literature")
-  .showHelpAfterError();
+/** Runs one command line (the arguments after `matlit`) and resolves to its exit code. */
+export async function runCli(argv: string[], options: CliOptions = {}): Promise<number> {
+  const cli = new Cli(options);
+  const program = new Command()
+    .name("matlit")
+    .description("matlit: a knowledge base of battery-materials literature")
+    .showHelpAfterError()
+    // Commander's own exits (help, usage errors) end this run, not the process that runs it.
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => cli.stdout.write(text), writeErr: (text) => cli.stderr.write(text) });
 
-registerRecordCommands(program);
-registerFormulaCommands(program);
-registerSearchCommands(program);
-registerReindexCommands(program);
-registerAuditCommands(program);
-registerUserCommands(program);
-registerCompareCommands(program);
+  registerRecordCommands(program, cli);
+  registerFormulaCommands(program, cli);
+  registerSearchCommands(program, cli);
+  registerReindexCommands(program, cli);
+  registerAuditCommands(program, cli);
+  registerUserCommands(program, cli);
+  registerCompareCommands(program, cli);
 
-await program.parseAsync(process.argv);
-await db().$disconnect();
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (e) {
+    if (e instanceof CliExit) return e.code;
+    if (e instanceof CommanderError) return e.exitCode;
+    throw e;
+  } finally {
+    await cli.close();
+  }
+}

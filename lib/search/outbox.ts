@@ -17,6 +17,8 @@ export interface DrainOptions {
   batchSize?: number;
   /** Also take rows still waiting for their retry time (an operator retrying by hand). */
   ignoreBackoff?: boolean;
+  /** The clock that decides which rows are due and when failed ones retry (tests move it instead of waiting). */
+  now?: () => number;
 }
 
 export interface DrainResult {
@@ -46,8 +48,8 @@ interface Claimed {
  * measurement changes (the triggers only skip a new row while an untried one exists), so a change
  * made while this batch is in flight gets a row of its own.
  */
-async function claim(prisma: PrismaClient, batchSize: number, ignoreBackoff: boolean): Promise<Claimed[]> {
-  const now = new Date();
+async function claim(prisma: PrismaClient, batchSize: number, ignoreBackoff: boolean, clock: () => number): Promise<Claimed[]> {
+  const now = new Date(clock());
   return writeTransaction(prisma, async (tx) => {
     const rows = await tx.searchOutbox.findMany({
       where: ignoreBackoff ? {} : { nextAttemptAt: { lte: now } },
@@ -64,8 +66,8 @@ async function claim(prisma: PrismaClient, batchSize: number, ignoreBackoff: boo
   });
 }
 
-async function release(prisma: PrismaClient, rows: Claimed[], error: string): Promise<void> {
-  const now = Date.now();
+async function release(prisma: PrismaClient, rows: Claimed[], error: string, clock: () => number): Promise<void> {
+  const now = clock();
   for (const attempts of new Set(rows.map((r) => r.attempts))) {
     await writeTransaction(prisma, (tx) => tx.searchOutbox.updateMany({
       where: { id: { in: rows.filter((r) => r.attempts === attempts).map((r) => r.id) } },
@@ -77,15 +79,16 @@ async function release(prisma: PrismaClient, rows: Claimed[], error: string): Pr
 /** Drains due rows batch by batch until none is left or a batch fails. */
 export async function drainOutbox(prisma: PrismaClient, target: OutboxTarget, options: DrainOptions = {}): Promise<DrainResult> {
   const result: DrainResult = { drained: 0, failed: 0 };
+  const clock = options.now ?? Date.now;
   for (;;) {
-    const rows = await claim(prisma, options.batchSize ?? 200, options.ignoreBackoff ?? false);
+    const rows = await claim(prisma, options.batchSize ?? 200, options.ignoreBackoff ?? false, clock);
     if (!rows.length) return result;
     try {
       await target.syncMaterials([...new Set(rows.map((r) => r.materialId))]);
     } catch (e) {
       result.error = e instanceof Error ? e.message : String(e);
       result.failed += rows.length;
-      await release(prisma, rows, result.error);
+      await release(prisma, rows, result.error, clock);
       return result;
     }
     await writeTransaction(prisma, (tx) => tx.searchOutbox.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } }));

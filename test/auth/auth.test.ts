@@ -248,21 +248,21 @@ describe("matlit user add", () => {
   afterAll(async () => t?.cleanup());
 
   it("creates an editor from a piped password and refuses short passwords and duplicates", async () => {
-    const ok = matlit(["user", "add", "Cli@Example.org", "--json"], t.url, "a long enough password\n");
+    const ok = await matlit(["user", "add", "Cli@Example.org", "--json"], t.url, "a long enough password\n");
     expect(ok.stderr).toBe("");
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout)).toEqual({ user: { id: expect.any(Number), email: "cli@example.org", isAdmin: false } });
     expect(await verifyUser("cli@example.org", "a long enough password", t.prisma)).not.toBeNull();
 
-    const short = matlit(["user", "add", "short@example.org"], t.url, "tooshort\n");
+    const short = await matlit(["user", "add", "short@example.org"], t.url, "tooshort\n");
     expect(short.status).toBe(1);
     expect(short.stderr).toMatch(/password must be at least 10 characters/);
 
-    const duplicate = matlit(["user", "add", "cli@example.org"], t.url, "another long password\n");
+    const duplicate = await matlit(["user", "add", "cli@example.org"], t.url, "another long password\n");
     expect(duplicate.status).toBe(1);
     expect(duplicate.stderr).toMatch(/a user with e-mail cli@example.org already exists/);
 
-    const admin = matlit(["user", "add", "admin@example.org", "--admin"], t.url, "admin password 123\n");
+    const admin = await matlit(["user", "add", "admin@example.org", "--admin"], t.url, "admin password 123\n");
     expect(admin.status).toBe(0);
     expect(admin.stdout).toMatch(/created administrator admin@example.org/);
     expect(await t.prisma.user.count()).toBe(2);

@@ -240,26 +240,26 @@ describe("units and the knowledge-base scatter", () => {
 });
 
 describe("matlit compare", () => {
-  it("prints the same table as the library with --json", () => {
-    const out = matlit(["compare", QD, "FeS2/MXene", "SbQD@C", "--json"], t.url);
+  it("prints the same table as the library with --json", async () => {
+    const out = await matlit(["compare", QD, "FeS2/MXene", "SbQD@C", "--json"], t.url);
     expect(out.status, out.stderr).toBe(0);
     expect(JSON.parse(out.stdout)).toEqual(JSON.parse(JSON.stringify(c)));
   });
 
-  it("prints a readable table without --json", () => {
-    const out = matlit(["compare", `${QD},${SB}`], t.url);
+  it("prints a readable table without --json", async () => {
+    const out = await matlit(["compare", `${QD},${SB}`], t.url);
     expect(out.status, out.stderr).toBe(0);
     expect(out.stdout).toContain("Specific capacity (mAh g⁻¹), higher is better");
     expect(out.stdout).toMatch(/0\.1 A g⁻¹ · 25 °C \(or unstated\)\s+\[1\] 464\.3\s+\[2\] 573★/);
   });
 
-  it("fails with a JSON error naming the field", () => {
-    const out = matlit(["compare", "NVP", SB, "--json"], t.url);
+  it("fails with a JSON error naming the field", async () => {
+    const out = await matlit(["compare", "NVP", SB, "--json"], t.url);
     expect(out.status).not.toBe(0);
     const body = JSON.parse(out.stdout) as { error: { message: string; field: string } };
     expect(body.error.field).toBe("ids[0]");
     expect(body.error.message).toMatch(/names 2 materials/);
-    const single = matlit(["compare", QD], t.url);
+    const single = await matlit(["compare", QD], t.url);
     expect(single.status).not.toBe(0);
     expect(single.stderr).toMatch(/at least 2 materials/);
   });

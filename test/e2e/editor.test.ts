@@ -83,8 +83,8 @@ describe("adding a paper through the editor in Chromium", () => {
     }
   }
 
-  it("creates an editor account with the CLI", () => {
-    const r = matlit(["user", "add", EMAIL], databaseUrl, PASSWORD + "\n");
+  it("creates an editor account with the CLI", async () => {
+    const r = await matlit(["user", "add", EMAIL], databaseUrl, PASSWORD + "\n");
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/created editor editor@example.org/);
   });

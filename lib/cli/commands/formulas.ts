@@ -1,9 +1,9 @@
 /** `matlit formula list` and `matlit formula eval KEY --json '{"inputs": {...}, "unit": "…"}'`. */
 import type { Command } from "commander";
 import { evaluateFormula, listFormulas, FormulaError } from "../../formulas/evaluate";
-import { fail, print } from "../output";
+import type { Cli } from "../context";
 
-export function registerFormulaCommands(program: Command): void {
+export function registerFormulaCommands(program: Command, cli: Cli): void {
   const formula = program.command("formula").description("the shared analysis formulas");
   formula
     .command("list")
@@ -11,7 +11,7 @@ export function registerFormulaCommands(program: Command): void {
     .option("--json", "JSON output")
     .action((opts: { json?: boolean }) => {
       const formulas = listFormulas();
-      print({ formulas }, Boolean(opts.json), () =>
+      cli.print({ formulas }, Boolean(opts.json), () =>
         formulas.map((f) => `${f.key.padEnd(28)} ${f.name}  [${f.variables.map((v) => `${v.name}${v.array ? "[]" : ""}${v.unit && v.unit !== "*" ? ` ${v.unit}` : ""}`).join(", ")}] → ${f.outputUnit || "1"}`).join("\n"),
       );
     });
@@ -25,15 +25,15 @@ export function registerFormulaCommands(program: Command): void {
       try {
         request = JSON.parse(opts.json ?? "{}");
       } catch (e) {
-        fail(`--json is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, true);
+        cli.fail(`--json is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, true);
       }
       try {
         const result = evaluateFormula(key, request as never);
-        console.log(JSON.stringify(result, null, 2));
+        cli.out(JSON.stringify(result, null, 2));
       } catch (e) {
         if (e instanceof FormulaError) {
-          console.log(JSON.stringify({ error: { message: e.message, ...(e.field ? { field: e.field } : {}) } }, null, 2));
-          process.exit(1);
+          cli.out(JSON.stringify({ error: { message: e.message, ...(e.field ? { field: e.field } : {}) } }, null, 2));
+          cli.exit(1);
         }
         throw e;
       }

@@ -3,24 +3,22 @@ import type { Command } from "commander";
 import { createWriteStream, readFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { db } from "../../db";
-import { prepareDatabase } from "../../db/setup";
 import { validateRecordFile, parseRecordJson, RecordValidationError, importRecords, streamPapers, recordsCsv, recordsJson } from "../../records";
 import { knowledgeBaseStats } from "../../stats";
-import { fail } from "../output";
+import type { Cli } from "../context";
 
-export function registerRecordCommands(program: Command): void {
+export function registerRecordCommands(program: Command, cli: Cli): void {
   program
     .command("setup")
     .description("apply migrations, sync the catalogues and load seed papers that are missing")
     .option("--no-seed", "do not load seed papers")
     .option("--json", "JSON output")
     .action(async (opts: { seed: boolean; json?: boolean }) => {
-      const result = await prepareDatabase({ seed: opts.seed });
-      if (opts.json) console.log(JSON.stringify(result, null, 2));
+      const result = await cli.prepare({ seed: opts.seed });
+      if (opts.json) cli.out(JSON.stringify(result, null, 2));
       else {
-        console.log(`migrations: ${result.migrations.applied.length} applied, ${result.migrations.alreadyApplied} already applied`);
-        console.log(result.seeded.length ? `seeded ${result.seeded.length} paper(s): ${result.seeded.join(", ")}` : "seed: nothing to load");
+        cli.out(`migrations: ${result.migrations.applied.length} applied, ${result.migrations.alreadyApplied} already applied`);
+        cli.out(result.seeded.length ? `seeded ${result.seeded.length} paper(s): ${result.seeded.join(", ")}` : "seed: nothing to load");
       }
     });
 
@@ -35,22 +33,22 @@ export function registerRecordCommands(program: Command): void {
       try {
         input = parseRecordJson(readFileSync(file, "utf8"));
       } catch (e) {
-        fail(`${file}: ${e instanceof Error ? e.message : String(e)}`, json);
+        cli.fail(`${file}: ${e instanceof Error ? e.message : String(e)}`, json);
       }
       let records;
       try {
         records = validateRecordFile(input);
       } catch (e) {
         if (e instanceof RecordValidationError) {
-          if (json) fail(`${file}: ${e.errors.length} invalid field(s); nothing was imported`, true, e.errors);
-          fail(`${file}: ${e.errors.length} invalid field(s); nothing was imported\n${e.errors.map((x) => `  ${x.path}: ${x.message}`).join("\n")}`, false);
+          if (json) cli.fail(`${file}: ${e.errors.length} invalid field(s); nothing was imported`, true, e.errors);
+          cli.fail(`${file}: ${e.errors.length} invalid field(s); nothing was imported\n${e.errors.map((x) => `  ${x.path}: ${x.message}`).join("\n")}`, false);
         }
         throw e;
       }
-      await prepareDatabase({ seed: false });
-      const summary = await importRecords(db(), records);
-      if (json) console.log(JSON.stringify(summary, null, 2));
-      else for (const p of summary.papers) console.log(`${p.action} ${p.doi}: ${p.materials} materials, ${p.measurements} measurements`);
+      await cli.prepare({ seed: false });
+      const summary = await importRecords(cli.db(), records);
+      if (json) cli.out(JSON.stringify(summary, null, 2));
+      else for (const p of summary.papers) cli.out(`${p.action} ${p.doi}: ${p.materials} materials, ${p.measurements} measurements`);
     });
 
   program
@@ -61,21 +59,21 @@ export function registerRecordCommands(program: Command): void {
     .option("--json", "same as --format json")
     .action(async (opts: { format: string; out?: string; json?: boolean }) => {
       const format = opts.json ? "json" : opts.format;
-      if (format !== "json" && format !== "csv") fail(`unknown format "${format}" (json or csv)`, false);
-      await prepareDatabase({ seed: false });
+      if (format !== "json" && format !== "csv") cli.fail(`unknown format "${format}" (json or csv)`, false);
+      await cli.prepare({ seed: false });
       let count = 0;
       async function* papers() {
-        for await (const paper of streamPapers(db())) {
+        for await (const paper of streamPapers(cli.db())) {
           count++;
           yield paper;
         }
       }
       // Streamed paper by paper: memory stays at a page of papers however large the knowledge base.
       const text = format === "csv" ? recordsCsv(papers()) : recordsJson(papers());
-      await pipeline(Readable.from(text), opts.out ? createWriteStream(opts.out) : process.stdout).catch((e: NodeJS.ErrnoException) => {
+      await pipeline(Readable.from(text), opts.out ? createWriteStream(opts.out) : cli.stdout).catch((e: NodeJS.ErrnoException) => {
         if (e.code !== "EPIPE") throw e; // a reader that stops early (| head) is not a failed export
       });
-      if (opts.out) console.error(`wrote ${count} paper(s) to ${opts.out}`);
+      if (opts.out) cli.err(`wrote ${count} paper(s) to ${opts.out}`);
     });
 
   program
@@ -83,14 +81,14 @@ export function registerRecordCommands(program: Command): void {
     .description("per paper: materials, synthesis steps, measurements by property")
     .option("--json", "JSON output")
     .action(async (opts: { json?: boolean }) => {
-      await prepareDatabase({ seed: false });
-      const stats = await knowledgeBaseStats(db());
-      if (opts.json) return console.log(JSON.stringify(stats, null, 2));
+      await cli.prepare({ seed: false });
+      const stats = await knowledgeBaseStats(cli.db());
+      if (opts.json) return cli.out(JSON.stringify(stats, null, 2));
       for (const p of stats.papers) {
-        console.log(`${p.doi}  ${p.title}`);
-        console.log(`  materials ${p.materials}, synthesis steps ${p.synthesisSteps}, measurements ${p.measurements}`);
-        for (const [key, n] of Object.entries(p.measurementsByProperty)) console.log(`    ${key.padEnd(34)} ${n}`);
+        cli.out(`${p.doi}  ${p.title}`);
+        cli.out(`  materials ${p.materials}, synthesis steps ${p.synthesisSteps}, measurements ${p.measurements}`);
+        for (const [key, n] of Object.entries(p.measurementsByProperty)) cli.out(`    ${key.padEnd(34)} ${n}`);
       }
-      console.log(`total: ${stats.totals.papers} papers, ${stats.totals.materials} materials, ${stats.totals.synthesisSteps} synthesis steps, ${stats.totals.measurements} measurements`);
+      cli.out(`total: ${stats.totals.papers} papers, ${stats.totals.materials} materials, ${stats.totals.synthesisSteps} synthesis steps, ${stats.totals.measurements} measurements`);
     });
 }

@@ -4,41 +4,39 @@
  */
 import type { Command } from "commander";
 import cliProgress from "cli-progress";
-import { db } from "../../db";
-import { prepareDatabase } from "../../db/setup";
 import { MeilisearchSearch } from "../../search/meilisearch";
 import { drainOutbox } from "../../search/outbox";
-import { fail, print } from "../output";
+import type { Cli } from "../context";
 
 /** The backend these commands maintain; they mean nothing for the embedded search, which is always current. */
-async function meilisearch(json: boolean): Promise<MeilisearchSearch> {
-  if (!process.env.MEILISEARCH_HOST) fail("MEILISEARCH_HOST is not set: the embedded search needs no index maintenance", json);
-  await prepareDatabase({ seed: false });
-  return new MeilisearchSearch(db());
+async function meilisearch(cli: Cli, json: boolean): Promise<MeilisearchSearch> {
+  if (!process.env.MEILISEARCH_HOST) cli.fail("MEILISEARCH_HOST is not set: the embedded search needs no index maintenance", json);
+  await cli.prepare({ seed: false });
+  return new MeilisearchSearch(cli.db());
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function registerReindexCommands(program: Command): void {
+export function registerReindexCommands(program: Command, cli: Cli): void {
   program
     .command("reindex")
     .description("rebuild the Meilisearch index from the records into a new index, then swap it in")
     .option("--json", "JSON output")
     .action(async (opts: { json?: boolean }) => {
       const json = Boolean(opts.json);
-      const backend = await meilisearch(json);
+      const backend = await meilisearch(cli, json);
       const bar = new cliProgress.SingleBar(
         // Without a terminal (CI, logs) a line every 10 s instead of a redrawn bar.
-        { stream: process.stderr, format: "indexing {bar} {value}/{total} materials | {duration_formatted}", hideCursor: true, noTTYOutput: true, notTTYSchedule: 10_000 },
+        { stream: cli.stderr, format: "indexing {bar} {value}/{total} materials | {duration_formatted}", hideCursor: true, noTTYOutput: true, notTTYSchedule: 10_000 },
         cliProgress.Presets.shades_classic,
       );
       try {
         const result = await backend.reindex((done, total) => (done === 0 ? bar.start(total, 0) : bar.update(done)));
         bar.stop();
-        print({ index: backend.indexUid, ...result }, json, () => `reindexed ${result.materials} materials as ${result.documents} documents into ${backend.indexUid}`);
+        cli.print({ index: backend.indexUid, ...result }, json, () => `reindexed ${result.materials} materials as ${result.documents} documents into ${backend.indexUid}`);
       } catch (e) {
         bar.stop();
-        fail(`reindex failed: ${message(e)}`, json);
+        cli.fail(`reindex failed: ${message(e)}`, json);
       }
     });
 
@@ -51,10 +49,10 @@ export function registerReindexCommands(program: Command): void {
     .option("--json", "JSON output")
     .action(async (opts: { all?: boolean; json?: boolean }) => {
       const json = Boolean(opts.json);
-      const backend = await meilisearch(json);
-      const result = await drainOutbox(db(), backend, { ignoreBackoff: Boolean(opts.all) });
-      const remaining = await db().searchOutbox.count();
-      if (result.error) fail(`Meilisearch did not take the changes (${result.failed} kept for retry): ${result.error}`, json, { ...result, remaining });
-      print({ ...result, remaining }, json, () => `${result.drained} change(s) pushed, ${remaining} waiting`);
+      const backend = await meilisearch(cli, json);
+      const result = await drainOutbox(cli.db(), backend, { ignoreBackoff: Boolean(opts.all) });
+      const remaining = await cli.db().searchOutbox.count();
+      if (result.error) cli.fail(`Meilisearch did not take the changes (${result.failed} kept for retry): ${result.error}`, json, { ...result, remaining });
+      cli.print({ ...result, remaining }, json, () => `${result.drained} change(s) pushed, ${remaining} waiting`);
     });
 }

@@ -1,10 +1,9 @@
 /** `matlit search --json '<query>'`: the search contract on the configured backend. */
 import type { Command } from "commander";
-import { prepareDatabase } from "../../db/setup";
-import { search, SearchQueryError } from "../../search";
-import { fail } from "../output";
+import { search, searchBackend, SearchQueryError } from "../../search";
+import type { Cli } from "../context";
 
-export function registerSearchCommands(program: Command): void {
+export function registerSearchCommands(program: Command, cli: Cli): void {
   program
     .command("search")
     .description("search materials by text, facets and metric clauses (see README for the query)")
@@ -16,20 +15,20 @@ export function registerSearchCommands(program: Command): void {
         try {
           query = JSON.parse(opts.json);
         } catch (e) {
-          fail(`--json is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, true);
+          cli.fail(`--json is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, true);
         }
       }
-      await prepareDatabase({ seed: false });
+      await cli.prepare({ seed: false });
       try {
-        const result = await search(query);
-        if (opts.json) return console.log(JSON.stringify(result, null, 2));
-        console.log(`${result.total} material(s) (${result.backend} search)`);
+        const result = await search(query, searchBackend(cli.db()));
+        if (opts.json) return cli.out(JSON.stringify(result, null, 2));
+        cli.out(`${result.total} material(s) (${result.backend} search)`);
         for (const m of result.materials) {
-          console.log(`${m.name}  [${m.role}, ${m.batterySystem}]  ${m.paper.journal} ${m.paper.year}  ${m.ref}`);
-          for (const x of m.matched) console.log(`    ${x.display}  ${x.conditions}`);
+          cli.out(`${m.name}  [${m.role}, ${m.batterySystem}]  ${m.paper.journal} ${m.paper.year}  ${m.ref}`);
+          for (const x of m.matched) cli.out(`    ${x.display}  ${x.conditions}`);
         }
       } catch (e) {
-        if (e instanceof SearchQueryError) fail(e.message, Boolean(opts.json), undefined, e.field);
+        if (e instanceof SearchQueryError) cli.fail(e.message, Boolean(opts.json), undefined, e.field);
         throw e;
       }
     });

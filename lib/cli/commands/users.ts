@@ -1,22 +1,22 @@
 /** Editor accounts: `matlit user add EMAIL [--admin]`, the password from a prompt or piped stdin. */
 import type { Command } from "commander";
+import type { ReadStream } from "node:tty";
 import { createUser, passwordProblem } from "../../auth";
 import { AppError } from "../../errors";
-import { prepareDatabase } from "../../db/setup";
-import { fail, print } from "../output";
+import type { Cli } from "../context";
 
 /** Read all of stdin (piped): the password is its first line. */
-async function readPiped(): Promise<string> {
+async function readPiped(cli: Cli): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of cli.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "";
 }
 
 /** Ask on the terminal without echoing what is typed. */
-function promptHidden(question: string): Promise<string> {
+function promptHidden(cli: Cli, question: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const stdin = process.stdin;
-    process.stderr.write(question);
+    const stdin = cli.stdin as ReadStream; // a terminal: readPassword asks only then
+    cli.stderr.write(question);
     let value = "";
     stdin.setRawMode(true);
     stdin.resume();
@@ -25,7 +25,7 @@ function promptHidden(question: string): Promise<string> {
       stdin.setRawMode(false);
       stdin.pause();
       stdin.removeListener("data", onData);
-      process.stderr.write("\n");
+      cli.stderr.write("\n");
       if (result instanceof Error) reject(result);
       else resolve(result);
     };
@@ -41,17 +41,17 @@ function promptHidden(question: string): Promise<string> {
   });
 }
 
-async function readPassword(): Promise<string> {
-  if (!process.stdin.isTTY) return readPiped();
-  const first = await promptHidden("Password (at least 10 characters): ");
+async function readPassword(cli: Cli): Promise<string> {
+  if (!cli.stdin.isTTY) return readPiped(cli);
+  const first = await promptHidden(cli, "Password (at least 10 characters): ");
   const problem = passwordProblem(first);
   if (problem) return first; // reported by createUser with the same message
-  const second = await promptHidden("Repeat the password: ");
+  const second = await promptHidden(cli, "Repeat the password: ");
   if (first !== second) throw new AppError("invalid", "the two passwords differ", { field: "password" });
   return first;
 }
 
-export function registerUserCommands(program: Command): void {
+export function registerUserCommands(program: Command, cli: Cli): void {
   const user = program.command("user").description("editor accounts");
   user
     .command("add")
@@ -62,12 +62,12 @@ export function registerUserCommands(program: Command): void {
     .action(async (email: string, opts: { admin?: boolean; json?: boolean }) => {
       const json = Boolean(opts.json);
       try {
-        const password = await readPassword();
-        await prepareDatabase({ seed: false });
-        const created = await createUser(email, password, { admin: opts.admin });
-        print({ user: created }, json, () => `created ${created.isAdmin ? "administrator" : "editor"} ${created.email}`);
+        const password = await readPassword(cli);
+        await cli.prepare({ seed: false });
+        const created = await createUser(email, password, { admin: opts.admin, prisma: cli.db() });
+        cli.print({ user: created }, json, () => `created ${created.isAdmin ? "administrator" : "editor"} ${created.email}`);
       } catch (e) {
-        if (e instanceof AppError) fail(e.message, json);
+        if (e instanceof AppError) cli.fail(e.message, json);
         throw e;
       }
     });
