@@ -4,9 +4,11 @@
  * and their own database, so a command runs in-process exactly as it runs from a shell.
  */
 import type { Readable, Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
 import { createClient, type PrismaClient } from "../db";
 import { databaseFile } from "../db/location";
 import { prepareDatabase } from "../db/setup";
+import { importMissingPapers, numberedRecordFiles } from "../records/files";
 
 export interface CliOptions {
   stdout?: Writable;
@@ -17,12 +19,8 @@ export interface CliOptions {
   databaseUrl?: string;
 }
 
-/** Thrown to end a command with an exit code, as process.exit would in a process of its own. */
-export class CliExit extends Error {
-  constructor(readonly code: number) {
-    super(`exit ${code}`);
-  }
-}
+/** The seed's record files, which `matlit setup` loads: data shipped beside the code, read, never imported. */
+const SEED_DIR = fileURLToPath(new URL("../../seed/", import.meta.url));
 
 export class Cli {
   readonly stdout: Writable;
@@ -48,9 +46,11 @@ export class Cli {
     return (this.client ??= createClient(this.databaseFile()));
   }
 
-  /** Migrates the database and syncs the catalogues (and loads missing seed papers when asked). */
-  prepare(options: { seed: boolean }) {
-    return prepareDatabase({ seed: options.seed, prisma: this.db(), file: this.databaseFile() });
+  /** Migrates the database and syncs the catalogues, and with `seed` imports the seed papers it lacks. */
+  async prepare(options: { seed: boolean }) {
+    const loadSeed = (prisma: PrismaClient) => importMissingPapers(prisma, numberedRecordFiles(SEED_DIR));
+    const { migrations, loaded } = await prepareDatabase({ prisma: this.db(), file: this.databaseFile(), ...(options.seed ? { load: loadSeed } : {}) });
+    return { migrations, seeded: loaded };
   }
 
   /** A line on standard output. */
@@ -65,17 +65,6 @@ export class Cli {
 
   print(value: unknown, json: boolean, text: () => string): void {
     this.out(json ? JSON.stringify(value, null, 2) : text());
-  }
-
-  /** Errors as text on stderr, or as {"error": …} JSON on stdout with --json; exit code 1. */
-  fail(message: string, json: boolean, details?: unknown, field?: string): never {
-    if (json) this.out(JSON.stringify({ error: { message, ...(field ? { field } : {}), ...(details ? { details } : {}) } }, null, 2));
-    else this.err(message);
-    this.exit(1);
-  }
-
-  exit(code: number): never {
-    throw new CliExit(code);
   }
 
   async close(): Promise<void> {

@@ -4,7 +4,9 @@
  * arguments and streams; tests run it in-process on their own (see lib/cli/context.ts).
  */
 import { Command, CommanderError } from "commander";
-import { Cli, CliExit, type CliOptions } from "./context";
+import { AppError } from "../errors";
+import { Cli, type CliOptions } from "./context";
+import { reportError, wantsJson } from "./errors";
 import { registerRecordCommands } from "./commands/records";
 import { registerFormulaCommands } from "./commands/formulas";
 import { registerSearchCommands } from "./commands/search";
@@ -36,7 +38,7 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
     await program.parseAsync(argv, { from: "user" });
     return 0;
   } catch (e) {
-    if (e instanceof CliExit) return e.code;
+    if (e instanceof AppError) return reportError(cli, e, wantsJson(argv));
     if (e instanceof CommanderError) return e.exitCode;
     throw e;
   } finally {

@@ -1,6 +1,7 @@
 /** `matlit formula list` and `matlit formula eval KEY --json '{"inputs": {...}, "unit": "…"}'`. */
 import type { Command } from "commander";
-import { evaluateFormula, listFormulas, FormulaError } from "../../formulas/evaluate";
+import { evaluateFormula, listFormulas } from "../../formulas/evaluate";
+import { AppError } from "../../errors";
 import type { Cli } from "../context";
 
 export function registerFormulaCommands(program: Command, cli: Cli): void {
@@ -25,17 +26,8 @@ export function registerFormulaCommands(program: Command, cli: Cli): void {
       try {
         request = JSON.parse(opts.json ?? "{}");
       } catch (e) {
-        cli.fail(`--json is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, true);
+        throw new AppError("invalid", `--json is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
       }
-      try {
-        const result = evaluateFormula(key, request as never);
-        cli.out(JSON.stringify(result, null, 2));
-      } catch (e) {
-        if (e instanceof FormulaError) {
-          cli.out(JSON.stringify({ error: { message: e.message, ...(e.field ? { field: e.field } : {}) } }, null, 2));
-          cli.exit(1);
-        }
-        throw e;
-      }
+      cli.out(JSON.stringify(evaluateFormula(key, request as never), null, 2));
     });
 }

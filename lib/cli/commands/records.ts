@@ -3,9 +3,26 @@ import type { Command } from "commander";
 import { createWriteStream, readFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { validateRecordFile, parseRecordJson, RecordValidationError, importRecords, streamPapers, recordsCsv, recordsJson } from "../../records";
+import { validateRecordFile, parseRecordJson, RecordValidationError, importRecords, streamPapers, recordsCsv, recordsJson, type RecordFileParsed } from "../../records";
+import { AppError } from "../../errors";
 import { knowledgeBaseStats } from "../../stats";
 import type { Cli } from "../context";
+
+/** A record file, read and validated; what is wrong with it is reported under the file's name. */
+function readRecordFile(file: string): RecordFileParsed {
+  let input: unknown;
+  try {
+    input = parseRecordJson(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new AppError("invalid", `${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  try {
+    return validateRecordFile(input);
+  } catch (e) {
+    if (!(e instanceof RecordValidationError)) throw e;
+    throw new AppError("invalid", `${file}: ${e.errors.length} invalid field(s); nothing was imported`, { details: e.errors });
+  }
+}
 
 export function registerRecordCommands(program: Command, cli: Cli): void {
   program
@@ -28,26 +45,10 @@ export function registerRecordCommands(program: Command, cli: Cli): void {
     .argument("<file>", "JSON record file")
     .option("--json", "JSON output")
     .action(async (file: string, opts: { json?: boolean }) => {
-      const json = Boolean(opts.json);
-      let input: unknown;
-      try {
-        input = parseRecordJson(readFileSync(file, "utf8"));
-      } catch (e) {
-        cli.fail(`${file}: ${e instanceof Error ? e.message : String(e)}`, json);
-      }
-      let records;
-      try {
-        records = validateRecordFile(input);
-      } catch (e) {
-        if (e instanceof RecordValidationError) {
-          if (json) cli.fail(`${file}: ${e.errors.length} invalid field(s); nothing was imported`, true, e.errors);
-          cli.fail(`${file}: ${e.errors.length} invalid field(s); nothing was imported\n${e.errors.map((x) => `  ${x.path}: ${x.message}`).join("\n")}`, false);
-        }
-        throw e;
-      }
+      const records = readRecordFile(file);
       await cli.prepare({ seed: false });
       const summary = await importRecords(cli.db(), records);
-      if (json) cli.out(JSON.stringify(summary, null, 2));
+      if (opts.json) cli.out(JSON.stringify(summary, null, 2));
       else for (const p of summary.papers) cli.out(`${p.action} ${p.doi}: ${p.materials} materials, ${p.measurements} measurements`);
     });
 
@@ -59,7 +60,7 @@ export function registerRecordCommands(program: Command, cli: Cli): void {
     .option("--json", "same as --format json")
     .action(async (opts: { format: string; out?: string; json?: boolean }) => {
       const format = opts.json ? "json" : opts.format;
-      if (format !== "json" && format !== "csv") cli.fail(`unknown format "${format}" (json or csv)`, false);
+      if (format !== "json" && format !== "csv") throw new AppError("invalid", `unknown format "${format}" (json or csv)`, { field: "--format" });
       await cli.prepare({ seed: false });
       let count = 0;
       async function* papers() {

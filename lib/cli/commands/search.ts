@@ -1,6 +1,7 @@
 /** `matlit search --json '<query>'`: the search contract on the configured backend. */
 import type { Command } from "commander";
-import { search, searchBackend, SearchQueryError } from "../../search";
+import { search, searchBackend } from "../../search";
+import { AppError } from "../../errors";
 import type { Cli } from "../context";
 
 export function registerSearchCommands(program: Command, cli: Cli): void {
@@ -15,21 +16,16 @@ export function registerSearchCommands(program: Command, cli: Cli): void {
         try {
           query = JSON.parse(opts.json);
         } catch (e) {
-          cli.fail(`--json is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, true);
+          throw new AppError("invalid", `--json is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
         }
       }
       await cli.prepare({ seed: false });
-      try {
-        const result = await search(query, searchBackend(cli.db()));
-        if (opts.json) return cli.out(JSON.stringify(result, null, 2));
-        cli.out(`${result.total} material(s) (${result.backend} search)`);
-        for (const m of result.materials) {
-          cli.out(`${m.name}  [${m.role}, ${m.batterySystem}]  ${m.paper.journal} ${m.paper.year}  ${m.ref}`);
-          for (const x of m.matched) cli.out(`    ${x.display}  ${x.conditions}`);
-        }
-      } catch (e) {
-        if (e instanceof SearchQueryError) cli.fail(e.message, Boolean(opts.json), undefined, e.field);
-        throw e;
+      const result = await search(query, searchBackend(cli.db()));
+      if (opts.json) return cli.out(JSON.stringify(result, null, 2));
+      cli.out(`${result.total} material(s) (${result.backend} search)`);
+      for (const m of result.materials) {
+        cli.out(`${m.name}  [${m.role}, ${m.batterySystem}]  ${m.paper.journal} ${m.paper.year}  ${m.ref}`);
+        for (const x of m.matched) cli.out(`    ${x.display}  ${x.conditions}`);
       }
     });
 }

@@ -60,15 +60,9 @@ export function registerUserCommands(program: Command, cli: Cli): void {
     .option("--admin", "make the editor an administrator")
     .option("--json", "JSON output")
     .action(async (email: string, opts: { admin?: boolean; json?: boolean }) => {
-      const json = Boolean(opts.json);
-      try {
-        const password = await readPassword(cli);
-        await cli.prepare({ seed: false });
-        const created = await createUser(email, password, { admin: opts.admin, prisma: cli.db() });
-        cli.print({ user: created }, json, () => `created ${created.isAdmin ? "administrator" : "editor"} ${created.email}`);
-      } catch (e) {
-        if (e instanceof AppError) cli.fail(e.message, json);
-        throw e;
-      }
+      const password = await readPassword(cli);
+      await cli.prepare({ seed: false });
+      const created = await createUser(email, password, { admin: opts.admin, prisma: cli.db() });
+      cli.print({ user: created }, Boolean(opts.json), () => `created ${created.isAdmin ? "administrator" : "editor"} ${created.email}`);
     });
 }
