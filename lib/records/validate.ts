@@ -4,7 +4,9 @@
  * e.g. papers[0].materials[2].measurements[5].unit.
  */
 import { recordFileSchema, measurementSchema, type RecordFileParsed } from "./schema";
-import { convert, compatible, isShare, parseUnit, property, toCanonical, UnitError } from "../units";
+import { convert, compatible, isShare, readUnit, toCanonical } from "../units/convert";
+import { UnitError } from "../units/notation";
+import { property } from "../units/properties";
 import { unitText } from "../units/display";
 import { CONDITIONS, currentOfRate, RATE_AS_CURRENT, type ConditionCatalogue, type ConditionDefinition } from "../units/conditions";
 import { formulaDefinition } from "../formulas/catalogue";
@@ -51,7 +53,7 @@ const KINDS = {
 
 /** The unit a quantity of `kind` converts to; UnitError when `unit` is unreadable, carries a number or does not fit. */
 function referenceUnit(unit: string, kind: QuantityKind): string {
-  parseUnit(unit); // an unreadable unit, or one carrying a number, is refused whatever the kind
+  readUnit(unit); // an unreadable unit, or one carrying a number, is refused whatever the kind
   const target = kind.units.find((t) => compatible(unit, t)) ?? (kind.shares && isShare(unit) ? "percent" : undefined);
   if (target === undefined) throw new UnitError(`unit "${unit}" does not fit ${kind.what}`);
   return target;

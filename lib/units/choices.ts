@@ -3,7 +3,7 @@
  * each with the conversion of canonical values into it, worked out here: the browser applies it
  * as plain numbers (lib/units/affine.ts) and agrees with the server's `convert`.
  */
-import { compatible, conversion } from "./index";
+import { compatible, conversion } from "./convert";
 import { unitText } from "./display";
 import type { UnitChoice } from "./affine";
 

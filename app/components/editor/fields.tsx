@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext, useId, type ReactNode } from "react";
-import { convert, toCanonical } from "@/lib/units";
+import { convert, toCanonical } from "@/lib/units/convert";
 import { formatQuantity, prettyNumber } from "@/lib/units/display";
 import { property as propertyDef } from "@/lib/units/properties";
 import { fieldId, parseNumber, type QuantityForm } from "./model";
