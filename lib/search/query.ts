@@ -67,7 +67,7 @@ export const searchQuerySchema = z
   .strict();
 
 /** The search contract with metric clauses bounding the conditions of another catalogue. */
-export function searchQuerySchemaOf(catalogue: ConditionCatalogue) {
+function searchQuerySchemaOf(catalogue: ConditionCatalogue) {
   return catalogue === CONDITIONS ? searchQuerySchema : searchQuerySchema.extend({ metrics: z.array(metricClauseSchemaOf(catalogue)).max(8).optional() });
 }
 

@@ -56,7 +56,7 @@ export interface ConditionDefinition {
 
 export type ConditionCatalogue = readonly ConditionDefinition[];
 
-export const CELL_TYPES = ["half", "full", "symmetric", "pouch", "solid-state", "coin", "three-electrode", "computed"] as const;
+const CELL_TYPES = ["half", "full", "symmetric", "pouch", "solid-state", "coin", "three-electrode", "computed"] as const;
 
 export const CONDITIONS = [
   {
@@ -126,14 +126,10 @@ type Entry = (typeof CONDITIONS)[number];
 type ColumnOf<E> = E extends { columns: readonly (infer C)[] } ? C : never;
 type Column = ColumnOf<Entry>;
 
-/** Names of the Measurement columns that hold conditions. */
-export type ConditionColumnName = Column["column"];
 /** Columns comparison rows align on. */
 export type AlignedColumn = Extract<Column, { align: true }>["column"];
 /** Columns a metric clause may bound. */
 export type SearchableColumn = Extract<Column, { search: string }>["column"];
-/** Keys of a metric clause's `where`. */
-export type ConditionSearchKey = Extract<Column, { search: string }>["search"];
 
 /** A condition's columns, each with the record field it comes from, in catalogue order. */
 export function columnsOf(catalogue: ConditionCatalogue = CONDITIONS): (ConditionColumn & { key: string; kind: ConditionKind })[] {

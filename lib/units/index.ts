@@ -6,7 +6,7 @@ import { readUnit } from "./convert";
 
 export { PROPERTIES, PROPERTY_KEYS, property, type PropertyDefinition } from "./properties";
 export { toMathjsSyntax, UnitError, UnitNotationError } from "./notation";
-export { compatible, conversion, convert, inCanonicalUnit, isShare, toCanonical } from "./convert";
+export { compatible, convert, inCanonicalUnit, isShare, toCanonical } from "./convert";
 
 /** Check that a paper's unit can be read (and carries no number); throws UnitNotationError naming it. */
 export const parseUnit = readUnit;
