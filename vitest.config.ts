@@ -1,14 +1,23 @@
 import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
 
+/** Files that run against the production server (test/helpers/app.ts). */
+const APP_FILES = ["test/e2e/**/*.test.ts", "test/api/**/*.test.ts"];
+
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
   test: {
-    include: ["test/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 600_000,
-    // Two cores: files run one at a time, so the end-to-end server and Meilisearch have the machine.
-    fileParallelism: false,
+    // Search runs on the embedded index unless a test starts Meilisearch itself.
+    env: { MEILISEARCH_HOST: "" },
+    fileParallelism: true,
+    maxWorkers: 2,
     reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
+    projects: [
+      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: APP_FILES } },
+      // The build, the seeded database, the shared server and Chromium are made once, and only when app files run.
+      { extends: true, test: { name: "app", include: APP_FILES, globalSetup: ["test/helpers/app-global-setup.ts"] } },
+    ],
   },
 });

@@ -1,6 +1,6 @@
 /** The read API on the running production app: formulas, search, errors as 4xx JSON. */
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { startApp, type RunningApp } from "../helpers/app";
+import { describe, it, expect } from "vitest";
+import { sharedApp } from "../helpers/app";
 import { FORMULA_EXAMPLES } from "../formulas/examples";
 
 const README_QUERY = {
@@ -13,11 +13,7 @@ const README_QUERY = {
 };
 
 describe("HTTP API", () => {
-  let app: RunningApp;
-  beforeAll(async () => {
-    app = await startApp();
-  });
-  afterAll(async () => app?.stop());
+  const app = sharedApp();
 
   const post = (path: string, body: unknown) => fetch(app.url + path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 

@@ -3,9 +3,9 @@
  * freezing the server, succeed once the lock is free, and give up with a "busy" error (HTTP 503)
  * when it is not freed in time — never SQLITE_BUSY as a 500, never half-written.
  */
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { describe, it, expect, beforeAll, afterAll, vi } from "vitest";
 import Database from "better-sqlite3";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { countingBusyRefusals, createTestDatabase, type TestDatabase } from "../helpers/db";
 import { DatabaseBusyError, isBusy, writeTransaction } from "../../lib/db/transaction";
 import { withWriteTransaction } from "../../lib/db/sql";
 import { handle } from "../../lib/http";
@@ -32,22 +32,17 @@ describe("write transactions on a busy database", () => {
     };
   }
 
-  /** Resolves after `n` turns of the event loop's timer phase: only possible if nothing blocks it. */
-  const timerTurns = (n: number) => new Promise<void>((resolve) => {
-    let left = n;
-    const tick = () => (--left <= 0 ? resolve() : setTimeout(tick, 5));
-    setTimeout(tick, 5);
-  });
-
   it("waits for the lock without blocking the event loop, then reads and writes in one transaction", async () => {
     const other = otherWriter();
-    const write = writeTransaction(t.prisma, async (tx) => {
+    const editor = countingBusyRefusals(t.prisma);
+    const write = writeTransaction(editor.prisma, async (tx) => {
       const before = await tx.loginAttempt.count();
       await tx.loginAttempt.create({ data: { key: "editor" } });
       return before;
     });
-    // Timers keep firing while the write waits: the server keeps answering other requests.
-    await timerTurns(20);
+    // vi.waitFor checks on a timer: it sees the write refused and tried again only if timers keep
+    // firing while the write waits, as the server's other requests need.
+    await vi.waitFor(() => expect(editor.refused()).toBeGreaterThanOrEqual(2), { timeout: 10_000 });
     other.release();
     // It read after the other process committed (the lock was taken before the read).
     expect(await write).toBe(1);
@@ -68,11 +63,18 @@ describe("write transactions on a busy database", () => {
 
   it("the direct-connection writer (imports) waits the same way", async () => {
     const other = otherWriter();
+    // The import opens its own connection: its refused BEGIN IMMEDIATE statements show that it waits.
+    const statements = vi.spyOn(Database.prototype, "exec");
+    const refusals = () => statements.mock.results.filter((r) => r.type === "throw" && isBusy(r.value)).length;
     const write = withWriteTransaction(t.file, async (exec) => {
       await exec.run(`INSERT INTO "LoginAttempt" ("key", "createdAt") VALUES ('import', '2026-01-01T00:00:00.000+00:00')`, []);
       return "done";
     });
-    await timerTurns(10);
+    try {
+      await vi.waitFor(() => expect(refusals()).toBeGreaterThanOrEqual(2), { timeout: 10_000 });
+    } finally {
+      statements.mockRestore();
+    }
     other.release();
     expect(await write).toBe("done");
     await expect(withWriteTransaction(t.file, async () => "x", 200).then(() => "free")).resolves.toBe("free");

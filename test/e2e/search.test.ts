@@ -13,18 +13,20 @@ async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('[data-testid="search-results"][data-hydrated]')?.getAttribute("aria-busy") === "false");
 }
 
-/** Waits until the URL's query satisfies `check`, then until the results for it have arrived. */
+/**
+ * Waits until the URL's query satisfies `check`, then until the page shows what the API answers
+ * for that query: the same materials with as many matched measurements each.
+ */
 async function waitForQuery(page: Page, check: (q: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const q = urlQuery(page);
-    if (q && check(q)) break;
-    if (Date.now() > deadline) throw new Error(`URL never matched: ${page.url()}`);
-    await page.waitForTimeout(50);
-  }
-  await page.waitForTimeout(50);
-  await settled(page);
-  return urlQuery(page)!;
+  await expect.poll(() => urlQuery(page), { timeout: 10_000 }).toSatisfy((q: Record<string, unknown> | null) => q !== null && check(q));
+  const query = urlQuery(page)!;
+  const answer = (await (await fetch(new URL(`/api/search?query=${encodeURIComponent(JSON.stringify(query))}`, page.url()))).json()) as { materials: { ref: string; matched: unknown[] }[] };
+  await page.waitForFunction((expected) => {
+    const results = document.querySelector('[data-testid="search-results"][data-hydrated]');
+    const shown = [...(results?.querySelectorAll('[data-testid="result"]') ?? [])].map((r) => `${r.getAttribute("data-ref")} ${r.querySelectorAll('[data-testid="matched-measurement"]').length}`);
+    return results?.getAttribute("aria-busy") === "false" && JSON.stringify(shown) === JSON.stringify(expected);
+  }, answer.materials.map((m) => `${m.ref} ${m.matched.length}`));
+  return query;
 }
 
 function result(page: Page, name: string): Locator {

@@ -2,10 +2,10 @@
  * Publishing edits: two editors on one paper never overwrite each other silently, and publishes
  * and autosaves made while another process writes (a CLI import) wait and succeed.
  */
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { describe, it, expect, beforeAll, afterAll, vi } from "vitest";
 import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { countingBusyRefusals, createTestDatabase, type TestDatabase } from "../helpers/db";
 import { validFile } from "../helpers/records";
 import { draftForPage, paperVersion, publishPaper, saveDraft } from "../../lib/editing";
 import type { Editor } from "../../lib/auth";
@@ -57,9 +57,15 @@ describe("publishing an edited paper", () => {
     other.exec("BEGIN IMMEDIATE");
     other.prepare(`INSERT INTO "LoginAttempt" ("key", "createdAt") VALUES ('import in progress', '2026-01-01T00:00:00.000+00:00')`).run();
     const current = (await paperVersion(DOI, t.prisma))!.version;
-    const publish = publishPaper(paper("Published during an import"), { user: ben, mode: "update", doi: DOI, baseVersion: current }, t.prisma);
-    const autosave = saveDraft(randomUUID(), ada, { doi: null, state: { paper: { title: "typing" } } }, t.prisma);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const publishing = countingBusyRefusals(t.prisma);
+    const autosaving = countingBusyRefusals(t.prisma);
+    const publish = publishPaper(paper("Published during an import"), { user: ben, mode: "update", doi: DOI, baseVersion: current }, publishing.prisma);
+    const autosave = saveDraft(randomUUID(), ada, { doi: null, state: { paper: { title: "typing" } } }, autosaving.prisma);
+    // Both have met the lock and are waiting for it before the other process commits.
+    await vi.waitFor(() => {
+      expect(publishing.refused()).toBeGreaterThan(0);
+      expect(autosaving.refused()).toBeGreaterThan(0);
+    }, { timeout: 10_000 });
     other.exec("COMMIT");
     other.close();
     await expect(publish).resolves.toMatchObject({ doi: DOI, action: "replaced" });

@@ -1,14 +1,16 @@
 /**
- * End-to-end harness: the production build of the app on a free port against its own seeded
- * SQLite file, and Debian's Chromium driven by playwright-core.
+ * End-to-end harness: the production build of the app on seeded SQLite files, and Debian's
+ * Chromium driven by playwright-core. Both are started once per run by ./app-global-setup.ts:
+ * files that only read share its server; files that write, restart or configure the server start
+ * their own on a copy of the seeded database.
  */
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { freePort } from "../../support/net";
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { beforeAll, afterAll } from "vitest";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { beforeAll, afterAll, inject } from "vitest";
+import { databaseFile } from "../../lib/db/location";
+import { startServer } from "./server";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -18,71 +20,57 @@ export interface RunningApp {
   stop: () => Promise<void>;
 }
 
+/** The server every read-only file shares: nothing may write to its database. */
+export function sharedApp(): { url: string; databaseUrl: string } {
+  return inject("sharedApp");
+}
+
+/**
+ * An app of its own, for a file that writes, restarts the server or gives it other settings
+ * (`env`). Its database is a copy of the seeded one in a temporary directory, or DATABASE_URL's
+ * file when `env` names one: seeded the first time, used as it is after a restart.
+ */
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
-  const dir = mkdtempSync(join(tmpdir(), "matlit-e2e-"));
-  const databaseUrl = `file:${join(dir, "matlit.db")}`;
-  const childEnv = { ...process.env, DATABASE_URL: databaseUrl, MEILISEARCH_HOST: "", ...env };
-  execFileSync(process.execPath, [join(ROOT, "bin", "matlit.js"), "setup"], { cwd: ROOT, env: childEnv, stdio: "pipe" });
-  execFileSync(process.execPath, [join(ROOT, "scripts", "build-if-needed.js")], { cwd: ROOT, env: childEnv, stdio: "inherit" });
-  const port = await freePort();
-  // The production server script `npm start` runs, so tests see what clients of the real server see.
-  const server: ChildProcess = spawn(process.execPath, [join(ROOT, "bin", "server.js"), "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env: childEnv,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  server.stdout!.on("data", (d) => (output += d));
-  server.stderr!.on("data", (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      const res = await fetch(url + "/");
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (server.exitCode !== null || Date.now() > deadline) throw new Error(`app did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
+  const dir = env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), "matlit-e2e-"));
+  const databaseUrl = env.DATABASE_URL ?? `file:${join(dir!, "matlit.db")}`;
+  const file = databaseFile(databaseUrl);
+  if (!existsSync(file)) copyFileSync(inject("seededDatabase"), file);
+  const server = await startServer(databaseUrl, env);
   return {
-    url,
+    url: server.url,
     databaseUrl,
     stop: async () => {
-      server.kill("SIGTERM");
-      await new Promise((r) => server.once("exit", r));
-      rmSync(dir, { recursive: true, force: true });
+      await server.stop();
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
+/** A connection to the run's Chromium; closing it closes the contexts it opened. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  return chromium.connect(inject("chromiumEndpoint"));
 }
 
 export const SCREENSHOTS = join(ROOT, "test-results", "screenshots");
 
 export interface BrowserSession {
-  app: RunningApp;
+  app: { url: string };
   browser: Browser;
+  context: BrowserContext;
   page: Page;
 }
 
-/** The app and one Chromium page for the tests of a describe block: started before them, stopped after. */
+/** The shared app and a page in a fresh browser context (its own cookies and storage) for the tests of a describe block. */
 export function browserSession(viewport = { width: 1280, height: 900 }): BrowserSession {
   const session = {} as BrowserSession;
+  session.app = sharedApp();
   beforeAll(async () => {
-    session.app = await startApp();
     session.browser = await launchBrowser();
-    session.page = await session.browser.newPage({ viewport });
+    session.context = await session.browser.newContext({ viewport });
+    session.page = await session.context.newPage();
   });
   afterAll(async () => {
     await session.browser?.close();
-    await session.app?.stop();
   });
   return session;
 }

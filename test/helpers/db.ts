@@ -6,6 +6,7 @@ import { createClient, type PrismaClient } from "../../lib/db";
 import { migrate } from "../../lib/db/migrate";
 import { syncCatalogue } from "../../lib/db/catalogue";
 import { closeReaders } from "../../lib/db/sql";
+import { isBusy } from "../../lib/db/transaction";
 
 export interface TestDatabase {
   file: string;
@@ -30,4 +31,25 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * `prisma` itself, counting the transactions SQLite refuses because another connection holds the
+ * write lock: a test waits on the count to know a write is really waiting for the lock.
+ */
+export function countingBusyRefusals(prisma: PrismaClient): { prisma: PrismaClient; refused: () => number } {
+  let refused = 0;
+  const transaction = (...args: unknown[]) =>
+    (prisma.$transaction as (...a: unknown[]) => Promise<unknown>)(...args).catch((e: unknown) => {
+      if (isBusy(e)) refused++;
+      throw e;
+    });
+  const counting = new Proxy(prisma, {
+    get(target, key) {
+      if (key === "$transaction") return transaction;
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return { prisma: counting, refused: () => refused };
 }
