@@ -4,6 +4,7 @@
  * valid record (nothing the form does not show is dropped); validation is the record file's own
  * (`validateRecordFile`), the same on the client and the server.
  */
+import { parseNumber } from "@/lib/units/numbers";
 import type { PaperRecord, MaterialRecord, MeasurementRecord, SynthesisStepRecord, Conditions, Quantity, Range } from "@/lib/records/schema";
 import { validateRecordFile, RecordValidationError, type FieldError } from "@/lib/records/validate";
 import { CONDITIONS, type ConditionDefinition } from "@/lib/units/conditions";
@@ -183,17 +184,6 @@ export function recordToForm(p: PaperRecord): EditorState {
 // ---------------------------------------------------------------------------------------------
 // form → record
 
-/** Parses a number as papers and keyboards write it: "−35", "1.2e-3", "1,5"? (no: comma is an error), "2.5 × 10^-3". */
-export function parseNumber(raw: string): number | null {
-  const t = raw
-    .trim()
-    .replace(/[−–]/g, "-")
-    .replace(/\s+/g, "")
-    .replace(/^(-?[\d.]+)[×x*]10\^?\(?([-+]?\d+)\)?$/, "$1e$2");
-  if (!t || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return null;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : null;
-}
 
 interface Builder {
   issues: FieldError[];
