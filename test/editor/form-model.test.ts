@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { validateRecordFile } from "../../lib/records/validate";
-import { coerceState, emptyState, formToRecord, recordToForm, validateForm, emptyMaterial, emptyMeasurement } from "../../app/components/editor/model";
+import { coerceState, emptyState, formToRecord, recordToForm, validateForm, emptyMaterial, emptyMeasurement } from "../../lib/editing/form";
 import { parseNumber } from "../../lib/units/numbers";
 import { validFile } from "../helpers/records";
 

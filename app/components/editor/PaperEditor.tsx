@@ -24,7 +24,7 @@ import {
   type RangeForm,
   type StepForm,
   type StepKey,
-} from "./model";
+} from "@/lib/editing/form";
 import { canonicalPreview, ErrorsContext, FieldErrors, primaryButton, QuantityField, RowControls, secondaryButton, SelectField, TextField, type FormErrors } from "./fields";
 import { writeJson } from "./api";
 import { paperApiPath, paperEditPath } from "@/lib/materials/paths";

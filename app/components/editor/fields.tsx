@@ -4,7 +4,7 @@ import { createContext, useContext, useId, type ReactNode } from "react";
 import { convert, toCanonical } from "@/lib/units/convert";
 import { formatQuantity, prettyNumber } from "@/lib/units/display";
 import { property as propertyDef } from "@/lib/units/properties";
-import { fieldId, type QuantityForm } from "./model";
+import { fieldId, type QuantityForm } from "@/lib/editing/form";
 import { parseNumber } from "@/lib/units/numbers";
 
 /** Errors by field path, and whether a field's errors are shown yet (after it was left, or on publish). */

@@ -5,7 +5,7 @@ import { currentUser } from "@/lib/auth";
 import { draftForPage, listDrafts } from "@/lib/editing";
 import { PaperEditor } from "@/app/components/editor/PaperEditor";
 import { DraftList } from "@/app/components/editor/DraftList";
-import { coerceState, emptyState } from "@/app/components/editor/model";
+import { coerceState, emptyState } from "@/lib/editing/form";
 
 export const metadata: Metadata = { title: "Add paper" };
 export const dynamic = "force-dynamic";

@@ -8,7 +8,7 @@ import { readPapers } from "@/lib/records/store";
 import { fromSegments, paperEditPath, paperPath } from "@/lib/materials";
 import { PaperEditor } from "@/app/components/editor/PaperEditor";
 import { DraftList } from "@/app/components/editor/DraftList";
-import { coerceState, recordToForm } from "@/app/components/editor/model";
+import { coerceState, recordToForm } from "@/lib/editing/form";
 
 export const metadata: Metadata = { title: "Edit paper" };
 export const dynamic = "force-dynamic";

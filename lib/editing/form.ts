@@ -3,6 +3,8 @@
  * so a half-typed "25O" survives autosave. `recordToForm` and `formToRecord` are inverse on every
  * valid record (nothing the form does not show is dropped); validation is the record file's own
  * (`validateRecordFile`), the same on the client and the server.
+ *
+ * No React and nothing server-only (no lib/db, no mathjs): the editor's client components import it.
  */
 import { parseNumber } from "@/lib/units/numbers";
 import type { PaperRecord, MaterialRecord, MeasurementRecord, SynthesisStepRecord, Conditions, Quantity, Range } from "@/lib/records/schema";
