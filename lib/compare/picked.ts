@@ -4,7 +4,8 @@
  */
 import type { PrismaClient } from "../db";
 import type { FieldError } from "../errors";
-import { compareMaterials, CompareError, MAX_MATERIALS, resolveMaterials } from "./index";
+import { compareMaterials } from "./compare";
+import { CompareError, MAX_MATERIALS, resolveMaterials } from "./resolve";
 import type { Comparison } from "./types";
 
 export interface PickedMaterial {

@@ -10,7 +10,8 @@ import { materialRef } from "../materials";
 import { databaseFileOf, type PrismaClient } from "../db";
 import { placeholders, readQuery } from "../db/sql";
 import { materialCountsByProperty, publishedMaterialsWith } from "../search";
-import { CompareError, ROOM_TEMPERATURE } from "./index";
+import { ROOM_TEMPERATURE } from "./align";
+import { CompareError } from "./resolve";
 import { DEFAULT_SCATTER, type AlignmentConditions, type ScatterAxis, type ScatterData, type ScatterPoint } from "./types";
 
 /** The conditions a chart may take as an axis, by axis key ("condition:temperature"). */
