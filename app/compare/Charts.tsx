@@ -1,9 +1,11 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { CartesianGrid, Label, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
 import { DEFAULT_SCATTER, type ChartPoint, type Comparison, type ScatterData, type ScatterPoint } from "@/lib/compare/types";
 import { prettyNumber } from "@/lib/units/display";
+import { fetchJson } from "../components/fetchJson";
 
 const AXIS_STYLE = { fontSize: 12, fill: "#334155" };
 const tick = (v: number) => prettyNumber(v);
@@ -171,29 +173,18 @@ function AxisPicker({ axis, value, onChange, axes }: { axis: "x" | "y"; value: s
  * whenever an axis changes.
  */
 export function KnowledgeBaseScatter({ comparison, colours }: { comparison: Comparison; colours: string[] }) {
-  const [data, setData] = useState<ScatterData | null>(null);
   const [x, setX] = useState<string>(DEFAULT_SCATTER.x);
   const [y, setY] = useState<string>(DEFAULT_SCATTER.y);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
   const highlight = comparison.materials.map((m) => m.id).join(",");
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    fetch(`/api/compare/scatter?x=${encodeURIComponent(x)}&y=${encodeURIComponent(y)}&highlight=${highlight}`, { signal: controller.signal })
-      .then(async (res) => {
-        const body = (await res.json()) as ScatterData | { error: { message: string } };
-        if ("error" in body) throw new Error(body.error.message);
-        setData(body);
-        setError(null);
-      })
-      .catch((e: unknown) => {
-        if ((e as Error).name !== "AbortError") setError(e instanceof Error ? e.message : String(e));
-      })
-      .finally(() => !controller.signal.aborted && setLoading(false));
-    return () => controller.abort();
-  }, [x, y, highlight]);
+  // The last chart stays up (dimmed) while another pair of axes loads.
+  const scatter = useQuery({
+    queryKey: ["compare-scatter", x, y, highlight],
+    queryFn: ({ signal }) => fetchJson<ScatterData>(`/api/compare/scatter?x=${encodeURIComponent(x)}&y=${encodeURIComponent(y)}&highlight=${highlight}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+  const data = scatter.data ?? null;
+  const loading = scatter.isFetching;
+  const error = scatter.error ? scatter.error.message : null;
 
   if (!data) {
     return (

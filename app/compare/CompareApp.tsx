@@ -1,12 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useDebounce } from "use-debounce";
 import type { Comparison } from "@/lib/compare/types";
 import type { PickedComparison, PickedMaterial } from "@/lib/compare/picked";
 import type { UnitChoice } from "@/lib/units/affine";
 import type { MaterialHit, SearchResult } from "@/lib/search/types";
+import { fetchJson } from "../components/fetchJson";
 import { compareHref, MAX_SELECTION, readSelection, writeSelection } from "./selection";
 import { CompareTable } from "./CompareTable";
 import { FiguresAndFlags } from "./Figures";
@@ -146,49 +149,28 @@ function Downloads({ ids }: { ids: string[] }) {
 /** Search-as-you-type over GET /api/search; Enter or a click adds the highlighted material. */
 function MaterialPicker({ selected, full, onAdd }: { selected: string[]; full: boolean; onAdd: (ref: string) => void }) {
   const [text, setText] = useState("");
-  const [hits, setHits] = useState<MaterialHit[]>([]);
-  const [total, setTotal] = useState(0);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
-  const [loading, setLoading] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const abort = useRef<AbortController | null>(null);
+  const [q] = useDebounce(text.trim(), 200);
+  const search = useQuery({
+    queryKey: ["compare-picker", q],
+    queryFn: ({ signal }) => fetchJson<SearchResult>(`/api/search?q=${encodeURIComponent(q)}&perPage=10`, { signal }),
+    enabled: q !== "",
+    placeholderData: keepPreviousData,
+  });
+  const typed = text.trim() !== "";
+  const hits: MaterialHit[] = (typed && search.data?.materials) || [];
+  const total = typed ? (search.data?.total ?? 0) : 0;
+  const loading = typed && (q !== text.trim() || search.isFetching);
+  const failure = typed && search.error ? search.error.message : null;
 
+  // An answer for what was typed (fetched, or from the cache when typed again) opens the list at its first hit.
+  const answer = search.isPlaceholderData ? undefined : search.data;
   useEffect(() => {
-    if (timer.current) clearTimeout(timer.current);
-    const q = text.trim();
-    if (!q) {
-      setHits([]);
-      setTotal(0);
-      setLoading(false);
-      return;
-    }
-    setLoading(true);
-    timer.current = setTimeout(async () => {
-      abort.current?.abort();
-      const controller = new AbortController();
-      abort.current = controller;
-      try {
-        const res = await fetch(`/api/search?q=${encodeURIComponent(q)}&perPage=10`, { signal: controller.signal, headers: { accept: "application/json" } });
-        const body = (await res.json()) as SearchResult | { error: { message: string } };
-        if ("error" in body) throw new Error(body.error.message);
-        setHits(body.materials);
-        setTotal(body.total);
-        setActive(0);
-        setFailure(null);
-        setOpen(true);
-      } catch (e) {
-        if ((e as Error).name === "AbortError") return;
-        setFailure(e instanceof Error ? e.message : String(e));
-      } finally {
-        if (!controller.signal.aborted) setLoading(false);
-      }
-    }, 200);
-    return () => {
-      if (timer.current) clearTimeout(timer.current);
-    };
-  }, [text]);
+    if (!answer || !q) return;
+    setActive(0);
+    setOpen(true);
+  }, [answer, q]);
 
   const choose = (hit: MaterialHit | undefined) => {
     if (!hit || selected.includes(hit.ref) || full) return;

@@ -1,12 +1,15 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useDebounce } from "use-debounce";
 import { CartesianGrid, Label, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { FormulaDefinition, FormulaVariable } from "@/lib/formulas/catalogue";
 import type { FormulaResult, Quantity } from "@/lib/formulas/evaluate";
 import { fitChart, presentationOf } from "@/lib/formulas/presentation";
 import { prettyNumber, prettyUnit, unitText } from "@/lib/units/display";
 import { parseNumber } from "@/lib/units/numbers";
+import { fetchJson, RequestError } from "../components/fetchJson";
 
 /**
  * Live calculator for one catalogue formula: inputs with units, evaluated by
@@ -20,6 +23,25 @@ interface ApiError {
 type Built = { kind: "incomplete"; hint: string } | { kind: "invalid"; errors: Record<string, string> } | { kind: "ready"; body: string; columns?: boolean };
 
 const DEBOUNCE_MS = 250;
+
+type Evaluation = { body: string; result?: FormulaResult; error?: ApiError };
+
+/** The API's answer to one request body. A refusal is an answer too: the form shows it next to the field it names. */
+async function evaluate(key: string, body: string, signal: AbortSignal): Promise<Evaluation> {
+  try {
+    const result = await fetchJson<FormulaResult>(`/api/formulas/${encodeURIComponent(key)}/evaluate`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+      signal,
+    });
+    return { body, result };
+  } catch (e) {
+    if (signal.aborted) throw e;
+    if (e instanceof RequestError) return { body, error: e.fromApi ? { message: e.message, field: e.field } : { message: `the server answered ${e.status}` } };
+    return { body, error: { message: `could not reach the calculator (${e instanceof Error ? e.message : String(e)})` } };
+  }
+}
 
 /** Sensible alternatives offered in each unit field's datalist (all convertible to the key). */
 const UNIT_ALTERNATIVES: Record<string, string[]> = {
@@ -205,35 +227,17 @@ export function Calculator({ formula }: { formula: FormulaDefinition }) {
     Object.fromEntries(formula.variables.map((v) => [v.name, v.unit === "*" ? (presentation.anyUnit ?? "") : v.unit])),
   );
   const [outUnit, setOutUnit] = useState(formula.outputUnit);
-  const [response, setResponse] = useState<{ body: string; result?: FormulaResult; error?: ApiError } | null>(null);
-
   const built = useMemo(() => build(formula, values, units, outUnit), [formula, values, units, outUnit]);
   const body = built.kind === "ready" ? built.body : null;
-
-  useEffect(() => {
-    if (body === null) return;
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      try {
-        const res = await fetch(`/api/formulas/${encodeURIComponent(key)}/evaluate`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body,
-          signal: controller.signal,
-        });
-        const json = (await res.json()) as FormulaResult | { error: ApiError };
-        if (controller.signal.aborted) return;
-        setResponse("error" in json ? { body, error: json.error } : res.ok ? { body, result: json } : { body, error: { message: `the server answered ${res.status}` } });
-      } catch (e) {
-        if (controller.signal.aborted) return;
-        setResponse({ body, error: { message: `could not reach the calculator (${e instanceof Error ? e.message : String(e)})` } });
-      }
-    }, DEBOUNCE_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [body, key]);
+  const [sent] = useDebounce(body, DEBOUNCE_MS);
+  // The previous answer stays (dimmed) while the next one is calculated.
+  const evaluation = useQuery({
+    queryKey: ["formula-evaluate", key, sent],
+    queryFn: ({ signal }) => evaluate(key, sent!, signal),
+    enabled: sent !== null,
+    placeholderData: keepPreviousData,
+  });
+  const response = evaluation.data ?? null;
 
   const loading = body !== null && response?.body !== body;
   const current = body !== null && response?.body === body ? response : null;

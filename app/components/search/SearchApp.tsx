@@ -2,7 +2,9 @@
 
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useSearchParams } from "next/navigation";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { SearchQuery } from "@/lib/search/query";
+import { fetchJson, RequestError } from "../fetchJson";
 import { ElementPicker } from "./ElementPicker";
 import { FacetSidebar } from "./FacetSidebar";
 import { MetricBuilder } from "./MetricBuilder";
@@ -28,6 +30,14 @@ const TYPING_DEBOUNCE_MS = 300;
 const NUMBER_DEBOUNCE_MS = 400;
 const EXAMPLES = ["FeS2", "single-atom catalyst", "sodium metal anode", "polysulfide"];
 
+/** What GET /api/search is asked for a state: the full query, defaults included. */
+const searchKey = (state: SearchState) => JSON.stringify(toQuery(state, true));
+
+function searchError(e: Error): SearchError {
+  if (e instanceof RequestError) return e.fromApi ? { message: e.message, field: e.field } : { message: `the search service answered HTTP ${e.status}` };
+  return { message: `could not reach the search service (${e.message})` };
+}
+
 interface Props {
   initialQuery: SearchQuery;
   initialResult: SearchResult | null;
@@ -44,13 +54,17 @@ interface ChangeOptions {
 /**
  * The search page's client side. The state lives in the URL (`?query=<JSON>`, the contract of
  * searchQueryFromParams); each change updates the URL through the history API (which Next's router
- * observes) and asks GET /api/search, so reload, sharing and the back button give the same page.
+ * observes) and asks GET /api/search (through useQuery, keyed by the query), so reload, sharing and
+ * the back button give the same page.
  */
 export function SearchApp({ initialQuery, initialResult, initialError, catalogue }: Props) {
   const [state, setState] = useState<SearchState>(() => fromQuery(initialQuery, catalogue));
-  const [result, setResult] = useState<SearchResult | null>(initialResult);
-  const [error, setError] = useState<SearchError | null>(initialError);
-  const [loading, setLoading] = useState(false);
+  const [searched, setSearched] = useState(() => searchKey(state));
+  const [initialKey] = useState(searched);
+  // The server rendered the first query's answer, or refused it: neither is asked again until the user searches.
+  const [refused, setRefused] = useState(initialError ? initialKey : null);
+  // An error the page found itself (the first render's refusal, an unreadable URL) rather than the search service.
+  const [pageError, setPageError] = useState<SearchError | null>(initialError);
   const [hydrated, setHydrated] = useState(false);
   const [elementsOpen, setElementsOpen] = useState(state.elements.length > 0);
   const searchParams = useSearchParams();
@@ -60,39 +74,33 @@ export function SearchApp({ initialQuery, initialResult, initialError, catalogue
   const lastParam = useRef<string | null>(queryParam(state));
   const lastTyping = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const abort = useRef<AbortController | null>(null);
-  const seq = useRef(0);
   const resultsRef = useRef<HTMLElement>(null);
 
   const propertyLabel = useCallback((key: string) => catalogue.properties.find((p) => p.key === key)?.label ?? key, [catalogue]);
   const labelFor = useCallback((facet: ListFacet, value: string) => (facet === "property" ? propertyLabel(value) : value), [propertyLabel]);
 
-  const run = useCallback(async (next: SearchState) => {
-    abort.current?.abort();
-    const controller = new AbortController();
-    abort.current = controller;
-    const id = ++seq.current;
-    setLoading(true);
-    try {
-      const res = await fetch(`/api/search?query=${encodeURIComponent(JSON.stringify(toQuery(next, true)))}`, {
-        signal: controller.signal,
-        headers: { accept: "application/json" },
-      });
-      const body = (await res.json().catch(() => null)) as (SearchResult & { error?: SearchError }) | null;
-      if (id !== seq.current) return;
-      if (!res.ok || !body || body.error) {
-        setError({ message: body?.error?.message ?? `the search service answered HTTP ${res.status}`, field: body?.error?.field });
-      } else {
-        setResult(body);
-        setError(null);
-      }
-    } catch (e) {
-      if (controller.signal.aborted || id !== seq.current) return;
-      setError({ message: `could not reach the search service (${e instanceof Error ? e.message : String(e)})` });
-    } finally {
-      if (id === seq.current) setLoading(false);
-    }
-  }, []);
+  const search = useQuery({
+    queryKey: ["search", searched],
+    queryFn: ({ signal }) => fetchJson<SearchResult>(`/api/search?query=${encodeURIComponent(searched)}`, { signal }),
+    initialData: searched === initialKey && initialResult ? initialResult : undefined,
+    enabled: searched !== refused,
+    // The last results stay up (dimmed) while the next ones load.
+    placeholderData: keepPreviousData,
+  });
+  const result = search.data ?? null;
+  const error = pageError ?? (search.error ? searchError(search.error) : null);
+  const loading = search.isFetching;
+  const { refetch } = search;
+
+  const run = useCallback(
+    (next: SearchState, again: boolean) => {
+      setPageError(null);
+      setRefused(null);
+      setSearched(searchKey(next));
+      if (again) void refetch();
+    },
+    [refetch],
+  );
 
   /** Put a state into the URL (push, or replace while the same field is being typed in) and search. */
   const commit = useCallback(
@@ -106,7 +114,7 @@ export function SearchApp({ initialQuery, initialResult, initialError, catalogue
         lastParam.current = param;
       }
       lastTyping.current = typing ?? null;
-      if (changed || error) void run(next);
+      if (changed || error) run(next, !changed);
     },
     [run, error],
   );
@@ -141,7 +149,7 @@ export function SearchApp({ initialQuery, initialResult, initialError, catalogue
         window.history.replaceState(null, "", urlFor(next));
         lastParam.current = canonical;
       }
-      void run(next);
+      run(next, false);
     },
     [catalogue, run],
   );
@@ -156,7 +164,7 @@ export function SearchApp({ initialQuery, initialResult, initialError, catalogue
     if (query === null) {
       // Unreadable JSON: the server already said so on the first render; keep the address as typed.
       lastParam.current = inUrl;
-      setError((e) => e ?? { message: "query: not valid JSON", field: "query" });
+      setPageError((e) => e ?? { message: "query: not valid JSON", field: "query" });
       return;
     }
     const wanted = queryParam(fromQuery(query, catalogue));
@@ -172,7 +180,6 @@ export function SearchApp({ initialQuery, initialResult, initialError, catalogue
 
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
-    abort.current?.abort();
   }, []);
 
   // --- handlers -----------------------------------------------------------------------------
