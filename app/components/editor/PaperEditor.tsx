@@ -1,13 +1,13 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { Draft } from "immer";
 import type { FieldError } from "@/lib/records/validate";
 import { emptyMaterial, emptyMeasurement, emptyStep, fieldId, formToRecord, stepOfPath, STEPS, validateForm, type EditorState, type StepKey } from "@/lib/editing/form";
 import { paperApiPath } from "@/lib/materials/paths";
 import { ErrorsContext, primaryButton, secondaryButton } from "./fields";
 import { writeJson } from "./api";
-import { moveItem, useEditorState } from "./editorState";
+import { useEditorState } from "./editorState";
+import { useRows } from "./useRows";
 import { saveStatusText, useAutosave } from "./useAutosave";
 import { useDoiCheck } from "./useDoiCheck";
 import { useProblems } from "./useProblems";
@@ -41,8 +41,6 @@ export function PaperEditor({ mode, originalDoi, baseVersion, draftId, initialSt
   const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
   const [publishError, setPublishError] = useState<string | null>(null);
   const [publishing, setPublishing] = useState(false);
-  const [removed, setRemoved] = useState<{ label: string; undo: EditorState } | null>(null);
-  const pendingFocus = useRef<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
 
   const autosave = useAutosave({ draftId, mode, originalDoi, baseVersion, state, savedAt });
@@ -55,6 +53,7 @@ export function PaperEditor({ mode, originalDoi, baseVersion, draftId, initialSt
     update(change);
     setServerErrors([]);
   };
+  const { rowsOf, removed, undoRemoval, dismissRemoval, focusOnRender } = useRows(state, edit, replaceState);
 
   // The URL names the draft, so a reload or a shared link of one's own comes back to it.
   useEffect(() => {
@@ -65,21 +64,11 @@ export function PaperEditor({ mode, originalDoi, baseVersion, draftId, initialSt
     }
   }, [draftId]);
 
-  // Focus a field that was just added or moved, once it is on screen.
-  useEffect(() => {
-    if (!pendingFocus.current) return;
-    const el = document.getElementById(pendingFocus.current);
-    if (el) {
-      el.focus();
-      pendingFocus.current = null;
-    }
-  });
-
   const goToError = (path: string) => {
     setStep(stepOfPath(path));
     const m = /^materials\[(\d+)\]/.exec(path);
     if (m) setMaterialIndex(Number(m[1]));
-    pendingFocus.current = fieldId(path);
+    focusOnRender(fieldId(path));
     // Quantity fields: focus the value input.
     setTimeout(() => {
       const el = document.getElementById(fieldId(path)) ?? document.getElementById(fieldId(`${path}.value`)) ?? document.getElementById(fieldId(path.replace(/\.(value|unit)$/, "") + ".value"));
@@ -130,24 +119,6 @@ export function PaperEditor({ mode, originalDoi, baseVersion, draftId, initialSt
   const stepIndex = STEPS.findIndex((s) => s.key === step);
   const material = state.materials[materialIndex];
   const materialNames = state.materials.map((m, i) => m.name.trim() || `Material ${i + 1}`);
-
-  /** Add, move and remove the rows of one list; focus follows the row, and a removal can be undone. */
-  const rowsOf = <T,>(list: (d: Draft<EditorState>) => Draft<T>[], count: number, create: () => T, firstField: (index: number) => string, what: (index: number) => string) => ({
-    edit,
-    onAdd: () => {
-      const row = create() as Draft<T>;
-      pendingFocus.current = fieldId(firstField(count));
-      edit((d) => void list(d).push(row));
-    },
-    onMove: (from: number, to: number, rowId: string) => {
-      pendingFocus.current = `${rowId}-${to < from ? "up" : "down"}`;
-      edit((d) => moveItem(list(d), from, to));
-    },
-    onRemove: (i: number) => {
-      setRemoved({ label: what(i), undo: state });
-      edit((d) => void list(d).splice(i, 1));
-    },
-  });
   const ofMaterial = `“${materialNames[materialIndex]}”`;
 
   return (
@@ -184,9 +155,9 @@ export function PaperEditor({ mode, originalDoi, baseVersion, draftId, initialSt
 
         {removed ? (
           <div className="flex items-center gap-3 rounded border border-slate-300 bg-white px-3 py-2 text-sm" role="status">
-            <span>Removed {removed.label}.</span>
-            <button type="button" className="text-brand underline" onClick={() => { replaceState(removed.undo); setRemoved(null); }}>Undo</button>
-            <button type="button" className="text-slate-500 underline" onClick={() => setRemoved(null)}>Dismiss</button>
+            <span>Removed {removed}.</span>
+            <button type="button" className="text-brand underline" onClick={undoRemoval}>Undo</button>
+            <button type="button" className="text-slate-500 underline" onClick={dismissRemoval}>Dismiss</button>
           </div>
         ) : null}
 

@@ -6,12 +6,15 @@ import type { EditorState } from "@/lib/editing/form";
 export type Edit = (change: (draft: Draft<EditorState>) => void) => void;
 
 /**
- * The form's state with copy-on-write edits (immer): a keystroke copies the objects on the way to
- * the field, not the whole paper, and the untouched materials stay the same objects.
+ * Copy-on-write (immer): a keystroke copies the objects on the way to its field, not the whole
+ * paper; untouched materials and rows stay the same objects.
  */
+export const applyEdit = (state: EditorState, change: (draft: Draft<EditorState>) => void): EditorState => produce(state, change);
+
+/** The form's state and its edits. */
 export function useEditorState(initial: EditorState): [EditorState, Edit, (state: EditorState) => void] {
   const [state, setState] = useState<EditorState>(initial);
-  const edit: Edit = useCallback((change) => setState((current) => produce(current, change)), []);
+  const edit: Edit = useCallback((change) => setState((current) => applyEdit(current, change)), []);
   return [state, edit, setState];
 }
 
