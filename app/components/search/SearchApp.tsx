@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useSearchParams } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { parseAsString, useQueryStates } from "nuqs";
 import type { SearchQuery } from "@/lib/search/query";
 import { fetchJson, RequestError } from "../fetchJson";
 import { ElementPicker } from "./ElementPicker";
@@ -30,6 +31,12 @@ const TYPING_DEBOUNCE_MS = 300;
 const NUMBER_DEBOUNCE_MS = 400;
 const EXAMPLES = ["FeS2", "single-atom catalyst", "sodium metal anode", "polysulfide"];
 
+/** The short form of a search URL (searchQueryFromParams), rewritten to `?query=<JSON>` on arrival. */
+const SHORT_FORM = ["q", "battery_system", "role", "material_class", "journal", "property", "year", "elements", "elements_mode", "page", "perPage"];
+/** The parameters this page writes: the JSON query, and the short form, which it removes. */
+const URL_PARAMS = Object.fromEntries(["query", ...SHORT_FORM].map((key) => [key, parseAsString]));
+const WITHOUT_SHORT_FORM = Object.fromEntries(SHORT_FORM.map((key) => [key, null]));
+
 /** What GET /api/search is asked for a state: the full query, defaults included. */
 const searchKey = (state: SearchState) => JSON.stringify(toQuery(state, true));
 
@@ -53,8 +60,8 @@ interface ChangeOptions {
 
 /**
  * The search page's client side. The state lives in the URL (`?query=<JSON>`, the contract of
- * searchQueryFromParams); each change updates the URL through the history API (which Next's router
- * observes) and asks GET /api/search (through useQuery, keyed by the query), so reload, sharing and
+ * searchQueryFromParams); each change updates the URL through nuqs (shallow: Next's router sees the
+ * new address without asking the server) and asks GET /api/search (through useQuery, keyed by the query), so reload, sharing and
  * the back button give the same page.
  */
 export function SearchApp({ initialQuery, initialResult, initialError, catalogue }: Props) {
@@ -68,6 +75,11 @@ export function SearchApp({ initialQuery, initialResult, initialError, catalogue
   const [hydrated, setHydrated] = useState(false);
   const [elementsOpen, setElementsOpen] = useState(state.elements.length > 0);
   const searchParams = useSearchParams();
+  const [, setUrlParams] = useQueryStates(URL_PARAMS);
+  const writeUrl = useCallback(
+    (s: SearchState, history: "push" | "replace") => void setUrlParams({ ...WITHOUT_SHORT_FORM, query: queryParam(s) }, { history }),
+    [setUrlParams],
+  );
   const ids = useId();
 
   const stateRef = useRef(state);
@@ -108,15 +120,13 @@ export function SearchApp({ initialQuery, initialResult, initialError, catalogue
       const param = queryParam(next);
       const changed = param !== lastParam.current;
       if (changed) {
-        const url = urlFor(next);
-        if (typing && typing === lastTyping.current) window.history.replaceState(null, "", url);
-        else window.history.pushState(null, "", url);
+        writeUrl(next, typing && typing === lastTyping.current ? "replace" : "push");
         lastParam.current = param;
       }
       lastTyping.current = typing ?? null;
       if (changed || error) run(next, !changed);
     },
-    [run, error],
+    [run, error, writeUrl],
   );
 
   const change = useCallback(
@@ -146,12 +156,12 @@ export function SearchApp({ initialQuery, initialResult, initialError, catalogue
       // Short-form or non-canonical URLs are rewritten to the one form this page writes.
       const canonical = queryParam(next);
       if (canonical !== params.get("query")) {
-        window.history.replaceState(null, "", urlFor(next));
+        writeUrl(next, "replace");
         lastParam.current = canonical;
       }
       run(next, false);
     },
-    [catalogue, run],
+    [catalogue, run, writeUrl],
   );
 
   // The URL changed without this component writing it: the first render, back/forward, a link.
@@ -170,11 +180,11 @@ export function SearchApp({ initialQuery, initialResult, initialError, catalogue
     const wanted = queryParam(fromQuery(query, catalogue));
     if (wanted === lastParam.current) {
       // Same search spelled differently (the short form, another key order): write the canonical form.
-      if (inUrl !== wanted) window.history.replaceState(null, "", urlFor(stateRef.current));
+      if (inUrl !== wanted) writeUrl(stateRef.current, "replace");
       return;
     }
     adopt(params);
-  }, [paramsKey, adopt, catalogue]);
+  }, [paramsKey, adopt, catalogue, writeUrl]);
 
   useEffect(() => setHydrated(true), []);
 
