@@ -11,7 +11,7 @@ export default defineConfig({
     hookTimeout: 600_000,
     // Search runs on the embedded index unless a test starts Meilisearch itself.
     env: { MEILISEARCH_HOST: "" },
-    fileParallelism: true,
+    // Two files at a time on two cores: much of a file's time is spent waiting for a server, Chromium or Meilisearch.
     maxWorkers: 2,
     reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
     projects: [

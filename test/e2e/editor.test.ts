@@ -48,15 +48,12 @@ describe("adding a paper through the editor in Chromium", () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  type DraftState = { materials: { measurements: unknown[] }[]; paper: { title: string } };
+
   /** Waits until the server holds a draft for which `check` is true. */
-  async function draftSaved(check: (state: { materials: { measurements: unknown[] }[]; paper: { title: string } }) => boolean) {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const drafts = await prisma.paperDraft.findMany();
-      if (drafts.some((d) => check(JSON.parse(d.json)))) return drafts[0]!;
-      if (Date.now() > deadline) throw new Error(`draft not saved: ${JSON.stringify(drafts.map((d) => d.json.slice(0, 200)))}`);
-      await page.waitForTimeout(200);
-    }
+  async function draftSaved(check: (state: DraftState) => boolean) {
+    const states = async () => (await prisma.paperDraft.findMany()).map((d) => JSON.parse(d.json) as DraftState);
+    await expect.poll(states, { timeout: 15_000 }).toSatisfy((saved: DraftState[]) => saved.some(check));
   }
 
   async function addMeasurement(mi: number, ki: number, m: { property: string; value: string; unit: string; quote: string; temperature?: [string, string]; current?: [string, string]; cycle?: string }) {

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -9,6 +9,7 @@ import { validateRecordFile, RecordValidationError, importRecords, exportRecords
 import { recordJsonSchema } from "../../lib/records/json-schema";
 
 const work = mkdtempSync(join(tmpdir(), "matlit-import-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 function writeJson(name: string, data: unknown): string {
   const file = join(work, name);
   writeFileSync(file, JSON.stringify(data, null, 2));
