@@ -9,7 +9,10 @@ import { clientImports } from "./support/eslint-client-imports.js";
 /** An import of one of the top-level folders, by alias (@/app/…) or relative path (../../app/…). */
 const folder = (...names) => ({ regex: `^(@/|(\\.\\./)+)(${names.join("|")})(/|$)` });
 
-const LIB_IS_THE_BOTTOM = { ...folder("app", "seed", "test", "bench", "support"), message: "lib/ may not import app/, seed/, test/, bench/ or support/: they build on lib/, not the other way round." };
+const LIB_IS_THE_BOTTOM = {
+  ...folder("app", "seed", "test", "bench", "support"),
+  message: "lib/ may not import app/, seed/, test/, bench/ or support/: they build on lib/, not the other way round.",
+};
 const DOMAIN_KNOWS_NO_TRANSPORT = {
   regex: "^(@/lib/|(\\.\\./)+)(http|cli)(/|$)",
   message: "domain code throws an AppError (lib/errors); only lib/http and lib/cli turn it into a status or an exit code.",
@@ -38,6 +41,15 @@ export default tseslint.config(
   { files: ["lib/http/**", "lib/cli/**"], rules: restrict(LIB_IS_THE_BOTTOM) },
   { files: ["lib/**"], ignores: ["lib/http/**", "lib/cli/**"], rules: restrict(LIB_IS_THE_BOTTOM, DOMAIN_KNOWS_NO_TRANSPORT) },
   { files: ["lib/errors/**"], rules: restrict({ regex: ".", message: "lib/errors imports nothing, so that every layer and the browser may use it." }) },
-  { files: ["app/**"], rules: restrict({ ...folder("seed", "test", "bench", "support"), message: "pages and routes build on lib/ alone, never on seed/, test/, bench/ or support/." }) },
-  { files: ["bench/**", "seed/**", "support/**"], rules: restrict({ ...folder("test"), message: "test/ is the tests' own; what the benchmark or lint share with them lives in support/." }) },
+  {
+    files: ["app/**"],
+    rules: restrict({
+      ...folder("seed", "test", "bench", "support"),
+      message: "pages and routes build on lib/ alone, never on seed/, test/, bench/ or support/.",
+    }),
+  },
+  {
+    files: ["bench/**", "seed/**", "support/**"],
+    rules: restrict({ ...folder("test"), message: "test/ is the tests' own; what the benchmark or lint share with them lives in support/." }),
+  },
 );

@@ -39,13 +39,15 @@ export default async function HomePage({ searchParams }: Props) {
     listPapers(prisma, LATEST_PAPERS),
     knowledgeBaseTotals(prisma),
     searchCatalogue(),
-    query ? search(query).catch((e: unknown) => {
-      if (e instanceof SearchQueryError) {
-        error = { message: e.message, ...(e.field ? { field: e.field } : {}) };
-        return null;
-      }
-      throw e;
-    }) : Promise.resolve(null),
+    query
+      ? search(query).catch((e: unknown) => {
+          if (e instanceof SearchQueryError) {
+            error = { message: e.message, ...(e.field ? { field: e.field } : {}) };
+            return null;
+          }
+          throw e;
+        })
+      : Promise.resolve(null),
   ]);
 
   return (
@@ -54,7 +56,8 @@ export default async function HomePage({ searchParams }: Props) {
         <section>
           <h1 className="text-2xl font-semibold">Battery-materials literature</h1>
           <p className="mt-1 text-slate-600">
-            {totals.papers.toLocaleString("en")} papers, {totals.materials.toLocaleString("en")} materials, {totals.measurements.toLocaleString("en")} measurements, each with the sentence that states it.
+            {totals.papers.toLocaleString("en")} papers, {totals.materials.toLocaleString("en")} materials, {totals.measurements.toLocaleString("en")}{" "}
+            measurements, each with the sentence that states it.
           </p>
         </section>
         <SearchApp initialQuery={query ? plain(query) : {}} initialResult={result} initialError={error} catalogue={catalogue} />

@@ -49,7 +49,14 @@ export function* syntheticPapers(shape: SyntheticShape, batchSize = 100, seed = 
       for (let n = 0; n < shape.measurementsPerMaterial; n++) {
         const t = pick(templates.measurements);
         const factor = 0.5 + random();
-        measurements.push({ ...t, value: Number((t.value * factor).toPrecision(4)), min: undefined, max: undefined, source: "stated", quote: `${t.quote} (synthetic ${p}.${k}.${n})` });
+        measurements.push({
+          ...t,
+          value: Number((t.value * factor).toPrecision(4)),
+          min: undefined,
+          max: undefined,
+          source: "stated",
+          quote: `${t.quote} (synthetic ${p}.${k}.${n})`,
+        });
       }
       materials.push({
         ...template,

@@ -84,12 +84,15 @@ function hostileQueries(file: string): unknown[] {
 
 /** Runs `work` while autocannon sends the given bodies to `url` in a loop on `connections` connections. */
 async function whileLooping<T>(url: string, bodies: unknown[], connections: number, work: () => Promise<T>): Promise<T> {
-  const load = autocannon({
-    url,
-    connections,
-    duration: Number(args.duration) + 2,
-    requests: bodies.map((body) => ({ method: "POST" as const, body: JSON.stringify(body), headers: { "content-type": "application/json" } })),
-  }, () => undefined);
+  const load = autocannon(
+    {
+      url,
+      connections,
+      duration: Number(args.duration) + 2,
+      requests: bodies.map((body) => ({ method: "POST" as const, body: JSON.stringify(body), headers: { "content-type": "application/json" } })),
+    },
+    () => undefined,
+  );
   try {
     return await work();
   } finally {
@@ -140,7 +143,7 @@ function treeRssMb(pid: number): number {
     children.set(parent, [...(children.get(parent) ?? []), p]);
   }
   let total = 0;
-  for (const stack = [pid]; stack.length; ) {
+  for (const stack = [pid]; stack.length;) {
     const p = stack.pop()!;
     total += rss.get(p) ?? 0;
     stack.push(...(children.get(p) ?? []));
@@ -185,7 +188,10 @@ async function importKnowledgeBase(file: string): Promise<number> {
   migrate(file);
   const prisma = createClient(file);
   await syncCatalogue(prisma);
-  const bar = new cliProgress.SingleBar({ format: "import [{bar}] {percentage}% | {value}/{total} measurements | {rate}/s", etaBuffer: 20, noTTYOutput: true, notTTYSchedule: 10_000 }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: "import [{bar}] {percentage}% | {value}/{total} measurements | {rate}/s", etaBuffer: 20, noTTYOutput: true, notTTYSchedule: 10_000 },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(totalMeasurements, 0, { rate: 0 });
   // Timed like `matlit import FILE` after reading the file: parse, validate, write. Making up the
   // synthetic papers is not part of it.
@@ -211,11 +217,15 @@ async function main() {
   const file = args.db ?? join(dir!, "bench.db");
   const databaseUrl = `file:${file}`;
   const reused = Boolean(args.db && existsSync(file));
-  console.log(`synthetic knowledge base: ${shape.papers} papers, ${shape.papers * shape.materialsPerPaper} materials, ${totalMeasurements} measurements → ${file}${reused ? " (reused)" : ""}`);
+  console.log(
+    `synthetic knowledge base: ${shape.papers} papers, ${shape.papers * shape.materialsPerPaper} materials, ${totalMeasurements} measurements → ${file}${reused ? " (reused)" : ""}`,
+  );
   const importRate = reused ? NaN : await importKnowledgeBase(file);
   const prisma = createClient(file);
   const hostile = hostileQueries(file);
-  const sampleRefs = (await prisma.material.findMany({ take: 8, select: { id: true, key: true, paper: { select: { doi: true } } }, orderBy: { id: "asc" } })).map((m) => ({ id: m.id, ref: `${m.paper.doi}/${m.key}` }));
+  const sampleRefs = (
+    await prisma.material.findMany({ take: 8, select: { id: true, key: true, paper: { select: { doi: true } } }, orderBy: { id: "asc" } })
+  ).map((m) => ({ id: m.id, ref: `${m.paper.doi}/${m.key}` }));
   await prisma.$disconnect();
 
   execFileSync(process.execPath, [join(ROOT, "scripts", "build-if-needed.js")], { cwd: ROOT, stdio: "inherit" });
@@ -231,31 +241,57 @@ async function main() {
       env = { DATABASE_URL: databaseUrl, MEILISEARCH_HOST: meili.host, MEILISEARCH_API_KEY: meili.apiKey };
       const t0 = performance.now();
       // Asynchronously: this process must keep reading the Meilisearch server's output meanwhile.
-      const reindex = spawn(process.execPath, [join(ROOT, "bin", "matlit.js"), "reindex"], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+      const reindex = spawn(process.execPath, [join(ROOT, "bin", "matlit.js"), "reindex"], {
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+        stdio: ["ignore", "ignore", "inherit"],
+      });
       const code = await new Promise<number | null>((resolve) => reindex.once("exit", resolve));
       if (code !== 0) throw new Error(`matlit reindex exited with ${code}`);
       notes.push(`Meilisearch reindex of ${totalMeasurements} measurements: ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
     }
     const server = await startServer(env);
     const record = (measure: string, r: Latency, target: number) => {
-      rows.push([backend, measure, r.p50.toFixed(1), r.p95.toFixed(1), r.p99.toFixed(1), String(r.requests), String(r.errors), `p95 ≤ ${target} ms`, r.p95 <= target && r.errors === 0 ? "met" : "missed"]);
+      rows.push([
+        backend,
+        measure,
+        r.p50.toFixed(1),
+        r.p95.toFixed(1),
+        r.p99.toFixed(1),
+        String(r.requests),
+        String(r.errors),
+        `p95 ≤ ${target} ms`,
+        r.p95 <= target && r.errors === 0 ? "met" : "missed",
+      ]);
       console.log(rows.at(-1)!.join(" | "));
     };
     try {
       // The first search after a start (or a write) reads the facet index into memory.
       const first = performance.now();
       await fetch(`${server.url}/api/search`, { method: "POST", body: JSON.stringify(QUERY_MIX[0]!.body), headers: { "content-type": "application/json" } });
-      notes.push(`${backend}: the first search after the server started took ${(performance.now() - first).toFixed(0)} ms${backend === "embedded" ? " (it reads the facet index into memory; so does the first search after each write)" : ""}.`);
+      notes.push(
+        `${backend}: the first search after the server started took ${(performance.now() - first).toFixed(0)} ms${backend === "embedded" ? " (it reads the facet index into memory; so does the first search after each write)" : ""}.`,
+      );
       for (const q of QUERY_MIX) {
-        record(`search: ${q.name}`, await measure(`${server.url}/api/search`, { method: "POST", body: JSON.stringify(q.body) }), backend === "embedded" ? TARGETS.embeddedP95 : TARGETS.meiliP95);
+        record(
+          `search: ${q.name}`,
+          await measure(`${server.url}/api/search`, { method: "POST", body: JSON.stringify(q.body) }),
+          backend === "embedded" ? TARGETS.embeddedP95 : TARGETS.meiliP95,
+        );
       }
       const plain = JSON.stringify(QUERY_MIX[0]!.body);
-      const underAttack = await whileLooping(`${server.url}/api/search`, hostile, 2, () => measure(`${server.url}/api/search`, { method: "POST", body: plain, connections: 1 }));
+      const underAttack = await whileLooping(`${server.url}/api/search`, hostile, 2, () =>
+        measure(`${server.url}/api/search`, { method: "POST", body: plain, connections: 1 }),
+      );
       record("search: text only while the costliest queries loop on 2 connections (1 connection)", underAttack, TARGETS.underHostileLoadMs);
       // The compare target is server time: one request at a time, so no request waits for another.
       const compareUrl = `${server.url}/compare?${sampleRefs.map((r) => `ids=${encodeURIComponent(r.ref)}`).join("&")}`;
       record("compare page, 8 materials (1 connection)", await measure(compareUrl, { connections: 1 }), TARGETS.compareMs);
-      record("compare: knowledge-base scatter it loads (1 connection)", await measure(`${server.url}/api/compare/scatter?highlight=${sampleRefs.map((r) => r.id).join(",")}`, { connections: 1 }), TARGETS.compareMs);
+      record(
+        "compare: knowledge-base scatter it loads (1 connection)",
+        await measure(`${server.url}/api/compare/scatter?highlight=${sampleRefs.map((r) => r.id).join(",")}`, { connections: 1 }),
+        TARGETS.compareMs,
+      );
       record(`compare page, 8 materials (${args.connections} connections)`, await measure(compareUrl), TARGETS.compareMs);
       const peak = server.peakMb();
       rows.push([backend, "peak server memory (MB)", peak.toFixed(0), "", "", "", "", `≤ ${TARGETS.memoryMb} MB`, peak <= TARGETS.memoryMb ? "met" : "missed"]);
@@ -264,7 +300,18 @@ async function main() {
       await meili?.close();
     }
   }
-  if (!reused) rows.unshift(["both", "import (measurements/s)", importRate.toFixed(0), "", "", String(totalMeasurements), "", `≥ ${TARGETS.importPerSecond}/s`, importRate >= TARGETS.importPerSecond ? "met" : "missed"]);
+  if (!reused)
+    rows.unshift([
+      "both",
+      "import (measurements/s)",
+      importRate.toFixed(0),
+      "",
+      "",
+      String(totalMeasurements),
+      "",
+      `≥ ${TARGETS.importPerSecond}/s`,
+      importRate >= TARGETS.importPerSecond ? "met" : "missed",
+    ]);
 
   const header = ["backend", "measure", "p50 / value", "p95", "p99", "requests", "errors", "target", "result"];
   const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");

@@ -66,7 +66,9 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 server.listen(port, hostname, () => {
-  console.log(`matlit listening on http://${hostname ?? "localhost"}:${port}${process.env.MATLIT_TRUSTED_PROXIES ? ` (trusted proxies: ${process.env.MATLIT_TRUSTED_PROXIES})` : ""}`);
+  console.log(
+    `matlit listening on http://${hostname ?? "localhost"}:${port}${process.env.MATLIT_TRUSTED_PROXIES ? ` (trusted proxies: ${process.env.MATLIT_TRUSTED_PROXIES})` : ""}`,
+  );
 });
 
 /** Stop taking connections, let requests in flight finish, then leave (forcibly after 10 s). */

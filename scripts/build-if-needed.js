@@ -18,7 +18,11 @@ function newest(dir) {
 }
 
 function stale() {
-  const sources = Math.max(...["app", "lib", "seed", "next.config.js", "package.json", "postcss.config.mjs"].filter(existsSync).map((p) => (statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs)));
+  const sources = Math.max(
+    ...["app", "lib", "seed", "next.config.js", "package.json", "postcss.config.mjs"]
+      .filter(existsSync)
+      .map((p) => (statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs)),
+  );
   return !existsSync(buildId) || statSync(buildId).mtimeMs < sources;
 }
 

@@ -11,7 +11,9 @@ const { UNITS, PREFIXES, typeConverters } = math.Unit;
 const number = typeConverters.number;
 
 const groupOf = new Map(Object.entries(PREFIXES).map(([name, group]) => [group, name]));
-const prefixes = Object.fromEntries(Object.entries(PREFIXES).map(([name, group]) => [name, Object.fromEntries(Object.entries(group).map(([p, { value }]) => [p, value]))]));
+const prefixes = Object.fromEntries(
+  Object.entries(PREFIXES).map(([name, group]) => [name, Object.fromEntries(Object.entries(group).map(([p, { value }]) => [p, value]))]),
+);
 const units = {};
 for (const [name, unit] of Object.entries(UNITS)) {
   const value = number(unit.value);

@@ -30,18 +30,29 @@ for (const file of process.argv.slice(2)) {
       for (const [ki, m] of material.measurements.entries()) {
         count++;
         const where = `${file} papers[${pi}].materials[${mi}](${material.key}).measurements[${ki}]`;
-        if (inPaper && !inPaper(m.quote)) { problems++; console.log(`${where}.quote not found in paper: ${m.quote}`); }
+        if (inPaper && !inPaper(m.quote)) {
+          problems++;
+          console.log(`${where}.quote not found in paper: ${m.quote}`);
+        }
         if (m.source === "stated") {
           for (const v of [m.value, m.min, m.max]) {
-            if (v !== undefined && !quoteStatesValue(m.quote, v)) { problems++; console.log(`${where}: value ${v} not in quote: ${m.quote}`); }
+            if (v !== undefined && !quoteStatesValue(m.quote, v)) {
+              problems++;
+              console.log(`${where}: value ${v} not in quote: ${m.quote}`);
+            }
           }
         }
       }
       for (const [si, s] of material.synthesis.entries()) {
-        if (inPaper && s.quote && !inPaper(s.quote)) { problems++; console.log(`${file} ${material.key}.synthesis[${si}].quote not found in paper: ${s.quote}`); }
+        if (inPaper && s.quote && !inPaper(s.quote)) {
+          problems++;
+          console.log(`${file} ${material.key}.synthesis[${si}].quote not found in paper: ${s.quote}`);
+        }
       }
     }
-    console.log(`${file}: ${paper.doi}: ${paper.materials.length} materials, ${paper.materials.reduce((n, m) => n + m.synthesis.length, 0)} synthesis steps, ${count} measurements`);
+    console.log(
+      `${file}: ${paper.doi}: ${paper.materials.length} materials, ${paper.materials.reduce((n, m) => n + m.synthesis.length, 0)} synthesis steps, ${count} measurements`,
+    );
   }
 }
 console.log(problems ? `${problems} problem(s)` : "ok");

@@ -87,7 +87,10 @@ export const clientImports = {
       }
       if (chain) context.report({ node, messageId: "parser", data: { chain: chain.join(" → ") } });
     };
-    const typeOnly = (node) => node.importKind === "type" || node.exportKind === "type" || (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === "type" || s.exportKind === "type"));
+    const typeOnly = (node) =>
+      node.importKind === "type" ||
+      node.exportKind === "type" ||
+      (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === "type" || s.exportKind === "type"));
     return {
       Program(program) {
         client = isClientComponent(program);

@@ -30,7 +30,6 @@ function binary(): string {
   return file;
 }
 
-
 async function waitForHealth(host: string, child: ChildProcess, output: () => string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -59,7 +58,19 @@ export async function startMeilisearch(): Promise<MeilisearchServer> {
       binary(),
       // WARN: a log line per request fills the output pipe whenever this process is blocked (a
       // synchronous child process), and a server that cannot write its log stops answering.
-      ["--http-addr", `127.0.0.1:${port}`, "--master-key", apiKey, "--db-path", join(dir, "data.ms"), "--no-analytics", "--env", "development", "--log-level", "WARN"],
+      [
+        "--http-addr",
+        `127.0.0.1:${port}`,
+        "--master-key",
+        apiKey,
+        "--db-path",
+        join(dir, "data.ms"),
+        "--no-analytics",
+        "--env",
+        "development",
+        "--log-level",
+        "WARN",
+      ],
       // Dumps and snapshots default to the working directory: keep them in the temp dir too.
       { cwd: dir, stdio: ["ignore", "pipe", "pipe"] },
     );

@@ -68,11 +68,25 @@ const dot = (colour: string, r = 4.5, hollow = false) =>
     return <circle cx={cx} cy={cy} r={r} fill={hollow ? "#fff" : colour} stroke={colour} strokeWidth={hollow ? 1.6 : 1} />;
   };
 
-function ChartFrame({ id, title, description, missing, children }: { id: string; title: string; description: string; missing: string[]; children: React.ReactNode }) {
+function ChartFrame({
+  id,
+  title,
+  description,
+  missing,
+  children,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  missing: string[];
+  children: React.ReactNode;
+}) {
   return (
     <figure className="rounded border border-slate-200 bg-white p-3 shadow-sm" data-testid="chart" data-chart={id} aria-labelledby={`${id}-title`}>
       <figcaption>
-        <h3 id={`${id}-title`} className="font-semibold">{title}</h3>
+        <h3 id={`${id}-title`} className="font-semibold">
+          {title}
+        </h3>
         <p className="text-xs text-slate-500">{description}</p>
       </figcaption>
       <div className="mt-2 h-80 w-full">{children}</div>
@@ -107,7 +121,17 @@ export function RateChart({ comparison, colours }: { comparison: Comparison; col
       <ResponsiveContainer width="100%" height="100%">
         <ScatterChart margin={{ top: 8, right: 16, bottom: 28, left: 16 }}>
           <CartesianGrid stroke="#e2e8f0" />
-          <XAxis type="number" dataKey="x" scale="log" domain={axis.domain} ticks={axis.ticks} interval={0} allowDataOverflow tickFormatter={tick} tick={{ fontSize: 12 }}>
+          <XAxis
+            type="number"
+            dataKey="x"
+            scale="log"
+            domain={axis.domain}
+            ticks={axis.ticks}
+            interval={0}
+            allowDataOverflow
+            tickFormatter={tick}
+            tick={{ fontSize: 12 }}
+          >
             <Label value="Current density (A g⁻¹)" position="insideBottom" offset={-16} style={AXIS_STYLE} />
           </XAxis>
           <YAxis type="number" dataKey="y" domain={[0, "auto"]} tickFormatter={tick} tick={{ fontSize: 12 }} width={64}>
@@ -118,8 +142,24 @@ export function RateChart({ comparison, colours }: { comparison: Comparison; col
           {comparison.materials.map((m) => {
             const colour = colours[m.index % colours.length]!;
             return [
-              <Scatter key={`r${m.index}`} name={m.name} data={lines.get(m.index) ?? []} fill={colour} line={{ stroke: colour, strokeWidth: 1.5 }} shape={dot(colour)} isAnimationActive={false} />,
-              <Scatter key={`c${m.index}`} name={`${m.name} (cycled)`} legendType="none" data={others.get(m.index) ?? []} fill={colour} shape={dot(colour, 4.5, true)} isAnimationActive={false} />,
+              <Scatter
+                key={`r${m.index}`}
+                name={m.name}
+                data={lines.get(m.index) ?? []}
+                fill={colour}
+                line={{ stroke: colour, strokeWidth: 1.5 }}
+                shape={dot(colour)}
+                isAnimationActive={false}
+              />,
+              <Scatter
+                key={`c${m.index}`}
+                name={`${m.name} (cycled)`}
+                legendType="none"
+                data={others.get(m.index) ?? []}
+                fill={colour}
+                shape={dot(colour, 4.5, true)}
+                isAnimationActive={false}
+              />,
             ];
           })}
         </ScatterChart>
@@ -131,10 +171,19 @@ export function RateChart({ comparison, colours }: { comparison: Comparison; col
 /** Specific capacity against test temperature. */
 export function TemperatureChart({ comparison, colours }: { comparison: Comparison; colours: string[] }) {
   const points = byMaterial(comparison.charts.temperature.points, comparison);
-  const tAxis = linearAxis(comparison.charts.temperature.points.map((p) => p.x), 20, 5);
+  const tAxis = linearAxis(
+    comparison.charts.temperature.points.map((p) => p.x),
+    20,
+    5,
+  );
   const missing = comparison.materials.filter((m) => !points.has(m.index)).map((m) => m.name);
   return (
-    <ChartFrame id="temperature" title="Capacity vs temperature" description="Specific capacity against the test temperature, every current density and cycle (hover a point for its conditions)." missing={missing}>
+    <ChartFrame
+      id="temperature"
+      title="Capacity vs temperature"
+      description="Specific capacity against the test temperature, every current density and cycle (hover a point for its conditions)."
+      missing={missing}
+    >
       <ResponsiveContainer width="100%" height="100%">
         <ScatterChart margin={{ top: 8, right: 16, bottom: 28, left: 16 }}>
           <CartesianGrid stroke="#e2e8f0" />
@@ -160,8 +209,17 @@ function AxisPicker({ axis, value, onChange, axes }: { axis: "x" | "y"; value: s
   return (
     <label className="flex items-center gap-1">
       <span className="text-slate-600">{axis}</span>
-      <select aria-label={`Scatter ${axis} axis`} value={value} onChange={(e) => onChange(e.target.value)} className="max-w-56 rounded border border-slate-300 px-1 py-0.5">
-        {axes.map((a) => <option key={a.key} value={a.key}>{a.label}</option>)}
+      <select
+        aria-label={`Scatter ${axis} axis`}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="max-w-56 rounded border border-slate-300 px-1 py-0.5"
+      >
+        {axes.map((a) => (
+          <option key={a.key} value={a.key}>
+            {a.label}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -179,7 +237,8 @@ export function KnowledgeBaseScatter({ comparison, colours }: { comparison: Comp
   // The last chart stays up (dimmed) while another pair of axes loads.
   const scatter = useQuery({
     queryKey: ["compare-scatter", x, y, highlight],
-    queryFn: ({ signal }) => fetchJson<ScatterData>(`/api/compare/scatter?x=${encodeURIComponent(x)}&y=${encodeURIComponent(y)}&highlight=${highlight}`, { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson<ScatterData>(`/api/compare/scatter?x=${encodeURIComponent(x)}&y=${encodeURIComponent(y)}&highlight=${highlight}`, { signal }),
     placeholderData: keepPreviousData,
   });
   const data = scatter.data ?? null;
@@ -190,18 +249,48 @@ export function KnowledgeBaseScatter({ comparison, colours }: { comparison: Comp
     return (
       <figure className="rounded border border-slate-200 bg-white p-3 shadow-sm" data-chart="scatter-loading" aria-busy={loading}>
         <h3 className="font-semibold">The compared materials among the whole knowledge base</h3>
-        {error ? <p role="alert" className="mt-2 text-sm text-red-700">{error}</p> : <p className="mt-2 h-96 animate-pulse rounded bg-slate-50 p-3 text-sm text-slate-500">Loading the knowledge base…</p>}
+        {error ? (
+          <p role="alert" className="mt-2 text-sm text-red-700">
+            {error}
+          </p>
+        ) : (
+          <p className="mt-2 h-96 animate-pulse rounded bg-slate-50 p-3 text-sm text-slate-500">Loading the knowledge base…</p>
+        )}
       </figure>
     );
   }
   return <ScatterFigure data={data} x={x} y={y} setX={setX} setY={setY} loading={loading} error={error} comparison={comparison} colours={colours} />;
 }
 
-function ScatterFigure({ data, x, y, setX, setY, loading, error, comparison, colours }: {
-  data: ScatterData; x: string; y: string; setX: (key: string) => void; setY: (key: string) => void; loading: boolean; error: string | null; comparison: Comparison; colours: string[];
+function ScatterFigure({
+  data,
+  x,
+  y,
+  setX,
+  setY,
+  loading,
+  error,
+  comparison,
+  colours,
+}: {
+  data: ScatterData;
+  x: string;
+  y: string;
+  setX: (key: string) => void;
+  setY: (key: string) => void;
+  loading: boolean;
+  error: string | null;
+  comparison: Comparison;
+  colours: string[];
 }) {
   const compared = new Map(comparison.materials.map((m) => [m.ref, m]));
-  const toPlotted = (p: ScatterPoint): Plotted => ({ x: p.x, y: p.y, name: p.name, conditionsText: p.conditionsText, extra: p.pairing === "material-best" ? "best value of each property" : undefined });
+  const toPlotted = (p: ScatterPoint): Plotted => ({
+    x: p.x,
+    y: p.y,
+    name: p.name,
+    conditionsText: p.conditionsText,
+    extra: p.pairing === "material-best" ? "best value of each property" : undefined,
+  });
   const background = data.points.filter((p) => !compared.has(p.ref)).map(toPlotted);
   const highlighted = useMemo(() => {
     const out = new Map<number, Plotted[]>();
@@ -221,11 +310,13 @@ function ScatterFigure({ data, x, y, setX, setY, loading, error, comparison, col
     <figure className="rounded border border-slate-200 bg-white p-3 shadow-sm" data-testid="chart" data-chart="scatter" aria-labelledby="scatter-title">
       <figcaption className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h3 id="scatter-title" className="font-semibold">The compared materials among the whole knowledge base</h3>
+          <h3 id="scatter-title" className="font-semibold">
+            The compared materials among the whole knowledge base
+          </h3>
           <p className="text-xs text-slate-500">
             {data.points.length} points from {new Set(data.points.map((p) => p.ref)).size} materials; grey:{" "}
-            {data.sampleEvery > 1 ? `a sample of the other materials (one in ${data.sampleEvery})` : "every other material"}. Two
-            properties pair measurements made under the same conditions, else each material&apos;s best value.
+            {data.sampleEvery > 1 ? `a sample of the other materials (one in ${data.sampleEvery})` : "every other material"}. Two properties pair measurements
+            made under the same conditions, else each material&apos;s best value.
           </p>
         </div>
         <div className="flex flex-wrap gap-2 text-sm">
@@ -234,7 +325,11 @@ function ScatterFigure({ data, x, y, setX, setY, loading, error, comparison, col
           {loading ? <span className="text-xs text-slate-400">loading…</span> : null}
         </div>
       </figcaption>
-      {error ? <p role="alert" className="mt-2 text-sm text-red-700">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
       <div className="mt-2 h-96 w-full">
         <ResponsiveContainer width="100%" height="100%">
           <ScatterChart margin={{ top: 8, right: 16, bottom: 28, left: 24 }}>
@@ -242,7 +337,9 @@ function ScatterFigure({ data, x, y, setX, setY, loading, error, comparison, col
             <XAxis
               type="number"
               dataKey="x"
-              {...(xAxis ? { scale: "log" as const, domain: xAxis.domain, ticks: xAxis.ticks, interval: 0, allowDataOverflow: true } : { domain: ["auto", "auto"] as [string, string] })}
+              {...(xAxis
+                ? { scale: "log" as const, domain: xAxis.domain, ticks: xAxis.ticks, interval: 0, allowDataOverflow: true }
+                : { domain: ["auto", "auto"] as [string, string] })}
               tickFormatter={tick}
               tick={{ fontSize: 12 }}
             >
@@ -251,7 +348,9 @@ function ScatterFigure({ data, x, y, setX, setY, loading, error, comparison, col
             <YAxis
               type="number"
               dataKey="y"
-              {...(yAxis ? { scale: "log" as const, domain: yAxis.domain, ticks: yAxis.ticks, interval: 0, allowDataOverflow: true } : { domain: ["auto", "auto"] as [string, string] })}
+              {...(yAxis
+                ? { scale: "log" as const, domain: yAxis.domain, ticks: yAxis.ticks, interval: 0, allowDataOverflow: true }
+                : { domain: ["auto", "auto"] as [string, string] })}
               tickFormatter={tick}
               tick={{ fontSize: 11 }}
               width={96}
@@ -263,7 +362,9 @@ function ScatterFigure({ data, x, y, setX, setY, loading, error, comparison, col
             <Scatter name="Other materials" data={background} fill="#94a3b8" shape={dot("#94a3b8", 3)} isAnimationActive={false} />
             {comparison.materials.map((m) => {
               const colour = colours[m.index % colours.length]!;
-              return <Scatter key={m.index} name={m.name} data={highlighted.get(m.index) ?? []} fill={colour} shape={dot(colour, 6)} isAnimationActive={false} />;
+              return (
+                <Scatter key={m.index} name={m.name} data={highlighted.get(m.index) ?? []} fill={colour} shape={dot(colour, 6)} isAnimationActive={false} />
+              );
             })}
           </ScatterChart>
         </ResponsiveContainer>

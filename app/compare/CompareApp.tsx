@@ -55,7 +55,10 @@ export function CompareApp({ chips, errors, comparison, units }: Props) {
     <div className="space-y-8" data-testid="compare-app" aria-busy={pending}>
       <section aria-labelledby="selection" className="rounded border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="selection" className="text-lg font-semibold">
-          Materials <span className="text-sm font-normal text-slate-500">({chips.length} of up to {MAX_SELECTION})</span>
+          Materials{" "}
+          <span className="text-sm font-normal text-slate-500">
+            ({chips.length} of up to {MAX_SELECTION})
+          </span>
         </h2>
         {chips.length ? (
           <ul className="mt-2 flex flex-wrap gap-2" aria-label="Selected materials">
@@ -65,9 +68,17 @@ export function CompareApp({ chips, errors, comparison, units }: Props) {
                 data-testid="selected-material"
                 className={`flex items-center gap-2 rounded border px-2 py-1 text-sm ${c.error ? "border-red-300 bg-red-50" : "border-slate-300 bg-slate-50"}`}
               >
-                {c.ref ? <span aria-hidden="true" className="inline-block h-3 w-3 rounded-full" style={{ background: colours.get(c.ref) ?? "#94a3b8" }} /> : null}
+                {c.ref ? (
+                  <span aria-hidden="true" className="inline-block h-3 w-3 rounded-full" style={{ background: colours.get(c.ref) ?? "#94a3b8" }} />
+                ) : null}
                 <span>
-                  {c.path ? <Link href={c.path} className="font-medium text-brand hover:underline">{c.name}</Link> : <span className="font-medium">{c.name}</span>}
+                  {c.path ? (
+                    <Link href={c.path} className="font-medium text-brand hover:underline">
+                      {c.name}
+                    </Link>
+                  ) : (
+                    <span className="font-medium">{c.name}</span>
+                  )}
                   {c.paper ? <span className="ml-1 text-xs text-slate-500">{c.paper}</span> : null}
                   {c.error ? <span className="ml-1 text-xs text-red-700">({c.error})</span> : null}
                 </span>
@@ -95,10 +106,19 @@ export function CompareApp({ chips, errors, comparison, units }: Props) {
 
       {!comparison ? (
         <section data-testid="compare-empty" className="rounded border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
-          <p className="text-lg font-medium text-slate-800">{chips.length === 1 ? "Add one more material to compare" : "Pick two or more materials to compare"}</p>
+          <p className="text-lg font-medium text-slate-800">
+            {chips.length === 1 ? "Add one more material to compare" : "Pick two or more materials to compare"}
+          </p>
           <p className="mt-1 text-sm">
-            Search above, or open a material from <Link href="/" className="text-brand hover:underline">search</Link> and use “Add to compare”. Try{" "}
-            <Link className="text-brand hover:underline" href={compareHref(["10.1007/s40820-025-01858-2/fes2-qd-mxene", "10.1007/s40820-025-01858-2/fes2-mxene", "10.1002/smtd.202100188/sbqd-c"])}>
+            Search above, or open a material from{" "}
+            <Link href="/" className="text-brand hover:underline">
+              search
+            </Link>{" "}
+            and use “Add to compare”. Try{" "}
+            <Link
+              className="text-brand hover:underline"
+              href={compareHref(["10.1007/s40820-025-01858-2/fes2-qd-mxene", "10.1007/s40820-025-01858-2/fes2-mxene", "10.1002/smtd.202100188/sbqd-c"])}
+            >
               FeS₂ QD/MXene vs FeS₂/MXene vs SbQD@C
             </Link>
             .
@@ -109,7 +129,9 @@ export function CompareApp({ chips, errors, comparison, units }: Props) {
           <Downloads ids={comparison.materials.map((m) => m.ref)} />
           <CompareTable comparison={comparison} units={units} colours={SERIES_COLOURS} />
           <section aria-labelledby="charts" className="space-y-6">
-            <h2 id="charts" className="text-xl font-semibold">Charts</h2>
+            <h2 id="charts" className="text-xl font-semibold">
+              Charts
+            </h2>
             <div className="grid gap-6 lg:grid-cols-2">
               <RateChart comparison={comparison} colours={SERIES_COLOURS} />
               <TemperatureChart comparison={comparison} colours={SERIES_COLOURS} />
@@ -119,7 +141,11 @@ export function CompareApp({ chips, errors, comparison, units }: Props) {
           <FiguresAndFlags comparison={comparison} colours={SERIES_COLOURS} />
           {comparison.notes.length ? (
             <section aria-label="Notes on the comparison" className="text-xs text-slate-500">
-              <ul className="list-disc space-y-0.5 pl-4">{comparison.notes.map((n, i) => <li key={i}>{n}</li>)}</ul>
+              <ul className="list-disc space-y-0.5 pl-4">
+                {comparison.notes.map((n, i) => (
+                  <li key={i}>{n}</li>
+                ))}
+              </ul>
             </section>
           ) : null}
         </>
@@ -136,7 +162,11 @@ function Downloads({ ids }: { ids: string[] }) {
       <a className="rounded border border-slate-300 bg-white px-2 py-0.5 text-brand hover:border-brand" href={`/api/compare${query}&format=csv`} download>
         CSV
       </a>
-      <a className="rounded border border-slate-300 bg-white px-2 py-0.5 text-brand hover:border-brand" href={`/api/compare${query}`} download="matlit-compare.json">
+      <a
+        className="rounded border border-slate-300 bg-white px-2 py-0.5 text-brand hover:border-brand"
+        href={`/api/compare${query}`}
+        download="matlit-compare.json"
+      >
         JSON
       </a>
       <span className="break-all text-xs text-slate-500">
@@ -218,9 +248,16 @@ function MaterialPicker({ selected, full, onAdd }: { selected: string[]; full: b
       />
       {loading ? <span className="absolute right-3 top-8 text-xs text-slate-400">searching…</span> : null}
       {failure ? <p className="mt-1 text-sm text-red-700">Search failed: {failure}</p> : null}
-      {open && text.trim() && !loading && hits.length === 0 && !failure ? <p className="mt-1 text-sm text-slate-500">No material matches “{text.trim()}”.</p> : null}
+      {open && text.trim() && !loading && hits.length === 0 && !failure ? (
+        <p className="mt-1 text-sm text-slate-500">No material matches “{text.trim()}”.</p>
+      ) : null}
       {open && hits.length > 0 ? (
-        <ul id={listId} role="listbox" aria-label="Materials to add" className="absolute z-30 mt-1 max-h-80 w-full overflow-auto rounded border border-slate-200 bg-white py-1 shadow-lg">
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label="Materials to add"
+          className="absolute z-30 mt-1 max-h-80 w-full overflow-auto rounded border border-slate-200 bg-white py-1 shadow-lg"
+        >
           {hits.map((hit, i) => {
             const already = selected.includes(hit.ref);
             return (

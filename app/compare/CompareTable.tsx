@@ -19,13 +19,21 @@ export function CompareTable({ comparison, units: choices, colours }: { comparis
       <table className="w-full border-collapse text-sm" aria-label={label} data-testid="compare-table">
         <thead className="sticky top-0 z-10 bg-slate-100">
           <tr className="text-left">
-            <th scope="col" className="w-56 px-2 py-2 font-medium text-slate-600">Conditions</th>
-            <th scope="col" className="w-28 px-2 py-2 font-medium text-slate-600">Unit</th>
+            <th scope="col" className="w-56 px-2 py-2 font-medium text-slate-600">
+              Conditions
+            </th>
+            <th scope="col" className="w-28 px-2 py-2 font-medium text-slate-600">
+              Unit
+            </th>
             {comparison.materials.map((m) => (
               <th scope="col" key={m.ref} className="min-w-36 px-2 py-2 align-bottom font-semibold">
                 <span className="mr-1 inline-block h-2.5 w-2.5 rounded-full" style={{ background: colours[m.index % colours.length] }} aria-hidden="true" />
-                <Link href={m.path} className="text-brand hover:underline">{m.name}</Link>
-                <div className="text-xs font-normal text-slate-500">{m.paper.firstAuthor} et al. {m.paper.year} · {m.role}</div>
+                <Link href={m.path} className="text-brand hover:underline">
+                  {m.name}
+                </Link>
+                <div className="text-xs font-normal text-slate-500">
+                  {m.paper.firstAuthor} et al. {m.paper.year} · {m.role}
+                </div>
               </th>
             ))}
           </tr>
@@ -42,7 +50,14 @@ export function CompareTable({ comparison, units: choices, colours }: { comparis
               </th>
             </tr>
             {g.rows.map((row) => (
-              <Row key={row.id} row={row} group={g} choices={choices[g.property.key] ?? []} unit={units[row.id] ?? g.property.unit} onUnit={(u) => setUnits((s) => ({ ...s, [row.id]: u }))} />
+              <Row
+                key={row.id}
+                row={row}
+                group={g}
+                choices={choices[g.property.key] ?? []}
+                unit={units[row.id] ?? g.property.unit}
+                onUnit={(u) => setUnits((s) => ({ ...s, [row.id]: u }))}
+              />
             ))}
           </tbody>
         ))}
@@ -52,14 +67,24 @@ export function CompareTable({ comparison, units: choices, colours }: { comparis
   return (
     <section aria-labelledby="table-heading" className="space-y-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="table-heading" className="text-xl font-semibold">Side by side</h2>
+        <h2 id="table-heading" className="text-xl font-semibold">
+          Side by side
+        </h2>
         <p className="flex flex-wrap gap-3 text-xs text-slate-600">
-          <span><span className="rounded bg-emerald-100 px-1 font-semibold text-emerald-900">★ 573</span> best among like-for-like</span>
-          <span><span className="rounded border border-dashed border-amber-500 px-1 text-amber-900">≈ 464</span> nearest measurement, other conditions</span>
+          <span>
+            <span className="rounded bg-emerald-100 px-1 font-semibold text-emerald-900">★ 573</span> best among like-for-like
+          </span>
+          <span>
+            <span className="rounded border border-dashed border-amber-500 px-1 text-amber-900">≈ 464</span> nearest measurement, other conditions
+          </span>
           <span>Hover or focus a value for its quote.</span>
         </p>
       </div>
-      {performance.length ? table(performance, "Performance comparison") : <p className="text-sm text-slate-500">No performance measurements recorded for these materials.</p>}
+      {performance.length ? (
+        table(performance, "Performance comparison")
+      ) : (
+        <p className="text-sm text-slate-500">No performance measurements recorded for these materials.</p>
+      )}
       {other.length ? (
         <details className="rounded border border-slate-200 bg-white">
           <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-700">
@@ -72,13 +97,29 @@ export function CompareTable({ comparison, units: choices, colours }: { comparis
   );
 }
 
-function Row({ row, group, choices, unit, onUnit }: { row: CompareRow; group: ComparePropertyGroup; choices: UnitChoice[]; unit: string; onUnit: (u: string) => void }) {
+function Row({
+  row,
+  group,
+  choices,
+  unit,
+  onUnit,
+}: {
+  row: CompareRow;
+  group: ComparePropertyGroup;
+  choices: UnitChoice[];
+  unit: string;
+  onUnit: (u: string) => void;
+}) {
   const choice = choices.find((c) => c.value === unit);
   return (
     <tr className="border-t border-slate-100 align-top" data-testid="compare-row" data-like-for-like={row.likeForLike} data-conditions={row.conditionsText}>
       <th scope="row" className="px-2 py-1.5 text-left font-normal text-slate-700">
         {row.conditionsText}
-        {row.likeForLike ? <span className="ml-1 whitespace-nowrap text-xs text-emerald-700" title="every material was measured under these conditions">✓ all aligned</span> : null}
+        {row.likeForLike ? (
+          <span className="ml-1 whitespace-nowrap text-xs text-emerald-700" title="every material was measured under these conditions">
+            ✓ all aligned
+          </span>
+        ) : null}
       </th>
       <td className="px-2 py-1">
         {choices.length > 1 ? (
@@ -89,7 +130,9 @@ function Row({ row, group, choices, unit, onUnit }: { row: CompareRow; group: Co
             className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs"
           >
             {choices.map((c) => (
-              <option key={c.value} value={c.value}>{c.label}</option>
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
             ))}
           </select>
         ) : (
@@ -98,7 +141,13 @@ function Row({ row, group, choices, unit, onUnit }: { row: CompareRow; group: Co
       </td>
       {row.cells.map((cell, i) => (
         <td key={i} className="px-2 py-1">
-          {cell ? <Cell cell={cell} shownIn={choice && choice.value !== group.property.unit ? choice : null} /> : <span className="text-slate-300" aria-label="no measurement">–</span>}
+          {cell ? (
+            <Cell cell={cell} shownIn={choice && choice.value !== group.property.unit ? choice : null} />
+          ) : (
+            <span className="text-slate-300" aria-label="no measurement">
+              –
+            </span>
+          )}
         </td>
       ))}
     </tr>
@@ -130,7 +179,11 @@ function Cell({ cell, shownIn }: { cell: CompareCell; shownIn: UnitChoice | null
         {!cell.likeForLike ? <span aria-label="not like-for-like">≈ </span> : null}
         {q}
         {value}
-        {cell.source === "derived" ? <sup className="ml-0.5 text-[10px] text-amber-700" title="derived by the record's author">d</sup> : null}
+        {cell.source === "derived" ? (
+          <sup className="ml-0.5 text-[10px] text-amber-700" title="derived by the record's author">
+            d
+          </sup>
+        ) : null}
       </span>
       {!cell.likeForLike ? <span className="block text-[11px] leading-tight text-amber-800">{cell.differences.join("; ")}</span> : null}
       {cell.subject ? <span className="block text-[11px] leading-tight text-slate-500">{cell.subject}</span> : null}
@@ -144,7 +197,9 @@ function Cell({ cell, shownIn }: { cell: CompareCell; shownIn: UnitChoice | null
           {shownIn ? ` · shown in ${shownIn.label}` : ""}
         </span>
         {cell.conditionsText ? <span className="block text-slate-600">{cell.conditionsText}</span> : null}
-        <q className="mt-1 block italic"><PaperText text={cell.quote} /></q>
+        <q className="mt-1 block italic">
+          <PaperText text={cell.quote} />
+        </q>
         {cell.location ? <span className="block text-slate-400">{cell.location}</span> : null}
       </span>
     </span>

@@ -10,7 +10,9 @@ export function FiguresAndFlags({ comparison, colours }: { comparison: Compariso
   return (
     <section aria-labelledby="derived-heading" className="space-y-4">
       <div>
-        <h2 id="derived-heading" className="text-xl font-semibold">Derived figures and consistency flags</h2>
+        <h2 id="derived-heading" className="text-xl font-semibold">
+          Derived figures and consistency flags
+        </h2>
         <p className="text-sm text-slate-600">
           Recomputed by matlit from each paper&apos;s own numbers (rate retention, retention on cycling and across temperature…). Hover an input for the
           sentence it comes from; the formula links explain the calculation.
@@ -20,7 +22,12 @@ export function FiguresAndFlags({ comparison, colours }: { comparison: Compariso
         {comparison.figures.map((f) => {
           const m = comparison.materials[f.materialIndex]!;
           return (
-            <article key={f.ref} className="rounded border border-slate-200 bg-white p-3 shadow-sm" data-testid="material-figures" aria-label={`Derived figures for ${m.name}`}>
+            <article
+              key={f.ref}
+              className="rounded border border-slate-200 bg-white p-3 shadow-sm"
+              data-testid="material-figures"
+              aria-label={`Derived figures for ${m.name}`}
+            >
               <h3 className="font-semibold">
                 <span className="mr-1 inline-block h-2.5 w-2.5 rounded-full" style={{ background: colours[m.index % colours.length] }} aria-hidden="true" />
                 {m.name}
@@ -32,9 +39,13 @@ export function FiguresAndFlags({ comparison, colours }: { comparison: Compariso
                       <p className="font-medium">⚑ {flag.message}</p>
                       <p className="mt-0.5">
                         Stated <strong>{flag.stated.display}</strong>, recomputed <strong>{flag.recomputed.display}</strong> with{" "}
-                        <Link className="underline" href={flag.formulaPath}>{flag.formulaName}</Link>
+                        <Link className="underline" href={flag.formulaPath}>
+                          {flag.formulaName}
+                        </Link>
                       </p>
-                      <q className="mt-0.5 block italic"><PaperText text={flag.stated.quote} /></q>
+                      <q className="mt-0.5 block italic">
+                        <PaperText text={flag.stated.quote} />
+                      </q>
                     </li>
                   ))}
                 </ul>
@@ -56,10 +67,17 @@ export function FiguresAndFlags({ comparison, colours }: { comparison: Compariso
                         <td className="py-1 pr-2">{d.label}</td>
                         <td className="whitespace-nowrap py-1 pr-2 font-semibold tabular-nums">{d.display}</td>
                         <td className="py-1 text-slate-600">
-                          <Link className="text-brand hover:underline" href={d.formulaPath}>{d.formulaName}</Link>
+                          <Link className="text-brand hover:underline" href={d.formulaPath}>
+                            {d.formulaName}
+                          </Link>
                           <span className="text-slate-400"> · </span>
                           {d.inputs.map((x, n) => (
-                            <span key={n} title={x.quote} tabIndex={x.quote ? 0 : undefined} className={x.quote ? "cursor-help underline decoration-dotted" : undefined}>
+                            <span
+                              key={n}
+                              title={x.quote}
+                              tabIndex={x.quote ? 0 : undefined}
+                              className={x.quote ? "cursor-help underline decoration-dotted" : undefined}
+                            >
                               {n ? "; " : ""}
                               {x.name} = {formatQuantity(x.value, x.unit)}
                             </span>
@@ -71,8 +89,8 @@ export function FiguresAndFlags({ comparison, colours }: { comparison: Compariso
                 </table>
               ) : (
                 <p className="mt-2 text-xs text-slate-500">
-                  Nothing to recompute: the record holds no pair of numbers a formula needs (e.g. capacities at two rates, or at cycle 1 and cycle N under the same
-                  conditions).
+                  Nothing to recompute: the record holds no pair of numbers a formula needs (e.g. capacities at two rates, or at cycle 1 and cycle N under the
+                  same conditions).
                 </p>
               )}
             </article>

@@ -21,11 +21,16 @@ export default async function ComparePage({ searchParams }: Props) {
       <header>
         <h1 className="text-2xl font-semibold">Compare electrodes</h1>
         <p className="mt-1 max-w-3xl text-slate-600">
-          Materials from any papers side by side: numbers aligned on the conditions they were measured under, in one unit per property, with the
-          figures matlit recomputes from each paper&apos;s own numbers.
+          Materials from any papers side by side: numbers aligned on the conditions they were measured under, in one unit per property, with the figures matlit
+          recomputes from each paper&apos;s own numbers.
         </p>
       </header>
-      <CompareApp chips={materials} errors={errors} comparison={comparison} units={Object.fromEntries((comparison?.properties ?? []).map(({ property: p }) => [p.key, unitChoices(p.unit, p.display)]))} />
+      <CompareApp
+        chips={materials}
+        errors={errors}
+        comparison={comparison}
+        units={Object.fromEntries((comparison?.properties ?? []).map(({ property: p }) => [p.key, unitChoices(p.unit, p.display)]))}
+      />
     </div>
   );
 }

@@ -8,7 +8,9 @@ export function AuditFlags({ flags }: { flags: AuditFlag[] }) {
   if (!flags.length) return null;
   return (
     <section aria-labelledby="audit-flags" className="rounded border border-amber-300 bg-amber-50 p-4">
-      <h2 id="audit-flags" className="text-lg font-semibold text-amber-900">Consistency flags ({flags.length})</h2>
+      <h2 id="audit-flags" className="text-lg font-semibold text-amber-900">
+        Consistency flags ({flags.length})
+      </h2>
       <p className="text-sm text-amber-900">Figures the paper states that its own numbers do not reproduce, within the stated precision.</p>
       <ul className="mt-2 space-y-3">
         {flags.map((f) => (
@@ -16,9 +18,15 @@ export function AuditFlags({ flags }: { flags: AuditFlag[] }) {
             <p className="font-medium text-amber-950">{f.message}</p>
             <p className="text-amber-900">
               Stated <strong>{f.stated.display}</strong> · recomputed <strong>{f.recomputed.display}</strong> with{" "}
-              <Link className="underline" href={`/formulas#${f.formula}`}>{f.formulaName}</Link> from{" "}
+              <Link className="underline" href={`/formulas#${f.formula}`}>
+                {f.formulaName}
+              </Link>{" "}
+              from{" "}
               {f.inputs.map((i, n) => (
-                <span key={n}>{n ? ", " : ""}{i.name} = {formatQuantity(i.value, i.unit)}</span>
+                <span key={n}>
+                  {n ? ", " : ""}
+                  {i.name} = {formatQuantity(i.value, i.unit)}
+                </span>
               ))}
             </p>
             <blockquote className="mt-1 border-l-2 border-amber-400 pl-2 text-xs italic text-amber-900">
@@ -36,7 +44,9 @@ export function DerivedFigures({ figures }: { figures: DerivedFigure[] }) {
   if (!figures.length) return null;
   return (
     <section aria-labelledby="derived">
-      <h2 id="derived" className="text-xl font-semibold">Derived figures <span className="text-base font-normal text-slate-500">({figures.length})</span></h2>
+      <h2 id="derived" className="text-xl font-semibold">
+        Derived figures <span className="text-base font-normal text-slate-500">({figures.length})</span>
+      </h2>
       <p className="text-sm text-slate-600">Recomputed by matlit from the paper's own numbers.</p>
       <table className="mt-2 w-full border-collapse text-sm">
         <thead>
@@ -52,11 +62,16 @@ export function DerivedFigures({ figures }: { figures: DerivedFigure[] }) {
             <tr key={i} className="border-b border-slate-100 align-top" data-testid="derived-figure">
               <td className="py-1.5 pr-2">{d.label}</td>
               <td className="py-1.5 pr-2 font-medium tabular-nums">{d.display}</td>
-              <td className="py-1.5 pr-2"><Link className="text-brand hover:underline" href={`/formulas#${d.formula}`}>{d.formulaName}</Link></td>
+              <td className="py-1.5 pr-2">
+                <Link className="text-brand hover:underline" href={`/formulas#${d.formula}`}>
+                  {d.formulaName}
+                </Link>
+              </td>
               <td className="py-1.5 text-slate-600">
                 {d.inputs.map((x, n) => (
                   <span key={n} title={x.quote} className={x.quote ? "cursor-help underline decoration-dotted" : undefined} tabIndex={x.quote ? 0 : undefined}>
-                    {n ? "; " : ""}{x.name} = {formatQuantity(x.value, x.unit)}
+                    {n ? "; " : ""}
+                    {x.name} = {formatQuantity(x.value, x.unit)}
                   </span>
                 ))}
               </td>

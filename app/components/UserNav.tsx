@@ -14,9 +14,13 @@ export async function UserNav() {
   const csrf = (await currentCsrfToken()) ?? "";
   return (
     <form method="post" action="/api/auth/logout" className="ml-auto flex items-center gap-2 text-sm">
-      <span className="text-slate-600" data-testid="signed-in-as">{user.email}</span>
+      <span className="text-slate-600" data-testid="signed-in-as">
+        {user.email}
+      </span>
       <input type="hidden" name="csrf" value={csrf} />
-      <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 text-slate-700 hover:bg-slate-100">Sign out</button>
+      <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 text-slate-700 hover:bg-slate-100">
+        Sign out
+      </button>
     </form>
   );
 }

@@ -77,7 +77,6 @@ const UNIT_ALTERNATIVES: Record<string, string[]> = {
   "*": ["mAh/g", "mAh", "Ah/g", "mAh/cm^2", "g/mol", "kg/mol"],
 };
 
-
 const PARAMETER_LABELS: Record<string, string> = {
   b: "b",
   a: "a",
@@ -111,13 +110,17 @@ export function VariableSymbol({ name }: { name: string }) {
   );
 }
 
-
 /** Rows of numbers from pasted text: lines split on tabs, commas, semicolons or spaces; lines without digits (headers) skipped. */
 function rows(text: string): string[][] {
   return text
     .split(/\r?\n/)
     .filter((line) => /\d/.test(line))
-    .map((line) => line.trim().split(/[\t,;]+\s*|\s+/).filter(Boolean));
+    .map((line) =>
+      line
+        .trim()
+        .split(/[\t,;]+\s*|\s+/)
+        .filter(Boolean),
+    );
 }
 
 type ParsedList = { values: number[] } | { error: string };
@@ -171,7 +174,10 @@ function build(formula: FormulaDefinition, values: Record<string, string>, units
       [xText, yText] = split;
       columns = true;
     }
-    for (const [variable, text] of [[vx, xText], [vy, yText]] as const) {
+    for (const [variable, text] of [
+      [vx, xText],
+      [vy, yText],
+    ] as const) {
       const parsed = parseList(text);
       if ("error" in parsed) errors[`inputs.${variable.name}`] = parsed.error;
       else if (parsed.values.length === 0) missing.push(variable.label);
@@ -187,7 +193,11 @@ function build(formula: FormulaDefinition, values: Record<string, string>, units
     }
   }
   if (Object.keys(errors).length) return { kind: "invalid", errors };
-  if (missing.length) return { kind: "incomplete", hint: `Enter ${missing.length === formula.variables.length || missing.length > 2 ? "the values" : missing.join(" and ")} to see the result.` };
+  if (missing.length)
+    return {
+      kind: "incomplete",
+      hint: `Enter ${missing.length === formula.variables.length || missing.length > 2 ? "the values" : missing.join(" and ")} to see the result.`,
+    };
   const unit = outUnit.trim();
   return { kind: "ready", body: JSON.stringify({ inputs, ...(unit ? { unit } : {}) }), columns };
 }
@@ -242,7 +252,8 @@ export function Calculator({ formula }: { formula: FormulaDefinition }) {
   const loading = body !== null && response?.body !== body;
   const current = body !== null && response?.body === body ? response : null;
   const stale = body !== null && response && response.body !== body ? response : null;
-  const errors: Record<string, string> = built.kind === "invalid" ? built.errors : current?.error?.field ? { [current.error.field]: current.error.message } : {};
+  const errors: Record<string, string> =
+    built.kind === "invalid" ? built.errors : current?.error?.field ? { [current.error.field]: current.error.message } : {};
   const fieldIds = new Set<string>();
   const ids = {
     value: (name: string) => `${key}-${name}`,
@@ -408,7 +419,11 @@ export function Calculator({ formula }: { formula: FormulaDefinition }) {
       <div className="mb-3 flex items-center justify-between gap-2">
         <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Calculator</h3>
         {presentation.example ? (
-          <button type="button" onClick={example} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-700 hover:border-brand hover:text-brand">
+          <button
+            type="button"
+            onClick={example}
+            className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-700 hover:border-brand hover:text-brand"
+          >
             Fill in an example
           </button>
         ) : null}
@@ -479,19 +494,13 @@ function ResultView({ formula, result }: { formula: FormulaDefinition; result: F
           {params.map(([name, q]) => (
             <div key={name} className="flex gap-1">
               <dt className="text-slate-500">{PARAMETER_LABELS[name] ?? name} =</dt>
-              <dd>
-                {" "}
-                {q.unit === "R" ? `${prettyNumber(q.value)} R` : withUnit(q.value, q.unit)}
-              </dd>
+              <dd> {q.unit === "R" ? `${prettyNumber(q.value)} R` : withUnit(q.value, q.unit)}</dd>
             </div>
           ))}
           {result.r2 !== undefined ? (
             <div className="flex gap-1">
               <dt className="text-slate-500">R² =</dt>
-              <dd>
-                {" "}
-                {result.r2.toFixed(4)}
-              </dd>
+              <dd> {result.r2.toFixed(4)}</dd>
             </div>
           ) : null}
         </dl>
@@ -556,7 +565,15 @@ function FitChart({ formula, result }: { formula: FormulaDefinition; result: For
           <Tooltip formatter={(value) => (typeof value === "number" ? tick(value) : String(value))} cursor={{ strokeDasharray: "3 3" }} />
           <Legend verticalAlign="top" height={24} wrapperStyle={{ fontSize: 12 }} />
           <Scatter name="data" data={spec.points} fill="#0f5f8c" isAnimationActive={false} />
-          <Scatter name="fit" data={spec.line} fill="#d97706" line={{ stroke: "#d97706", strokeWidth: 2 }} shape={() => <g />} legendType="line" isAnimationActive={false} />
+          <Scatter
+            name="fit"
+            data={spec.line}
+            fill="#d97706"
+            line={{ stroke: "#d97706", strokeWidth: 2 }}
+            shape={() => <g />}
+            legendType="line"
+            isAnimationActive={false}
+          />
         </ScatterChart>
       </ResponsiveContainer>
     </figure>

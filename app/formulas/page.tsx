@@ -24,7 +24,9 @@ function Formula({ formula }: { formula: FormulaDefinition }) {
                 {formula.name}
               </a>
             </h2>
-            <span className={`rounded px-1.5 py-0.5 text-xs ${formula.kind === "fit" ? "bg-amber-100 text-amber-800" : "bg-sky-100 text-sky-800"}`}>{formula.kind}</span>
+            <span className={`rounded px-1.5 py-0.5 text-xs ${formula.kind === "fit" ? "bg-amber-100 text-amber-800" : "bg-sky-100 text-sky-800"}`}>
+              {formula.kind}
+            </span>
           </div>
           <p className="font-mono text-xs text-slate-400">{formula.key}</p>
           <div className="my-3 overflow-x-auto text-lg" data-testid="latex" dangerouslySetInnerHTML={{ __html: html }} />
@@ -71,8 +73,8 @@ export default function FormulasPage() {
       <header>
         <h1 className="text-3xl font-semibold">Formulas</h1>
         <p className="mt-2 max-w-3xl text-slate-700">
-          The analysis formulas matlit uses to derive figures from what papers report. Every calculator accepts paper notation for units (mAh g⁻¹ as
-          “mA h g-1” or “mAh/g”, “°C”, “µL”) and converts before computing. The same calculations are available at{" "}
+          The analysis formulas matlit uses to derive figures from what papers report. Every calculator accepts paper notation for units (mAh g⁻¹ as “mA h g-1”
+          or “mAh/g”, “°C”, “µL”) and converts before computing. The same calculations are available at{" "}
           <code className="rounded bg-slate-100 px-1 text-sm">POST /api/formulas/KEY/evaluate</code>.
         </p>
         <nav aria-label="Formulas on this page" className="mt-4 space-y-2 text-sm">
@@ -80,7 +82,11 @@ export default function FormulasPage() {
             <div key={g.title} className="flex flex-wrap items-baseline gap-x-1 gap-y-1">
               <span className="mr-1 w-24 shrink-0 text-slate-500">{g.title}</span>
               {g.items.map((f) => (
-                <a key={f.key} href={`#${f.key}`} className="rounded border border-slate-200 bg-white px-2 py-0.5 text-slate-700 hover:border-brand hover:text-brand">
+                <a
+                  key={f.key}
+                  href={`#${f.key}`}
+                  className="rounded border border-slate-200 bg-white px-2 py-0.5 text-slate-700 hover:border-brand hover:text-brand"
+                >
                   {f.name}
                 </a>
               ))}

@@ -19,7 +19,10 @@ export const csrfTokenFor = (sessionToken: string): string => createHmac("sha256
 export function sessionCookies(request: Request, token: string): string[] {
   const secure = isHttps(request);
   const maxAge = SESSION_DAYS * 24 * 3600;
-  return [setCookie(SESSION_COOKIE, token, { httpOnly: true, secure, maxAge }), setCookie(CSRF_COOKIE, csrfTokenFor(token), { httpOnly: false, secure, maxAge })];
+  return [
+    setCookie(SESSION_COOKIE, token, { httpOnly: true, secure, maxAge }),
+    setCookie(CSRF_COOKIE, csrfTokenFor(token), { httpOnly: false, secure, maxAge }),
+  ];
 }
 
 export function clearedCookies(request: Request): string[] {

@@ -20,7 +20,8 @@ interface Account {
   passwordHash: string;
 }
 
-const macOf = (account: Account, nonce: string): string => createHmac("sha256", account.passwordHash).update(`matlit device v1|${account.id}.${nonce}`).digest("base64url");
+const macOf = (account: Account, nonce: string): string =>
+  createHmac("sha256", account.passwordHash).update(`matlit device v1|${account.id}.${nonce}`).digest("base64url");
 
 export function issueDeviceToken(account: Account): string {
   const nonce = randomBytes(16).toString("base64url");

@@ -19,7 +19,10 @@ import { BlockList, isIP } from "node:net";
  */
 export function parseTrustedProxies(setting) {
   const trusted = new BlockList();
-  for (const entry of (setting ?? "").split(",").map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of (setting ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const match = /^([^/]+)(?:\/(\d{1,3}))?$/.exec(entry);
     const address = match?.[1] ?? "";
     const family = isIP(address);
@@ -56,7 +59,10 @@ function isTrusted(trusted, address) {
 
 /** The comma-separated values of a header, however many times it was sent. */
 function values(/** @type {string | string[] | undefined} */ header) {
-  return (Array.isArray(header) ? header.join(",") : header ?? "").split(",").map((v) => v.trim()).filter(Boolean);
+  return (Array.isArray(header) ? header.join(",") : (header ?? ""))
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 const HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
@@ -93,7 +99,16 @@ export function resolveClient({ peer, encrypted, headers }, trusted) {
 }
 
 /** Headers that name the client, its host or its protocol; only the server may set them. */
-const FORWARDING_HEADERS = ["forwarded", "x-real-ip", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-forwarded-prefix", "x-forwarded-ssl"];
+const FORWARDING_HEADERS = [
+  "forwarded",
+  "x-real-ip",
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "x-forwarded-prefix",
+  "x-forwarded-ssl",
+];
 
 /**
  * Replaces the request's forwarding headers by the server's decision, before Next.js reads them.
@@ -101,7 +116,10 @@ const FORWARDING_HEADERS = ["forwarded", "x-real-ip", "x-forwarded-for", "x-forw
  * @param {BlockList} trusted
  */
 export function applyForwarding(request, trusted) {
-  const client = resolveClient({ peer: request.socket.remoteAddress, encrypted: "encrypted" in request.socket && Boolean(request.socket.encrypted), headers: request.headers }, trusted);
+  const client = resolveClient(
+    { peer: request.socket.remoteAddress, encrypted: "encrypted" in request.socket && Boolean(request.socket.encrypted), headers: request.headers },
+    trusted,
+  );
   for (const name of FORWARDING_HEADERS) delete request.headers[name];
   request.headers["x-forwarded-for"] = client.address;
   request.headers["x-forwarded-proto"] = client.proto;

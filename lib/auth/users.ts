@@ -19,12 +19,14 @@ export const editorOf = (user: Editor): Editor => ({ id: user.id, email: user.em
 export async function createUser(email: string, password: string, options: { admin?: boolean; prisma?: PrismaClient } = {}): Promise<Editor> {
   const prisma = options.prisma ?? db();
   const normalized = normalizeEmail(email);
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(normalized) || normalized.length > 254) throw new AppError("invalid", `"${email}" is not an e-mail address`, { field: "email" });
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(normalized) || normalized.length > 254)
+    throw new AppError("invalid", `"${email}" is not an e-mail address`, { field: "email" });
   const problem = passwordProblem(password);
   if (problem) throw new AppError("invalid", problem, { field: "password" });
   const passwordHash = await hashPassword(password);
   const user = await writeTransaction(prisma, async (tx) => {
-    if (await tx.user.findUnique({ where: { email: normalized } })) throw new AppError("conflict", `a user with e-mail ${normalized} already exists`, { field: "email" });
+    if (await tx.user.findUnique({ where: { email: normalized } }))
+      throw new AppError("conflict", `a user with e-mail ${normalized} already exists`, { field: "email" });
     return tx.user.create({ data: { email: normalized, passwordHash, isAdmin: Boolean(options.admin) } });
   });
   return editorOf(user);

@@ -47,7 +47,9 @@ export const ALIGNED = alignedColumns(CONDITIONS) as (ConditionColumn & { column
 
 /** A measurement row's alignment conditions. A C-rate whose current density is known aligns as that current density. */
 export function alignmentConditions(row: Record<string, unknown>, catalogue: ConditionCatalogue = CONDITIONS): AlignmentConditions {
-  const c: Record<string, number | null> = Object.fromEntries(alignedColumns(catalogue).map((col) => [col.column, (row[col.column] as number | null | undefined) ?? null]));
+  const c: Record<string, number | null> = Object.fromEntries(
+    alignedColumns(catalogue).map((col) => [col.column, (row[col.column] as number | null | undefined) ?? null]),
+  );
   if (c[RATE_AS_CURRENT.column] !== null && RATE_AS_CURRENT.rate in c) c[RATE_AS_CURRENT.rate] = null;
   return c as unknown as AlignmentConditions;
 }
@@ -149,7 +151,8 @@ export function alignProperty(key: string, measured: Measured[], materialCount: 
   }
   // Papers say "room temperature" by not saying: a row is labelled unstated when nobody stated 25 °C.
   for (const slot of slots.values()) {
-    if (slot.conditions.temperature === ROOM_TEMPERATURE && slot.byMaterial.every((ms) => ms.every((m) => m.conditions.temperature === null))) slot.conditions = { ...slot.conditions, temperature: null };
+    if (slot.conditions.temperature === ROOM_TEMPERATURE && slot.byMaterial.every((ms) => ms.every((m) => m.conditions.temperature === null)))
+      slot.conditions = { ...slot.conditions, temperature: null };
   }
   // Unstated conditions sort last, but an unstated temperature is room temperature and a value without a cycle (a rate test) comes before cycled ones.
   const unstated = (k: ConditionKey) => (k === "temperature" ? ROOM_TEMPERATURE : k === "cycle" ? -1 : Infinity);
@@ -181,7 +184,10 @@ export function alignProperty(key: string, measured: Measured[], materialCount: 
         property: key,
         unit: def.unit,
         conditions: slot.conditions,
-        conditionsText: describeAlignment(slot.conditions, slot.conditions.temperature === ROOM_TEMPERATURE && cells.some((c) => c?.likeForLike && c.conditions.temperature === null)),
+        conditionsText: describeAlignment(
+          slot.conditions,
+          slot.conditions.temperature === ROOM_TEMPERATURE && cells.some((c) => c?.likeForLike && c.conditions.temperature === null),
+        ),
         cells,
         likeForLike: cells.every((c) => c?.likeForLike === true),
         best: [],
@@ -209,7 +215,10 @@ function markBest(row: CompareRow, better: "higher" | "lower" | undefined): void
 /** The compared materials' measurements of catalogued properties, by material and position. */
 export async function loadMeasured(prisma: PrismaClient, materials: ComparedMaterial[]): Promise<Measured[]> {
   const indexOf = new Map(materials.map((m) => [m.id, m.index]));
-  const rows = await prisma.measurement.findMany({ where: { materialId: { in: materials.map((m) => m.id) } }, orderBy: [{ materialId: "asc" }, { position: "asc" }] });
+  const rows = await prisma.measurement.findMany({
+    where: { materialId: { in: materials.map((m) => m.id) } },
+    orderBy: [{ materialId: "asc" }, { position: "asc" }],
+  });
   return rows
     .filter((r) => property(r.propertyKey))
     .map((r) => {

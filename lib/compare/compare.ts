@@ -54,22 +54,31 @@ export async function compareMaterials(prisma: PrismaClient, refsOrNames: string
     rate: {
       xUnit: "A/g",
       yUnit: "mAh/g",
-      rateTest: withCurrent.filter((m) => m.conditions.cycle === null).map((m) => chartPoint(m, m.conditions.currentDensity!)).sort((a, b) => a.materialIndex - b.materialIndex || a.x - b.x),
+      rateTest: withCurrent
+        .filter((m) => m.conditions.cycle === null)
+        .map((m) => chartPoint(m, m.conditions.currentDensity!))
+        .sort((a, b) => a.materialIndex - b.materialIndex || a.x - b.x),
       cycled: withCurrent.filter((m) => m.conditions.cycle !== null).map((m) => chartPoint(m, m.conditions.currentDensity!)),
     },
     temperature: {
       xUnit: "degC",
       yUnit: "mAh/g",
-      points: capacities.filter((m) => m.conditions.temperature !== null).map((m) => chartPoint(m, m.conditions.temperature!)).sort((a, b) => a.materialIndex - b.materialIndex || a.x - b.x),
+      points: capacities
+        .filter((m) => m.conditions.temperature !== null)
+        .map((m) => chartPoint(m, m.conditions.temperature!))
+        .sort((a, b) => a.materialIndex - b.materialIndex || a.x - b.x),
     },
   };
 
   const notes = [
-    `Rows align measurements on ${ALIGNED.map(nameOf).join(", ").replace(/, ([^,]*)$/, " and $1")}; an unstated temperature is taken as room temperature (25 °C).`,
+    `Rows align measurements on ${ALIGNED.map(nameOf)
+      .join(", ")
+      .replace(/, ([^,]*)$/, " and $1")}; an unstated temperature is taken as room temperature (25 °C).`,
     "A cell marked not like-for-like is the material's nearest measurement under other conditions (shown only when it is close); the best value is marked only among like-for-like cells, when a row has two or more.",
   ];
   for (const m of materials) {
-    if (!figures[m.index]!.derived.length) notes.push(`${m.name}: its record holds no inputs for a derived figure (no capacity pair under matching conditions).`);
+    if (!figures[m.index]!.derived.length)
+      notes.push(`${m.name}: its record holds no inputs for a derived figure (no capacity pair under matching conditions).`);
   }
   return { materials, properties, figures, charts, notes };
 }

@@ -4,8 +4,24 @@ import { SPREADSHEET_SAFE } from "../records/csv";
 import type { Comparison } from "./types";
 
 const CSV_COLUMNS = [
-  "property", "property_label", "row_conditions", "row_like_for_like", "material_ref", "material_name", "value", "unit",
-  "reported_value", "reported_unit", "like_for_like", "best", "differences", "conditions", "subject", "source", "location", "quote",
+  "property",
+  "property_label",
+  "row_conditions",
+  "row_like_for_like",
+  "material_ref",
+  "material_name",
+  "value",
+  "unit",
+  "reported_value",
+  "reported_unit",
+  "like_for_like",
+  "best",
+  "differences",
+  "conditions",
+  "subject",
+  "source",
+  "location",
+  "quote",
 ] as const;
 
 /** The comparison as CSV: one line per table cell, plus derived figures (property "derived:KEY"). */
@@ -18,8 +34,24 @@ export async function comparisonToCsv(c: Comparison): Promise<string> {
         if (!cell) return;
         const m = c.materials[i]!;
         lines.push([
-          group.property.key, group.property.label, row.conditionsText, row.likeForLike, m.ref, m.name, cell.value, group.property.display,
-          cell.reported.value, cell.reported.unit, cell.likeForLike, cell.best, cell.differences.join("; "), cell.conditionsText, cell.subject, cell.source, cell.location, cell.quote,
+          group.property.key,
+          group.property.label,
+          row.conditionsText,
+          row.likeForLike,
+          m.ref,
+          m.name,
+          cell.value,
+          group.property.display,
+          cell.reported.value,
+          cell.reported.unit,
+          cell.likeForLike,
+          cell.best,
+          cell.differences.join("; "),
+          cell.conditionsText,
+          cell.subject,
+          cell.source,
+          cell.location,
+          cell.quote,
         ]);
       });
     }
@@ -28,8 +60,27 @@ export async function comparisonToCsv(c: Comparison): Promise<string> {
     const m = c.materials[f.materialIndex]!;
     for (const d of f.derived) {
       lines.push([
-        `derived:${d.formula}`, d.label, "", "", m.ref, m.name, d.value, unitText(d.unit), "", "", "", "", "",
-        d.inputs.map((x) => `${x.name} = ${formatQuantity(x.value, x.unit)}`).join("; "), "", "derived by matlit", "", d.inputs.map((x) => x.quote).filter(Boolean).join(" | "),
+        `derived:${d.formula}`,
+        d.label,
+        "",
+        "",
+        m.ref,
+        m.name,
+        d.value,
+        unitText(d.unit),
+        "",
+        "",
+        "",
+        "",
+        "",
+        d.inputs.map((x) => `${x.name} = ${formatQuantity(x.value, x.unit)}`).join("; "),
+        "",
+        "derived by matlit",
+        "",
+        d.inputs
+          .map((x) => x.quote)
+          .filter(Boolean)
+          .join(" | "),
       ]);
     }
   }
@@ -43,7 +94,9 @@ export function comparisonToText(c: Comparison): string {
   for (const group of c.properties) {
     out.push("", `${group.property.label} (${group.property.display})${group.property.better ? `, ${group.property.better} is better` : ""}`);
     for (const row of group.rows) {
-      const cells = row.cells.map((cell, i) => (cell ? `[${i + 1}] ${prettyNumber(cell.value)}${cell.best ? "★" : ""}${cell.likeForLike ? "" : "≈"}` : `[${i + 1}] –`));
+      const cells = row.cells.map((cell, i) =>
+        cell ? `[${i + 1}] ${prettyNumber(cell.value)}${cell.best ? "★" : ""}${cell.likeForLike ? "" : "≈"}` : `[${i + 1}] –`,
+      );
       out.push(`  ${row.conditionsText.padEnd(38)} ${cells.join("   ")}`);
     }
   }

@@ -48,12 +48,22 @@ export async function comparePicked(prisma: PrismaClient, ids: string[]): Promis
       materials.push({ id, ref: m.ref, name: m.name, paper: null, path: m.path, error: "listed twice" });
       continue;
     }
-    materials.push({ id, ref: m.ref, name: m.name, path: m.path, paper: `${m.paper.firstAuthor ?? ""} et al., ${m.paper.journal} ${m.paper.year}`, error: null });
+    materials.push({
+      id,
+      ref: m.ref,
+      name: m.name,
+      path: m.path,
+      paper: `${m.paper.firstAuthor ?? ""} et al., ${m.paper.journal} ${m.paper.year}`,
+      error: null,
+    });
   }
   if (ids.length > MAX_MATERIALS) errors.push({ message: `compare takes at most ${MAX_MATERIALS} materials (got ${ids.length}); remove some`, path: "ids" });
   if (errors.length || materials.length < 2) return { materials, errors, comparison: null };
   // A material removed since it resolved above.
-  const comparison = await compareMaterials(prisma, materials.map((c) => c.ref!)).catch((e: unknown) => {
+  const comparison = await compareMaterials(
+    prisma,
+    materials.map((c) => c.ref!),
+  ).catch((e: unknown) => {
     if (!(e instanceof CompareError)) throw e;
     errors.push({ message: e.message, path: e.field });
     return null;

@@ -15,14 +15,23 @@ export const MAX_MATERIALS = 8;
 /** A refused comparison; `field` names the id at fault ("ids[1]") or the list ("ids"). */
 export class CompareError extends AppError {
   declare readonly field: string;
-  constructor(message: string, field = "ids", code: ErrorCode = "invalid", readonly candidates?: { ref: string; name: string; paper: string }[]) {
+  constructor(
+    message: string,
+    field = "ids",
+    code: ErrorCode = "invalid",
+    readonly candidates?: { ref: string; name: string; paper: string }[],
+  ) {
     super(code, message, { field, details: candidates ? { candidates } : undefined });
   }
 }
 
 /** `?ids=A&ids=B` and `?ids=A,B` alike. A DOI never contains a comma; a name might not either. */
 export function idsFromParams(params: URLSearchParams): string[] {
-  return params.getAll("ids").flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  return params
+    .getAll("ids")
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 const fold = (s: string) => searchForm(s).toLowerCase();
@@ -74,7 +83,11 @@ async function resolveOne(prisma: PrismaClient, raw: string, index: number): Pro
   if (!matches.length) matches = all.filter((m) => m.key.toLowerCase() === wanted);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
-    const candidates = matches.map((m) => ({ ref: materialRef(m.paper.doi, m.key), name: m.name, paper: `${m.paper.authors[0]?.name ?? ""} ${m.paper.journal} ${m.paper.year}`.trim() }));
+    const candidates = matches.map((m) => ({
+      ref: materialRef(m.paper.doi, m.key),
+      name: m.name,
+      paper: `${m.paper.authors[0]?.name ?? ""} ${m.paper.journal} ${m.paper.year}`.trim(),
+    }));
     throw new CompareError(
       `"${text}" names ${matches.length} materials; give one of their ids: ${candidates.map((c) => `${c.ref} (${c.name}, ${c.paper})`).join("; ")}`,
       field,
@@ -86,7 +99,11 @@ async function resolveOne(prisma: PrismaClient, raw: string, index: number): Pro
 }
 
 /** Resolve 2–8 ids or names to materials, in the order given. */
-export async function resolveMaterials(prisma: PrismaClient, refsOrNames: string[], limits = { min: MIN_MATERIALS, max: MAX_MATERIALS }): Promise<ComparedMaterial[]> {
+export async function resolveMaterials(
+  prisma: PrismaClient,
+  refsOrNames: string[],
+  limits = { min: MIN_MATERIALS, max: MAX_MATERIALS },
+): Promise<ComparedMaterial[]> {
   const ids = refsOrNames.map((s) => s.trim()).filter(Boolean);
   if (ids.length < limits.min) throw new CompareError(`compare needs at least ${limits.min} materials (got ${ids.length})`);
   if (ids.length > limits.max) throw new CompareError(`compare takes at most ${limits.max} materials (got ${ids.length})`);
@@ -109,6 +126,13 @@ export async function resolveMaterials(prisma: PrismaClient, refsOrNames: string
     materialClass: m.materialClass,
     isControl: m.isControl,
     path: materialPath(m.paper.doi, m.key),
-    paper: { doi: m.paper.doi, title: m.paper.title, journal: m.paper.journal, year: m.paper.year, firstAuthor: m.paper.authors[0]?.name ?? null, path: paperPath(m.paper.doi) },
+    paper: {
+      doi: m.paper.doi,
+      title: m.paper.title,
+      journal: m.paper.journal,
+      year: m.paper.year,
+      firstAuthor: m.paper.authors[0]?.name ?? null,
+      path: paperPath(m.paper.doi),
+    },
   }));
 }

@@ -34,21 +34,25 @@ function axisOf(key: string, field: "x" | "y"): Omit<ScatterAxis, "log"> {
   return { key, label: def.label, unit: def.unit, display: def.display };
 }
 
-type Row = AlignmentConditions & Record<string, unknown> & {
-  id: number;
-  materialId: number;
-  propertyKey: string;
-  canonicalValue: number;
-  canonicalUnit: string | null;
-  key: string;
-  name: string;
-  doi: string;
-};
+type Row = AlignmentConditions &
+  Record<string, unknown> & {
+    id: number;
+    materialId: number;
+    propertyKey: string;
+    canonicalValue: number;
+    canonicalUnit: string | null;
+    key: string;
+    name: string;
+    doi: string;
+  };
 
 /** Background materials drawn at most (about): more draw no better picture and cost the browser. */
 export const SCATTER_SAMPLE = 600;
 
-const conditionKey = (r: Row) => ALIGNED.map(({ column }) => (column === "temperature" ? (r.temperature ?? ROOM_TEMPERATURE) : r[column])).map((v) => (v === null ? "-" : String(v))).join("|");
+const conditionKey = (r: Row) =>
+  ALIGNED.map(({ column }) => (column === "temperature" ? (r.temperature ?? ROOM_TEMPERATURE) : r[column]))
+    .map((v) => (v === null ? "-" : String(v)))
+    .join("|");
 const describe = (r: Row) =>
   ALIGNED.filter((c) => r[c.column] !== null)
     .map((c) => columnWords(c, r[c.column]!))
@@ -124,7 +128,13 @@ export async function scatterData(
       if (!paired) {
         const a = best(xs, xKey);
         const b = best(ys, yKey);
-        points.push({ ...base(a), x: a.canonicalValue, y: b.canonicalValue, pairing: "material-best", conditionsText: `best of each: ${describe(a) || "–"} / ${describe(b) || "–"}` });
+        points.push({
+          ...base(a),
+          x: a.canonicalValue,
+          y: b.canonicalValue,
+          pairing: "material-best",
+          conditionsText: `best of each: ${describe(a) || "–"} / ${describe(b) || "–"}`,
+        });
       }
     }
   }

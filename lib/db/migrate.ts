@@ -31,7 +31,12 @@ export function migrate(file = databaseFile(), dir = MIGRATIONS_DIR): MigrationR
       "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
     )`);
     const done = new Map(
-      (db.prepare(`SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as { migration_name: string; checksum: string }[]).map((r) => [r.migration_name, r.checksum]),
+      (
+        db.prepare(`SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as {
+          migration_name: string;
+          checksum: string;
+        }[]
+      ).map((r) => [r.migration_name, r.checksum]),
     );
     const names = readdirSync(dir, { withFileTypes: true })
       .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, "migration.sql")))
@@ -49,9 +54,13 @@ export function migrate(file = databaseFile(), dir = MIGRATIONS_DIR): MigrationR
       const started = new Date().toISOString();
       db.transaction(() => {
         db.exec(sql);
-        db.prepare(
-          `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`,
-        ).run(randomUUID(), checksum, new Date().toISOString(), name, started);
+        db.prepare(`INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`).run(
+          randomUUID(),
+          checksum,
+          new Date().toISOString(),
+          name,
+          started,
+        );
       })();
       applied.push(name);
     }

@@ -122,7 +122,21 @@ export function emptyConditions(): ConditionsForm {
 }
 
 export function emptyMeasurement(property = ""): MeasurementForm {
-  return { uid: uid("m"), property, value: "", unit: "", min: "", max: "", qualifier: "", quote: "", location: "", source: "stated", subject: "", note: "", conditions: emptyConditions() };
+  return {
+    uid: uid("m"),
+    property,
+    value: "",
+    unit: "",
+    min: "",
+    max: "",
+    qualifier: "",
+    quote: "",
+    location: "",
+    source: "stated",
+    subject: "",
+    note: "",
+    conditions: emptyConditions(),
+  };
 }
 
 export function emptyStep(): StepForm {
@@ -131,15 +145,42 @@ export function emptyStep(): StepForm {
 
 export function emptyMaterial(): MaterialForm {
   return {
-    uid: uid("x"), key: "", name: "", formula: "", elements: "", role: "", batterySystem: "", materialClass: "", isControl: false, description: "",
-    components: "", citedReference: "", synthesis: [], measurements: [],
+    uid: uid("x"),
+    key: "",
+    name: "",
+    formula: "",
+    elements: "",
+    role: "",
+    batterySystem: "",
+    materialClass: "",
+    isControl: false,
+    description: "",
+    components: "",
+    citedReference: "",
+    synthesis: [],
+    measurements: [],
   };
 }
 
 export function emptyState(): EditorState {
   return {
     version: 1,
-    paper: { doi: "", title: "", journal: "", year: "", volume: "", issue: "", articleNumber: "", pages: "", authors: "", keywords: "", abstract: "", kind: "research article", license: "", formulas: [] },
+    paper: {
+      doi: "",
+      title: "",
+      journal: "",
+      year: "",
+      volume: "",
+      issue: "",
+      articleNumber: "",
+      pages: "",
+      authors: "",
+      keywords: "",
+      abstract: "",
+      kind: "research article",
+      license: "",
+      formulas: [],
+    },
     materials: [],
   };
 }
@@ -163,21 +204,59 @@ export function recordToForm(p: PaperRecord): EditorState {
   return {
     version: 1,
     paper: {
-      doi: p.doi, title: p.title, journal: p.journal, year: s(p.year), volume: s(p.volume), issue: s(p.issue), articleNumber: s(p.articleNumber),
-      pages: s(p.pages), authors: p.authors.join("\n"), keywords: (p.keywords ?? []).join("\n"), abstract: s(p.abstract), kind: p.kind,
-      license: s(p.license), formulas: [...(p.formulas ?? [])],
+      doi: p.doi,
+      title: p.title,
+      journal: p.journal,
+      year: s(p.year),
+      volume: s(p.volume),
+      issue: s(p.issue),
+      articleNumber: s(p.articleNumber),
+      pages: s(p.pages),
+      authors: p.authors.join("\n"),
+      keywords: (p.keywords ?? []).join("\n"),
+      abstract: s(p.abstract),
+      kind: p.kind,
+      license: s(p.license),
+      formulas: [...(p.formulas ?? [])],
     },
     materials: (p.materials ?? []).map((m: MaterialRecord) => ({
-      uid: uid("x"), key: m.key, name: m.name, formula: s(m.formula), elements: (m.elements ?? []).join(" "), role: m.role, batterySystem: m.batterySystem,
-      materialClass: m.materialClass, isControl: Boolean(m.isControl), description: s(m.description), components: (m.components ?? []).join(", "),
+      uid: uid("x"),
+      key: m.key,
+      name: m.name,
+      formula: s(m.formula),
+      elements: (m.elements ?? []).join(" "),
+      role: m.role,
+      batterySystem: m.batterySystem,
+      materialClass: m.materialClass,
+      isControl: Boolean(m.isControl),
+      description: s(m.description),
+      components: (m.components ?? []).join(", "),
       citedReference: s(m.citedReference),
       synthesis: (m.synthesis ?? []).map((st: SynthesisStepRecord) => ({
-        uid: uid("s"), action: st.action, reagents: (st.reagents ?? []).map(reagentLine).join("\n"), temperature: q(st.temperature), duration: q(st.duration),
-        rampRate: q(st.rampRate), atmosphere: s(st.atmosphere), notes: s(st.notes), quote: s(st.quote),
+        uid: uid("s"),
+        action: st.action,
+        reagents: (st.reagents ?? []).map(reagentLine).join("\n"),
+        temperature: q(st.temperature),
+        duration: q(st.duration),
+        rampRate: q(st.rampRate),
+        atmosphere: s(st.atmosphere),
+        notes: s(st.notes),
+        quote: s(st.quote),
       })),
       measurements: (m.measurements ?? []).map((x: MeasurementRecord) => ({
-        uid: uid("m"), property: x.property, value: s(x.value), unit: x.unit, min: s(x.min), max: s(x.max), qualifier: s(x.qualifier), quote: x.quote,
-        location: s(x.location), source: x.source ?? "stated", subject: s(x.subject), note: s(x.note), conditions: conditionsToForm(x.conditions),
+        uid: uid("m"),
+        property: x.property,
+        value: s(x.value),
+        unit: x.unit,
+        min: s(x.min),
+        max: s(x.max),
+        qualifier: s(x.qualifier),
+        quote: x.quote,
+        location: s(x.location),
+        source: x.source ?? "stated",
+        subject: s(x.subject),
+        note: s(x.note),
+        conditions: conditionsToForm(x.conditions),
       })),
     })),
   };
@@ -185,7 +264,6 @@ export function recordToForm(p: PaperRecord): EditorState {
 
 // ---------------------------------------------------------------------------------------------
 // form → record
-
 
 interface Builder {
   issues: FieldError[];
@@ -206,11 +284,18 @@ function num(b: Builder, raw: string, path: string, int = false): number | strin
 }
 
 const opt = (v: string): string | undefined => (v.trim() ? v : undefined);
-const lines = (v: string): string[] => v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+const lines = (v: string): string[] =>
+  v
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 function quantity(b: Builder, f: QuantityForm, path: string) {
   if (!f.value.trim() && !f.unit.trim()) return undefined;
-  return { value: num(b, f.value, `${path}.value`) ?? (b.issues.push({ path: `${path}.value`, message: "a value is required with a unit" }), ""), unit: f.unit };
+  return {
+    value: num(b, f.value, `${path}.value`) ?? (b.issues.push({ path: `${path}.value`, message: "a value is required with a unit" }), ""),
+    unit: f.unit,
+  };
 }
 
 function reagent(b: Builder, line: string, path: string) {
@@ -410,18 +495,21 @@ export function coerceState(raw: unknown): EditorState {
   return {
     version: 1,
     paper,
-    materials: arr(state.materials).slice(0, 2000).map((m) => {
-      const material = fill({ ...emptyMaterial(), synthesis: undefined, measurements: undefined } as unknown as MaterialForm, m);
-      material.synthesis = arr(obj(m).synthesis).map((x) => fill(emptyStep(), x));
-      material.measurements = arr(obj(m).measurements).map((x) => {
-        const row = fill(emptyMeasurement(), x);
-        if (!row.source) row.source = "stated";
-        // Drafts saved before the voltage window was one field held its parts as voltageMin, voltageMax and voltageUnit.
-        const old = obj(obj(x).conditions);
-        if ("voltageMin" in old || "voltageMax" in old || "voltageUnit" in old) row.conditions.voltageWindow = { min: str(old.voltageMin), max: str(old.voltageMax), unit: str(old.voltageUnit) };
-        return row;
-      });
-      return material;
-    }),
+    materials: arr(state.materials)
+      .slice(0, 2000)
+      .map((m) => {
+        const material = fill({ ...emptyMaterial(), synthesis: undefined, measurements: undefined } as unknown as MaterialForm, m);
+        material.synthesis = arr(obj(m).synthesis).map((x) => fill(emptyStep(), x));
+        material.measurements = arr(obj(m).measurements).map((x) => {
+          const row = fill(emptyMeasurement(), x);
+          if (!row.source) row.source = "stated";
+          // Drafts saved before the voltage window was one field held its parts as voltageMin, voltageMax and voltageUnit.
+          const old = obj(obj(x).conditions);
+          if ("voltageMin" in old || "voltageMax" in old || "voltageUnit" in old)
+            row.conditions.voltageWindow = { min: str(old.voltageMin), max: str(old.voltageMax), unit: str(old.voltageUnit) };
+          return row;
+        });
+        return material;
+      }),
   };
 }

@@ -159,37 +159,39 @@ export async function publishPaper(
 ) {
   const paper = { ...validatePaper(input), status: "published" as const };
   if (options.mode === "update" && options.doi && paper.doi !== options.doi.toLowerCase()) {
-    throw new AppError("invalid", `the DOI of a paper cannot change while editing it (${options.doi} → ${paper.doi}); add it as a new paper instead`, { field: "doi" });
+    throw new AppError("invalid", `the DOI of a paper cannot change while editing it (${options.doi} → ${paper.doi}); add it as a new paper instead`, {
+      field: "doi",
+    });
   }
   // The draft the record came from is discarded with the publish; one never saved is no matter.
   if (options.draftId) {
     const draft = await prisma.paperDraft.findUnique({ where: { id: assertDraftId(options.draftId) }, select: { userId: true } });
     if (draft && draft.userId !== options.user.id) throw notYours();
   }
-  return writeTransaction(
-    prisma,
-    async (tx) => {
-      const existing = await tx.paper.findUnique({ where: { doi: paper.doi }, select: { id: true, title: true } });
-      if (options.mode === "create" && existing) {
-        throw new AppError("conflict", `DOI ${paper.doi} is already in the knowledge base ("${existing.title}"); edit that paper instead`, { field: "doi", details: { path: paperUrl(paper.doi) } });
+  return writeTransaction(prisma, async (tx) => {
+    const existing = await tx.paper.findUnique({ where: { doi: paper.doi }, select: { id: true, title: true } });
+    if (options.mode === "create" && existing) {
+      throw new AppError("conflict", `DOI ${paper.doi} is already in the knowledge base ("${existing.title}"); edit that paper instead`, {
+        field: "doi",
+        details: { path: paperUrl(paper.doi) },
+      });
+    }
+    if (options.mode === "update" && !existing) throw new AppError("not_found", `no paper with DOI ${paper.doi}`);
+    if (options.mode === "update" && options.baseVersion !== undefined) {
+      const current = await paperVersion(paper.doi, tx);
+      if (current && current.version !== options.baseVersion) {
+        const who = current.savedBy ? ` by ${current.savedBy}` : "";
+        throw new AppError(
+          "conflict",
+          `someone else saved this paper (${current.savedAt.toISOString().replace("T", " ").slice(0, 16)} UTC${who}) after you started editing; nothing was published and your draft is kept — open the paper to see their version and apply your changes to it`,
+          { field: "version", details: { currentVersion: current.version, baseVersion: options.baseVersion } },
+        );
       }
-      if (options.mode === "update" && !existing) throw new AppError("not_found", `no paper with DOI ${paper.doi}`);
-      if (options.mode === "update" && options.baseVersion !== undefined) {
-        const current = await paperVersion(paper.doi, tx);
-        if (current && current.version !== options.baseVersion) {
-          const who = current.savedBy ? ` by ${current.savedBy}` : "";
-          throw new AppError(
-            "conflict",
-            `someone else saved this paper (${current.savedAt.toISOString().replace("T", " ").slice(0, 16)} UTC${who}) after you started editing; nothing was published and your draft is kept — open the paper to see their version and apply your changes to it`,
-            { field: "version", details: { currentVersion: current.version, baseVersion: options.baseVersion } },
-          );
-        }
-      }
-      const summary = await writePaper(tx, paper, options.user.id);
-      if (options.draftId) await tx.paperDraft.deleteMany({ where: { id: options.draftId, userId: options.user.id } });
-      return summary;
-    },
-  );
+    }
+    const summary = await writePaper(tx, paper, options.user.id);
+    if (options.draftId) await tx.paperDraft.deleteMany({ where: { id: options.draftId, userId: options.user.id } });
+    return summary;
+  });
 }
 
 /**
@@ -202,12 +204,28 @@ export async function draftForPage(user: Editor, requested: string | undefined, 
   if (requested && DRAFT_ID.test(requested)) {
     const draft = await prisma.paperDraft.findUnique({ where: { id: requested } });
     if (draft && draft.userId !== user.id) return { forbidden: true as const };
-    if (draft) return { forbidden: false as const, id: draft.id, state: JSON.parse(draft.json) as unknown, savedAt: draft.updatedAt.toISOString(), resumed: true, baseVersion: draft.baseVersion };
+    if (draft)
+      return {
+        forbidden: false as const,
+        id: draft.id,
+        state: JSON.parse(draft.json) as unknown,
+        savedAt: draft.updatedAt.toISOString(),
+        resumed: true,
+        baseVersion: draft.baseVersion,
+      };
     return { forbidden: false as const, id: requested, state: null, savedAt: null, resumed: false, baseVersion: null };
   }
   if (doi) {
     const latest = await prisma.paperDraft.findFirst({ where: { userId: user.id, doi }, orderBy: { updatedAt: "desc" } });
-    if (latest) return { forbidden: false as const, id: latest.id, state: JSON.parse(latest.json) as unknown, savedAt: latest.updatedAt.toISOString(), resumed: true, baseVersion: latest.baseVersion };
+    if (latest)
+      return {
+        forbidden: false as const,
+        id: latest.id,
+        state: JSON.parse(latest.json) as unknown,
+        savedAt: latest.updatedAt.toISOString(),
+        resumed: true,
+        baseVersion: latest.baseVersion,
+      };
   }
   return { forbidden: false as const, id: randomUUID(), state: null, savedAt: null, resumed: false, baseVersion: null };
 }

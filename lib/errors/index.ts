@@ -68,5 +68,8 @@ export class AppError extends Error {
 
 /** Whether an error's details are a list of bad fields (record validation), which clients show field by field. */
 export function isFieldErrorList(details: unknown): details is FieldError[] {
-  return Array.isArray(details) && details.every((d) => typeof d === "object" && d !== null && typeof (d as FieldError).path === "string" && typeof (d as FieldError).message === "string");
+  return (
+    Array.isArray(details) &&
+    details.every((d) => typeof d === "object" && d !== null && typeof (d as FieldError).path === "string" && typeof (d as FieldError).message === "string")
+  );
 }

@@ -129,7 +129,8 @@ export function withinTolerance(stated: number, statedHalf: number, recomputed: 
 
 const same = (a: number | null, b: number | null) => a === b || (a !== null && b !== null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)));
 const fmtT = (t: number | null) => (t === null ? "" : `${prettyNumber(t)} °C`);
-const fmtCD = (m: AuditMeasurement) => (m.currentDensity !== null ? `${prettyNumber(m.currentDensity)} A g⁻¹` : m.cRate !== null ? `${prettyNumber(m.cRate)}C` : "");
+const fmtCD = (m: AuditMeasurement) =>
+  m.currentDensity !== null ? `${prettyNumber(m.currentDensity)} A g⁻¹` : m.cRate !== null ? `${prettyNumber(m.cRate)}C` : "";
 
 class Auditor {
   readonly derived: DerivedFigure[] = [];
@@ -142,7 +143,16 @@ class Auditor {
     const def = formulaDefinition(key)!;
     const described = inputs.map((x) => describe(x.from, x.name, x.value, x.from ? property(x.from.propertyKey)!.unit : ""));
     const display = formatQuantity(Number(result.value.toPrecision(4)), result.unit || "");
-    this.derived.push({ formula: key, formulaName: def.name, label, materialId: material.materialId, value: result.value, unit: result.unit, display, inputs: described });
+    this.derived.push({
+      formula: key,
+      formulaName: def.name,
+      label,
+      materialId: material.materialId,
+      value: result.value,
+      unit: result.unit,
+      display,
+      inputs: described,
+    });
     for (const s of stated ?? []) {
       if (withinTolerance(s.canonicalValue, precisionOf(s.value, s.qualifier) * (s.canonicalValue / s.value || 1), result)) continue;
       this.flag(key, label, s, { ...result, display }, described, {
@@ -152,14 +162,29 @@ class Auditor {
   }
 
   /** A stated number (or what it implies) that the paper's other numbers contradict. */
-  flag(key: string, label: string, stated: AuditMeasurement, recomputed: AuditFlag["recomputed"], inputs: FigureInput[], text: { message: string; statedAs?: Pick<AuditFlag["stated"], "value" | "unit" | "display"> }) {
+  flag(
+    key: string,
+    label: string,
+    stated: AuditMeasurement,
+    recomputed: AuditFlag["recomputed"],
+    inputs: FigureInput[],
+    text: { message: string; statedAs?: Pick<AuditFlag["stated"], "value" | "unit" | "display"> },
+  ) {
     this.flags.push({
       formula: key,
       formulaName: formulaDefinition(key)!.name,
       label,
       materialId: stated.materialId,
       material: stated.materialName,
-      stated: { measurementId: stated.id, value: stated.value, unit: stated.unit, display: formatQuantity(stated.value, stated.unit), ...text.statedAs, quote: stated.quote, location: stated.location },
+      stated: {
+        measurementId: stated.id,
+        value: stated.value,
+        unit: stated.unit,
+        display: formatQuantity(stated.value, stated.unit),
+        ...text.statedAs,
+        quote: stated.quote,
+        location: stated.location,
+      },
       recomputed,
       inputs,
       message: text.message,
@@ -175,7 +200,8 @@ interface MaterialNumbers {
 }
 
 /** Same current (density or C-rate) and temperature. */
-const sameConditions = (a: AuditMeasurement, b: AuditMeasurement) => same(a.currentDensity, b.currentDensity) && same(a.cRate, b.cRate) && same(a.temperature, b.temperature);
+const sameConditions = (a: AuditMeasurement, b: AuditMeasurement) =>
+  same(a.currentDensity, b.currentDensity) && same(a.cRate, b.cRate) && same(a.temperature, b.temperature);
 
 /** Cycling retention and decay: a capacity at cycle N against cycle 1 under the same conditions. */
 function cyclingRetention({ of, capacities }: MaterialNumbers, audit: Auditor) {
@@ -184,9 +210,24 @@ function cyclingRetention({ of, capacities }: MaterialNumbers, audit: Auditor) {
     if (!first) continue;
     const where = [fmtCD(late), fmtT(late.temperature)].filter(Boolean).join(", ");
     const matchesCycle = (m: AuditMeasurement) => m.cycle === late.cycle && sameConditions(m, late);
-    const capacityInputs: Input[] = [{ name: "C_n", value: late.canonicalValue, from: late }, { name: "C_0", value: first.canonicalValue, from: first }];
-    audit.figure("capacity_retention", `capacity retention after ${late.cycle} cycles (${where})`, late, capacityInputs, of("capacity_retention").filter(matchesCycle));
-    audit.figure("decay_per_cycle", `capacity decay per cycle over ${late.cycle} cycles (${where})`, late, [...capacityInputs, { name: "N", value: late.cycle!, from: null, exact: true }], of("capacity_decay_per_cycle").filter(matchesCycle));
+    const capacityInputs: Input[] = [
+      { name: "C_n", value: late.canonicalValue, from: late },
+      { name: "C_0", value: first.canonicalValue, from: first },
+    ];
+    audit.figure(
+      "capacity_retention",
+      `capacity retention after ${late.cycle} cycles (${where})`,
+      late,
+      capacityInputs,
+      of("capacity_retention").filter(matchesCycle),
+    );
+    audit.figure(
+      "decay_per_cycle",
+      `capacity decay per cycle over ${late.cycle} cycles (${where})`,
+      late,
+      [...capacityInputs, { name: "N", value: late.cycle!, from: null, exact: true }],
+      of("capacity_decay_per_cycle").filter(matchesCycle),
+    );
   }
 }
 
@@ -195,7 +236,15 @@ function temperatureRetention({ capacities }: MaterialNumbers, audit: Auditor) {
   for (const m of capacities.filter((x) => x.temperature !== null && x.temperature !== 25)) {
     const reference = capacities.find((r) => r.temperature === 25 && same(r.currentDensity, m.currentDensity) && same(r.cRate, m.cRate) && r.cycle === m.cycle);
     if (!reference) continue;
-    audit.figure("capacity_retention", `capacity at ${fmtT(m.temperature)} relative to 25 °C (${[fmtCD(m), m.cycle !== null ? `cycle ${m.cycle}` : ""].filter(Boolean).join(", ")})`, m, [{ name: "C_n", value: m.canonicalValue, from: m }, { name: "C_0", value: reference.canonicalValue, from: reference }]);
+    audit.figure(
+      "capacity_retention",
+      `capacity at ${fmtT(m.temperature)} relative to 25 °C (${[fmtCD(m), m.cycle !== null ? `cycle ${m.cycle}` : ""].filter(Boolean).join(", ")})`,
+      m,
+      [
+        { name: "C_n", value: m.canonicalValue, from: m },
+        { name: "C_0", value: reference.canonicalValue, from: reference },
+      ],
+    );
   }
 }
 
@@ -207,7 +256,10 @@ function rateRetention({ capacities }: MaterialNumbers, audit: Auditor) {
     const lowest = series[0];
     for (const m of series.slice(1)) {
       if (!lowest || same(m.currentDensity, lowest.currentDensity)) continue;
-      audit.figure("capacity_retention", `rate retention at ${fmtCD(m)} vs ${fmtCD(lowest)}${temperature !== null ? ` (${fmtT(temperature)})` : ""}`, m, [{ name: "C_n", value: m.canonicalValue, from: m }, { name: "C_0", value: lowest.canonicalValue, from: lowest }]);
+      audit.figure("capacity_retention", `rate retention at ${fmtCD(m)} vs ${fmtCD(lowest)}${temperature !== null ? ` (${fmtT(temperature)})` : ""}`, m, [
+        { name: "C_n", value: m.canonicalValue, from: m },
+        { name: "C_0", value: lowest.canonicalValue, from: lowest },
+      ]);
     }
   }
 }
@@ -217,24 +269,55 @@ function specificFromAreal({ of, capacities }: MaterialNumbers, audit: Auditor) 
   const loadings = of("sulfur_loading");
   for (let areal of of("areal_capacity")) {
     // The loading is a condition of the areal capacity, or the material's one recorded loading.
-    const loadingRecord = areal.sulfurLoading === null && areal.massLoading === null && loadings.length === 1 && loadings[0]!.min === null ? loadings[0]! : null;
+    const loadingRecord =
+      areal.sulfurLoading === null && areal.massLoading === null && loadings.length === 1 && loadings[0]!.min === null ? loadings[0]! : null;
     if (loadingRecord) areal = { ...areal, sulfurLoading: loadingRecord.canonicalValue };
     const loading = areal.sulfurLoading ?? areal.massLoading;
     if (loading === null) continue;
-    const inputs: Input[] = [{ name: "C_areal", value: areal.canonicalValue, from: areal }, { name: "loading", value: loading, from: null }];
-    const statedSpecific = capacities.filter((c) => same(c.cRate, areal.cRate) && same(c.currentDensity, areal.currentDensity) && c.cycle === areal.cycle && same(c.sulfurLoading ?? c.massLoading, loading));
-    audit.figure("specific_capacity_from_areal", `specific capacity from ${prettyNumber(areal.value)} mAh cm⁻² at ${prettyNumber(loading)} mg cm⁻²`, areal, inputs, statedSpecific);
+    const inputs: Input[] = [
+      { name: "C_areal", value: areal.canonicalValue, from: areal },
+      { name: "loading", value: loading, from: null },
+    ];
+    const statedSpecific = capacities.filter(
+      (c) =>
+        same(c.cRate, areal.cRate) &&
+        same(c.currentDensity, areal.currentDensity) &&
+        c.cycle === areal.cycle &&
+        same(c.sulfurLoading ?? c.massLoading, loading),
+    );
+    audit.figure(
+      "specific_capacity_from_areal",
+      `specific capacity from ${prettyNumber(areal.value)} mAh cm⁻² at ${prettyNumber(loading)} mg cm⁻²`,
+      areal,
+      inputs,
+      statedSpecific,
+    );
     if (!/–S$/.test(areal.batterySystem) || areal.sulfurLoading === null) continue;
     const implied = evaluateWithRange("specific_capacity_from_areal", inputs);
     if (!implied || implied.min <= SULFUR_THEORETICAL_CAPACITY) continue;
-    const theoretical: AuditMeasurement = { ...areal, propertyKey: "specific_capacity", value: SULFUR_THEORETICAL_CAPACITY, unit: "mAh/g", canonicalValue: SULFUR_THEORETICAL_CAPACITY, qualifier: null, quote: "sulfur's theoretical capacity, 1675 mAh g⁻¹", location: null };
+    const theoretical: AuditMeasurement = {
+      ...areal,
+      propertyKey: "specific_capacity",
+      value: SULFUR_THEORETICAL_CAPACITY,
+      unit: "mAh/g",
+      canonicalValue: SULFUR_THEORETICAL_CAPACITY,
+      qualifier: null,
+      quote: "sulfur's theoretical capacity, 1675 mAh g⁻¹",
+      location: null,
+    };
     audit.flag(
       "specific_capacity_from_areal",
       "specific capacity implied by areal capacity and sulfur loading",
       areal,
       { ...implied, display: `${prettyNumber(Number(implied.value.toPrecision(4)))} mAh g⁻¹` },
-      [describe(areal, "C_areal", areal.canonicalValue, "mAh/cm^2"), describe(null, "loading", loading, "mg/cm^2"), describe(theoretical, "C_theo", SULFUR_THEORETICAL_CAPACITY, "mAh/g")],
-      { message: `${areal.materialName}: ${formatQuantity(areal.value, areal.unit)} at ${prettyNumber(loading)} mg cm⁻² of sulfur implies ${prettyNumber(Math.round(implied.value))} mAh g⁻¹, above sulfur's theoretical ${SULFUR_THEORETICAL_CAPACITY} mAh g⁻¹.` },
+      [
+        describe(areal, "C_areal", areal.canonicalValue, "mAh/cm^2"),
+        describe(null, "loading", loading, "mg/cm^2"),
+        describe(theoretical, "C_theo", SULFUR_THEORETICAL_CAPACITY, "mAh/g"),
+      ],
+      {
+        message: `${areal.materialName}: ${formatQuantity(areal.value, areal.unit)} at ${prettyNumber(loading)} mg cm⁻² of sulfur implies ${prettyNumber(Math.round(implied.value))} mAh g⁻¹, above sulfur's theoretical ${SULFUR_THEORETICAL_CAPACITY} mAh g⁻¹.`,
+      },
     );
   }
 }
@@ -242,9 +325,20 @@ function specificFromAreal({ of, capacities }: MaterialNumbers, audit: Auditor) 
 /** Sulfur utilization: the capacity it names against sulfur's theoretical capacity. */
 function sulfurUtilization({ of, capacities }: MaterialNumbers, audit: Auditor) {
   for (const u of of("sulfur_utilization")) {
-    const capacity = capacities.find((c) => u.quote.includes(String(c.value)) || (same(c.cRate, u.cRate) && same(c.currentDensity, u.currentDensity) && c.quote === u.quote));
+    const capacity = capacities.find(
+      (c) => u.quote.includes(String(c.value)) || (same(c.cRate, u.cRate) && same(c.currentDensity, u.currentDensity) && c.quote === u.quote),
+    );
     if (!capacity) continue;
-    audit.figure("capacity_utilization", `${property(u.propertyKey)!.label.toLowerCase()} of ${prettyNumber(capacity.value)} mAh g⁻¹`, u, [{ name: "C", value: capacity.canonicalValue, from: capacity }, { name: "C_theo", value: SULFUR_THEORETICAL_CAPACITY, from: null, exact: true }], [u]);
+    audit.figure(
+      "capacity_utilization",
+      `${property(u.propertyKey)!.label.toLowerCase()} of ${prettyNumber(capacity.value)} mAh g⁻¹`,
+      u,
+      [
+        { name: "C", value: capacity.canonicalValue, from: capacity },
+        { name: "C_theo", value: SULFUR_THEORETICAL_CAPACITY, from: null, exact: true },
+      ],
+      [u],
+    );
   }
 }
 
@@ -254,7 +348,10 @@ function dischargeTime({ of }: MaterialNumbers, audit: Auditor) {
     const powers = of("power_density").filter((x) => same(x.temperature, e.temperature));
     const p = powers.find((x) => x.quote === e.quote || same(x.cRate, e.cRate)) ?? (powers.length === 1 ? powers[0] : undefined);
     if (!p) continue;
-    const inputs: Input[] = [{ name: "E", value: e.canonicalValue, from: e }, { name: "P", value: p.canonicalValue, from: p }];
+    const inputs: Input[] = [
+      { name: "E", value: e.canonicalValue, from: e },
+      { name: "P", value: p.canonicalValue, from: p },
+    ];
     audit.figure("discharge_time", `discharge time at ${prettyNumber(e.value)} Wh kg⁻¹ and ${prettyNumber(p.value)} W kg⁻¹`, e, inputs);
     const rate = e.cRate ?? p.cRate;
     if (rate === null) continue;
@@ -280,7 +377,10 @@ function dischargeTime({ of }: MaterialNumbers, audit: Auditor) {
 function cRateCurrent({ all }: MaterialNumbers, audit: Auditor) {
   for (const m of all.filter((x) => x.cRate !== null && x.oneC !== null && x.currentDensity !== null)) {
     if (same(currentOfRate(m.cRate!, m.oneC!), m.currentDensity)) continue;
-    audit.figure("c_rate_current", `current of ${prettyNumber(m.cRate!)}C`, m, [{ name: "rate", value: m.cRate!, from: null, exact: true }, { name: "Q_1C", value: m.oneC!, from: null, exact: true }]);
+    audit.figure("c_rate_current", `current of ${prettyNumber(m.cRate!)}C`, m, [
+      { name: "rate", value: m.cRate!, from: null, exact: true },
+      { name: "Q_1C", value: m.oneC!, from: null, exact: true },
+    ]);
   }
 }
 
@@ -301,20 +401,37 @@ const MATERIAL_RULES: ((numbers: MaterialNumbers, audit: Auditor) => void)[] = [
  */
 function peakShifts(stated: AuditMeasurement[], audit: Auditor) {
   const energies = stated.filter((m) => m.propertyKey === "binding_energy_xps");
-  const coreLevel = (text: string | null) => text?.match(/\b([A-Z][a-z]?) ?(\d[spdf](?:\d\/\d)?)\b/)?.slice(1).join(" ");
+  const coreLevel = (text: string | null) =>
+    text
+      ?.match(/\b([A-Z][a-z]?) ?(\d[spdf](?:\d\/\d)?)\b/)
+      ?.slice(1)
+      .join(" ");
   for (const shift of stated.filter((m) => m.propertyKey === "peak_shift")) {
     const level = coreLevel(shift.subject) ?? coreLevel(shift.quote);
     const inQuote = energies.filter((b) => shift.quote.includes(String(b.value)));
-    const named = inQuote.length >= 2 || !level ? inQuote : energies.filter((b) => coreLevel(b.subject) === level || (!b.subject && coreLevel(b.quote) === level));
+    const named =
+      inQuote.length >= 2 || !level ? inQuote : energies.filter((b) => coreLevel(b.subject) === level || (!b.subject && coreLevel(b.quote) === level));
     const unique = [...new Map(named.map((b) => [b.value, b])).values()];
     if (unique.length !== 2) continue;
     const [a, b] = unique.sort((x, y) => y.canonicalValue - x.canonicalValue) as [AuditMeasurement, AuditMeasurement];
-    const result = evaluateWithRange("binding_energy_shift", [{ name: "E_1", value: a.canonicalValue, from: a }, { name: "E_0", value: b.canonicalValue, from: b }]);
+    const result = evaluateWithRange("binding_energy_shift", [
+      { name: "E_1", value: a.canonicalValue, from: a },
+      { name: "E_0", value: b.canonicalValue, from: b },
+    ]);
     if (!result) continue;
     const label = `${shift.subject ?? "peak"} shift between ${prettyNumber(a.value)} and ${prettyNumber(b.value)} eV`;
     const display = `${prettyNumber(Number(result.value.toPrecision(4)))} eV`;
     const inputs = [describe(a, "E_1", a.value, "eV"), describe(b, "E_0", b.value, "eV")];
-    audit.derived.push({ formula: "binding_energy_shift", formulaName: formulaDefinition("binding_energy_shift")!.name, label, materialId: shift.materialId, value: result.value, unit: "eV", display, inputs });
+    audit.derived.push({
+      formula: "binding_energy_shift",
+      formulaName: formulaDefinition("binding_energy_shift")!.name,
+      label,
+      materialId: shift.materialId,
+      value: result.value,
+      unit: "eV",
+      display,
+      inputs,
+    });
     if (withinTolerance(shift.canonicalValue, precisionOf(shift.value, shift.qualifier), result)) continue;
     audit.flag("binding_energy_shift", label, shift, { ...result, unit: "eV", display }, inputs, {
       statedAs: { value: shift.value, unit: shift.unit, display: `${prettyNumber(shift.value)} eV` },

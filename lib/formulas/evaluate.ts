@@ -44,14 +44,17 @@ export interface FormulaResult {
   series?: { x: number; xUnit: string; value: number; unit: string }[];
 }
 
-
 const displayUnit = (u: string) => (u === "" ? "1" : u);
 
 function scalar(formula: FormulaDefinition, variable: FormulaVariable, raw: unknown, starUnit: { unit?: string }): Quantity {
   const field = `inputs.${variable.name}`;
   if (raw === undefined || raw === null) throw new FormulaError(`missing input "${variable.name}" (${variable.label})`, field);
   const q: Quantity | undefined =
-    typeof raw === "number" ? { value: raw, unit: variable.unit === "*" ? "" : variable.unit } : typeof raw === "object" && raw && "value" in raw && typeof (raw as Quantity).value === "number" ? { value: (raw as Quantity).value, unit: String((raw as Quantity).unit ?? "") } : undefined;
+    typeof raw === "number"
+      ? { value: raw, unit: variable.unit === "*" ? "" : variable.unit }
+      : typeof raw === "object" && raw && "value" in raw && typeof (raw as Quantity).value === "number"
+        ? { value: (raw as Quantity).value, unit: String((raw as Quantity).unit ?? "") }
+        : undefined;
   if (!q || !Number.isFinite(q.value)) throw new FormulaError(`input "${variable.name}" must be a finite number or {"value", "unit"}`, field);
   if (variable.unit === "*") {
     // Ratios: every "*" input is converted to the unit of the first one given with a unit; bare
@@ -64,13 +67,19 @@ function scalar(formula: FormulaDefinition, variable: FormulaVariable, raw: unkn
     try {
       return { value: convert(q.value, q.unit, starUnit.unit), unit: starUnit.unit };
     } catch {
-      throw new FormulaError(`input "${variable.name}" in "${q.unit}" cannot be compared with "${starUnit.unit}" (${formula.name} needs inputs of the same kind)`, `${field}.unit`);
+      throw new FormulaError(
+        `input "${variable.name}" in "${q.unit}" cannot be compared with "${starUnit.unit}" (${formula.name} needs inputs of the same kind)`,
+        `${field}.unit`,
+      );
     }
   }
   try {
     return { value: convert(q.value, q.unit, variable.unit), unit: variable.unit };
   } catch (e) {
-    const why = e instanceof UnitError && /cannot read/.test(e.message) ? e.message : `"${q.unit || "a plain number"}" does not fit ${variable.label} (expects ${displayUnit(variable.unit)} or a compatible unit)`;
+    const why =
+      e instanceof UnitError && /cannot read/.test(e.message)
+        ? e.message
+        : `"${q.unit || "a plain number"}" does not fit ${variable.label} (expects ${displayUnit(variable.unit)} or a compatible unit)`;
     throw new FormulaError(`input "${variable.name}": ${why}`, `${field}.unit`);
   }
 }
@@ -101,7 +110,10 @@ function convertOr(value: number, unit: string, variable: FormulaVariable, field
   try {
     return convert(value, unit, variable.unit);
   } catch {
-    throw new FormulaError(`input "${variable.name}": "${unit || "a plain number"}" does not fit ${variable.label} (expects ${displayUnit(variable.unit)})`, field);
+    throw new FormulaError(
+      `input "${variable.name}": "${unit || "a plain number"}" does not fit ${variable.label} (expects ${displayUnit(variable.unit)})`,
+      field,
+    );
   }
 }
 
@@ -140,7 +152,8 @@ function pairs(formula: FormulaDefinition, inputs: FormulaInputs): [number[], nu
   const [vx, vy] = formula.variables as [FormulaVariable, FormulaVariable];
   const x = array(vx, inputs[vx.name]);
   const y = array(vy, inputs[vy.name]);
-  if (x.length !== y.length) throw new FormulaError(`inputs "${vx.name}" and "${vy.name}" must have the same length (${x.length} vs ${y.length})`, `inputs.${vy.name}`);
+  if (x.length !== y.length)
+    throw new FormulaError(`inputs "${vx.name}" and "${vy.name}" must have the same length (${x.length} vs ${y.length})`, `inputs.${vy.name}`);
   if (x.length < 2) throw new FormulaError(`a fit needs at least two points (got ${x.length})`, `inputs.${vx.name}`);
   return [x, y];
 }
@@ -168,8 +181,16 @@ const FITS: Record<string, (f: FormulaDefinition, inputs: FormulaInputs) => Comp
     const [v, i] = pairs(f, inputs);
     positive(v, "v");
     // i/v^½ = k1·v^½ + k2
-    const fit = linearFit(v.map(Math.sqrt), v.map((vv, n) => i[n]! / Math.sqrt(vv)));
-    const series = v.map((vv, n) => ({ x: vv, xUnit: "mV/s", value: finite(((fit.slope * vv) / i[n]!) * 100, f, `current at ${vv} mV/s is zero`), unit: "percent" }));
+    const fit = linearFit(
+      v.map(Math.sqrt),
+      v.map((vv, n) => i[n]! / Math.sqrt(vv)),
+    );
+    const series = v.map((vv, n) => ({
+      x: vv,
+      xUnit: "mV/s",
+      value: finite(((fit.slope * vv) / i[n]!) * 100, f, `current at ${vv} mV/s is zero`),
+      unit: "percent",
+    }));
     return {
       value: series.at(-1)!.value,
       unit: "percent",
@@ -189,12 +210,19 @@ const FITS: Record<string, (f: FormulaDefinition, inputs: FormulaInputs) => Comp
     if (T.length < 2) throw new FormulaError(`a fit needs at least two points (got ${T.length})`, "inputs.T");
     positive(T, "T");
     positive(sigma, "sigma");
-    const fit = linearFit(T.map((t) => 1 / t), sigma.map(Math.log));
+    const fit = linearFit(
+      T.map((t) => 1 / t),
+      sigma.map(Math.log),
+    );
     const ea = -fit.slope * CONSTANTS.k_B;
     return {
       value: ea,
       inputs: { T: { values: T, unit: "K" }, sigma: { values: sigma, unit: "S/cm" } },
-      parameters: { E_a: { value: ea, unit: "eV" }, E_a_molar: { value: convert(ea, "eV", "kJ/mol"), unit: "kJ/mol" }, A: { value: Math.exp(fit.intercept), unit: "S/cm" } },
+      parameters: {
+        E_a: { value: ea, unit: "eV" },
+        E_a_molar: { value: convert(ea, "eV", "kJ/mol"), unit: "kJ/mol" },
+        A: { value: Math.exp(fit.intercept), unit: "S/cm" },
+      },
       r2: fit.r2,
     };
   },
@@ -202,7 +230,8 @@ const FITS: Record<string, (f: FormulaDefinition, inputs: FormulaInputs) => Comp
     const raw = inputs.x;
     const sites: number[][] = Array.isArray(raw) && raw.length > 0 && raw.every(Array.isArray) ? (raw as number[][]) : [array(f.variables[0]!, raw)];
     sites.forEach((s, k) => {
-      if (!s.length || !s.every((x) => Number.isFinite(x) && x > 0 && x <= 1)) throw new FormulaError(`site ${k + 1}: fractions must be numbers in (0, 1]`, "inputs.x");
+      if (!s.length || !s.every((x) => Number.isFinite(x) && x > 0 && x <= 1))
+        throw new FormulaError(`site ${k + 1}: fractions must be numbers in (0, 1]`, "inputs.x");
       const sum = s.reduce((a, b) => a + b, 0);
       if (Math.abs(sum - 1) > 0.02) throw new FormulaError(`site ${k + 1}: fractions add up to ${Number(sum.toFixed(4))}, not 1`, "inputs.x");
     });
@@ -223,12 +252,18 @@ const UNIT_CONSTANTS = {
 };
 
 function closedForm(formula: FormulaDefinition, inputs: FormulaInputs): Computed {
-  const firstWithUnit = formula.variables.map((v) => inputs[v.name]).find((x, i) => formula.variables[i]!.unit === "*" && x && typeof x === "object" && "unit" in x);
+  const firstWithUnit = formula.variables
+    .map((v) => inputs[v.name])
+    .find((x, i) => formula.variables[i]!.unit === "*" && x && typeof x === "object" && "unit" in x);
   const star: { unit?: string } = { unit: firstWithUnit ? String((firstWithUnit as Quantity).unit ?? "") : undefined };
   const used: Record<string, Quantity> = {};
   for (const variable of formula.variables) used[variable.name] = scalar(formula, variable, inputs[variable.name], star);
   const asUnit = (q: Quantity) => (q.unit === "" ? q.value : math.unit(q.value, toMathjsSyntax(q.unit)));
-  const scope = new Map<string, unknown>([["pi", Math.PI], ...Object.entries(UNIT_CONSTANTS), ...Object.entries(used).map(([k, q]) => [k, asUnit(q)] as [string, unknown])]);
+  const scope = new Map<string, unknown>([
+    ["pi", Math.PI],
+    ...Object.entries(UNIT_CONSTANTS),
+    ...Object.entries(used).map(([k, q]) => [k, asUnit(q)] as [string, unknown]),
+  ]);
   const zero = Object.entries(used).find(([, q]) => q.value === 0);
   let result: unknown;
   try {
@@ -254,15 +289,18 @@ export function listFormulas(): readonly FormulaDefinition[] {
 export function evaluateFormula(key: string, request: FormulaRequest): FormulaResult {
   const formula = formulaDefinition(key);
   if (!formula) throw new FormulaError(`unknown formula "${key}"`, "key");
-  if (!request || typeof request.inputs !== "object" || request.inputs === null) throw new FormulaError(`"inputs" must be an object of the formula's variables`, "inputs");
+  if (!request || typeof request.inputs !== "object" || request.inputs === null)
+    throw new FormulaError(`"inputs" must be an object of the formula's variables`, "inputs");
   const unknown = Object.keys(request.inputs).filter((k) => !formula.variables.some((v) => v.name === k));
-  if (unknown.length) throw new FormulaError(`unknown input "${unknown[0]}" (${formula.key} takes ${formula.variables.map((v) => v.name).join(", ")})`, `inputs.${unknown[0]}`);
+  if (unknown.length)
+    throw new FormulaError(`unknown input "${unknown[0]}" (${formula.key} takes ${formula.variables.map((v) => v.name).join(", ")})`, `inputs.${unknown[0]}`);
   const computed = formula.kind === "fit" || FITS[key] ? FITS[key]!(formula, request.inputs) : closedForm(formula, request.inputs);
   const ownUnit = computed.unit ?? formula.outputUnit;
   const wanted = request.unit ?? ownUnit;
   let value = computed.value;
   if (wanted !== ownUnit) {
-    if (!compatible(ownUnit || "", wanted)) throw new FormulaError(`the result of ${formula.name} is in ${displayUnit(ownUnit)} and cannot be given in "${wanted}"`, "unit");
+    if (!compatible(ownUnit || "", wanted))
+      throw new FormulaError(`the result of ${formula.name} is in ${displayUnit(ownUnit)} and cannot be given in "${wanted}"`, "unit");
     value = convert(value, ownUnit, wanted);
   }
   return { key, name: formula.name, ...computed, value, unit: wanted };

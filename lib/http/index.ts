@@ -77,7 +77,8 @@ export function assertPlainJson(value: unknown): void {
   while (stack.length) {
     const { value: v, path, depth } = stack.pop()!;
     if (!v || typeof v !== "object") continue;
-    if (depth >= MAX_JSON_DEPTH) throw new AppError("invalid", `${path || "body"}: nested more than ${MAX_JSON_DEPTH} levels deep`, { field: path || undefined });
+    if (depth >= MAX_JSON_DEPTH)
+      throw new AppError("invalid", `${path || "body"}: nested more than ${MAX_JSON_DEPTH} levels deep`, { field: path || undefined });
     if (Array.isArray(v)) v.forEach((item, i) => stack.push({ value: item, path: `${path}[${i}]`, depth: depth + 1 }));
     else {
       for (const [key, item] of Object.entries(v)) {

@@ -22,7 +22,9 @@ export function describeConditions(c: Conditions | undefined, catalogue: Conditi
   };
   return catalogue
     .filter((def) => given[def.key] !== undefined && def.key !== RATE_AS_CURRENT.oneC)
-    .map((def) => (def.key === RATE_AS_CURRENT.rate && given[RATE_AS_CURRENT.oneC] !== undefined ? `${text(def.key)} (1C = ${text(RATE_AS_CURRENT.oneC)})` : text(def.key)))
+    .map((def) =>
+      def.key === RATE_AS_CURRENT.rate && given[RATE_AS_CURRENT.oneC] !== undefined ? `${text(def.key)} (1C = ${text(RATE_AS_CURRENT.oneC)})` : text(def.key),
+    )
     .join(" · ");
 }
 
@@ -92,7 +94,7 @@ export async function getMaterial(prisma: PrismaClient, doi: string, key: string
     };
   });
   const groups = new Map<string, MeasurementView[]>();
-  for (const m of [...measurements].sort((a, b) => (PROPERTY_ORDER.get(a.property.key)! - PROPERTY_ORDER.get(b.property.key)!))) {
+  for (const m of [...measurements].sort((a, b) => PROPERTY_ORDER.get(a.property.key)! - PROPERTY_ORDER.get(b.property.key)!)) {
     groups.set(m.property.key, [...(groups.get(m.property.key) ?? []), m]);
   }
   return {
@@ -124,7 +126,10 @@ export async function listPapers(prisma: PrismaClient, take?: number) {
     take,
     include: {
       authors: { orderBy: { position: "asc" }, take: 1 },
-      materials: { orderBy: { position: "asc" }, select: { key: true, name: true, role: true, isControl: true, batterySystem: true, _count: { select: { measurements: true } } } },
+      materials: {
+        orderBy: { position: "asc" },
+        select: { key: true, name: true, role: true, isControl: true, batterySystem: true, _count: { select: { measurements: true } } },
+      },
     },
   });
 }

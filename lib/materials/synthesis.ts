@@ -46,8 +46,17 @@ export function synthesisStepView(step: StoredSynthesisStep): SynthesisStepView 
     id: step.id,
     number: step.position + 1,
     action: step.action,
-    parameters: [quantity(step.temperatureValue, step.temperatureUnit), quantity(step.durationValue, step.durationUnit), ramp && `ramp ${ramp}`, step.atmosphere].filter((p): p is string => Boolean(p)),
-    reagents: reagents.map((r) => [r.name, r.amount && quantity(r.amount.value, r.amount.unit), r.concentration && quantity(r.concentration.value, r.concentration.unit)].filter(Boolean).join(" ")),
+    parameters: [
+      quantity(step.temperatureValue, step.temperatureUnit),
+      quantity(step.durationValue, step.durationUnit),
+      ramp && `ramp ${ramp}`,
+      step.atmosphere,
+    ].filter((p): p is string => Boolean(p)),
+    reagents: reagents.map((r) =>
+      [r.name, r.amount && quantity(r.amount.value, r.amount.unit), r.concentration && quantity(r.concentration.value, r.concentration.unit)]
+        .filter(Boolean)
+        .join(" "),
+    ),
     notes: step.notes,
     quote: step.quote,
   };

@@ -21,8 +21,27 @@ export const SPREADSHEET_SAFE: Options = { cast: { string: (cell) => (FORMULA_ST
 const CSV_CONDITIONS = columnsOf().filter((c) => c.csv);
 
 export const CSV_COLUMNS = [
-  "doi", "paper_title", "year", "material_key", "material_name", "role", "battery_system", "property", "value", "unit",
-  "min", "max", "qualifier", "canonical_value", "canonical_unit", ...CSV_CONDITIONS.map((c) => c.csv!), "subject", "source", "location", "quote", "note",
+  "doi",
+  "paper_title",
+  "year",
+  "material_key",
+  "material_name",
+  "role",
+  "battery_system",
+  "property",
+  "value",
+  "unit",
+  "min",
+  "max",
+  "qualifier",
+  "canonical_value",
+  "canonical_unit",
+  ...CSV_CONDITIONS.map((c) => c.csv!),
+  "subject",
+  "source",
+  "location",
+  "quote",
+  "note",
 ];
 
 function paperRows(paper: PaperOut): unknown[][] {
@@ -30,9 +49,27 @@ function paperRows(paper: PaperOut): unknown[][] {
     material.measurements.map((m) => {
       const c = conditionColumns(m.conditions);
       return [
-        paper.doi, paper.title, paper.year, material.key, material.name, material.role, material.batterySystem, m.property, m.value, m.unit,
-        m.min, m.max, m.qualifier, toCanonical(m.property, m.value, m.unit), property(m.property)!.display, ...CSV_CONDITIONS.map((x) => c[x.column]),
-        m.subject, m.source, m.location, m.quote, m.note,
+        paper.doi,
+        paper.title,
+        paper.year,
+        material.key,
+        material.name,
+        material.role,
+        material.batterySystem,
+        m.property,
+        m.value,
+        m.unit,
+        m.min,
+        m.max,
+        m.qualifier,
+        toCanonical(m.property, m.value, m.unit),
+        property(m.property)!.display,
+        ...CSV_CONDITIONS.map((x) => c[x.column]),
+        m.subject,
+        m.source,
+        m.location,
+        m.quote,
+        m.note,
       ];
     }),
   );

@@ -10,7 +10,10 @@ import { importRecords } from "./store";
 
 /** The `NNN-name.json` record files of a directory, in their numbered order. */
 export function numberedRecordFiles(dir: string): string[] {
-  return readdirSync(dir).filter((f) => /^\d{3}-.*\.json$/.test(f)).sort().map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => /^\d{3}-.*\.json$/.test(f))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 /**

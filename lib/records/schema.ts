@@ -44,7 +44,15 @@ export function conditionsSchemaOf(catalogue: ConditionCatalogue) {
   return z.object(Object.fromEntries(catalogue.map((c) => [c.key, CONDITION_VALUES[c.kind](c).optional()]))).strict();
 }
 
-type ConditionValue<C> = C extends { kind: "quantity" } ? Quantity : C extends { kind: "number" | "count" } ? number : C extends { kind: "range" } ? Range : C extends { options: readonly (infer O)[] } ? O : string;
+type ConditionValue<C> = C extends { kind: "quantity" }
+  ? Quantity
+  : C extends { kind: "number" | "count" }
+    ? number
+    : C extends { kind: "range" }
+      ? Range
+      : C extends { options: readonly (infer O)[] }
+        ? O
+        : string;
 /** The conditions of lib/units/conditions.ts as a record holds them: { currentDensity?: Quantity, cRate?: number, … }. */
 export type Conditions = { [C in (typeof CONDITIONS)[number] as C["key"]]?: ConditionValue<C> };
 
@@ -100,9 +108,35 @@ export const synthesisStepSchema = z
   .strict();
 export type SynthesisStepRecord = z.infer<typeof synthesisStepSchema>;
 
-export const ROLES = ["anode", "cathode", "electrolyte", "catalyst", "host", "separator", "interlayer", "binder", "full cell", "symmetric cell", "current collector", "additive"] as const;
+export const ROLES = [
+  "anode",
+  "cathode",
+  "electrolyte",
+  "catalyst",
+  "host",
+  "separator",
+  "interlayer",
+  "binder",
+  "full cell",
+  "symmetric cell",
+  "current collector",
+  "additive",
+] as const;
 
-export const BATTERY_SYSTEMS = ["lithium-ion", "sodium-ion", "potassium-ion", "lithium metal", "sodium metal", "Li–S", "Na–S", "K–S", "Mg–S", "solid-state Li–S", "solid-state sodium", "solid-state lithium"] as const;
+export const BATTERY_SYSTEMS = [
+  "lithium-ion",
+  "sodium-ion",
+  "potassium-ion",
+  "lithium metal",
+  "sodium metal",
+  "Li–S",
+  "Na–S",
+  "K–S",
+  "Mg–S",
+  "solid-state Li–S",
+  "solid-state sodium",
+  "solid-state lithium",
+] as const;
 
 export const materialSchema = z
   .object({

@@ -121,7 +121,12 @@ async function insertRows(exec: SqlExecutor, table: string, rows: Row[]): Promis
   }
 }
 
-async function idsBy<K extends string>(exec: SqlExecutor, sql: string, params: SqlValue[], key: (r: Record<K, unknown>) => string): Promise<Map<string, number>> {
+async function idsBy<K extends string>(
+  exec: SqlExecutor,
+  sql: string,
+  params: SqlValue[],
+  key: (r: Record<K, unknown>) => string,
+): Promise<Map<string, number>> {
   const rows = await exec.all<Record<K, unknown> & { id: number | bigint }>(sql, params);
   return new Map(rows.map((r) => [key(r), Number(r.id)]));
 }
@@ -162,24 +167,73 @@ async function writePapers(exec: SqlExecutor, papers: PaperOut[], options: Write
   if (existing.size) await exec.run(`DELETE FROM "Paper" WHERE "id" ${IN_JSON}`, [JSON.stringify([...existing.values()])]);
 
   const stamp = now();
-  await insertRows(exec, "Paper", papers.map((p) => ({
-    doi: p.doi, title: p.title, journal: p.journal, year: p.year, volume: orNull(p.volume), issue: orNull(p.issue), articleNumber: orNull(p.articleNumber),
-    pages: orNull(p.pages), abstract: orNull(p.abstract), kind: p.kind, license: orNull(p.license), status: p.status, createdAt: stamp, updatedAt: stamp,
-  })));
+  await insertRows(
+    exec,
+    "Paper",
+    papers.map((p) => ({
+      doi: p.doi,
+      title: p.title,
+      journal: p.journal,
+      year: p.year,
+      volume: orNull(p.volume),
+      issue: orNull(p.issue),
+      articleNumber: orNull(p.articleNumber),
+      pages: orNull(p.pages),
+      abstract: orNull(p.abstract),
+      kind: p.kind,
+      license: orNull(p.license),
+      status: p.status,
+      createdAt: stamp,
+      updatedAt: stamp,
+    })),
+  );
   const paperIds = await idsBy<"doi">(exec, `SELECT "id", "doi" FROM "Paper" WHERE "doi" ${IN_JSON}`, [dois], (r) => String(r.doi));
   const paperId = (p: PaperOut) => paperIds.get(p.doi)!;
-  await insertRows(exec, "Author", papers.flatMap((p) => p.authors.map((name, position) => ({ paperId: paperId(p), position, name }))));
-  await insertRows(exec, "PaperKeyword", papers.flatMap((p) => p.keywords.map((keyword, position) => ({ paperId: paperId(p), position, keyword }))));
-  await insertRows(exec, "PaperFormula", papers.flatMap((p) => [...new Set(p.formulas)].map((formulaKey) => ({ paperId: paperId(p), formulaKey }))));
+  await insertRows(
+    exec,
+    "Author",
+    papers.flatMap((p) => p.authors.map((name, position) => ({ paperId: paperId(p), position, name }))),
+  );
+  await insertRows(
+    exec,
+    "PaperKeyword",
+    papers.flatMap((p) => p.keywords.map((keyword, position) => ({ paperId: paperId(p), position, keyword }))),
+  );
+  await insertRows(
+    exec,
+    "PaperFormula",
+    papers.flatMap((p) => [...new Set(p.formulas)].map((formulaKey) => ({ paperId: paperId(p), formulaKey }))),
+  );
 
   // Materials after their paper's keywords and authors: the search trigger reads them.
-  await insertRows(exec, "Material", papers.flatMap((p) => p.materials.map((m, position) => ({
-    paperId: paperId(p), key: m.key, position, name: m.name, searchName: searchForm(m.name), formula: orNull(m.formula), role: m.role,
-    batterySystem: m.batterySystem, materialClass: m.materialClass, isControl: m.isControl, description: orNull(m.description),
-    citedReference: orNull(m.citedReference), explicitElements: m.elements !== undefined,
-    propertyKeys: [...new Set(m.measurements.map((x) => x.property))].sort().join(","),
-  }))));
-  const materialIds = await idsBy<"paperId" | "key">(exec, `SELECT "id", "paperId", "key" FROM "Material" WHERE "paperId" ${IN_JSON}`, [JSON.stringify([...paperIds.values()])], (r) => `${String(r.paperId)}/${String(r.key)}`);
+  await insertRows(
+    exec,
+    "Material",
+    papers.flatMap((p) =>
+      p.materials.map((m, position) => ({
+        paperId: paperId(p),
+        key: m.key,
+        position,
+        name: m.name,
+        searchName: searchForm(m.name),
+        formula: orNull(m.formula),
+        role: m.role,
+        batterySystem: m.batterySystem,
+        materialClass: m.materialClass,
+        isControl: m.isControl,
+        description: orNull(m.description),
+        citedReference: orNull(m.citedReference),
+        explicitElements: m.elements !== undefined,
+        propertyKeys: [...new Set(m.measurements.map((x) => x.property))].sort().join(","),
+      })),
+    ),
+  );
+  const materialIds = await idsBy<"paperId" | "key">(
+    exec,
+    `SELECT "id", "paperId", "key" FROM "Material" WHERE "paperId" ${IN_JSON}`,
+    [JSON.stringify([...paperIds.values()])],
+    (r) => `${String(r.paperId)}/${String(r.key)}`,
+  );
   const materialId = (p: PaperOut, key: string) => materialIds.get(`${paperId(p)}/${key}`)!;
 
   const elements: Row[] = [];
@@ -200,10 +254,19 @@ async function writePapers(exec: SqlExecutor, papers: PaperOut[], options: Write
   await insertRows(exec, "MaterialComponent", components);
   await insertRows(exec, "SynthesisStep", steps);
   await insertRows(exec, "Measurement", measurements);
-  await insertRows(exec, "Revision", papers.map((p) => ({
-    entityType: "paper", entityKey: p.doi, userId: orNull(userId), createdAt: stamp, action: existing.has(p.doi) ? "replace" : "create",
-    beforeJson: before.has(p.doi) ? JSON.stringify(before.get(p.doi)) : null, afterJson: JSON.stringify(p),
-  })));
+  await insertRows(
+    exec,
+    "Revision",
+    papers.map((p) => ({
+      entityType: "paper",
+      entityKey: p.doi,
+      userId: orNull(userId),
+      createdAt: stamp,
+      action: existing.has(p.doi) ? "replace" : "create",
+      beforeJson: before.has(p.doi) ? JSON.stringify(before.get(p.doi)) : null,
+      afterJson: JSON.stringify(p),
+    })),
+  );
   return papers.map((p) => ({
     doi: p.doi,
     action: existing.has(p.doi) ? ("replaced" as const) : ("created" as const),
@@ -236,10 +299,64 @@ const quantityOf = (value: number | null, unit: string | null): Quantity | undef
 
 type Id = number | bigint;
 type Text = string | null;
-type PaperRow = { id: Id; doi: string; title: string; journal: string; year: number; volume: Text; issue: Text; articleNumber: Text; pages: Text; abstract: Text; kind: string; license: Text; status: string };
-type MaterialRow = { id: Id; paperId: Id; key: string; name: string; formula: Text; role: string; batterySystem: string; materialClass: string; isControl: number | boolean; description: Text; citedReference: Text; explicitElements: number | boolean };
-type StepRow = { materialId: Id; action: string; reagentsJson: Text; temperatureValue: number | null; temperatureUnit: Text; durationValue: number | null; durationUnit: Text; rampRateValue: number | null; rampRateUnit: Text; atmosphere: Text; notes: Text; quote: Text };
-type MeasurementRow = { materialId: Id; propertyKey: string; value: number; unit: string; min: number | null; max: number | null; qualifier: Text; conditionsJson: Text; quote: string; location: Text; source: string; subject: Text; note: Text };
+type PaperRow = {
+  id: Id;
+  doi: string;
+  title: string;
+  journal: string;
+  year: number;
+  volume: Text;
+  issue: Text;
+  articleNumber: Text;
+  pages: Text;
+  abstract: Text;
+  kind: string;
+  license: Text;
+  status: string;
+};
+type MaterialRow = {
+  id: Id;
+  paperId: Id;
+  key: string;
+  name: string;
+  formula: Text;
+  role: string;
+  batterySystem: string;
+  materialClass: string;
+  isControl: number | boolean;
+  description: Text;
+  citedReference: Text;
+  explicitElements: number | boolean;
+};
+type StepRow = {
+  materialId: Id;
+  action: string;
+  reagentsJson: Text;
+  temperatureValue: number | null;
+  temperatureUnit: Text;
+  durationValue: number | null;
+  durationUnit: Text;
+  rampRateValue: number | null;
+  rampRateUnit: Text;
+  atmosphere: Text;
+  notes: Text;
+  quote: Text;
+};
+type MeasurementRow = {
+  materialId: Id;
+  propertyKey: string;
+  value: number;
+  unit: string;
+  min: number | null;
+  max: number | null;
+  qualifier: Text;
+  conditionsJson: Text;
+  quote: string;
+  location: Text;
+  source: string;
+  subject: Text;
+  note: Text;
+};
 
 const PAPER_COLUMNS = `"id", "doi", "title", "journal", "year", "volume", "issue", "articleNumber", "pages", "abstract", "kind", "license", "status"`;
 /** Papers an export holds in memory at once. */
@@ -262,9 +379,24 @@ async function papersOf(exec: SqlExecutor, rows: PaperRow[]): Promise<PaperOut[]
   if (!rows.length) return [];
   const page = [JSON.stringify(rows.map((p) => Number(p.id)))];
   const materialOfPage = `"materialId" IN (SELECT "id" FROM "Material" WHERE "paperId" ${IN_JSON})`;
-  const authors = byOwner(await exec.all<{ paperId: Id; name: string }>(`SELECT "paperId", "name" FROM "Author" WHERE "paperId" ${IN_JSON} ORDER BY "paperId", "position"`, page), (r) => r.paperId);
-  const keywords = byOwner(await exec.all<{ paperId: Id; keyword: string }>(`SELECT "paperId", "keyword" FROM "PaperKeyword" WHERE "paperId" ${IN_JSON} ORDER BY "paperId", "position"`, page), (r) => r.paperId);
-  const formulas = byOwner(await exec.all<{ paperId: Id; formulaKey: string }>(`SELECT "paperId", "formulaKey" FROM "PaperFormula" WHERE "paperId" ${IN_JSON} ORDER BY "paperId", "formulaKey"`, page), (r) => r.paperId);
+  const authors = byOwner(
+    await exec.all<{ paperId: Id; name: string }>(`SELECT "paperId", "name" FROM "Author" WHERE "paperId" ${IN_JSON} ORDER BY "paperId", "position"`, page),
+    (r) => r.paperId,
+  );
+  const keywords = byOwner(
+    await exec.all<{ paperId: Id; keyword: string }>(
+      `SELECT "paperId", "keyword" FROM "PaperKeyword" WHERE "paperId" ${IN_JSON} ORDER BY "paperId", "position"`,
+      page,
+    ),
+    (r) => r.paperId,
+  );
+  const formulas = byOwner(
+    await exec.all<{ paperId: Id; formulaKey: string }>(
+      `SELECT "paperId", "formulaKey" FROM "PaperFormula" WHERE "paperId" ${IN_JSON} ORDER BY "paperId", "formulaKey"`,
+      page,
+    ),
+    (r) => r.paperId,
+  );
   const materials = byOwner(
     await exec.all<MaterialRow>(
       `SELECT "id", "paperId", "key", "name", "formula", "role", "batterySystem", "materialClass", "isControl", "description", "citedReference", "explicitElements"
@@ -378,13 +510,16 @@ export async function readPapers(prisma: PrismaClient | Tx, where: { ids?: numbe
   }
   const exec = prismaExecutor(prisma);
   const column = where.ids ? `"id"` : `"doi"`;
-  return papersOf(exec, await exec.all<PaperRow>(`SELECT ${PAPER_COLUMNS} FROM "Paper" WHERE ${column} ${IN_JSON} ORDER BY "doi"`, [JSON.stringify(where.ids ?? where.dois)]));
+  return papersOf(
+    exec,
+    await exec.all<PaperRow>(`SELECT ${PAPER_COLUMNS} FROM "Paper" WHERE ${column} ${IN_JSON} ORDER BY "doi"`, [JSON.stringify(where.ids ?? where.dois)]),
+  );
 }
 
 /** Every paper as a record, in DOI order, read a page of papers at a time: an export holds one page in memory, not the knowledge base. */
 export async function* streamPapers(prisma: PrismaClient | Tx): AsyncGenerator<PaperOut> {
   const exec = prismaExecutor(prisma);
-  for (let after = ""; ; ) {
+  for (let after = ""; ;) {
     const rows = await exec.all<PaperRow>(`SELECT ${PAPER_COLUMNS} FROM "Paper" WHERE "doi" > ? ORDER BY "doi" LIMIT ?`, [after, EXPORT_PAGE]);
     if (!rows.length) return;
     yield* await papersOf(exec, rows);

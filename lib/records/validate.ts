@@ -24,9 +24,7 @@ export class RecordValidationError extends AppError {
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((seg, i) => (typeof seg === "number" ? `[${seg}]` : i === 0 ? String(seg) : `.${String(seg)}`))
-    .join("");
+  return path.map((seg, i) => (typeof seg === "number" ? `[${seg}]` : i === 0 ? String(seg) : `.${String(seg)}`)).join("");
 }
 
 /** What a quantity of a record may measure: the units it converts to (the first that fits), as a message names it. */
@@ -117,8 +115,17 @@ export function conditionErrors(conditions: Record<string, unknown>, path: strin
   const rate = conditions[RATE_AS_CURRENT.rate] as number | undefined;
   const oneC = conditions[RATE_AS_CURRENT.oneC] as Measured | undefined;
   const oneCUnit = catalogue.find((c) => c.key === RATE_AS_CURRENT.oneC)?.columns[0]?.unit;
-  if (rate !== undefined && oneC && oneCUnit && !failed.has(RATE_AS_CURRENT.oneC) && !Number.isFinite(currentOfRate(rate, convert(oneC.value, oneC.unit, oneCUnit)))) {
-    errors.push({ path: `${path}.${RATE_AS_CURRENT.rate}`, message: `${rate} C at 1C = ${oneC.value} ${oneC.unit} is out of range: it is not a finite current density` });
+  if (
+    rate !== undefined &&
+    oneC &&
+    oneCUnit &&
+    !failed.has(RATE_AS_CURRENT.oneC) &&
+    !Number.isFinite(currentOfRate(rate, convert(oneC.value, oneC.unit, oneCUnit)))
+  ) {
+    errors.push({
+      path: `${path}.${RATE_AS_CURRENT.rate}`,
+      message: `${rate} C at 1C = ${oneC.value} ${oneC.unit} is out of range: it is not a finite current density`,
+    });
   }
   return errors;
 }

@@ -43,7 +43,10 @@ export interface SearchCatalogue {
 }
 
 /** Units a bound may be typed in: the canonical unit's kind, without "fraction" (bounds are read as units). */
-const boundUnits = (canonical: string, display: string): UnitOption[] => unitChoices(canonical, display).filter((c) => c.value !== "").map(({ value, label }) => ({ value, label }));
+const boundUnits = (canonical: string, display: string): UnitOption[] =>
+  unitChoices(canonical, display)
+    .filter((c) => c.value !== "")
+    .map(({ value, label }) => ({ value, label }));
 
 export async function searchCatalogue(backend?: SearchBackend): Promise<SearchCatalogue> {
   // One search over everything gives the facet counts of the whole knowledge base.

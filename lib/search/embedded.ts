@@ -23,11 +23,19 @@ export class EmbeddedSearch implements SearchBackend {
    * better) and meeting every metric clause (with their best values per clause, which a sort on the
    * clause's property reads); `null` slots when neither narrows the search.
    */
-  private async candidates(index: FacetIndex, match: string | null, clauses: CanonicalClause[]): Promise<{ slots: Int32Array | null; textRank: Map<number, number>; clauseBest: ClauseBest[][] }> {
+  private async candidates(
+    index: FacetIndex,
+    match: string | null,
+    clauses: CanonicalClause[],
+  ): Promise<{ slots: Int32Array | null; textRank: Map<number, number>; clauseBest: ClauseBest[][] }> {
     const textRank = new Map<number, number>();
     let ids: Set<number> | null = null;
     if (match) {
-      const found = await rows<{ id: number; rank: number }>(this.prisma, `SELECT rowid AS id, bm25("MaterialText", 10.0, 8.0, 3.0, 1.0) AS rank FROM "MaterialText" WHERE "MaterialText" MATCH ?`, [match]);
+      const found = await rows<{ id: number; rank: number }>(
+        this.prisma,
+        `SELECT rowid AS id, bm25("MaterialText", 10.0, 8.0, 3.0, 1.0) AS rank FROM "MaterialText" WHERE "MaterialText" MATCH ?`,
+        [match],
+      );
       for (const r of found) textRank.set(r.id, r.rank);
       ids = new Set(textRank.keys());
     }
@@ -81,7 +89,8 @@ export class EmbeddedSearch implements SearchBackend {
       }
       ordered = hits.slice().sort((a, b) => {
         if (sortValues) {
-          const x = sortValues[a]!, y = sortValues[b]!;
+          const x = sortValues[a]!,
+            y = sortValues[b]!;
           if (Number.isNaN(x) !== Number.isNaN(y)) return Number.isNaN(x) ? 1 : -1;
           if (x !== y && !Number.isNaN(x)) return direction * (x - y);
         }
@@ -91,7 +100,14 @@ export class EmbeddedSearch implements SearchBackend {
     const sortValueOf = (slot: number) => (sortValues && !Number.isNaN(sortValues[slot]!) ? sortValues[slot]! : null);
     const page = Array.from(ordered.subarray(offset, offset + query.perPage), (slot) => ({ id: index.ids[slot]!, sortValue: sortValueOf(slot) }));
     const materials = await materialHits(this.prisma, page, clauses, query.sort?.property);
-    return { total: hits.length, page: query.page, perPage: query.perPage, materials, facets: facetCounts(index, candidates, filters, hits), backend: this.name };
+    return {
+      total: hits.length,
+      page: query.page,
+      perPage: query.perPage,
+      materials,
+      facets: facetCounts(index, candidates, filters, hits),
+      backend: this.name,
+    };
   }
 }
 

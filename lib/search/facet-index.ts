@@ -124,7 +124,10 @@ export class FacetIndex {
   private readonly best = new Map<string, { max: Float64Array; min: Float64Array }>();
 
   /** Reads the index from the file; call inside one read transaction so the parts agree. */
-  constructor(readonly file: string, readonly version: string) {
+  constructor(
+    readonly file: string,
+    readonly version: string,
+  ) {
     // Rows are read one at a time into typed columns: the whole table as objects would be most of
     // the server's memory at a million measurements.
     const ids: number[] = [];
@@ -219,7 +222,10 @@ export class FacetIndex {
     let best = this.best.get(propertyKey);
     if (!best) {
       const rows = readQuery<{ materialId: number; max: number; min: number }>(this.file, BEST_VALUES_SQL, [propertyKey]);
-      best = { max: this.bySlot(rows.map((r) => ({ id: r.materialId, value: r.max }))), min: this.bySlot(rows.map((r) => ({ id: r.materialId, value: r.min }))) };
+      best = {
+        max: this.bySlot(rows.map((r) => ({ id: r.materialId, value: r.max }))),
+        min: this.bySlot(rows.map((r) => ({ id: r.materialId, value: r.min }))),
+      };
       this.best.set(propertyKey, best);
     }
     return best;

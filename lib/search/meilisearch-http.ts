@@ -13,15 +13,22 @@ const agents = { "http:": new http.Agent({ keepAlive: true }), "https:": new htt
 export async function meilisearchRequest(input: string | URL | Request, init: RequestInit = {}): Promise<unknown> {
   const url = new URL(input instanceof Request ? input.url : String(input));
   const headers = Object.fromEntries(new Headers(init.headers).entries());
-  if (init.body !== undefined && init.body !== null && typeof init.body !== "string") throw new MeilisearchRequestError(url.toString(), new TypeError("only string bodies are sent"));
+  if (init.body !== undefined && init.body !== null && typeof init.body !== "string")
+    throw new MeilisearchRequestError(url.toString(), new TypeError("only string bodies are sent"));
   const transport = url.protocol === "https:" ? https : http;
   const { status, statusText, text } = await new Promise<{ status: number; statusText: string; text: string }>((resolve, reject) => {
-    const request = transport.request(url, { method: init.method ?? "GET", headers, agent: agents[url.protocol as keyof typeof agents], signal: init.signal ?? undefined }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, statusText: response.statusMessage ?? "", text: Buffer.concat(chunks).toString("utf8") }));
-      response.on("error", reject);
-    });
+    const request = transport.request(
+      url,
+      { method: init.method ?? "GET", headers, agent: agents[url.protocol as keyof typeof agents], signal: init.signal ?? undefined },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 0, statusText: response.statusMessage ?? "", text: Buffer.concat(chunks).toString("utf8") }),
+        );
+        response.on("error", reject);
+      },
+    );
     request.on("error", (e) => reject(new MeilisearchRequestError(url.toString(), e)));
     request.end(init.body ?? undefined);
   });

@@ -144,7 +144,10 @@ export class MeilisearchSearch implements SearchBackend {
   private readonly client: Meilisearch;
   private ready?: Promise<void>;
 
-  constructor(private readonly prisma: PrismaClient, options: MeilisearchOptions = {}) {
+  constructor(
+    private readonly prisma: PrismaClient,
+    options: MeilisearchOptions = {},
+  ) {
     const host = options.host ?? process.env.MEILISEARCH_HOST;
     if (!host) throw new Error("Meilisearch search needs MEILISEARCH_HOST");
     this.client = new Meilisearch({
@@ -168,10 +171,12 @@ export class MeilisearchSearch implements SearchBackend {
 
   /** Creates the indexes if needed and applies their settings (idempotent; once per instance unless it fails). */
   prepare(): Promise<void> {
-    this.ready ??= Promise.all([this.configure(this.indexUid, MEASUREMENT_SETTINGS), this.configure(this.materialsIndexUid, MATERIAL_SETTINGS)]).then(() => undefined).catch((e: unknown) => {
-      this.ready = undefined;
-      throw e;
-    });
+    this.ready ??= Promise.all([this.configure(this.indexUid, MEASUREMENT_SETTINGS), this.configure(this.materialsIndexUid, MATERIAL_SETTINGS)])
+      .then(() => undefined)
+      .catch((e: unknown) => {
+        this.ready = undefined;
+        throw e;
+      });
     return this.ready;
   }
 
@@ -235,7 +240,12 @@ export class MeilisearchSearch implements SearchBackend {
     }
     onProgress?.(ids.length, ids.length);
     await this.prepare(); // a swap needs both indexes to exist
-    await settle(this.client.swapIndexes([{ indexes: [this.indexUid, next], rename: false }, { indexes: [this.materialsIndexUid, nextMaterials], rename: false }]));
+    await settle(
+      this.client.swapIndexes([
+        { indexes: [this.indexUid, next], rename: false },
+        { indexes: [this.materialsIndexUid, nextMaterials], rename: false },
+      ]),
+    );
     for (const uid of [next, nextMaterials]) await settle(this.client.deleteIndex(uid));
     await writeTransaction(this.prisma, (tx) => tx.searchOutbox.deleteMany({ where: { id: { lte: covered } } }));
     return { materials: ids.length, documents };
@@ -303,7 +313,10 @@ export class MeilisearchSearch implements SearchBackend {
     if (!clauses.length) return undefined;
     // The materials as the facet values of the matching measurements: about four times faster than
     // reading them back as distinct hits.
-    const { results } = await this.multiSearch<SearchDocument>(this.indexUid, clauses.map((c) => ({ filter: [PUBLISHED, ...clauseFilter(c)], limit: 0, facets: ["materialId"] })));
+    const { results } = await this.multiSearch<SearchDocument>(
+      this.indexUid,
+      clauses.map((c) => ({ filter: [PUBLISHED, ...clauseFilter(c)], limit: 0, facets: ["materialId"] })),
+    );
     const [first, ...rest] = results.map((r) => new Set(Object.keys(r.facetDistribution?.materialId ?? {}).map(Number)));
     return [...first!].filter((id) => rest.every((s) => s.has(id)));
   }

@@ -69,10 +69,12 @@ async function claim(prisma: PrismaClient, batchSize: number, ignoreBackoff: boo
 async function release(prisma: PrismaClient, rows: Claimed[], error: string, clock: () => number): Promise<void> {
   const now = clock();
   for (const attempts of new Set(rows.map((r) => r.attempts))) {
-    await writeTransaction(prisma, (tx) => tx.searchOutbox.updateMany({
-      where: { id: { in: rows.filter((r) => r.attempts === attempts).map((r) => r.id) } },
-      data: { lastError: error.slice(0, 2000), nextAttemptAt: new Date(now + retryDelay(attempts)) },
-    }));
+    await writeTransaction(prisma, (tx) =>
+      tx.searchOutbox.updateMany({
+        where: { id: { in: rows.filter((r) => r.attempts === attempts).map((r) => r.id) } },
+        data: { lastError: error.slice(0, 2000), nextAttemptAt: new Date(now + retryDelay(attempts)) },
+      }),
+    );
   }
 }
 

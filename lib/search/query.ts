@@ -41,7 +41,8 @@ export const searchQuerySchema = z
       .max(500)
       .superRefine((q, ctx) => {
         const words = queryWords(q).length;
-        if (words > MAX_QUERY_WORDS) ctx.addIssue({ code: "custom", message: `at most ${MAX_QUERY_WORDS} different words (this has ${words}); leave out the least specific ones` });
+        if (words > MAX_QUERY_WORDS)
+          ctx.addIssue({ code: "custom", message: `at most ${MAX_QUERY_WORDS} different words (this has ${words}); leave out the least specific ones` });
       })
       .optional(),
     facets: z
@@ -53,14 +54,20 @@ export const searchQuerySchema = z
         year: z.array(z.number().int()).optional(),
         property: z.array(z.string()).optional(),
         elements: z
-          .object({ all: z.array(z.string().regex(/^[A-Z][a-z]?$/, "an element symbol")).optional(), only: z.array(z.string().regex(/^[A-Z][a-z]?$/, "an element symbol")).optional() })
+          .object({
+            all: z.array(z.string().regex(/^[A-Z][a-z]?$/, "an element symbol")).optional(),
+            only: z.array(z.string().regex(/^[A-Z][a-z]?$/, "an element symbol")).optional(),
+          })
           .strict()
           .optional(),
       })
       .strict()
       .optional(),
     metrics: z.array(metricClauseSchemaOf(CONDITIONS)).max(8).optional(),
-    sort: z.object({ property: z.enum(PROPERTY_KEYS, { error: (i) => `unknown property "${String(i.input)}"` }), order: z.enum(["asc", "desc"]).default("desc") }).strict().optional(),
+    sort: z
+      .object({ property: z.enum(PROPERTY_KEYS, { error: (i) => `unknown property "${String(i.input)}"` }), order: z.enum(["asc", "desc"]).default("desc") })
+      .strict()
+      .optional(),
     page: z.number().int().min(1).default(1),
     perPage: z.number().int().min(1).max(100).default(20),
   })
@@ -98,7 +105,10 @@ function toUnit(value: number | undefined, unit: string | undefined, target: str
   try {
     return convert(value, unit ?? target, target);
   } catch (e) {
-    throw new SearchQueryError(`${field}: ${e instanceof UnitError && /cannot read/.test(e.message) ? e.message : `"${unit}" is not a unit of ${what}`}`, field);
+    throw new SearchQueryError(
+      `${field}: ${e instanceof UnitError && /cannot read/.test(e.message) ? e.message : `"${unit}" is not a unit of ${what}`}`,
+      field,
+    );
   }
 }
 
@@ -129,7 +139,10 @@ export function parseSearchQuery(input: unknown, catalogue: ConditionCatalogue =
   const parsed = searchQuerySchemaOf(catalogue).safeParse(input ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+    const path = issue.path
+      .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+      .join("")
+      .replace(/^\./, "");
     throw new SearchQueryError(`${path || "query"}: ${issue.message}`, path || undefined);
   }
   canonicalClauses(parsed.data, catalogue); // unit errors surface here, before any backend runs
@@ -150,7 +163,12 @@ export function searchQueryFromParams(params: URLSearchParams): ParsedSearchQuer
       throw new SearchQueryError(`query: not valid JSON (${e instanceof Error ? e.message : String(e)})`, "query");
     }
   }
-  const list = (k: string) => params.getAll(k).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  const list = (k: string) =>
+    params
+      .getAll(k)
+      .flatMap((v) => v.split(","))
+      .map((v) => v.trim())
+      .filter(Boolean);
   const facets: Record<string, unknown> = {};
   for (const k of ["battery_system", "role", "material_class", "journal", "property"]) if (list(k).length) facets[k] = list(k);
   if (list("year").length) facets.year = list("year").map(Number);

@@ -26,14 +26,31 @@ export async function materialHits(prisma: PrismaClient, page: PageEntry[], clau
   if (!ids.length) return [];
   // Raw SQL on the read connection: a page is read on every keystroke, and Prisma's per-query cost
   // would be a good part of it.
-  const materials = await rows<{ id: number; key: string; name: string; formula: string | null; role: string; batterySystem: string; materialClass: string; isControl: number; doi: string; title: string; journal: string; year: number }>(
+  const materials = await rows<{
+    id: number;
+    key: string;
+    name: string;
+    formula: string | null;
+    role: string;
+    batterySystem: string;
+    materialClass: string;
+    isControl: number;
+    doi: string;
+    title: string;
+    journal: string;
+    year: number;
+  }>(
     prisma,
     `SELECT M."id", M."key", M."name", M."formula", M."role", M."batterySystem", M."materialClass", M."isControl", P."doi", P."title", P."journal", P."year"
      FROM "Material" M JOIN "Paper" P ON P."id" = M."paperId" WHERE M."id" IN (${placeholders(ids.length)})`,
     ids,
   );
   const elements = new Map<number, string[]>();
-  for (const e of await rows<{ materialId: number; symbol: string }>(prisma, `SELECT "materialId", "symbol" FROM "MaterialElement" WHERE "materialId" IN (${placeholders(ids.length)}) ORDER BY "symbol"`, ids)) {
+  for (const e of await rows<{ materialId: number; symbol: string }>(
+    prisma,
+    `SELECT "materialId", "symbol" FROM "MaterialElement" WHERE "materialId" IN (${placeholders(ids.length)}) ORDER BY "symbol"`,
+    ids,
+  )) {
     elements.set(e.materialId, [...(elements.get(e.materialId) ?? []), e.symbol]);
   }
   const byId = new Map(materials.map((m) => [m.id, m]));
@@ -41,31 +58,52 @@ export async function materialHits(prisma: PrismaClient, page: PageEntry[], clau
   return page.flatMap(({ id, sortValue }) => {
     const m = byId.get(id);
     if (!m) return [];
-    return [{
-      id: m.id,
-      ref: materialRef(m.doi, m.key),
-      key: m.key,
-      name: m.name,
-      formula: m.formula,
-      role: m.role,
-      batterySystem: m.batterySystem,
-      materialClass: m.materialClass,
-      isControl: Boolean(m.isControl),
-      elements: elements.get(m.id) ?? [],
-      paper: { doi: m.doi, title: m.title, journal: m.journal, year: m.year },
-      matched: matched.get(id) ?? [],
-      sortValue,
-    }];
+    return [
+      {
+        id: m.id,
+        ref: materialRef(m.doi, m.key),
+        key: m.key,
+        name: m.name,
+        formula: m.formula,
+        role: m.role,
+        batterySystem: m.batterySystem,
+        materialClass: m.materialClass,
+        isControl: Boolean(m.isControl),
+        elements: elements.get(m.id) ?? [],
+        paper: { doi: m.doi, title: m.title, journal: m.journal, year: m.year },
+        matched: matched.get(id) ?? [],
+        sortValue,
+      },
+    ];
   });
 }
 
 /** Per material, the best three measurements meeting each clause (or of the sort property when there is no clause). */
-async function matchedMeasurements(prisma: PrismaClient, ids: number[], clauses: CanonicalClause[], sortProperty?: string): Promise<Map<number, MatchedMeasurement[]>> {
+async function matchedMeasurements(
+  prisma: PrismaClient,
+  ids: number[],
+  clauses: CanonicalClause[],
+  sortProperty?: string,
+): Promise<Map<number, MatchedMeasurement[]>> {
   const result = new Map<number, MatchedMeasurement[]>();
   const wanted: { clause: number; condition: Fragment }[] = clauses.map((c, i) => ({ clause: i, condition: clauseCondition(c, "X") }));
   if (!clauses.length && sortProperty) wanted.push({ clause: -1, condition: clauseCondition({ property: sortProperty, where: [] }, "X") });
   for (const { clause, condition } of wanted) {
-    const found = await rows<{ id: number; materialId: number; propertyKey: string; value: number; unit: string; min: number | null; max: number | null; qualifier: string | null; canonicalValue: number; canonicalUnit: string | null; conditionsJson: string | null; quote: string; location: string | null }>(
+    const found = await rows<{
+      id: number;
+      materialId: number;
+      propertyKey: string;
+      value: number;
+      unit: string;
+      min: number | null;
+      max: number | null;
+      qualifier: string | null;
+      canonicalValue: number;
+      canonicalUnit: string | null;
+      conditionsJson: string | null;
+      quote: string;
+      location: string | null;
+    }>(
       prisma,
       `SELECT X."id", X."materialId", X."propertyKey", X."value", X."unit", X."min", X."max", X."qualifier", X."canonicalValue", X."canonicalUnit", X."conditionsJson", X."quote", X."location"
        FROM "Measurement" X WHERE X."materialId" IN (${placeholders(ids.length)}) AND ${condition.sql} ORDER BY X."canonicalValue" DESC`,

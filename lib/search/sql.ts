@@ -15,11 +15,11 @@ export { placeholders };
 export function clauseCondition(clause: CanonicalClause, alias: string): Fragment {
   const sql = [`${alias}."propertyKey" = ?`];
   const params: Param[] = [clause.property];
-  if (clause.min !== undefined) sql.push(`${alias}."canonicalValue" >= ?`), params.push(clause.min);
-  if (clause.max !== undefined) sql.push(`${alias}."canonicalValue" <= ?`), params.push(clause.max);
+  if (clause.min !== undefined) (sql.push(`${alias}."canonicalValue" >= ?`), params.push(clause.min));
+  if (clause.max !== undefined) (sql.push(`${alias}."canonicalValue" <= ?`), params.push(clause.max));
   for (const b of clause.where) {
-    if (b.min !== undefined) sql.push(`${alias}."${b.column}" >= ?`), params.push(b.min);
-    if (b.max !== undefined) sql.push(`${alias}."${b.column}" <= ?`), params.push(b.max);
+    if (b.min !== undefined) (sql.push(`${alias}."${b.column}" >= ?`), params.push(b.min));
+    if (b.max !== undefined) (sql.push(`${alias}."${b.column}" <= ?`), params.push(b.max));
   }
   return { sql: sql.join(" AND "), params };
 }
@@ -39,7 +39,10 @@ export function clauseMaterials(clause: CanonicalClause): Fragment {
   const bounded = clause.where.find((b) => CONDITION_INDEXES[b.column]);
   const index = bounded ? CONDITION_INDEXES[bounded.column]! : "Measurement_propertyKey_canonicalValue_materialId_idx";
   const c = clauseCondition(clause, "X");
-  return { sql: `SELECT X."materialId" AS id, MAX(X."canonicalValue") AS max, MIN(X."canonicalValue") AS min FROM "Measurement" X INDEXED BY "${index}" WHERE ${c.sql} GROUP BY X."materialId"`, params: c.params };
+  return {
+    sql: `SELECT X."materialId" AS id, MAX(X."canonicalValue") AS max, MIN(X."canonicalValue") AS min FROM "Measurement" X INDEXED BY "${index}" WHERE ${c.sql} GROUP BY X."materialId"`,
+    params: c.params,
+  };
 }
 
 /**

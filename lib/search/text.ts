@@ -4,7 +4,10 @@ import { synonymsOf } from "./synonyms";
 
 /** Tokens as FTS5's unicode61 tokenizer would cut them. */
 export function tokens(text: string): string[] {
-  return searchForm(text).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return searchForm(text)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 function phrase(word: string, prefix: boolean): string | null {
@@ -20,12 +23,14 @@ function phrase(word: string, prefix: boolean): string | null {
  */
 export function queryWords(q: string): string[] {
   const seen = new Set<string>();
-  return searchForm(q).split(/\s+/).filter((word) => {
-    const key = tokens(word).join(" ");
-    if (!key || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return searchForm(q)
+    .split(/\s+/)
+    .filter((word) => {
+      const key = tokens(word).join(" ");
+      if (!key || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }
 
 /**
@@ -41,7 +46,9 @@ export function ftsQuery(q: string): string | null {
     .map((word, i) => {
       const own = phrase(word, i === words.length - 1);
       if (!own) return null;
-      const alternatives = synonymsOf(word).map((s) => phrase(s, false)).filter(Boolean);
+      const alternatives = synonymsOf(word)
+        .map((s) => phrase(s, false))
+        .filter(Boolean);
       return alternatives.length ? `(${[own, ...alternatives].join(" OR ")})` : own;
     })
     .filter(Boolean);

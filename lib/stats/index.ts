@@ -19,7 +19,14 @@ export async function knowledgeBaseStats(prisma: PrismaClient) {
   const materials = await prisma.material.findMany({ select: { id: true, paperId: true } });
   const paperOf = new Map(materials.map((m) => [m.id, m.paperId]));
   const byProperty = await prisma.measurement.groupBy({ by: ["materialId", "propertyKey"], _count: { _all: true } });
-  const result: PaperStats[] = papers.map((p) => ({ doi: p.doi, title: p.title, materials: p._count.materials, synthesisSteps: 0, measurements: 0, measurementsByProperty: {} }));
+  const result: PaperStats[] = papers.map((p) => ({
+    doi: p.doi,
+    title: p.title,
+    materials: p._count.materials,
+    synthesisSteps: 0,
+    measurements: 0,
+    measurementsByProperty: {},
+  }));
   const byId = new Map(papers.map((p, i) => [p.id, result[i]!]));
   for (const s of steps) byId.get(paperOf.get(s.materialId)!)!.synthesisSteps += s._count._all;
   for (const g of byProperty) {
@@ -27,7 +34,8 @@ export async function knowledgeBaseStats(prisma: PrismaClient) {
     stats.measurements += g._count._all;
     stats.measurementsByProperty[g.propertyKey] = (stats.measurementsByProperty[g.propertyKey] ?? 0) + g._count._all;
   }
-  for (const s of result) s.measurementsByProperty = Object.fromEntries(Object.entries(s.measurementsByProperty).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+  for (const s of result)
+    s.measurementsByProperty = Object.fromEntries(Object.entries(s.measurementsByProperty).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
   const totals = {
     papers: result.length,
     materials: result.reduce((n, s) => n + s.materials, 0),

@@ -45,7 +45,9 @@ const FAMILIES: string[][] = [
 /** The canonical unit first (read as the catalogue writes it), then the compatible units of its kind. */
 export function unitChoices(canonical: string, display: string): UnitChoice[] {
   const family = FAMILIES.find((f) => f.includes(canonical)) ?? [];
-  const others = family.filter((u) => u !== canonical).filter((u) => (u === "" || canonical === "" ? canonical === "percent" || u === "percent" : compatible(u, canonical)));
+  const others = family
+    .filter((u) => u !== canonical)
+    .filter((u) => (u === "" || canonical === "" ? canonical === "percent" || u === "percent" : compatible(u, canonical)));
   // mathjs has no unit for a plain number: "unity" stands in.
   const syntax = (u: string) => u || "unity";
   return [

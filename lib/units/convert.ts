@@ -76,22 +76,22 @@ function parseSyntax(text: string): ReadUnit | null {
         return null;
       }
     } else {
-      while (isDigit(c)) (number += c), next();
-      if (c === ".") (number += c), next();
+      while (isDigit(c)) ((number += c), next());
+      if (c === ".") ((number += c), next());
     }
-    while (isDigit(c)) (number += c), next();
+    while (isDigit(c)) ((number += c), next());
     if (c === "e" || c === "E") {
       const at = index;
       let exponent = c;
       next();
-      if ((c as string) === "+" || (c as string) === "-") (exponent += c), next();
+      if ((c as string) === "+" || (c as string) === "-") ((exponent += c), next());
       if (!isDigit(c)) {
         index = at - 1;
         next();
         return number;
       }
       number += exponent;
-      while (isDigit(c)) (number += c), next();
+      while (isDigit(c)) ((number += c), next());
     }
     return number;
   };
@@ -115,7 +115,7 @@ function parseSyntax(text: string): ReadUnit | null {
     }
     if (!c) break;
     let name = "";
-    while (isDigit(c) || isAlpha(c)) (name += c), next();
+    while (isDigit(c) || isAlpha(c)) ((name += c), next());
     if (!isAlpha(name.charAt(0))) return null;
     const unit = findUnit(name);
     if (!unit) return null;

@@ -6,7 +6,19 @@
 import { AppError } from "../errors";
 
 const SUPERSCRIPTS: Record<string, string> = {
-  "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-", "⁺": "+", "⋅": "·",
+  "⁰": "0",
+  "¹": "1",
+  "²": "2",
+  "³": "3",
+  "⁴": "4",
+  "⁵": "5",
+  "⁶": "6",
+  "⁷": "7",
+  "⁸": "8",
+  "⁹": "9",
+  "⁻": "-",
+  "⁺": "+",
+  "⋅": "·",
 };
 
 /** Rewrite a paper's unit notation into mathjs syntax. Does not validate. */
@@ -20,14 +32,31 @@ export function toMathjsSyntax(raw: string): string {
   s = s.replace(/[·•⋅×*]/g, " ");
   s = s.replace(/\s+/g, " ");
   // Percent spellings
-  s = s.replace(/^wt\s*%$|^wt\.\s*%$|^%\s*wt$/i, "wtpercent").replace(/^at\s*%$|^at\.\s*%$/i, "atpercent").replace(/^vol\s*%$/i, "volpercent");
+  s = s
+    .replace(/^wt\s*%$|^wt\.\s*%$|^%\s*wt$/i, "wtpercent")
+    .replace(/^at\s*%$|^at\.\s*%$/i, "atpercent")
+    .replace(/^vol\s*%$/i, "volpercent");
   s = s.replace(/%\s*(per|\/)\s*cycle$/i, "percent").replace(/%/g, "percent");
   // Symbols and spellings mathjs does not know
-  s = s.replace(/Ω|Ω/g, "ohm").replace(/\bohms?\b/gi, "ohm").replace(/°\s*C\b/g, "degC").replace(/℃/g, "degC").replace(/°\s*F\b/g, "degF").replace(/°/g, "deg");
+  s = s
+    .replace(/Ω|Ω/g, "ohm")
+    .replace(/\bohms?\b/gi, "ohm")
+    .replace(/°\s*C\b/g, "degC")
+    .replace(/℃/g, "degC")
+    .replace(/°\s*F\b/g, "degF")
+    .replace(/°/g, "deg");
   s = s.replace(/[µμ]/g, "u").replace(/Å/g, "angstrom");
-  s = s.replace(/\bmA\s*h\b/g, "mAh").replace(/\bA\s*h\b/g, "Ah").replace(/\bW\s*h\b/g, "Wh").replace(/\bmW\s*h\b/g, "mWh");
+  s = s
+    .replace(/\bmA\s*h\b/g, "mAh")
+    .replace(/\bA\s*h\b/g, "Ah")
+    .replace(/\bW\s*h\b/g, "Wh")
+    .replace(/\bmW\s*h\b/g, "mWh");
   s = s.replace(/\bdec\^?-1\b|\s*\/\s*dec\b|\bper decade\b/g, "").trim();
-  s = s.replace(/\bcycles?\b|\be\b|\bC\b/g, "unity").replace(/\bhours?\b|\bhrs?\b/g, "h").replace(/\bmins?\b|\bminutes?\b/g, "min").replace(/\bsec\b|\bseconds?\b/g, "s");
+  s = s
+    .replace(/\bcycles?\b|\be\b|\bC\b/g, "unity")
+    .replace(/\bhours?\b|\bhrs?\b/g, "h")
+    .replace(/\bmins?\b|\bminutes?\b/g, "min")
+    .replace(/\bsec\b|\bseconds?\b/g, "s");
   s = s.replace(/\bmol\s*L\^?-1\b/g, "mol/L").replace(/\b([mu]?)M\b/g, "$1mol/L");
   s = s.replace(/\bkDa\b/g, "kg/mol").replace(/\bDa\b/g, "g/mol");
   // Exponents written without a caret: "g-1", "cm2", "s-1/2"
@@ -59,7 +88,9 @@ const EXPONENT = /\^\(?[-+]?\d+(?:\.\d+)?\)?/g;
  */
 function refuseMagnitude(raw: string, syntax: string): void {
   if (/\d/.test(syntax.replace(EXPONENT, ""))) {
-    throw new UnitNotationError(`cannot read the unit "${raw}": it carries a number; put the magnitude, including a power of ten such as ×10⁻³, into the value`);
+    throw new UnitNotationError(
+      `cannot read the unit "${raw}": it carries a number; put the magnitude, including a power of ten such as ×10⁻³, into the value`,
+    );
   }
 }
 

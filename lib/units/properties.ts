@@ -5,15 +5,7 @@
  */
 import { unitText } from "./display";
 
-export type PropertyGroup =
-  | "electrochemical"
-  | "kinetics"
-  | "transport"
-  | "cell"
-  | "structure"
-  | "computation"
-  | "mechanical-thermal"
-  | "composition";
+export type PropertyGroup = "electrochemical" | "kinetics" | "transport" | "cell" | "structure" | "computation" | "mechanical-thermal" | "composition";
 
 export interface PropertyDefinition {
   key: string;
@@ -47,8 +39,23 @@ export const PROPERTIES: readonly PropertyDefinition[] = [
   p("theoretical_capacity", "Theoretical capacity", "mAh/g", "electrochemical", undefined, "Capacity from the reaction's electron count and molar mass."),
   p("initial_coulombic_efficiency", "Initial coulombic efficiency", "percent", "electrochemical", "higher", "Coulombic efficiency of the first cycle."),
   p("coulombic_efficiency", "Coulombic efficiency", "percent", "electrochemical", "higher", "Charge out over charge in, at a given cycle or averaged."),
-  p("capacity_retention", "Capacity retention", "percent", "electrochemical", "higher", "Capacity after cycling (or at another rate or temperature) relative to a reference capacity."),
-  p("capacity_decay_per_cycle", "Capacity decay per cycle", "percent", "electrochemical", "lower", "Average fractional capacity loss per cycle.", "% per cycle"),
+  p(
+    "capacity_retention",
+    "Capacity retention",
+    "percent",
+    "electrochemical",
+    "higher",
+    "Capacity after cycling (or at another rate or temperature) relative to a reference capacity.",
+  ),
+  p(
+    "capacity_decay_per_cycle",
+    "Capacity decay per cycle",
+    "percent",
+    "electrochemical",
+    "lower",
+    "Average fractional capacity loss per cycle.",
+    "% per cycle",
+  ),
   p("cycle_life", "Cycle life (cycles)", "", "electrochemical", "higher", "Number of cycles run or sustained.", "cycles"),
   p("cycling_duration", "Cycling duration", "h", "electrochemical", "higher", "Time a cell cycles stably (symmetric cells, plating/stripping)."),
   p("energy_density", "Energy density", "Wh/kg", "cell", "higher", "Gravimetric energy density."),
@@ -57,14 +64,28 @@ export const PROPERTIES: readonly PropertyDefinition[] = [
   p("average_voltage", "Average voltage", "V", "cell", "higher", "Average (or plateau/median) working voltage."),
   p("voltage", "Potential", "V", "electrochemical", undefined, "A stated potential: redox peak, plateau, onset, cut-off."),
   p("overpotential", "Overpotential", "mV", "electrochemical", "lower", "Overpotential, polarization or voltage hysteresis."),
-  p("electrochemical_stability_window", "Electrochemical stability window", "V", "transport", "higher", "Upper (oxidative) limit of electrolyte stability vs the stated reference."),
+  p(
+    "electrochemical_stability_window",
+    "Electrochemical stability window",
+    "V",
+    "transport",
+    "higher",
+    "Upper (oxidative) limit of electrolyte stability vs the stated reference.",
+  ),
   p("critical_current_density", "Critical current density", "mA/cm^2", "transport", "higher", "Highest current density before short circuit."),
   p("current_density", "Current density", "A/g", "electrochemical", undefined, "A current density stated as a result (e.g. highest rate reached)."),
   p("areal_current_density", "Areal current density", "mA/cm^2", "electrochemical", undefined, "An areal current density stated as a result."),
   p("exchange_current_density", "Exchange current density", "mA/cm^2", "kinetics", "higher", "Exchange current density from Tafel or EIS analysis."),
   p("tafel_slope", "Tafel slope", "mV", "kinetics", "lower", "Tafel slope (per decade of current).", "mV dec⁻¹"),
   p("peak_current", "Peak current", "mA", "kinetics", undefined, "CV peak current."),
-  p("rate_capability", "Rate capability", "mAh/g", "electrochemical", "higher", "Capacity at the highest rate of a rate test (use specific_capacity with conditions where possible)."),
+  p(
+    "rate_capability",
+    "Rate capability",
+    "mAh/g",
+    "electrochemical",
+    "higher",
+    "Capacity at the highest rate of a rate test (use specific_capacity with conditions where possible).",
+  ),
   // kinetics and transport
   p("charge_transfer_resistance", "Charge-transfer resistance (Rct)", "ohm", "kinetics", "lower", "Charge-transfer resistance from EIS."),
   p("interfacial_resistance", "Interfacial resistance", "ohm", "kinetics", "lower", "Interfacial / SEI resistance from EIS."),
@@ -76,7 +97,14 @@ export const PROPERTIES: readonly PropertyDefinition[] = [
   p("ionic_conductivity", "Ionic conductivity", "S/cm", "transport", "higher", "Ionic conductivity."),
   p("electronic_conductivity", "Electronic conductivity", "S/cm", "transport", undefined, "Electronic conductivity."),
   p("transference_number", "Transference number", "", "transport", "higher", "Cation transference number."),
-  p("activation_energy", "Activation energy", "eV", "kinetics", "lower", "Activation energy (Arrhenius or computed); kJ mol⁻¹ converts at 96.485 kJ mol⁻¹ per eV."),
+  p(
+    "activation_energy",
+    "Activation energy",
+    "eV",
+    "kinetics",
+    "lower",
+    "Activation energy (Arrhenius or computed); kJ mol⁻¹ converts at 96.485 kJ mol⁻¹ per eV.",
+  ),
   // computation (DFT)
   p("adsorption_energy", "Adsorption / binding energy", "eV", "computation", undefined, "Adsorption or binding energy of a species on a surface."),
   p("energy_barrier", "Energy barrier", "eV", "computation", "lower", "Migration, diffusion or decomposition barrier."),

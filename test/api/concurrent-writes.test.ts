@@ -29,7 +29,11 @@ describe("writes from the app during a CLI import", () => {
     prisma = createClient(databaseFile(app.databaseUrl));
     dir = mkdtempSync(join(tmpdir(), "matlit-import-"));
     await createUser("editor@example.org", "editor password 1", { prisma });
-    const login = await fetch(app.url + "/api/auth/login", { method: "POST", headers: { "content-type": "application/json", origin: app.url }, body: JSON.stringify({ email: "editor@example.org", password: "editor password 1" }) });
+    const login = await fetch(app.url + "/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: app.url },
+      body: JSON.stringify({ email: "editor@example.org", password: "editor password 1" }),
+    });
     const pairs = login.headers.getSetCookie().map((c) => c.split(";")[0]!);
     session = { cookie: pairs.join("; "), csrf: decodeURIComponent(pairs.find((p) => p.startsWith("matlit_csrf="))!.split("=")[1]!) };
   });
@@ -60,7 +64,10 @@ describe("writes from the app during a CLI import", () => {
     const file = join(dir, "import.json");
     writeFileSync(file, JSON.stringify({ papers }));
 
-    const importer = spawn(process.execPath, [BIN, "import", file], { env: { ...process.env, DATABASE_URL: app.databaseUrl, MEILISEARCH_HOST: "" }, stdio: ["ignore", "pipe", "pipe"] });
+    const importer = spawn(process.execPath, [BIN, "import", file], {
+      env: { ...process.env, DATABASE_URL: app.databaseUrl, MEILISEARCH_HOST: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     importer.stdout.on("data", (d) => (output += d));
     importer.stderr.on("data", (d) => (output += d));

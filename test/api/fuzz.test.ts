@@ -20,13 +20,67 @@ const SEED_DOI = "10.1007/s40820-025-01858-2";
 
 /** Strings that have broken parsers, routers, query builders and renderers somewhere. */
 const HOSTILE = [
-  "", " ", "%", "%25", "%E0%A4%A", "%00", "\u0000", "../../etc/passwd", "<script>alert(1)</script>", "' OR 1=1 --", '"', "\\", "𝕏𝕏",
-  "a".repeat(5000), "1e308", "-1", "NaN", "Infinity", "99999999999999999999999", "__proto__", "constructor", "FeS2", SEED_DOI,
-  `${SEED_DOI}/fes2-qd-mxene`, "*", '"*"', "NEAR(a b)", "a OR b", "^", "mAh g-1", "1000 mAh g-1", "furlong/fortnight", "1/0", "#", "?x=1",
-  "10.1234/a%b#c?d", "=HYPERLINK(\"http://evil\")", "\uFEFF", "\r\n", "0", "1", "2147483648",
+  "",
+  " ",
+  "%",
+  "%25",
+  "%E0%A4%A",
+  "%00",
+  "\u0000",
+  "../../etc/passwd",
+  "<script>alert(1)</script>",
+  "' OR 1=1 --",
+  '"',
+  "\\",
+  "𝕏𝕏",
+  "a".repeat(5000),
+  "1e308",
+  "-1",
+  "NaN",
+  "Infinity",
+  "99999999999999999999999",
+  "__proto__",
+  "constructor",
+  "FeS2",
+  SEED_DOI,
+  `${SEED_DOI}/fes2-qd-mxene`,
+  "*",
+  '"*"',
+  "NEAR(a b)",
+  "a OR b",
+  "^",
+  "mAh g-1",
+  "1000 mAh g-1",
+  "furlong/fortnight",
+  "1/0",
+  "#",
+  "?x=1",
+  "10.1234/a%b#c?d",
+  '=HYPERLINK("http://evil")',
+  "\uFEFF",
+  "\r\n",
+  "0",
+  "1",
+  "2147483648",
 ];
 
-const HOSTILE_VALUES: unknown[] = [...HOSTILE, null, true, false, 0, -1, 1e308, -1e308, 2 ** 53, 0.1, [], {}, [1, 2], { __proto__: null }, { a: { b: { c: [] } } }];
+const HOSTILE_VALUES: unknown[] = [
+  ...HOSTILE,
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1e308,
+  -1e308,
+  2 ** 53,
+  0.1,
+  [],
+  {},
+  [1, 2],
+  { __proto__: null },
+  { a: { b: { c: [] } } },
+];
 
 describe("hostile input over every route", () => {
   let app: RunningApp;
@@ -40,7 +94,11 @@ describe("hostile input over every route", () => {
     app = await startApp();
     prisma = createClient(databaseFile(app.databaseUrl));
     await createUser("fuzz@example.org", "fuzz password 1", { prisma });
-    const login = await fetch(app.url + "/api/auth/login", { method: "POST", headers: { "content-type": "application/json", origin: app.url }, body: JSON.stringify({ email: "fuzz@example.org", password: "fuzz password 1" }) });
+    const login = await fetch(app.url + "/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: app.url },
+      body: JSON.stringify({ email: "fuzz@example.org", password: "fuzz password 1" }),
+    });
     expect(login.status).toBe(200);
     const pairs = login.headers.getSetCookie().map((c) => c.split(";")[0]!);
     session = { cookie: pairs.join("; "), csrf: decodeURIComponent(pairs.find((p) => p.startsWith("matlit_csrf="))!.split("=")[1]!) };
@@ -56,10 +114,19 @@ describe("hostile input over every route", () => {
     const headers: Record<string, string> = { "content-type": "application/json", origin: app.url, ...options.headers };
     if (options.signedIn) Object.assign(headers, { cookie: session.cookie, "x-csrf-token": session.csrf });
     try {
-      const response = await fetch(app.url + path, { method, headers, body: options.body, redirect: "manual", ...(options.body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit);
+      const response = await fetch(app.url + path, {
+        method,
+        headers,
+        body: options.body,
+        redirect: "manual",
+        ...(options.body instanceof ReadableStream ? { duplex: "half" } : {}),
+      } as RequestInit);
       const text = await response.text();
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-      if (response.status >= 500) failures.push(`${response.status} ${method} ${path.slice(0, 200)} ${typeof options.body === "string" ? options.body.slice(0, 200) : ""} → ${text.slice(0, 300)}`);
+      if (response.status >= 500)
+        failures.push(
+          `${response.status} ${method} ${path.slice(0, 200)} ${typeof options.body === "string" ? options.body.slice(0, 200) : ""} → ${text.slice(0, 300)}`,
+        );
       return response.status;
     } catch (e) {
       failures.push(`network error ${method} ${path.slice(0, 200)}: ${e instanceof Error ? e.message : String(e)}`);
@@ -84,8 +151,15 @@ describe("hostile input over every route", () => {
     expect(await send("POST", "/api/search", { body: endless })).toBe(413);
 
     for (const path of [
-      "/papers/10.1234%2525x", "/papers/%E0%A4%A", "/materials/%E0%A4%A/x/y", "/api/papers/%ZZ", "/papers/edit/%E0%A4%A", "/api/papers/10.1234/a%25b",
-      "/api/compare?ids=99999999999999999999999,1", "/api/compare/scatter?highlight=99999999999999999999", `/materials/${SEED_DOI}/%25`,
+      "/papers/10.1234%2525x",
+      "/papers/%E0%A4%A",
+      "/materials/%E0%A4%A/x/y",
+      "/api/papers/%ZZ",
+      "/papers/edit/%E0%A4%A",
+      "/api/papers/10.1234/a%25b",
+      "/api/compare?ids=99999999999999999999999,1",
+      "/api/compare/scatter?highlight=99999999999999999999",
+      `/materials/${SEED_DOI}/%25`,
     ]) {
       const status = await send("GET", path);
       expect(status, path).toBeGreaterThanOrEqual(300);
@@ -102,7 +176,10 @@ describe("hostile input over every route", () => {
       { ...paper, doi: `10.1234/${"x".repeat(100_000)}` },
       { ...paper, materials: [{ ...material, measurements: [{ property: "specific_capacity", value: 1e308, unit: "Ah g-1", quote: "1e308" }] }] },
       { ...paper, materials: [{ ...material, measurements: [{ property: "specific_capacity", value: 0.5, unit: "1000 mAh g-1", quote: "0.5" }] }] },
-      { ...paper, materials: [{ ...material, synthesis: [{ action: "mix", reagents: [{ name: "S", amount: { value: 1, unit: "furlong per fortnight" } }] }] }] },
+      {
+        ...paper,
+        materials: [{ ...material, synthesis: [{ action: "mix", reagents: [{ name: "S", amount: { value: 1, unit: "furlong per fortnight" } }] }] }],
+      },
     ];
     for (const body of variants) expect(await send("POST", "/api/papers", { body: JSON.stringify(body), signedIn: true })).toBe(400);
     expect(await send("POST", "/api/import", { body: "\uFEFF" + JSON.stringify({ papers: [{ ...paper, doi: "not a doi" }] }), signedIn: true })).toBe(400);
@@ -114,7 +191,7 @@ describe("hostile input over every route", () => {
   it(`survives ${REQUESTS} seeded random requests over every route with no 5xx and nothing written`, async () => {
     const exportBefore = JSON.stringify(await exportRecords(prisma));
     const random = seedrandom("matlit fuzz 1");
-    const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
     const hostile = () => pick(HOSTILE);
     const segment = () => (random() < 0.7 ? encodeURIComponent(hostile()) : pick(["%E0%A4%A", "%", "%2", "..", "%2F", "%00"]));
     /** A random JSON value: hostile leaves, objects and arrays a few levels deep. */
@@ -155,7 +232,14 @@ describe("hostile input over every route", () => {
       else (paper as Record<string, unknown>).materials = "not a list";
       return JSON.stringify(paper);
     };
-    const searchQuery = { q: "FeS2 sodium", facets: { battery_system: ["sodium-ion"], elements: { all: ["Fe", "S"] } }, metrics: [{ property: "specific_capacity", min: 250, unit: "mAh/g", where: { temperature: { max: -20, unit: "degC" } } }], sort: { property: "specific_capacity", order: "desc" }, page: 1, perPage: 20 };
+    const searchQuery = {
+      q: "FeS2 sodium",
+      facets: { battery_system: ["sodium-ion"], elements: { all: ["Fe", "S"] } },
+      metrics: [{ property: "specific_capacity", min: 250, unit: "mAh/g", where: { temperature: { max: -20, unit: "degC" } } }],
+      sort: { property: "specific_capacity", order: "desc" },
+      page: 1,
+      perPage: 20,
+    };
     const formula = () => pick(FORMULAS).key;
 
     const routes: (() => Promise<number>)[] = [
@@ -172,12 +256,24 @@ describe("hostile input over every route", () => {
       () => send("GET", `/api/compare?ids=${segment()},${segment()}&format=${pick(["json", "csv", segment()])}`),
       () => send("GET", `/api/compare/scatter?x=${segment()}&y=${segment()}&highlight=${segment()}`),
       () => send("GET", "/api/formulas"),
-      () => send("POST", `/api/formulas/${random() < 0.8 ? formula() : segment()}/evaluate`, { body: body({ inputs: { n: 3, M: { value: 121.76, unit: "g/mol" }, C_n: 1, C_0: 2 }, unit: "mAh/g" }) }),
+      () =>
+        send("POST", `/api/formulas/${random() < 0.8 ? formula() : segment()}/evaluate`, {
+          body: body({ inputs: { n: 3, M: { value: 121.76, unit: "g/mol" }, C_n: 1, C_0: 2 }, unit: "mAh/g" }),
+        }),
       () => send("GET", `/api/papers/${segment()}/${segment()}`),
-      () => send("PUT", `/api/papers/${SEED_DOI}`, { body: invalidPaper(), signedIn: random() < 0.8, headers: random() < 0.3 ? { "if-match": hostile().slice(0, 50) } : {} }),
+      () =>
+        send("PUT", `/api/papers/${SEED_DOI}`, {
+          body: invalidPaper(),
+          signedIn: random() < 0.8,
+          headers: random() < 0.3 ? { "if-match": hostile().slice(0, 50) } : {},
+        }),
       () => send("POST", "/api/papers", { body: random() < 0.7 ? invalidPaper() : body({}), signedIn: random() < 0.8 }),
       () => send("POST", "/api/import", { body: random() < 0.7 ? `{"papers":[${invalidPaper()}]}` : body({ papers: [] }), signedIn: random() < 0.8 }),
-      () => send("PUT", `/api/drafts/${random() < 0.5 ? randomUUID() : segment()}`, { body: body({ doi: null, state: { paper: { title: "x" } } }), signedIn: random() < 0.8 }),
+      () =>
+        send("PUT", `/api/drafts/${random() < 0.5 ? randomUUID() : segment()}`, {
+          body: body({ doi: null, state: { paper: { title: "x" } } }),
+          signedIn: random() < 0.8,
+        }),
       () => send(pick(["GET", "DELETE"]), `/api/drafts/${random() < 0.5 ? randomUUID() : segment()}`, { signedIn: random() < 0.8 }),
       () => send("GET", "/api/drafts", { signedIn: random() < 0.5 }),
       () => send("GET", `/login?next=${segment()}&error=${segment()}&email=${segment()}`),
@@ -187,7 +283,10 @@ describe("hostile input over every route", () => {
     ];
     // Sign-in is slow by design (argon2) and rate-limited: a few dozen attempts.
     for (let i = 0; i < 30; i++) {
-      await send("POST", "/api/auth/login", { body: body({ email: "fuzz@example.org", password: "wrong password" }), headers: random() < 0.5 ? { "content-type": "application/x-www-form-urlencoded" } : {} });
+      await send("POST", "/api/auth/login", {
+        body: body({ email: "fuzz@example.org", password: "wrong password" }),
+        headers: random() < 0.5 ? { "content-type": "application/x-www-form-urlencoded" } : {},
+      });
     }
     const inFlight = new Set<Promise<number>>();
     for (let i = 0; i < REQUESTS; i++) {

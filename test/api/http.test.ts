@@ -15,7 +15,8 @@ const README_QUERY = {
 describe("HTTP API", () => {
   const app = sharedApp();
 
-  const post = (path: string, body: unknown) => fetch(app.url + path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const post = (path: string, body: unknown) =>
+    fetch(app.url + path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
   it.each(FORMULA_EXAMPLES.map((e) => [e.key, e] as const))("POST /api/formulas/%s/evaluate converts units in and out", async (_key, example) => {
     const res = await post(`/api/formulas/${example.key}/evaluate`, example.request);
@@ -45,7 +46,9 @@ describe("HTTP API", () => {
   });
 
   it("GET /api/search takes short parameters too", async () => {
-    const body = (await (await fetch(`${app.url}/api/search?q=MXene&role=anode&elements=Fe,S`)).json()) as { materials: { role: string; elements: string[] }[] };
+    const body = (await (await fetch(`${app.url}/api/search?q=MXene&role=anode&elements=Fe,S`)).json()) as {
+      materials: { role: string; elements: string[] }[];
+    };
     expect(body.materials.length).toBeGreaterThan(0);
     expect(body.materials.every((m) => m.role === "anode" && m.elements.includes("Fe") && m.elements.includes("S"))).toBe(true);
   });

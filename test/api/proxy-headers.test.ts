@@ -25,7 +25,12 @@ function appWith(env: Record<string, string>) {
 }
 
 const signIn = (app: RunningApp, email: string, password: string, headers: Record<string, string> = {}) =>
-  fetch(app.url + "/api/auth/login", { method: "POST", headers: { "content-type": "application/json", origin: app.url, ...headers }, body: JSON.stringify({ email, password }), redirect: "manual" });
+  fetch(app.url + "/api/auth/login", {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: app.url, ...headers },
+    body: JSON.stringify({ email, password }),
+    redirect: "manual",
+  });
 
 const cookieNamed = (response: Response, name: string) => response.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
 
@@ -38,12 +43,21 @@ describe("behind no trusted proxy (the default)", () => {
 
   it("ignores a client's X-Forwarded-Host and -Proto: another site stays cross-origin, and cookies over http are not Secure", async () => {
     await createUser("host@example.org", "host password 1", { prisma: s.prisma });
-    const spoofedHost = await signIn(s.app, "host@example.org", "host password 1", { origin: "https://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" });
+    const spoofedHost = await signIn(s.app, "host@example.org", "host password 1", {
+      origin: "https://evil.example",
+      "x-forwarded-host": "evil.example",
+      "x-forwarded-proto": "https",
+    });
     expect(spoofedHost.status).toBe(403);
     const spoofedProto = await signIn(s.app, "host@example.org", "host password 1", { "x-forwarded-proto": "https" });
     expect(spoofedProto.status).toBe(200);
     expect(cookieNamed(spoofedProto, "matlit_session")).not.toMatch(/Secure/);
-    expect(cookieNamed(spoofedProto, "matlit_device")!.split("; ").slice(1).sort()).toEqual(["HttpOnly", "Max-Age=31536000", "Path=/api/auth/login", "SameSite=Lax"]);
+    expect(cookieNamed(spoofedProto, "matlit_device")!.split("; ").slice(1).sort()).toEqual([
+      "HttpOnly",
+      "Max-Age=31536000",
+      "Path=/api/auth/login",
+      "SameSite=Lax",
+    ]);
   });
 
   it("returns to a same-site path after a form sign-in, never to another host", async () => {
@@ -77,7 +91,8 @@ describe("behind no trusted proxy (the default)", () => {
     const device = cookieNamed(first, "matlit_device")!.split(";")[0]!;
 
     const attacker = [];
-    for (let i = 0; i < LOGIN_MAX_FAILURES + 1; i++) attacker.push((await signIn(s.app, "owner@example.org", `guess ${i}`, { "x-forwarded-for": freshAddress() })).status);
+    for (let i = 0; i < LOGIN_MAX_FAILURES + 1; i++)
+      attacker.push((await signIn(s.app, "owner@example.org", `guess ${i}`, { "x-forwarded-for": freshAddress() })).status);
     expect(attacker).toEqual([...Array(LOGIN_MAX_FAILURES).fill(401), 429]);
 
     expect((await signIn(s.app, "owner@example.org", "owner password 1", { cookie: device })).status).toBe(200);
@@ -90,13 +105,15 @@ describe("behind no trusted proxy (the default)", () => {
     // One account, a new address claimed for every guess: the probe's reproducer.
     await createUser("target@example.org", "target password", { prisma: s.prisma });
     const guesses = [];
-    for (let i = 0; i < LOGIN_MAX_FAILURES + 1; i++) guesses.push((await signIn(s.app, "target@example.org", `guess ${i}`, { "x-forwarded-for": freshAddress() })).status);
+    for (let i = 0; i < LOGIN_MAX_FAILURES + 1; i++)
+      guesses.push((await signIn(s.app, "target@example.org", `guess ${i}`, { "x-forwarded-for": freshAddress() })).status);
     expect(guesses.filter((status) => status === 401).length).toBeLessThanOrEqual(LOGIN_MAX_FAILURES);
     expect(guesses.at(-1)).toBe(429);
 
     // Many accounts, a new claimed address each time: the client's real address runs out of attempts.
     const spray = [];
-    for (let i = 0; i <= LOGIN_MAX_FAILURES_PER_ADDRESS; i++) spray.push((await signIn(s.app, `spray${i}@example.org`, "password123", { "x-forwarded-for": freshAddress() })).status);
+    for (let i = 0; i <= LOGIN_MAX_FAILURES_PER_ADDRESS; i++)
+      spray.push((await signIn(s.app, `spray${i}@example.org`, "password123", { "x-forwarded-for": freshAddress() })).status);
     expect(spray.at(-1)).toBe(429);
     expect((await signIn(s.app, "one-more@example.org", "password123", { "x-forwarded-for": freshAddress() })).status).toBe(429);
   });
@@ -104,7 +121,12 @@ describe("behind no trusted proxy (the default)", () => {
 
 describe("behind a trusted proxy (MATLIT_TRUSTED_PROXIES=127.0.0.1)", () => {
   const s = appWith({ MATLIT_TRUSTED_PROXIES: "127.0.0.1" });
-  const proxied = (client: string, host = "matlit.example.org") => ({ origin: "https://matlit.example.org", "x-forwarded-host": host, "x-forwarded-proto": "https", "x-forwarded-for": client });
+  const proxied = (client: string, host = "matlit.example.org") => ({
+    origin: "https://matlit.example.org",
+    "x-forwarded-host": host,
+    "x-forwarded-proto": "https",
+    "x-forwarded-for": client,
+  });
 
   it("believes the proxy's X-Forwarded-Host and -Proto", async () => {
     await createUser("proxied@example.org", "proxied password", { prisma: s.prisma });
@@ -118,7 +140,8 @@ describe("behind a trusted proxy (MATLIT_TRUSTED_PROXIES=127.0.0.1)", () => {
 
   it("limits the client the proxy reports: the right-most X-Forwarded-For hop that is not a trusted proxy", async () => {
     const spray = [];
-    for (let i = 0; i <= LOGIN_MAX_FAILURES_PER_ADDRESS; i++) spray.push((await signIn(s.app, `spray${i}@example.org`, "password123", proxied("203.0.113.50"))).status);
+    for (let i = 0; i <= LOGIN_MAX_FAILURES_PER_ADDRESS; i++)
+      spray.push((await signIn(s.app, `spray${i}@example.org`, "password123", proxied("203.0.113.50"))).status);
     expect(spray).toEqual([...Array(LOGIN_MAX_FAILURES_PER_ADDRESS).fill(401), 429]);
     // A hop the client wrote itself, left of the one the proxy appended, changes nothing.
     expect((await signIn(s.app, "fresh1@example.org", "password123", proxied("198.51.100.9, 203.0.113.50"))).status).toBe(429);

@@ -28,7 +28,12 @@ describe("writes through the HTTP API", () => {
     ...extra,
   });
   const call = async (method: string, path: string, body: unknown, s: Session | null, extra: Record<string, string> = {}) => {
-    const response = await fetch(app.url + path, { method, headers: headers(s, extra), body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body), redirect: "manual" });
+    const response = await fetch(app.url + path, {
+      method,
+      headers: headers(s, extra),
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+      redirect: "manual",
+    });
     const text = await response.text();
     let json: { error?: { message: string; field?: string; details?: { path: string; message: string }[] } } & Record<string, unknown> = {};
     try {
@@ -40,7 +45,11 @@ describe("writes through the HTTP API", () => {
   };
 
   async function signIn(email: string, password: string): Promise<Session> {
-    const response = await fetch(app.url + "/api/auth/login", { method: "POST", headers: { "content-type": "application/json", origin: app.url }, body: JSON.stringify({ email, password }) });
+    const response = await fetch(app.url + "/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: app.url },
+      body: JSON.stringify({ email, password }),
+    });
     expect(response.status).toBe(200);
     const cookies = response.headers.getSetCookie();
     expect(cookies.find((c) => c.startsWith("matlit_session="))).toMatch(/HttpOnly/);
@@ -110,7 +119,11 @@ describe("writes through the HTTP API", () => {
       const fetchMetadata = await call(method, path, body, alice, { origin: "", "sec-fetch-site": "cross-site" });
       expect([403]).toContain(fetchMetadata.status);
     }
-    const login = await fetch(app.url + "/api/auth/login", { method: "POST", headers: { "content-type": "application/json", origin: "https://evil.example" }, body: JSON.stringify({ email: "alice@example.org", password: "alice password 1" }) });
+    const login = await fetch(app.url + "/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "https://evil.example" },
+      body: JSON.stringify({ email: "alice@example.org", password: "alice password 1" }),
+    });
     expect(login.status).toBe(403);
     expect(await snapshot()).toEqual(before);
   });
@@ -127,7 +140,12 @@ describe("writes through the HTTP API", () => {
     const oversized = await call("POST", "/api/papers", huge, alice);
     expect(oversized.status).toBe(413);
     expect(oversized.json.error?.message).toMatch(/larger than/);
-    const hugeImport = await call("POST", "/api/import", JSON.stringify({ papers: [{ ...paper("10.1234/huge"), abstract: "x".repeat(6 * 1024 * 1024) }] }), alice);
+    const hugeImport = await call(
+      "POST",
+      "/api/import",
+      JSON.stringify({ papers: [{ ...paper("10.1234/huge"), abstract: "x".repeat(6 * 1024 * 1024) }] }),
+      alice,
+    );
     expect(hugeImport.status).toBe(413);
     const hugeDraft = await call("PUT", `/api/drafts/${randomUUID()}`, JSON.stringify({ doi: null, state: { blob: "x".repeat(3 * 1024 * 1024) } }), alice);
     expect(hugeDraft.status).toBe(413);
@@ -180,7 +198,10 @@ describe("writes through the HTTP API", () => {
   it("publishes a valid paper, searchable at once, with a revision naming the editor", async () => {
     const created = await call("POST", "/api/papers", paper("10.1234/Published.1"), alice);
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ paper: { doi: "10.1234/published.1", action: "created", materials: 2, measurements: 4 }, path: "/papers/10.1234/published.1" });
+    expect(created.json).toMatchObject({
+      paper: { doi: "10.1234/published.1", action: "created", materials: 2, measurements: 4 },
+      path: "/papers/10.1234/published.1",
+    });
     const query = { q: "FeS2", metrics: [{ property: "specific_capacity", min: 250, unit: "mAh/g", where: { temperature: { max: -20, unit: "degC" } } }] };
     const searchPage = await (await fetch(`${app.url}/?query=${encodeURIComponent(JSON.stringify(query))}`)).text();
     expect(searchPage).toContain("/materials/10.1234/published.1/fes2-anode");
@@ -195,7 +216,10 @@ describe("writes through the HTTP API", () => {
     const put = await call("PUT", "/api/papers/10.1234/published.1", edited, bob);
     expect(put.status).toBe(200);
     const revisions = await prisma.revision.findMany({ where: { entityKey: "10.1234/published.1" }, orderBy: { id: "asc" }, include: { user: true } });
-    expect(revisions.map((r) => [r.action, r.user?.email])).toEqual([["create", "alice@example.org"], ["replace", "bob@example.org"]]);
+    expect(revisions.map((r) => [r.action, r.user?.email])).toEqual([
+      ["create", "alice@example.org"],
+      ["replace", "bob@example.org"],
+    ]);
     expect(JSON.parse(revisions[1]!.beforeJson!).title).toBe("A test paper on FeS₂ anodes");
     expect(JSON.parse(revisions[1]!.afterJson!).title).toBe("An edited title");
 
@@ -230,7 +254,11 @@ describe("writes through the HTTP API", () => {
     const saved = await call("PUT", `/api/drafts/${id}`, { doi: null, state: { version: 1, paper: { title: "Alice's work" }, materials: [] } }, alice);
     expect(saved.status).toBe(200);
     const before = await snapshot();
-    for (const [method, body] of [["GET", undefined], ["PUT", { doi: null, state: { paper: { title: "Bob was here" } } }], ["DELETE", undefined]] as const) {
+    for (const [method, body] of [
+      ["GET", undefined],
+      ["PUT", { doi: null, state: { paper: { title: "Bob was here" } } }],
+      ["DELETE", undefined],
+    ] as const) {
       const r = await call(method, `/api/drafts/${id}`, body, bob);
       expect(r.status, method).toBe(403);
       expect(r.json.error?.message).toMatch(/another editor/);
@@ -252,7 +280,12 @@ describe("writes through the HTTP API", () => {
     file.papers.push({ ...validFile("10.1234/imported.2").papers[0]! });
     const r = await call("POST", "/api/import", file, bob);
     expect(r.status).toBe(200);
-    expect(r.json).toEqual({ papers: [expect.objectContaining({ doi: "10.1234/imported.1", action: "created" }), expect.objectContaining({ doi: "10.1234/imported.2", action: "created" })] });
+    expect(r.json).toEqual({
+      papers: [
+        expect.objectContaining({ doi: "10.1234/imported.1", action: "created" }),
+        expect.objectContaining({ doi: "10.1234/imported.2", action: "created" }),
+      ],
+    });
     const revisions = await prisma.revision.findMany({ where: { entityKey: { in: ["10.1234/imported.1", "10.1234/imported.2"] } }, include: { user: true } });
     expect(revisions.map((x) => x.user?.email)).toEqual(["bob@example.org", "bob@example.org"]);
   });
@@ -260,7 +293,11 @@ describe("writes through the HTTP API", () => {
   it("rate-limits sign-in: the sixth failure within 15 minutes is 429", async () => {
     await createUser("carol@example.org", "carol password 1", { prisma });
     const attempt = (password: string) =>
-      fetch(app.url + "/api/auth/login", { method: "POST", headers: { "content-type": "application/json", origin: app.url, "x-forwarded-for": "203.0.113.9" }, body: JSON.stringify({ email: "carol@example.org", password }) });
+      fetch(app.url + "/api/auth/login", {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: app.url, "x-forwarded-for": "203.0.113.9" },
+        body: JSON.stringify({ email: "carol@example.org", password }),
+      });
     for (let i = 0; i < 5; i++) expect((await attempt("wrong password")).status).toBe(401);
     const blocked = await attempt("carol password 1");
     expect(blocked.status).toBe(429);

@@ -102,7 +102,8 @@ describe("sign-in rate limit", () => {
   it("refuses the sixth attempt on an account from unknown devices, even with the right password, for 15 minutes", async () => {
     await createUser("limited@example.org", "the right password", { prisma: t.prisma });
     const t0 = Date.now();
-    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) expect(await statusOf(signIn("limited@example.org", "wrong password", { address: `10.0.0.${i}` }, t.prisma, t0 + i * 1000))).toBe(401);
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++)
+      expect(await statusOf(signIn("limited@example.org", "wrong password", { address: `10.0.0.${i}` }, t.prisma, t0 + i * 1000))).toBe(401);
     // From yet another address: the account's counter applies to every unknown device.
     const checks = passwordChecks.count;
     const blocked = await signIn("limited@example.org", "the right password", { address: "10.0.1.1" }, t.prisma, t0 + 60_000).catch((e: unknown) => e);
@@ -118,7 +119,9 @@ describe("sign-in rate limit", () => {
   it("reserves attempts atomically: of 30 parallel wrong guesses, 5 are checked and 25 refused", async () => {
     await createUser("parallel@example.org", "the right password", { prisma: t.prisma });
     const checks = passwordChecks.count;
-    const statuses = await Promise.all(Array.from({ length: 30 }, () => statusOf(signIn("parallel@example.org", "wrong password", { address: "192.0.2.30" }, t.prisma))));
+    const statuses = await Promise.all(
+      Array.from({ length: 30 }, () => statusOf(signIn("parallel@example.org", "wrong password", { address: "192.0.2.30" }, t.prisma))),
+    );
     expect(statuses.filter((s) => s === 401)).toHaveLength(LOGIN_MAX_FAILURES);
     expect(statuses.filter((s) => s === 429)).toHaveLength(30 - LOGIN_MAX_FAILURES);
     expect(passwordChecks.count - checks).toBe(LOGIN_MAX_FAILURES);
@@ -128,7 +131,8 @@ describe("sign-in rate limit", () => {
     await createUser("owner@example.org", "the owner's password", { prisma: t.prisma });
     const { deviceToken } = await signIn("owner@example.org", "the owner's password", { address: "198.51.100.1" }, t.prisma);
     const attacker = [];
-    for (let i = 0; i < LOGIN_MAX_FAILURES + 2; i++) attacker.push(await statusOf(signIn("owner@example.org", `guess number ${i}`, { address: "203.0.113.66" }, t.prisma)));
+    for (let i = 0; i < LOGIN_MAX_FAILURES + 2; i++)
+      attacker.push(await statusOf(signIn("owner@example.org", `guess number ${i}`, { address: "203.0.113.66" }, t.prisma)));
     expect(attacker).toEqual([401, 401, 401, 401, 401, 429, 429]);
 
     // The owner's browser, from any address, still signs in, and keeps its device token.
@@ -137,25 +141,30 @@ describe("sign-in rate limit", () => {
     expect(owner.deviceToken).toBe(deviceToken);
     // An unknown browser with the right password is refused, and so is a forged or foreign device token.
     expect(await statusOf(signIn("owner@example.org", "the owner's password", { address: "198.51.100.1" }, t.prisma))).toBe(429);
-    expect(await statusOf(signIn("owner@example.org", "the owner's password", { address: "198.51.100.1", deviceToken: deviceToken.slice(0, -2) + "xx" }, t.prisma))).toBe(429);
+    expect(
+      await statusOf(signIn("owner@example.org", "the owner's password", { address: "198.51.100.1", deviceToken: deviceToken.slice(0, -2) + "xx" }, t.prisma)),
+    ).toBe(429);
     const other = await createUser("other-owner@example.org", "another password", { prisma: t.prisma });
     const foreign = issueDeviceToken({ id: other.id, passwordHash: (await t.prisma.user.findUniqueOrThrow({ where: { id: other.id } })).passwordHash });
     expect(await statusOf(signIn("owner@example.org", "the owner's password", { address: "198.51.100.1", deviceToken: foreign }, t.prisma))).toBe(429);
 
     // A known device has its own limit: it cannot be used to guess without bound either.
-    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) expect(await statusOf(signIn("owner@example.org", "mistyped password", { address: "198.51.100.77", deviceToken }, t.prisma))).toBe(401);
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++)
+      expect(await statusOf(signIn("owner@example.org", "mistyped password", { address: "198.51.100.77", deviceToken }, t.prisma))).toBe(401);
     expect(await statusOf(signIn("owner@example.org", "the owner's password", { address: "198.51.100.77", deviceToken }, t.prisma))).toBe(429);
   });
 
   it("limits one client address across accounts", async () => {
-    for (let i = 0; i < LOGIN_MAX_FAILURES_PER_ADDRESS; i++) expect(await statusOf(signIn(`spray${i}@example.org`, "password123", { address: "203.0.113.99" }, t.prisma))).toBe(401);
+    for (let i = 0; i < LOGIN_MAX_FAILURES_PER_ADDRESS; i++)
+      expect(await statusOf(signIn(`spray${i}@example.org`, "password123", { address: "203.0.113.99" }, t.prisma))).toBe(401);
     expect(await statusOf(signIn("spray-next@example.org", "password123", { address: "203.0.113.99" }, t.prisma))).toBe(429);
     expect(await statusOf(signIn("spray-next@example.org", "password123", { address: "203.0.113.100" }, t.prisma))).toBe(401);
   });
 
   it("counts a successful sign-in as no failure", async () => {
     await createUser("careful@example.org", "the right password", { prisma: t.prisma });
-    for (let i = 0; i < LOGIN_MAX_FAILURES - 1; i++) expect(await statusOf(signIn("careful@example.org", "wrong password", { address: "192.0.2.5" }, t.prisma))).toBe(401);
+    for (let i = 0; i < LOGIN_MAX_FAILURES - 1; i++)
+      expect(await statusOf(signIn("careful@example.org", "wrong password", { address: "192.0.2.5" }, t.prisma))).toBe(401);
     expect(await statusOf(signIn("careful@example.org", "the right password", { address: "192.0.2.5" }, t.prisma))).toBe(200);
     expect(await attemptRows("account:careful@example.org")).toBe(LOGIN_MAX_FAILURES - 1);
     expect(await statusOf(signIn("careful@example.org", "wrong password", { address: "192.0.2.5" }, t.prisma))).toBe(401);
@@ -210,7 +219,10 @@ describe("CSRF and cookies", () => {
   });
 
   it("sets a year-long httpOnly device cookie sent only to the sign-in endpoint", () => {
-    expect(parts(deviceCookie(req({}, "http://matlit.test/"), "7.n.m"))).toEqual({ pair: "matlit_device=7.n.m", attributes: ["HttpOnly", "Max-Age=31536000", "Path=/api/auth/login", "SameSite=Lax"] });
+    expect(parts(deviceCookie(req({}, "http://matlit.test/"), "7.n.m"))).toEqual({
+      pair: "matlit_device=7.n.m",
+      attributes: ["HttpOnly", "Max-Age=31536000", "Path=/api/auth/login", "SameSite=Lax"],
+    });
     expect(parts(deviceCookie(req({ "x-forwarded-proto": "https" }, "http://matlit.test/"), "7.n.m")).attributes).toContain("Secure");
   });
 

@@ -48,7 +48,9 @@ describe("matlit CLI", () => {
   });
 
   it("audit --json lists the flags with both numbers and the formula", async () => {
-    const body = JSON.parse((await matlit(["audit", "--json"], t.url)).stdout) as { papers: { flags: { formula: string; stated: { value: number }; recomputed: { value: number } }[] }[] };
+    const body = JSON.parse((await matlit(["audit", "--json"], t.url)).stdout) as {
+      papers: { flags: { formula: string; stated: { value: number }; recomputed: { value: number } }[] }[];
+    };
     const flags = body.papers.flatMap((p) => p.flags);
     expect(flags.find((f) => f.formula === "binding_energy_shift")).toMatchObject({ stated: { value: 1.2 }, recomputed: { value: expect.closeTo(1.1, 9) } });
   });
@@ -72,7 +74,9 @@ describe("matlit CLI", () => {
       writeFileSync(file, JSON.stringify(f));
       const result = await matlitProcess(["import", file], t.url);
       expect(result.status).toBe(1);
-      expect(result.stderr).toBe(`${file}: 1 invalid field(s); nothing was imported\n  papers[0].materials[0].measurements[0].property: unknown property "capacityy"\n`);
+      expect(result.stderr).toBe(
+        `${file}: 1 invalid field(s); nothing was imported\n  papers[0].materials[0].measurements[0].property: unknown property "capacityy"\n`,
+      );
       expect(await t.prisma.paper.count({ where: { doi: "10.1234/matlit.bin.bad" } })).toBe(0);
     });
 
@@ -85,7 +89,9 @@ describe("matlit CLI", () => {
       expect(exported.stdout).toBe((await matlit(["export", "--format", "json"], t.url)).stdout);
       expect((JSON.parse(exported.stdout) as { papers: unknown[] }).papers).toHaveLength(5);
       expect(searched.status, searched.stderr).toBe(0);
-      expect((JSON.parse(searched.stdout) as { materials: { ref: string }[] }).materials.map((m) => m.ref)).toContain("10.1007/s40820-025-01858-2/fes2-qd-mxene");
+      expect((JSON.parse(searched.stdout) as { materials: { ref: string }[] }).materials.map((m) => m.ref)).toContain(
+        "10.1007/s40820-025-01858-2/fes2-qd-mxene",
+      );
     });
   });
 });

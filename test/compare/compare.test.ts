@@ -77,7 +77,12 @@ describe("comparing FeS₂ QD/MXene, FeS₂/MXene and SbQD@C", () => {
     expect(cold!.cells[2]).toBeNull(); // SbQD@C was never tested cold: nothing close enough stands in
 
     // SbQD@C's rate test: one row per current density, 0.1 → 5 A g⁻¹.
-    for (const [current, value] of [[0.2, 478], [0.5, 462], [2, 404], [5, 278]] as const) {
+    for (const [current, value] of [
+      [0.2, 478],
+      [0.5, 462],
+      [2, 404],
+      [5, 278],
+    ] as const) {
       const [row] = rowAt("specific_capacity", { currentDensity: current, cycle: null });
       expect(row!.cells[2]).toMatchObject({ value, likeForLike: true });
     }
@@ -125,7 +130,10 @@ describe("comparing FeS₂ QD/MXene, FeS₂/MXene and SbQD@C", () => {
     expect(at5.formula).toBe("capacity_retention");
     expect(at5.formulaPath).toBe("/formulas#capacity_retention");
     expect(at5.value).toBeCloseTo((278 / 573) * 100, 6);
-    expect(at5.inputs.map((i) => [i.name, i.value])).toEqual([["C_n", 278], ["C_0", 573]]);
+    expect(at5.inputs.map((i) => [i.name, i.value])).toEqual([
+      ["C_n", 278],
+      ["C_0", 573],
+    ]);
     expect(at5.inputs[0]!.quote).toMatch(/278/);
     // SbQD@C's audit flag (the O 1s shift of 1.2 eV between 532.5 and 531.4 eV) comes along.
     expect(sb!.flags.map((f) => f.formula)).toContain("binding_energy_shift");
@@ -145,7 +153,14 @@ describe("comparing FeS₂ QD/MXene, FeS₂/MXene and SbQD@C", () => {
   it("gives chart series: capacity vs current density and vs temperature", () => {
     const sbRate = c.charts.rate.rateTest.filter((p) => p.materialIndex === 2).map((p) => [p.x, p.y]);
     // Stated numbers only (514 and 403.9 are the record author's back-calculations).
-    expect(sbRate).toEqual([[0.1, 573], [0.2, 478], [0.5, 462], [1, 434], [2, 404], [5, 278]]);
+    expect(sbRate).toEqual([
+      [0.1, 573],
+      [0.2, 478],
+      [0.5, 462],
+      [1, 434],
+      [2, 404],
+      [5, 278],
+    ]);
     const qdTemps = c.charts.temperature.points.filter((p) => p.materialIndex === 0).map((p) => p.x);
     expect(new Set(qdTemps)).toEqual(new Set([-35, 25, 65]));
   });
@@ -201,7 +216,8 @@ describe("naming the materials", () => {
 
 describe("units and the knowledge-base scatter", () => {
   it("offers compatible units and converts like lib/units", () => {
-    const convertFor = (value: number, canonical: string, unit: string) => applyAffine(unitChoices(canonical, "").find((c) => c.value === unit)!.fromCanonical, value);
+    const convertFor = (value: number, canonical: string, unit: string) =>
+      applyAffine(unitChoices(canonical, "").find((c) => c.value === unit)!.fromCanonical, value);
     expect(unitChoices("mAh/g", "mAh g⁻¹").map((u) => u.value)).toEqual(["mAh/g", "Ah/kg"]);
     expect(unitChoices("percent", "%").map((u) => u.value)).toEqual(["percent", ""]);
     expect(unitChoices("eV", "eV").map((u) => u.value)).toEqual(["eV", "meV", "kJ/mol"]);

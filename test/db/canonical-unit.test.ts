@@ -30,7 +30,10 @@ describe("the canonical unit stored with each measurement", () => {
     expect(inCanonicalUnit("specific_capacity", 250, "mAh/g")).toBe(250);
     expect(inCanonicalUnit("temperature_is_not_a_property", 7, "K")).toBe(7);
 
-    const capacity = await t.prisma.measurement.findFirstOrThrow({ where: { propertyKey: "specific_capacity" }, include: { material: { include: { paper: true } } } });
+    const capacity = await t.prisma.measurement.findFirstOrThrow({
+      where: { propertyKey: "specific_capacity" },
+      include: { material: { include: { paper: true } } },
+    });
     // As if the row had been written while the catalogue's canonical unit was Ah/g.
     await t.prisma.measurement.update({ where: { id: capacity.id }, data: { canonicalValue: capacity.canonicalValue / 1000, canonicalUnit: "Ah/g" } });
     const material = await getMaterial(t.prisma, capacity.material.paper.doi, capacity.material.key);

@@ -58,7 +58,10 @@ describe("migrations", () => {
     let checked = 0;
     for (const [, model, body] of schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
       for (const [, kind, fields] of body!.matchAll(/@@(index|unique)\(\[([^\]]+)\]/g)) {
-        const name = `${model}_${fields!.split(",").map((f) => f.trim()).join("_")}_${kind === "unique" ? "key" : "idx"}`;
+        const name = `${model}_${fields!
+          .split(",")
+          .map((f) => f.trim())
+          .join("_")}_${kind === "unique" ? "key" : "idx"}`;
         expect(indexes, name).toContain(name);
         checked++;
       }
@@ -68,7 +71,11 @@ describe("migrations", () => {
 
   it("record what they applied like Prisma does, and apply nothing twice", async () => {
     const sqlite = new Database(t.file, { readonly: true });
-    const rows = sqlite.prepare(`SELECT migration_name, checksum, finished_at FROM _prisma_migrations`).all() as { migration_name: string; checksum: string; finished_at: string }[];
+    const rows = sqlite.prepare(`SELECT migration_name, checksum, finished_at FROM _prisma_migrations`).all() as {
+      migration_name: string;
+      checksum: string;
+      finished_at: string;
+    }[];
     sqlite.close();
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {

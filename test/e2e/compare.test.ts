@@ -11,7 +11,10 @@ const ids = (page: Page) => new URL(page.url()).searchParams.getAll("ids");
 
 async function waitForIds(page: Page, expected: string[]) {
   await page.waitForFunction((want) => JSON.stringify(new URL(location.href).searchParams.getAll("ids")) === JSON.stringify(want), expected);
-  await page.getByTestId("selected-material").nth(expected.length - 1).waitFor();
+  await page
+    .getByTestId("selected-material")
+    .nth(expected.length - 1)
+    .waitFor();
 }
 
 function row(page: Page, property: string, conditions: string): Locator {
@@ -109,7 +112,9 @@ describe("comparing electrodes in Chromium", () => {
     await diffusion.getByRole("combobox").selectOption("m^2/s");
     expect(await diffusion.getByTestId("compare-cell").first().textContent()).toBe("★ 1.17 × 10⁻¹²");
     await diffusion.getByTestId("compare-cell").first().focus();
-    expect(await ui.page.locator(`#${await diffusion.getByTestId("compare-cell").first().getAttribute("aria-describedby")}`).textContent()).toMatch(/shown in m² s⁻¹/);
+    expect(await ui.page.locator(`#${await diffusion.getByTestId("compare-cell").first().getAttribute("aria-describedby")}`).textContent()).toMatch(
+      /shown in m² s⁻¹/,
+    );
   });
 
   it("lists derived figures with formula links and audit flags", async () => {

@@ -56,7 +56,11 @@ describe("adding a paper through the editor in Chromium", () => {
     await expect.poll(states, { timeout: 15_000 }).toSatisfy((saved: DraftState[]) => saved.some(check));
   }
 
-  async function addMeasurement(mi: number, ki: number, m: { property: string; value: string; unit: string; quote: string; temperature?: [string, string]; current?: [string, string]; cycle?: string }) {
+  async function addMeasurement(
+    mi: number,
+    ki: number,
+    m: { property: string; value: string; unit: string; quote: string; temperature?: [string, string]; current?: [string, string]; cycle?: string },
+  ) {
     await page.getByRole("button", { name: /^\+ Add measurement to/ }).click();
     const p = `materials[${mi}].measurements[${ki}]`;
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(f(p + ".property").slice(1));
@@ -154,7 +158,15 @@ describe("adding a paper through the editor in Chromium", () => {
   });
 
   it("adds measurements in paper notation and shows canonical values as one types", async () => {
-    await addMeasurement(0, 0, { property: "specific_capacity", value: "0.3125", unit: "Ah g-1", quote: "delivers 312.5 mAh g−1 at 0.1 A g−1 and −25 °C", temperature: ["−25", "°C"], current: ["100", "mA g-1"], cycle: "100" });
+    await addMeasurement(0, 0, {
+      property: "specific_capacity",
+      value: "0.3125",
+      unit: "Ah g-1",
+      quote: "delivers 312.5 mAh g−1 at 0.1 A g−1 and −25 °C",
+      temperature: ["−25", "°C"],
+      current: ["100", "mA g-1"],
+      cycle: "100",
+    });
     const row = page.getByTestId("measurement-row").first();
     expect(await row.getByTestId("canonical").first().textContent()).toBe("= 312.5 mAh g⁻¹ (canonical)");
     expect(await row.getByTestId("canonical").nth(1).textContent()).toBe("= 0.1 A g⁻¹");
@@ -166,7 +178,13 @@ describe("adding a paper through the editor in Chromium", () => {
     await shot("unit-error");
     await page.fill(f("materials[0].measurements[0].unit"), "Ah g-1");
     await addMeasurement(0, 1, { property: "initial_coulombic_efficiency", value: "71.2", unit: "%", quote: "an initial coulombic efficiency of 71.2%" });
-    await addMeasurement(0, 2, { property: "capacity_retention", value: "91", unit: "%", quote: "91% of the capacity is retained after 500 cycles", cycle: "500" });
+    await addMeasurement(0, 2, {
+      property: "capacity_retention",
+      value: "91",
+      unit: "%",
+      quote: "91% of the capacity is retained after 500 cycles",
+      cycle: "500",
+    });
     await draftSaved((s) => s.materials[0]?.measurements.length === 3);
   });
 
@@ -234,7 +252,10 @@ describe("adding a paper through the editor in Chromium", () => {
     expect(await page.getByRole("link", { name: "Edit", exact: true }).getAttribute("href")).toBe(`/papers/edit/${DOI}`);
     await shot("published");
     expect(await prisma.paperDraft.count()).toBe(0);
-    const measurements = await prisma.measurement.findMany({ where: { material: { paper: { doi: DOI } } }, orderBy: [{ materialId: "asc" }, { position: "asc" }] });
+    const measurements = await prisma.measurement.findMany({
+      where: { material: { paper: { doi: DOI } } },
+      orderBy: [{ materialId: "asc" }, { position: "asc" }],
+    });
     expect(measurements.map((m) => [m.propertyKey, m.value, m.unit, m.canonicalValue])).toEqual([
       ["specific_capacity", 0.3125, "Ah g-1", 312.5],
       ["capacity_retention", 91, "%", 91],

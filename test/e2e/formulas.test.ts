@@ -88,7 +88,11 @@ describe("the formula catalogue and its calculators in Chromium", () => {
     await calc.getByRole("button", { name: "Fill in an example" }).click();
     await expect.poll(() => calc.getByTestId("result").textContent(), { timeout: 10_000 }).toMatch(/Eₐ = 0\.\d+ eV/);
     // The chart draws after the result arrives: wait for its axis labels.
-    const labels = () => calc.locator("svg .recharts-label").allTextContents().then((t) => t.join(" | "));
+    const labels = () =>
+      calc
+        .locator("svg .recharts-label")
+        .allTextContents()
+        .then((t) => t.join(" | "));
     await expect.poll(labels, { timeout: 10_000 }).toContain("1000/T");
     expect(await labels()).toContain("ln(σ");
     await ui.page.locator("section#arrhenius_fit").screenshot({ path: join(SCREENSHOTS, "formulas-arrhenius_fit.png") });
@@ -107,7 +111,9 @@ describe("the formula catalogue and its calculators in Chromium", () => {
     await ui.page.locator("#energy_density-V_avg").fill("3.4");
     await ui.page.getByTestId("calc-b_value_fit").getByRole("button", { name: "Fill in an example" }).click();
     await ui.page.getByTestId("calc-capacitive_contribution_fit").getByRole("button", { name: "Fill in an example" }).click();
-    await expect.poll(() => ui.page.getByTestId("calc-capacitive_contribution_fit").getByTestId("result").textContent(), { timeout: 10_000 }).toMatch(/capacitive share/);
+    await expect
+      .poll(() => ui.page.getByTestId("calc-capacitive_contribution_fit").getByTestId("result").textContent(), { timeout: 10_000 })
+      .toMatch(/capacitive share/);
     await expect.poll(() => ui.page.getByTestId("calc-energy_density").getByTestId("result").textContent(), { timeout: 10_000 }).toMatch(/680/);
     await ui.page.screenshot({ path: join(SCREENSHOTS, "formulas.png"), fullPage: true });
     await ui.page.evaluate(() => window.scrollTo(0, 0));

@@ -18,7 +18,10 @@ describe("reading the knowledge base in Chromium", () => {
   });
 
   it("opens FeS₂ QD/MXene and shows the −35 °C capacity with its conditions and quote", async () => {
-    await ui.page.getByRole("link", { name: /^FeS₂ QD\/MXene anode/ }).first().click();
+    await ui.page
+      .getByRole("link", { name: /^FeS₂ QD\/MXene anode/ })
+      .first()
+      .click();
     await ui.page.waitForURL(/\/materials\/10\.1007\/s40820-025-01858-2\/fes2-qd-mxene$/);
     expect(await ui.page.getByRole("heading", { level: 1 }).textContent()).toBe("FeS₂ QD/MXene");
     expect(await ui.page.getByTestId("role").textContent()).toBe("anode");

@@ -20,12 +20,19 @@ async function settled(page: Page): Promise<void> {
 async function waitForQuery(page: Page, check: (q: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
   await expect.poll(() => urlQuery(page), { timeout: 10_000 }).toSatisfy((q: Record<string, unknown> | null) => q !== null && check(q));
   const query = urlQuery(page)!;
-  const answer = (await (await fetch(new URL(`/api/search?query=${encodeURIComponent(JSON.stringify(query))}`, page.url()))).json()) as { materials: { ref: string; matched: unknown[] }[] };
-  await page.waitForFunction((expected) => {
-    const results = document.querySelector('[data-testid="search-results"][data-hydrated]');
-    const shown = [...(results?.querySelectorAll('[data-testid="result"]') ?? [])].map((r) => `${r.getAttribute("data-ref")} ${r.querySelectorAll('[data-testid="matched-measurement"]').length}`);
-    return results?.getAttribute("aria-busy") === "false" && JSON.stringify(shown) === JSON.stringify(expected);
-  }, answer.materials.map((m) => `${m.ref} ${m.matched.length}`));
+  const answer = (await (await fetch(new URL(`/api/search?query=${encodeURIComponent(JSON.stringify(query))}`, page.url()))).json()) as {
+    materials: { ref: string; matched: unknown[] }[];
+  };
+  await page.waitForFunction(
+    (expected) => {
+      const results = document.querySelector('[data-testid="search-results"][data-hydrated]');
+      const shown = [...(results?.querySelectorAll('[data-testid="result"]') ?? [])].map(
+        (r) => `${r.getAttribute("data-ref")} ${r.querySelectorAll('[data-testid="matched-measurement"]').length}`,
+      );
+      return results?.getAttribute("aria-busy") === "false" && JSON.stringify(shown) === JSON.stringify(expected);
+    },
+    answer.materials.map((m) => `${m.ref} ${m.matched.length}`),
+  );
   return query;
 }
 
@@ -60,7 +67,10 @@ describe("searching the knowledge base in Chromium", () => {
     expect(await result(ui.page, "FeS₂ QD/MXene").count()).toBe(1);
     const withText = await ui.page.getByTestId("result").count();
 
-    await ui.page.getByRole("group", { name: "Role", exact: true }).getByRole("checkbox", { name: /^anode \d+$/ }).check();
+    await ui.page
+      .getByRole("group", { name: "Role", exact: true })
+      .getByRole("checkbox", { name: /^anode \d+$/ })
+      .check();
     await waitForQuery(ui.page, (q) => JSON.stringify(q.facets) === JSON.stringify({ role: ["anode"] }));
     for (const role of await ui.page.getByTestId("hit-role").allTextContents()) expect(role).toBe("anode");
     expect(await ui.page.getByTestId("result").count()).toBeLessThanOrEqual(withText);
@@ -120,7 +130,12 @@ describe("searching the knowledge base in Chromium", () => {
     expect(ui.page.url()).toBe(sharedUrl);
     expect(await ui.page.getByTestId("result").evaluateAll((els) => els.map((e) => e.getAttribute("data-ref")))).toEqual(before);
     expect(await ui.page.getByRole("searchbox", { name: /Search materials/ }).inputValue()).toBe("FeS2");
-    expect(await ui.page.getByRole("group", { name: "Role", exact: true }).getByRole("checkbox", { name: /^anode \d+$/ }).isChecked()).toBe(true);
+    expect(
+      await ui.page
+        .getByRole("group", { name: "Role", exact: true })
+        .getByRole("checkbox", { name: /^anode \d+$/ })
+        .isChecked(),
+    ).toBe(true);
     const clause = ui.page.getByRole("group", { name: "Metric filter 1" });
     expect(await clause.getByRole("combobox", { name: "Property" }).inputValue()).toBe("specific_capacity");
     expect(await clause.getByLabel("At least (specific capacity)").inputValue()).toBe("250");

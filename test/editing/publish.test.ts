@@ -37,7 +37,9 @@ describe("publishing an edited paper", () => {
     await saveDraft(draftId, ada, { doi: DOI, state: { paper: { title: "Ada's edit" } }, baseVersion: start }, t.prisma);
     await publishPaper(paper("Ben's version"), { user: ben, mode: "update", doi: DOI, baseVersion: start }, t.prisma);
 
-    const error = await publishPaper(paper("Ada's version"), { user: ada, mode: "update", doi: DOI, draftId, baseVersion: start }, t.prisma).catch((e: unknown) => e);
+    const error = await publishPaper(paper("Ada's version"), { user: ada, mode: "update", doi: DOI, draftId, baseVersion: start }, t.prisma).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: "conflict", field: "version" });
     expect((error as Error).message).toMatch(/someone else saved this paper .* by ben@example\.org.*your draft is kept/);
     expect((await t.prisma.paper.findUnique({ where: { doi: DOI } }))!.title).toBe("Ben's version");
@@ -62,10 +64,13 @@ describe("publishing an edited paper", () => {
     const publish = publishPaper(paper("Published during an import"), { user: ben, mode: "update", doi: DOI, baseVersion: current }, publishing.prisma);
     const autosave = saveDraft(randomUUID(), ada, { doi: null, state: { paper: { title: "typing" } } }, autosaving.prisma);
     // Both have met the lock and are waiting for it before the other process commits.
-    await vi.waitFor(() => {
-      expect(publishing.refused()).toBeGreaterThan(0);
-      expect(autosaving.refused()).toBeGreaterThan(0);
-    }, { timeout: 10_000 });
+    await vi.waitFor(
+      () => {
+        expect(publishing.refused()).toBeGreaterThan(0);
+        expect(autosaving.refused()).toBeGreaterThan(0);
+      },
+      { timeout: 10_000 },
+    );
     other.exec("COMMIT");
     other.close();
     await expect(publish).resolves.toMatchObject({ doi: DOI, action: "replaced" });

@@ -66,7 +66,11 @@ describe("the editor's form model", () => {
   });
 
   it("makes a usable state of any saved draft", () => {
-    const state = coerceState({ paper: { title: 42, formulas: ["x", 3] }, materials: [{ name: "A", measurements: [{ value: 1 }], synthesis: "nope" }], extra: true });
+    const state = coerceState({
+      paper: { title: 42, formulas: ["x", 3] },
+      materials: [{ name: "A", measurements: [{ value: 1 }], synthesis: "nope" }],
+      extra: true,
+    });
     expect(state.paper.title).toBe("42");
     expect(state.paper.formulas).toEqual(["x"]);
     expect(state.materials[0]!.synthesis).toEqual([]);

@@ -8,9 +8,27 @@ import { importRecords, validateRecordFile } from "../../lib/records";
 let nextId = 1;
 function m(partial: Partial<AuditMeasurement> & Pick<AuditMeasurement, "propertyKey" | "value">): AuditMeasurement {
   return {
-    id: nextId++, materialId: 1, materialKey: "x", materialName: "X", batterySystem: "sodium-ion", unit: "", canonicalValue: partial.value, min: null,
-    qualifier: null, source: "stated", quote: "q", location: null, subject: null, currentDensity: null, cRate: null, temperature: null, cycle: null,
-    sulfurLoading: null, massLoading: null, oneC: null, ...partial,
+    id: nextId++,
+    materialId: 1,
+    materialKey: "x",
+    materialName: "X",
+    batterySystem: "sodium-ion",
+    unit: "",
+    canonicalValue: partial.value,
+    min: null,
+    qualifier: null,
+    source: "stated",
+    quote: "q",
+    location: null,
+    subject: null,
+    currentDensity: null,
+    cRate: null,
+    temperature: null,
+    cycle: null,
+    sulfurLoading: null,
+    massLoading: null,
+    oneC: null,
+    ...partial,
   };
 }
 

@@ -44,11 +44,25 @@ describe("closed-form formulas against worked examples", () => {
     expect(ev("ionic_conductivity", { L: { value: 100, unit: "um" }, R_b: 10, S: 2 }, "mS/cm").value).toBeCloseTo(0.5, 12);
   });
   it("transference_number_bv (Bruce–Vincent)", () => {
-    const r = ev("transference_number_bv", { I_0: { value: 10, unit: "uA" }, I_ss: { value: 8, unit: "uA" }, dV: { value: 10, unit: "mV" }, R_0: 100, R_ss: 120 });
+    const r = ev("transference_number_bv", {
+      I_0: { value: 10, unit: "uA" },
+      I_ss: { value: 8, unit: "uA" },
+      dV: { value: 10, unit: "mV" },
+      R_0: 100,
+      R_ss: 120,
+    });
     expect(r.value).toBeCloseTo((8e-6 * (0.01 - 1e-3)) / (1e-5 * (0.01 - 8e-6 * 120)), 12);
   });
   it("diffusion coefficients: GITT, EIS, Randles–Ševčík", () => {
-    const gitt = ev("diffusion_gitt", { tau: { value: 10, unit: "min" }, m_B: { value: 2, unit: "mg" }, V_M: 30, M_B: 120, S: 1.13, dE_s: { value: 5, unit: "mV" }, dE_tau: { value: 20, unit: "mV" } });
+    const gitt = ev("diffusion_gitt", {
+      tau: { value: 10, unit: "min" },
+      m_B: { value: 2, unit: "mg" },
+      V_M: 30,
+      M_B: 120,
+      S: 1.13,
+      dE_s: { value: 5, unit: "mV" },
+      dE_tau: { value: 20, unit: "mV" },
+    });
     expect(gitt.value).toBeCloseTo((4 / (Math.PI * 600)) * ((0.002 * 30) / (120 * 1.13)) ** 2 * 0.25 ** 2, 20);
     const R = 8.314462618;
     const eis = ev("diffusion_eis", { T: { value: 25, unit: "degC" }, A: 1.13, n: 1, C: 1e-3, sigma: 50 });
@@ -104,7 +118,13 @@ describe("fits on synthetic data with known answers", () => {
 describe("bad input gives a clear error, never NaN or Infinity", () => {
   const cases: [string, string, Record<string, unknown>, RegExp, string?][] = [
     ["missing variable", "energy_density", { C: 200 }, /missing input "V_avg"/, "inputs.V_avg"],
-    ["wrong dimension", "energy_density", { C: { value: 200, unit: "mAh/g" }, V_avg: { value: 3, unit: "mA" } }, /does not fit average voltage/, "inputs.V_avg.unit"],
+    [
+      "wrong dimension",
+      "energy_density",
+      { C: { value: 200, unit: "mAh/g" }, V_avg: { value: 3, unit: "mA" } },
+      /does not fit average voltage/,
+      "inputs.V_avg.unit",
+    ],
     ["unreadable unit", "energy_density", { C: { value: 200, unit: "bananas" }, V_avg: 3 }, /cannot read the unit "bananas"/],
     ["zero divisor", "capacity_retention", { C_n: 100, C_0: 0 }, /undefined for these inputs \(C_0 is 0\)/],
     ["empty array", "b_value_fit", { v: [], i: [] }, /"v" is empty/],
@@ -136,7 +156,35 @@ describe("bad input gives a clear error, never NaN or Infinity", () => {
 describe("the catalogue", () => {
   it("holds every public formula key with LaTeX, variables and an output unit", () => {
     expect(FORMULAS.map((f) => f.key).sort()).toEqual(
-      ["theoretical_capacity", "capacity_retention", "decay_per_cycle", "coulombic_efficiency", "capacity_utilization", "areal_capacity", "specific_capacity_from_areal", "energy_density", "power_density", "discharge_time", "c_rate_current", "c_rate_from_current", "e_s_ratio", "ionic_conductivity", "transference_number_bv", "diffusion_gitt", "diffusion_eis", "diffusion_randles_sevcik", "b_value_fit", "capacitive_contribution_fit", "arrhenius_fit", "configurational_entropy", "adsorption_energy", "gibbs_free_energy", "polydispersity_index", "relative_change", "binding_energy_shift"].sort(),
+      [
+        "theoretical_capacity",
+        "capacity_retention",
+        "decay_per_cycle",
+        "coulombic_efficiency",
+        "capacity_utilization",
+        "areal_capacity",
+        "specific_capacity_from_areal",
+        "energy_density",
+        "power_density",
+        "discharge_time",
+        "c_rate_current",
+        "c_rate_from_current",
+        "e_s_ratio",
+        "ionic_conductivity",
+        "transference_number_bv",
+        "diffusion_gitt",
+        "diffusion_eis",
+        "diffusion_randles_sevcik",
+        "b_value_fit",
+        "capacitive_contribution_fit",
+        "arrhenius_fit",
+        "configurational_entropy",
+        "adsorption_energy",
+        "gibbs_free_energy",
+        "polydispersity_index",
+        "relative_change",
+        "binding_energy_shift",
+      ].sort(),
     );
     for (const f of FORMULAS) {
       expect(f.latex.length, f.key).toBeGreaterThan(3);

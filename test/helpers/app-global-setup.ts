@@ -32,7 +32,9 @@ function run(script: string, args: string[], options: { env?: Record<string, str
     env: { ...process.env, ...options.env },
     stdio: ["ignore", options.show ? "inherit" : "ignore", "inherit"],
   });
-  return new Promise((resolve, reject) => child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${script} ${args.join(" ")} exited with ${code}`)))));
+  return new Promise((resolve, reject) =>
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${script} ${args.join(" ")} exited with ${code}`)))),
+  );
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -45,7 +47,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   let server: Server | undefined;
   const teardown = async () => {
-    await Promise.all([server?.stop(), browser.then((b) => b.close(), () => undefined)]);
+    await Promise.all([
+      server?.stop(),
+      browser.then(
+        (b) => b.close(),
+        () => undefined,
+      ),
+    ]);
     rmSync(dir, { recursive: true, force: true });
   };
   try {

@@ -38,7 +38,10 @@ export async function matlit(args: string[], databaseUrl: string, input = ""): P
 
 /** Runs the executable, `node bin/matlit.js …`, as a user's shell does. */
 export function matlitProcess(args: string[], databaseUrl: string): Promise<CliResult> {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl, MEILISEARCH_HOST: "" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, MEILISEARCH_HOST: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));

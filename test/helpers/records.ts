@@ -23,7 +23,13 @@ export function validFile(doi = "10.1234/matlit.test.1"): RecordFile {
             materialClass: "metal sulfide",
             synthesis: [{ action: "anneal", temperature: { value: 350, unit: "°C" }, duration: { value: 2, unit: "h" }, atmosphere: "Ar" }],
             measurements: [
-              { property: "specific_capacity", value: 255.2, unit: "mAh g^{−1}", conditions: { currentDensity: { value: 0.1, unit: "A g-1" }, temperature: { value: -35, unit: "°C" }, cycle: 100 }, quote: "255.2 mAh g^{−1} at −35 °C" },
+              {
+                property: "specific_capacity",
+                value: 255.2,
+                unit: "mAh g^{−1}",
+                conditions: { currentDensity: { value: 0.1, unit: "A g-1" }, temperature: { value: -35, unit: "°C" }, cycle: 100 },
+                quote: "255.2 mAh g^{−1} at −35 °C",
+              },
               { property: "initial_coulombic_efficiency", value: 62.4, unit: "%", quote: "an ICE of 62.4%" },
               { property: "ionic_conductivity", value: 1.2, unit: "mS cm-1", quote: "1.2 mS cm-1" },
             ],
@@ -65,7 +71,14 @@ export function generatedFile(shape: { papers: number; materialsPerPaper: number
         name: `FeS₂ variant ${p}-${k}`,
         elements: ["Ti", "Fe", "S", "C"],
         components: k === 1 ? ["m0"] : undefined,
-        synthesis: [{ action: "anneal", reagents: [{ name: "thiourea", amount: { value: 0.5 + k, unit: "g" }, concentration: { value: 1, unit: "M" } }], temperature: { value: 300 + k, unit: "°C" }, duration: { value: 2, unit: "h" } }],
+        synthesis: [
+          {
+            action: "anneal",
+            reagents: [{ name: "thiourea", amount: { value: 0.5 + k, unit: "g" }, concentration: { value: 1, unit: "M" } }],
+            temperature: { value: 300 + k, unit: "°C" },
+            duration: { value: 2, unit: "h" },
+          },
+        ],
         measurements: n++ % shape.measuredEvery === 0 ? anode.measurements!.map((m) => ({ ...m, value: m.value + k })) : [],
       })),
     })),

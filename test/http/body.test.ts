@@ -37,8 +37,14 @@ describe("reading request bodies", () => {
 
   it("names what is wrong with an empty, malformed or non-UTF-8 body", async () => {
     await expect(readJson(new Request("http://localhost/x", { method: "POST", body: " " }))).rejects.toMatchObject({ code: "invalid", message: /empty/ });
-    await expect(readJson(new Request("http://localhost/x", { method: "POST", body: "{" }))).rejects.toMatchObject({ code: "invalid", message: /not valid JSON/ });
-    await expect(readJson(new Request("http://localhost/x", { method: "POST", body: new Uint8Array([0xff, 0xfe, 0x7b]) }))).rejects.toMatchObject({ code: "invalid", message: /UTF-8/ });
+    await expect(readJson(new Request("http://localhost/x", { method: "POST", body: "{" }))).rejects.toMatchObject({
+      code: "invalid",
+      message: /not valid JSON/,
+    });
+    await expect(readJson(new Request("http://localhost/x", { method: "POST", body: new Uint8Array([0xff, 0xfe, 0x7b]) }))).rejects.toMatchObject({
+      code: "invalid",
+      message: /UTF-8/,
+    });
   });
 });
 

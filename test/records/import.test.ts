@@ -57,11 +57,11 @@ describe("record validation", () => {
     f.papers[0]!.formulas = ["capacity_retention", "flux_capacitor"];
     f.papers[0]!.materials![0]!.measurements![0]!.conditions!.temperature = { value: 25, unit: "mAh" };
     f.papers[0]!.materials![1]!.components = ["nope"];
-    expect(errorsOf(f).map((e) => e.path).sort()).toEqual([
-      "papers[0].formulas[1]",
-      "papers[0].materials[0].measurements[0].conditions.temperature.unit",
-      "papers[0].materials[1].components[0]",
-    ]);
+    expect(
+      errorsOf(f)
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual(["papers[0].formulas[1]", "papers[0].materials[0].measurements[0].conditions.temperature.unit", "papers[0].materials[1].components[0]"]);
   });
 
   it("lower-cases DOIs", () => {

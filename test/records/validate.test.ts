@@ -54,18 +54,22 @@ describe("a unit that carries a number", () => {
 
   it("is refused when the number is a power of ten, which belongs in the value", () => {
     const errors = errorsOf((p) => Object.assign(anode(p).measurements![2]!, { value: 1.2, unit: "×10⁻³ S cm⁻¹" }));
-    expect(errors).toEqual([{ path: "papers[0].materials[0].measurements[2].unit", message: expect.stringContaining("a power of ten such as ×10⁻³, into the value") }]);
+    expect(errors).toEqual([
+      { path: "papers[0].materials[0].measurements[2].unit", message: expect.stringContaining("a power of ten such as ×10⁻³, into the value") },
+    ]);
     expect(errorsOf((p) => Object.assign(anode(p).measurements![2]!, { value: 1.2, unit: "10^-3 S cm-1" }))).toHaveLength(1);
   });
 
   it("still accepts exponents however papers write them", () => {
-    expect(errorsOf((p) => {
-      Object.assign(capacity(p), { unit: "mA h g^{−1}" });
-      Object.assign(anode(p).measurements![2]!, { unit: "S cm⁻¹" });
-      conditions(p).currentDensity = { value: 0.1, unit: "A/g" };
-      conditions(p).massLoading = { value: 1.2, unit: "mg cm^-2" };
-      step(p).rampRate = { value: 2, unit: "°C min-1" };
-    })).toEqual([]);
+    expect(
+      errorsOf((p) => {
+        Object.assign(capacity(p), { unit: "mA h g^{−1}" });
+        Object.assign(anode(p).measurements![2]!, { unit: "S cm⁻¹" });
+        conditions(p).currentDensity = { value: 0.1, unit: "A/g" };
+        conditions(p).massLoading = { value: 1.2, unit: "mg cm^-2" };
+        step(p).rampRate = { value: 2, unit: "°C min-1" };
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -107,7 +111,9 @@ describe("a value that is no finite number once converted", () => {
   });
 
   it("names the unit it overflows in", () => {
-    expect(errorsOf((p) => Object.assign(capacity(p), { value: 1e308, unit: "Ah g⁻¹" }))[0]!.message).toBe("1e+308 Ah g⁻¹ is out of range: it is not a finite number in mAh g⁻¹");
+    expect(errorsOf((p) => Object.assign(capacity(p), { value: 1e308, unit: "Ah g⁻¹" }))[0]!.message).toBe(
+      "1e+308 Ah g⁻¹ is out of range: it is not a finite number in mAh g⁻¹",
+    );
   });
 });
 

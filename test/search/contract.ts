@@ -61,7 +61,10 @@ export function searchContract(name: string, connect: (prisma: PrismaClient) => 
     });
 
     it("reads bounds in any compatible unit: 0.25 Ah/g is 250 mAh/g", async () => {
-      const inAh = { ...README_QUERY, metrics: [{ property: "specific_capacity", min: 0.25, unit: "Ah/g", where: { temperature: { max: 253.15, unit: "K" } } }] };
+      const inAh = {
+        ...README_QUERY,
+        metrics: [{ property: "specific_capacity", min: 0.25, unit: "Ah/g", where: { temperature: { max: 253.15, unit: "K" } } }],
+      };
       expect(await refs(inAh)).toEqual(await refs(README_QUERY));
     });
 
@@ -163,8 +166,12 @@ export function searchContract(name: string, connect: (prisma: PrismaClient) => 
 
     it("refuses bad queries with a message naming the field", () => {
       expect(() => parseSearchQuery({ metrics: [{ property: "capacityy", min: 1 }] })).toThrow(SearchQueryError);
-      expect(() => parseSearchQuery({ metrics: [{ property: "specific_capacity", min: 1, unit: "S/cm" }] })).toThrow(/metrics\[0\]\.unit: "S\/cm" is not a unit of specific capacity/);
-      expect(() => parseSearchQuery({ metrics: [{ property: "specific_capacity", where: { temperature: { max: 1, unit: "mAh" } } }] })).toThrow(/where\.temperature\.unit/);
+      expect(() => parseSearchQuery({ metrics: [{ property: "specific_capacity", min: 1, unit: "S/cm" }] })).toThrow(
+        /metrics\[0\]\.unit: "S\/cm" is not a unit of specific capacity/,
+      );
+      expect(() => parseSearchQuery({ metrics: [{ property: "specific_capacity", where: { temperature: { max: 1, unit: "mAh" } } }] })).toThrow(
+        /where\.temperature\.unit/,
+      );
       expect(() => parseSearchQuery({ perPage: 1000 })).toThrow(/perPage/);
     });
 

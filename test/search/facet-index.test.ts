@@ -25,8 +25,12 @@ describe("facet index of the embedded search", () => {
   /** Facet counts straight from the tables, over the published materials a WHERE clause keeps. */
   const sqlCounts = (where: string) => {
     const hits = `SELECT M."id" FROM "Material" M JOIN "Paper" P ON P."id" = M."paperId" WHERE P."status" = 'published' AND ${where}`;
-    const grouped = (sql: string) => Object.fromEntries((sqlite.prepare(sql).all() as { facetValue: string | number; count: number }[]).map((r) => [String(r.facetValue), r.count]));
-    const column = (expr: string) => grouped(`SELECT ${expr} AS facetValue, COUNT(*) AS count FROM "Material" M JOIN "Paper" P ON P."id" = M."paperId" WHERE M."id" IN (${hits}) GROUP BY facetValue`);
+    const grouped = (sql: string) =>
+      Object.fromEntries((sqlite.prepare(sql).all() as { facetValue: string | number; count: number }[]).map((r) => [String(r.facetValue), r.count]));
+    const column = (expr: string) =>
+      grouped(
+        `SELECT ${expr} AS facetValue, COUNT(*) AS count FROM "Material" M JOIN "Paper" P ON P."id" = M."paperId" WHERE M."id" IN (${hits}) GROUP BY facetValue`,
+      );
     return {
       battery_system: column(`M."batterySystem"`),
       role: column(`M."role"`),
@@ -34,23 +38,32 @@ describe("facet index of the embedded search", () => {
       journal: column(`P."journal"`),
       year: column(`P."year"`),
       elements: grouped(`SELECT "symbol" AS facetValue, COUNT(*) AS count FROM "MaterialElement" WHERE "materialId" IN (${hits}) GROUP BY facetValue`),
-      property: grouped(`SELECT "propertyKey" AS facetValue, COUNT(DISTINCT "materialId") AS count FROM "Measurement" WHERE "materialId" IN (${hits}) GROUP BY facetValue`),
+      property: grouped(
+        `SELECT "propertyKey" AS facetValue, COUNT(DISTINCT "materialId") AS count FROM "Measurement" WHERE "materialId" IN (${hits}) GROUP BY facetValue`,
+      ),
     };
   };
   const searchCounts = async (query: SearchQuery) => {
     const result = await new EmbeddedSearch(t.prisma).search(parseSearchQuery(query));
-    return { total: result.total, facets: Object.fromEntries(Object.entries(result.facets).map(([f, counts]) => [f, Object.fromEntries(counts.map((c) => [c.value, c.count]))])) };
+    return {
+      total: result.total,
+      facets: Object.fromEntries(Object.entries(result.facets).map(([f, counts]) => [f, Object.fromEntries(counts.map((c) => [c.value, c.count]))])),
+    };
   };
 
   it("counts every facet over the whole knowledge base as SQL does", async () => {
     const { total, facets } = await searchCounts({});
-    expect(total).toBe((sqlite.prepare(`SELECT COUNT(*) AS n FROM "Material" M JOIN "Paper" P ON P."id" = M."paperId" WHERE P."status" = 'published'`).get() as { n: number }).n);
+    expect(total).toBe(
+      (sqlite.prepare(`SELECT COUNT(*) AS n FROM "Material" M JOIN "Paper" P ON P."id" = M."paperId" WHERE P."status" = 'published'`).get() as { n: number }).n,
+    );
     expect(facets).toEqual(sqlCounts("1 = 1"));
   });
 
   it("counts the facets of a metric search as SQL does", async () => {
     const { facets } = await searchCounts({ metrics: [{ property: "specific_capacity", min: 200, unit: "mAh/g" }] });
-    expect(facets).toEqual(sqlCounts(`M."id" IN (SELECT "materialId" FROM "Measurement" WHERE "propertyKey" = 'specific_capacity' AND "canonicalValue" >= 200)`));
+    expect(facets).toEqual(
+      sqlCounts(`M."id" IN (SELECT "materialId" FROM "Measurement" WHERE "propertyKey" = 'specific_capacity' AND "canonicalValue" >= 200)`),
+    );
   });
 
   it("counts a selected facet without its own selection (disjunctive) and the others with it", async () => {

@@ -128,7 +128,9 @@ describe("Meilisearch reindex", () => {
     expect(await t.prisma.searchOutbox.count()).toBeGreaterThan(0);
     await backend.reindex();
     expect(await t.prisma.searchOutbox.count()).toBe(0);
-    expect((await backend.search(parseSearchQuery({ q: "FeS2 QD MXene", perPage: 100 }))).materials.some((m) => m.paper.doi.startsWith("10.1234/outbox."))).toBe(true);
+    expect(
+      (await backend.search(parseSearchQuery({ q: "FeS2 QD MXene", perPage: 100 }))).materials.some((m) => m.paper.doi.startsWith("10.1234/outbox.")),
+    ).toBe(true);
   });
 
   it("runs as `matlit reindex --json` against the configured server", async () => {

@@ -18,12 +18,19 @@ describe("query plans of the embedded search", () => {
     await t.cleanup();
   });
 
-  const plan = (sql: string, params: unknown[]) => (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join("\n");
+  const plan = (sql: string, params: unknown[]) =>
+    (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join("\n");
 
   it("finds the materials of a metric clause through the index of its bounded condition, never a scan", () => {
     const cases = [
-      [{ property: "specific_capacity", min: 250, where: [{ column: "temperature", max: -20 }] }, "Measurement_propertyKey_temperature_canonicalValue_materialId_idx"],
-      [{ property: "specific_capacity", min: 250, where: [{ column: "currentDensity", min: 1 }] }, "Measurement_propertyKey_currentDensity_canonicalValue_materialId_idx"],
+      [
+        { property: "specific_capacity", min: 250, where: [{ column: "temperature", max: -20 }] },
+        "Measurement_propertyKey_temperature_canonicalValue_materialId_idx",
+      ],
+      [
+        { property: "specific_capacity", min: 250, where: [{ column: "currentDensity", min: 1 }] },
+        "Measurement_propertyKey_currentDensity_canonicalValue_materialId_idx",
+      ],
       [{ property: "ionic_conductivity", min: 1, where: [] }, "Measurement_propertyKey_canonicalValue_materialId_idx"],
       [{ property: "specific_capacity", min: 250, where: [{ column: "cycle", min: 100 }] }, "Measurement_propertyKey_canonicalValue_materialId_idx"],
     ] as const;

@@ -60,7 +60,11 @@ describe("seed record files", () => {
       it("states every stated value in its quote", () => {
         const missing = measurements
           .filter((m) => m.source === "stated")
-          .flatMap((m) => [m.value, m.min, m.max].filter((v): v is number => v !== undefined && !quoteStatesValue(m.quote, v)).map((v) => `${m.material}[${m.index}] ${v}: ${m.quote}`));
+          .flatMap((m) =>
+            [m.value, m.min, m.max]
+              .filter((v): v is number => v !== undefined && !quoteStatesValue(m.quote, v))
+              .map((v) => `${m.material}[${m.index}] ${v}: ${m.quote}`),
+          );
         expect(missing).toEqual([]);
       });
 
@@ -90,7 +94,9 @@ describe("seed loader", () => {
     expect(first.sort()).toEqual(Object.keys(SEED_SOURCES).sort());
     const counts = { papers: await t.prisma.paper.count(), measurements: await t.prisma.measurement.count(), revisions: await t.prisma.revision.count() };
     expect(await loadSeed(t.prisma)).toEqual([]);
-    expect({ papers: await t.prisma.paper.count(), measurements: await t.prisma.measurement.count(), revisions: await t.prisma.revision.count() }).toEqual(counts);
+    expect({ papers: await t.prisma.paper.count(), measurements: await t.prisma.measurement.count(), revisions: await t.prisma.revision.count() }).toEqual(
+      counts,
+    );
   });
 
   it("stores the FeS₂ QD/MXene −35 °C capacity with its conditions and quote", async () => {

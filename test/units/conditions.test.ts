@@ -53,7 +53,13 @@ describe("a condition added to the conditions catalogue", () => {
     const aligned = alignmentConditions(row, catalogue) as Record<string, number | null>;
     expect(aligned).toMatchObject({ currentDensity: 0.1, cRate: null, stackPressure: 0.2 });
     expect(describeAlignment(aligned as never, false, catalogue)).toBe("0.1 A g⁻¹ · 0.2 MPa");
-    expect(describeConditions({ temperature: { value: -20, unit: "°C" }, stackPressure: { value: 200, unit: "kPa" } } as never, catalogue)).toBe("−20 °C · stack 200 kPa");
-    expect(columnsOf(catalogue).filter((c) => c.axis).map((c) => c.column)).toContain("stackPressure");
+    expect(describeConditions({ temperature: { value: -20, unit: "°C" }, stackPressure: { value: 200, unit: "kPa" } } as never, catalogue)).toBe(
+      "−20 °C · stack 200 kPa",
+    );
+    expect(
+      columnsOf(catalogue)
+        .filter((c) => c.axis)
+        .map((c) => c.column),
+    ).toContain("stackPressure");
   });
 });

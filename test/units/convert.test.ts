@@ -48,23 +48,101 @@ function seedUnits(): string[] {
   const found = new Set<string>();
   const walk = (x: unknown): void => {
     if (Array.isArray(x)) x.forEach(walk);
-    else if (x && typeof x === "object") for (const [k, v] of Object.entries(x)) (k === "unit" && typeof v === "string" ? found.add(v) : walk(v));
+    else if (x && typeof x === "object") for (const [k, v] of Object.entries(x)) k === "unit" && typeof v === "string" ? found.add(v) : walk(v);
   };
   for (const f of readdirSync(dir).filter((f) => f.endsWith(".json"))) walk(JSON.parse(readFileSync(join(dir, f), "utf8")));
   return [...found];
 }
 
-const TARGETS = [...new Set([...PROPERTIES.map((p) => p.unit), ...columnsOf().flatMap((c) => (c.unit === undefined ? [] : [c.unit])), "h", "degC/min", "g", "mL", "mol", "mol/L", "g/L", "mol/kg", "K", "degF", "J", "kJ/mol"])];
+const TARGETS = [
+  ...new Set([
+    ...PROPERTIES.map((p) => p.unit),
+    ...columnsOf().flatMap((c) => (c.unit === undefined ? [] : [c.unit])),
+    "h",
+    "degC/min",
+    "g",
+    "mL",
+    "mol",
+    "mol/L",
+    "g/L",
+    "mol/kg",
+    "K",
+    "degF",
+    "J",
+    "kJ/mol",
+  ]),
+];
 
 const SPELLINGS = [
   ...seedUnits(),
   ...TARGETS,
   ...Object.keys(UNITS),
-  "mA h g^{−1}", "mAh g<sup>-1</sup>", "cm² s⁻¹", "µL mg-1", "wt%", "at%", "vol %", "Ω cm2", "kΩ", "ohm s^-0.5", "s-1/2", "J/(mol K)", "J mol-1 K-1",
-  "kJ/(mol K)", "(mol K)/J", "kg m^-3", "W h kg-1", "mW h g-1", "uA cm-2", "mS/cm", "nm^-1", "1/s", "°C", "℃", "°F", "K min-1", "°C/min", "mmol L-1", "mM",
-  "kDa", "ppm", "% per cycle", "cycles", "e", "C", "mV dec-1", "A/g", "Ah/kg", "kWh/L", "MPa", "mPa s", "deg", "rad", "kcal/mol", "meV", "hours", "min",
+  "mA h g^{−1}",
+  "mAh g<sup>-1</sup>",
+  "cm² s⁻¹",
+  "µL mg-1",
+  "wt%",
+  "at%",
+  "vol %",
+  "Ω cm2",
+  "kΩ",
+  "ohm s^-0.5",
+  "s-1/2",
+  "J/(mol K)",
+  "J mol-1 K-1",
+  "kJ/(mol K)",
+  "(mol K)/J",
+  "kg m^-3",
+  "W h kg-1",
+  "mW h g-1",
+  "uA cm-2",
+  "mS/cm",
+  "nm^-1",
+  "1/s",
+  "°C",
+  "℃",
+  "°F",
+  "K min-1",
+  "°C/min",
+  "mmol L-1",
+  "mM",
+  "kDa",
+  "ppm",
+  "% per cycle",
+  "cycles",
+  "e",
+  "C",
+  "mV dec-1",
+  "A/g",
+  "Ah/kg",
+  "kWh/L",
+  "MPa",
+  "mPa s",
+  "deg",
+  "rad",
+  "kcal/mol",
+  "meV",
+  "hours",
+  "min",
   // not units
-  "furlong per fortnight", "1/0", "1000 mAh g-1", "×10⁻³ S cm⁻¹", "m^(2)", "m/", "(m", "m)", "g**2", "%%", "mAh//g", "m^", "m ^ -1", "kg^2.5 m^-1.25", "Ωm", "μ", "", "  ",
+  "furlong per fortnight",
+  "1/0",
+  "1000 mAh g-1",
+  "×10⁻³ S cm⁻¹",
+  "m^(2)",
+  "m/",
+  "(m",
+  "m)",
+  "g**2",
+  "%%",
+  "mAh//g",
+  "m^",
+  "m ^ -1",
+  "kg^2.5 m^-1.25",
+  "Ωm",
+  "μ",
+  "",
+  "  ",
 ];
 
 describe("unit reading and conversion without mathjs", () => {
@@ -76,11 +154,16 @@ describe("unit reading and conversion without mathjs", () => {
       const u = mathUnit.UNITS[name]!;
       expect(UNITS[name], name).toEqual([u.dimensions, mathUnit.typeConverters.number(u.value), u.offset, groupOf.get(u.prefixes)]);
     }
-    for (const [name, group] of Object.entries(mathUnit.PREFIXES)) expect(PREFIXES[name], name).toEqual(Object.fromEntries(Object.entries(group).map(([p, v]) => [p, v.value])));
+    for (const [name, group] of Object.entries(mathUnit.PREFIXES))
+      expect(PREFIXES[name], name).toEqual(Object.fromEntries(Object.entries(group).map(([p, v]) => [p, v.value])));
   });
 
   it("reads and refuses the units mathjs reads and refuses, and converts them to the same numbers", () => {
-    const prefixed = Object.entries(UNITS).flatMap(([name, [, , , group]]) => Object.keys(PREFIXES[group]!).slice(0, 6).map((p) => p + name));
+    const prefixed = Object.entries(UNITS).flatMap(([name, [, , , group]]) =>
+      Object.keys(PREFIXES[group]!)
+        .slice(0, 6)
+        .map((p) => p + name),
+    );
     let pairs = 0;
     const inexact: string[] = [];
     for (const unit of [...SPELLINGS, ...prefixed]) {

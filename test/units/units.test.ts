@@ -75,7 +75,7 @@ describe("paper unit notation", () => {
 });
 
 describe("a unit carries no number", () => {
-  it("refuses a magnitude that conversion would silently drop (0.5 with \"1000 mAh g-1\" read as 0.5 mAh g⁻¹)", () => {
+  it('refuses a magnitude that conversion would silently drop (0.5 with "1000 mAh g-1" read as 0.5 mAh g⁻¹)', () => {
     expect(() => toCanonical("specific_capacity", 0.5, "1000 mAh g-1")).toThrow('cannot read the unit "1000 mAh g-1": it carries a number');
     expect(() => convert(0.5, "mAh g-1", "1000 mAh/g")).toThrow(UnitNotationError);
   });

@@ -7,7 +7,9 @@ export function DraftList({ drafts, currentId }: { drafts: DraftSummary[]; curre
   if (!others.length) return null;
   return (
     <section aria-labelledby="your-drafts" className="rounded border border-slate-200 bg-white p-3 text-sm shadow-sm">
-      <h2 id="your-drafts" className="font-semibold">Your drafts</h2>
+      <h2 id="your-drafts" className="font-semibold">
+        Your drafts
+      </h2>
       <ul className="mt-1 space-y-0.5" data-testid="draft-list">
         {others.map((d) => (
           <li key={d.id}>

@@ -32,7 +32,11 @@ export function ImportForm() {
       }
       const r = await writeJson("/api/import", "POST", text);
       if (r.ok) setResult(r.data as Summary);
-      else setError({ message: r.error?.message ?? `error ${r.status}`, details: Array.isArray(r.error?.details) ? (r.error!.details as { path: string; message: string }[]) : [] });
+      else
+        setError({
+          message: r.error?.message ?? `error ${r.status}`,
+          details: Array.isArray(r.error?.details) ? (r.error!.details as { path: string; message: string }[]) : [],
+        });
     } finally {
       setBusy(false);
     }
@@ -42,10 +46,14 @@ export function ImportForm() {
     <div className="space-y-4">
       <form onSubmit={submit} className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-4 shadow-sm">
         <div>
-          <label htmlFor="record-file" className="block text-sm font-medium text-slate-700">Record file (.json)</label>
+          <label htmlFor="record-file" className="block text-sm font-medium text-slate-700">
+            Record file (.json)
+          </label>
           <input id="record-file" type="file" accept="application/json,.json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="mt-1 text-sm" />
         </div>
-        <button type="submit" className={primaryButton} disabled={!file || busy}>{busy ? "Importing…" : "Validate and import"}</button>
+        <button type="submit" className={primaryButton} disabled={!file || busy}>
+          {busy ? "Importing…" : "Validate and import"}
+        </button>
       </form>
       {error ? (
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm" data-testid="import-errors">
@@ -53,7 +61,9 @@ export function ImportForm() {
           {error.details.length ? (
             <ul className="mt-1 max-h-96 list-disc overflow-auto pl-5 text-red-900">
               {error.details.map((d, i) => (
-                <li key={i}><code>{d.path}</code>: {d.message}</li>
+                <li key={i}>
+                  <code>{d.path}</code>: {d.message}
+                </li>
               ))}
             </ul>
           ) : null}
@@ -65,7 +75,11 @@ export function ImportForm() {
           <ul className="mt-1 list-disc pl-5">
             {result.papers.map((p) => (
               <li key={p.doi}>
-                {p.action} <a className="text-brand underline" href={paperPath(p.doi)}>{p.doi}</a>: {p.materials} material(s), {p.measurements} measurement(s)
+                {p.action}{" "}
+                <a className="text-brand underline" href={paperPath(p.doi)}>
+                  {p.doi}
+                </a>
+                : {p.materials} material(s), {p.measurements} measurement(s)
               </li>
             ))}
           </ul>

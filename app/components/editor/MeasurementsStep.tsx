@@ -37,7 +37,25 @@ export function MeasurementsStep({ material, mi, name, edit, onAdd, onMove, onRe
   );
 }
 
-function MeasurementRow({ x, mi, ki, count, name, edit, onMove, onRemove }: { x: MeasurementForm; mi: number; ki: number; count: number; name: string; edit: Edit; onMove: RowsProps["onMove"]; onRemove: RowsProps["onRemove"] }) {
+function MeasurementRow({
+  x,
+  mi,
+  ki,
+  count,
+  name,
+  edit,
+  onMove,
+  onRemove,
+}: {
+  x: MeasurementForm;
+  mi: number;
+  ki: number;
+  count: number;
+  name: string;
+  edit: Edit;
+  onMove: RowsProps["onMove"];
+  onRemove: RowsProps["onRemove"];
+}) {
   const path = `materials[${mi}].measurements[${ki}]`;
   const def = propertyDef(x.property);
   const set = (key: "property" | "value" | "unit" | "min" | "max" | "qualifier" | "quote" | "location" | "source" | "subject" | "note") => (value: string) =>
@@ -47,7 +65,8 @@ function MeasurementRow({ x, mi, ki, count, name, edit, onMove, onRemove }: { x:
       if (key === "property" && !row.unit.trim()) row.unit = propertyDef(value)?.display.replace(/^–$/, "") ?? "";
       row[key] = value;
     });
-  const setCondition = (key: string) => (value: ConditionValue) => edit((d) => void ((d.materials[mi]!.measurements[ki]!.conditions as Record<string, ConditionValue>)[key] = value));
+  const setCondition = (key: string) => (value: ConditionValue) =>
+    edit((d) => void ((d.materials[mi]!.measurements[ki]!.conditions as Record<string, ConditionValue>)[key] = value));
   const preview = def && x.value.trim() ? canonicalPreview(x.value, x.unit, def.unit, x.property) : null;
   const c = x.conditions;
   const hasConditions = Object.values(c).some((v) => (typeof v === "string" ? v.trim() : Object.values(v).some((part) => part.trim())));
@@ -57,13 +76,40 @@ function MeasurementRow({ x, mi, ki, count, name, edit, onMove, onRemove }: { x:
   const unitErrorShown = shown(`${path}.unit`) && (allErrors.get(`${path}.unit`)?.length ?? 0) > 0;
   return (
     <fieldset className="rounded border border-slate-200 p-3" data-testid="measurement-row">
-      <legend className="px-1 text-sm font-medium">Measurement {ki + 1}{def ? `: ${def.label}` : ""}</legend>
+      <legend className="px-1 text-sm font-medium">
+        Measurement {ki + 1}
+        {def ? `: ${def.label}` : ""}
+      </legend>
       <div className="mb-2 flex justify-end">
-        <RowControls what={`measurement ${ki + 1} of ${name}`} rowId={x.uid} index={ki} count={count} onMove={(a, b) => onMove(a, b, x.uid)} onRemove={() => onRemove(ki)} />
+        <RowControls
+          what={`measurement ${ki + 1} of ${name}`}
+          rowId={x.uid}
+          index={ki}
+          count={count}
+          onMove={(a, b) => onMove(a, b, x.uid)}
+          onRemove={() => onRemove(ki)}
+        />
       </div>
       <div className="grid gap-3 md:grid-cols-6">
-        <SelectField className="md:col-span-3" path={`${path}.property`} label="Property" value={x.property} onChange={set("property")} options={PROPERTY_OPTIONS} required empty="— pick a property —" />
-        <SelectField className="md:col-span-1" path={`${path}.qualifier`} label="Qualifier" value={x.qualifier} onChange={set("qualifier")} options={QUALIFIERS.filter((qq) => qq !== "=")} empty="=" />
+        <SelectField
+          className="md:col-span-3"
+          path={`${path}.property`}
+          label="Property"
+          value={x.property}
+          onChange={set("property")}
+          options={PROPERTY_OPTIONS}
+          required
+          empty="— pick a property —"
+        />
+        <SelectField
+          className="md:col-span-1"
+          path={`${path}.qualifier`}
+          label="Qualifier"
+          value={x.qualifier}
+          onChange={set("qualifier")}
+          options={QUALIFIERS.filter((qq) => qq !== "=")}
+          empty="="
+        />
         <div className="md:col-span-2">
           <div className="flex gap-1">
             <TextField className="w-28" path={`${path}.value`} label="Value" value={x.value} onChange={set("value")} required inputMode="decimal" />
@@ -76,15 +122,44 @@ function MeasurementRow({ x, mi, ki, count, name, edit, onMove, onRemove }: { x:
         </div>
         <TextField className="md:col-span-1" path={`${path}.min`} label="Range min" value={x.min} onChange={set("min")} inputMode="decimal" />
         <TextField className="md:col-span-1" path={`${path}.max`} label="Range max" value={x.max} onChange={set("max")} inputMode="decimal" />
-        <TextField className="md:col-span-2" path={`${path}.location`} label="Where (Fig., Table, Sect.)" value={x.location} onChange={set("location")} placeholder="Fig. 4c" />
-        <SelectField className="md:col-span-1" path={`${path}.source`} label="Source" value={x.source} onChange={set("source")} options={["stated", "derived"]} empty="stated" />
+        <TextField
+          className="md:col-span-2"
+          path={`${path}.location`}
+          label="Where (Fig., Table, Sect.)"
+          value={x.location}
+          onChange={set("location")}
+          placeholder="Fig. 4c"
+        />
+        <SelectField
+          className="md:col-span-1"
+          path={`${path}.source`}
+          label="Source"
+          value={x.source}
+          onChange={set("source")}
+          options={["stated", "derived"]}
+          empty="stated"
+        />
         <TextField className="md:col-span-1" path={`${path}.subject`} label="Subject" value={x.subject} onChange={set("subject")} />
-        <TextField className="md:col-span-6" path={`${path}.quote`} label="Quote (verbatim sentence or table cell that states the number)" value={x.quote} onChange={set("quote")} multiline={2} required />
+        <TextField
+          className="md:col-span-6"
+          path={`${path}.quote`}
+          label="Quote (verbatim sentence or table cell that states the number)"
+          value={x.quote}
+          onChange={set("quote")}
+          multiline={2}
+          required
+        />
         <details className="md:col-span-6 rounded border border-slate-200 bg-slate-50 p-2" open={hasConditions || undefined}>
           <summary className="cursor-pointer text-sm font-medium">Conditions{hasConditions ? " (set)" : ""}</summary>
           <div className="mt-2 grid gap-3 md:grid-cols-4">
             {CONDITIONS.map((def) => (
-              <ConditionField key={def.key} def={def} path={`${path}.conditions.${def.key}`} value={(c as Record<string, ConditionValue>)[def.key]!} onChange={setCondition(def.key)} />
+              <ConditionField
+                key={def.key}
+                def={def}
+                path={`${path}.conditions.${def.key}`}
+                value={(c as Record<string, ConditionValue>)[def.key]!}
+                onChange={setCondition(def.key)}
+              />
             ))}
           </div>
         </details>
@@ -103,31 +178,87 @@ function useValueErrors(path: string): string[] {
 type ConditionValue = ConditionsForm[keyof ConditionsForm];
 
 /** The field of one condition of the catalogue, by how a record writes it. */
-function ConditionField({ def, path, value, onChange }: { def: ConditionDefinition; path: string; value: ConditionValue; onChange: (value: ConditionValue) => void }) {
+function ConditionField({
+  def,
+  path,
+  value,
+  onChange,
+}: {
+  def: ConditionDefinition;
+  path: string;
+  value: ConditionValue;
+  onChange: (value: ConditionValue) => void;
+}) {
   const target = def.columns.map((col) => col.unit ?? "");
   switch (def.kind) {
     case "quantity":
-      return <QuantityField path={path} label={def.label} value={value as QuantityForm} onChange={onChange} target={target} placeholderUnit={def.placeholder} />;
+      return (
+        <QuantityField path={path} label={def.label} value={value as QuantityForm} onChange={onChange} target={target} placeholderUnit={def.placeholder} />
+      );
     case "range":
       return <RangeField path={path} label={def.label} value={value as RangeForm} onChange={onChange} placeholderUnit={def.placeholder} />;
     case "choice":
       return <SelectField path={path} label={def.label} value={value as string} onChange={onChange} options={def.options ?? []} empty="—" />;
     default:
-      return <TextField path={path} label={def.label} value={value as string} onChange={onChange} inputMode={def.kind === "number" ? "decimal" : def.kind === "count" ? "numeric" : undefined} placeholder={def.placeholder} />;
+      return (
+        <TextField
+          path={path}
+          label={def.label}
+          value={value as string}
+          onChange={onChange}
+          inputMode={def.kind === "number" ? "decimal" : def.kind === "count" ? "numeric" : undefined}
+          placeholder={def.placeholder}
+        />
+      );
   }
 }
 
 /** Min, max and one unit (a voltage window). */
-function RangeField({ path, label, value, onChange, placeholderUnit }: { path: string; label: string; value: RangeForm; onChange: (value: RangeForm) => void; placeholderUnit?: string }) {
+function RangeField({
+  path,
+  label,
+  value,
+  onChange,
+  placeholderUnit,
+}: {
+  path: string;
+  label: string;
+  value: RangeForm;
+  onChange: (value: RangeForm) => void;
+  placeholderUnit?: string;
+}) {
   const input = "rounded border border-slate-300 px-1 py-1 text-sm";
   return (
     <fieldset>
       <legend className="block text-xs font-medium text-slate-600">{label}</legend>
       <div className="flex gap-1">
-        <input aria-label={`${label}: min`} id={fieldId(`${path}.min`)} className={`w-16 ${input}`} inputMode="decimal" value={value.min} onChange={(e) => onChange({ ...value, min: e.target.value })} />
-        <span aria-hidden="true" className="self-center">–</span>
-        <input aria-label={`${label}: max`} id={fieldId(`${path}.max`)} className={`w-16 ${input}`} inputMode="decimal" value={value.max} onChange={(e) => onChange({ ...value, max: e.target.value })} />
-        <input aria-label={`${label}: unit`} id={fieldId(`${path}.unit`)} className={`w-14 ${input}`} placeholder={placeholderUnit} value={value.unit} onChange={(e) => onChange({ ...value, unit: e.target.value })} />
+        <input
+          aria-label={`${label}: min`}
+          id={fieldId(`${path}.min`)}
+          className={`w-16 ${input}`}
+          inputMode="decimal"
+          value={value.min}
+          onChange={(e) => onChange({ ...value, min: e.target.value })}
+        />
+        <span aria-hidden="true" className="self-center">
+          –
+        </span>
+        <input
+          aria-label={`${label}: max`}
+          id={fieldId(`${path}.max`)}
+          className={`w-16 ${input}`}
+          inputMode="decimal"
+          value={value.max}
+          onChange={(e) => onChange({ ...value, max: e.target.value })}
+        />
+        <input
+          aria-label={`${label}: unit`}
+          id={fieldId(`${path}.unit`)}
+          className={`w-14 ${input}`}
+          placeholder={placeholderUnit}
+          value={value.unit}
+          onChange={(e) => onChange({ ...value, unit: e.target.value })}
+        />
       </div>
       <RangeErrors path={path} />
     </fieldset>

@@ -2,7 +2,18 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { FieldError } from "@/lib/records/validate";
-import { emptyMaterial, emptyMeasurement, emptyStep, fieldId, formToRecord, stepOfPath, STEPS, validateForm, type EditorState, type StepKey } from "@/lib/editing/form";
+import {
+  emptyMaterial,
+  emptyMeasurement,
+  emptyStep,
+  fieldId,
+  formToRecord,
+  stepOfPath,
+  STEPS,
+  validateForm,
+  type EditorState,
+  type StepKey,
+} from "@/lib/editing/form";
 import { paperApiPath } from "@/lib/materials/paths";
 import { ErrorsContext, primaryButton, secondaryButton } from "./fields";
 import { writeJson } from "./api";
@@ -71,7 +82,10 @@ export function PaperEditor({ mode, originalDoi, baseVersion, draftId, initialSt
     focusOnRender(fieldId(path));
     // Quantity fields: focus the value input.
     setTimeout(() => {
-      const el = document.getElementById(fieldId(path)) ?? document.getElementById(fieldId(`${path}.value`)) ?? document.getElementById(fieldId(path.replace(/\.(value|unit)$/, "") + ".value"));
+      const el =
+        document.getElementById(fieldId(path)) ??
+        document.getElementById(fieldId(`${path}.value`)) ??
+        document.getElementById(fieldId(path.replace(/\.(value|unit)$/, "") + ".value"));
       el?.focus();
     }, 50);
   };
@@ -143,7 +157,9 @@ export function PaperEditor({ mode, originalDoi, baseVersion, draftId, initialSt
                 >
                   {i + 1}. {s.label}
                   {problemsShown && errorsByStep[s.key] ? (
-                    <span className={`ml-1 rounded-full px-1.5 text-xs ${s.key === step ? "bg-white text-red-700" : "bg-red-100 text-red-800"}`}>{errorsByStep[s.key]} to fix</span>
+                    <span className={`ml-1 rounded-full px-1.5 text-xs ${s.key === step ? "bg-white text-red-700" : "bg-red-100 text-red-800"}`}>
+                      {errorsByStep[s.key]} to fix
+                    </span>
                   ) : null}
                 </button>
               </li>
@@ -156,8 +172,12 @@ export function PaperEditor({ mode, originalDoi, baseVersion, draftId, initialSt
         {removed ? (
           <div className="flex items-center gap-3 rounded border border-slate-300 bg-white px-3 py-2 text-sm" role="status">
             <span>Removed {removed}.</span>
-            <button type="button" className="text-brand underline" onClick={undoRemoval}>Undo</button>
-            <button type="button" className="text-slate-500 underline" onClick={dismissRemoval}>Dismiss</button>
+            <button type="button" className="text-brand underline" onClick={undoRemoval}>
+              Undo
+            </button>
+            <button type="button" className="text-slate-500 underline" onClick={dismissRemoval}>
+              Dismiss
+            </button>
           </div>
         ) : null}
 
@@ -171,7 +191,13 @@ export function PaperEditor({ mode, originalDoi, baseVersion, draftId, initialSt
           {step === "materials" ? (
             <MaterialsStep
               materials={state.materials}
-              {...rowsOf((d) => d.materials, state.materials.length, emptyMaterial, (i) => `materials[${i}].name`, (i) => `material “${materialNames[i]}”`)}
+              {...rowsOf(
+                (d) => d.materials,
+                state.materials.length,
+                emptyMaterial,
+                (i) => `materials[${i}].name`,
+                (i) => `material “${materialNames[i]}”`,
+              )}
             />
           ) : null}
 
@@ -179,7 +205,9 @@ export function PaperEditor({ mode, originalDoi, baseVersion, draftId, initialSt
             state.materials.length === 0 ? (
               <p className="text-sm text-slate-600">
                 Add a material first.{" "}
-                <button type="button" className="text-brand underline" onClick={() => setStep("materials")}>Go to materials</button>
+                <button type="button" className="text-brand underline" onClick={() => setStep("materials")}>
+                  Go to materials
+                </button>
               </p>
             ) : (
               <div className="space-y-3">
@@ -189,7 +217,13 @@ export function PaperEditor({ mode, originalDoi, baseVersion, draftId, initialSt
                     material={material}
                     mi={materialIndex}
                     name={materialNames[materialIndex]!}
-                    {...rowsOf((d) => d.materials[materialIndex]!.synthesis, material.synthesis.length, emptyStep, (i) => `materials[${materialIndex}].synthesis[${i}].action`, (i) => `synthesis step ${i + 1} of ${ofMaterial}`)}
+                    {...rowsOf(
+                      (d) => d.materials[materialIndex]!.synthesis,
+                      material.synthesis.length,
+                      emptyStep,
+                      (i) => `materials[${materialIndex}].synthesis[${i}].action`,
+                      (i) => `synthesis step ${i + 1} of ${ofMaterial}`,
+                    )}
                   />
                 ) : null}
                 {material && step === "measurements" ? (
@@ -197,7 +231,13 @@ export function PaperEditor({ mode, originalDoi, baseVersion, draftId, initialSt
                     material={material}
                     mi={materialIndex}
                     name={materialNames[materialIndex]!}
-                    {...rowsOf((d) => d.materials[materialIndex]!.measurements, material.measurements.length, () => emptyMeasurement(), (i) => `materials[${materialIndex}].measurements[${i}].property`, (i) => `measurement ${i + 1} of ${ofMaterial}`)}
+                    {...rowsOf(
+                      (d) => d.materials[materialIndex]!.measurements,
+                      material.measurements.length,
+                      () => emptyMeasurement(),
+                      (i) => `materials[${materialIndex}].measurements[${i}].property`,
+                      (i) => `measurement ${i + 1} of ${ofMaterial}`,
+                    )}
                   />
                 ) : null}
               </div>

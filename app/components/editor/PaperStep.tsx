@@ -10,10 +10,26 @@ export function PaperStep({ paper: p, edit, doiConflict, mode }: { paper: PaperF
   return (
     <div className="grid gap-3 md:grid-cols-6">
       <div className="md:col-span-3">
-        <TextField path="doi" label="DOI" value={p.doi} onChange={set("doi")} required placeholder="10.1007/s40820-025-01858-2" hint={mode === "edit" ? "The DOI identifies the paper; to change it, add the paper anew." : undefined} />
+        <TextField
+          path="doi"
+          label="DOI"
+          value={p.doi}
+          onChange={set("doi")}
+          required
+          placeholder="10.1007/s40820-025-01858-2"
+          hint={mode === "edit" ? "The DOI identifies the paper; to change it, add the paper anew." : undefined}
+        />
         {doiConflict ? (
           <p className="mt-1 rounded border border-amber-300 bg-amber-50 px-2 py-1 text-sm text-amber-900" role="status" data-testid="doi-conflict">
-            This DOI is already in the knowledge base: <a className="text-brand underline" href={doiConflict.path}>{doiConflict.title}</a> (<a className="text-brand underline" href={paperEditPath(doiConflict.doi)}>edit it</a>)
+            This DOI is already in the knowledge base:{" "}
+            <a className="text-brand underline" href={doiConflict.path}>
+              {doiConflict.title}
+            </a>{" "}
+            (
+            <a className="text-brand underline" href={paperEditPath(doiConflict.doi)}>
+              edit it
+            </a>
+            )
           </p>
         ) : null}
       </div>
@@ -26,7 +42,15 @@ export function PaperStep({ paper: p, edit, doiConflict, mode }: { paper: PaperF
       <TextField className="md:col-span-2" path="articleNumber" label="Article number" value={p.articleNumber} onChange={set("articleNumber")} />
       <TextField className="md:col-span-2" path="pages" label="Pages" value={p.pages} onChange={set("pages")} />
       <TextField className="md:col-span-2" path="license" label="Licence" value={p.license} onChange={set("license")} placeholder="CC BY 4.0" />
-      <TextField className="md:col-span-3" path="authors" label="Authors (one a line, in order)" value={p.authors} onChange={set("authors")} multiline={4} required />
+      <TextField
+        className="md:col-span-3"
+        path="authors"
+        label="Authors (one a line, in order)"
+        value={p.authors}
+        onChange={set("authors")}
+        multiline={4}
+        required
+      />
       <TextField className="md:col-span-3" path="keywords" label="Keywords (one a line)" value={p.keywords} onChange={set("keywords")} multiline={4} />
       <TextField className="md:col-span-6" path="abstract" label="Abstract" value={p.abstract} onChange={set("abstract")} multiline={4} />
       <fieldset className="md:col-span-6">
@@ -37,7 +61,9 @@ export function PaperStep({ paper: p, edit, doiConflict, mode }: { paper: PaperF
               <input
                 type="checkbox"
                 checked={p.formulas.includes(f.key)}
-                onChange={(e) => edit((d) => void (d.paper.formulas = e.target.checked ? [...d.paper.formulas, f.key] : d.paper.formulas.filter((k) => k !== f.key)))}
+                onChange={(e) =>
+                  edit((d) => void (d.paper.formulas = e.target.checked ? [...d.paper.formulas, f.key] : d.paper.formulas.filter((k) => k !== f.key)))
+                }
               />
               {f.name}
             </label>

@@ -31,7 +31,11 @@ export function ProblemSummary({ visible, problems, publishError, onGoTo, ref }:
     );
   }
   if (publishError) {
-    return <div ref={ref} tabIndex={-1} role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">{publishError}</div>;
+    return (
+      <div ref={ref} tabIndex={-1} role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+        {publishError}
+      </div>
+    );
   }
   return null;
 }

@@ -10,7 +10,12 @@ export interface ApiError {
   details?: unknown;
 }
 
-export async function writeJson(url: string, method: "POST" | "PUT" | "DELETE", body?: unknown, init: RequestInit = {}): Promise<{ ok: boolean; status: number; data: unknown; error?: ApiError }> {
+export async function writeJson(
+  url: string,
+  method: "POST" | "PUT" | "DELETE",
+  body?: unknown,
+  init: RequestInit = {},
+): Promise<{ ok: boolean; status: number; data: unknown; error?: ApiError }> {
   const response = await fetch(url, {
     ...init,
     method,

@@ -70,14 +70,23 @@ export function TextField({ path, label, value, onChange, multiline, required, h
     <div className={className}>
       <label htmlFor={id} className={labelClass}>
         {label}
-        {required ? <span className="text-red-700" aria-hidden="true"> *</span> : null}
+        {required ? (
+          <span className="text-red-700" aria-hidden="true">
+            {" "}
+            *
+          </span>
+        ) : null}
       </label>
       {multiline ? (
         <textarea {...common} rows={typeof multiline === "number" ? multiline : 3} onChange={(e) => onChange(e.target.value)} />
       ) : (
         <input {...common} type="text" list={list} inputMode={inputMode} autoComplete="off" onChange={(e) => onChange(e.target.value)} />
       )}
-      {hint ? <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-500">{hint}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
       <FieldErrors id={`${id}-err`} messages={messages} />
     </div>
   );
@@ -100,12 +109,22 @@ export function SelectField({ path, label, value, onChange, options, required, e
   const id = fieldId(path);
   const normalized = options.map((o) => (typeof o === "string" ? { value: o, label: o, group: undefined } : o));
   const groups = [...new Set(normalized.map((o) => o.group))];
-  const render = (list: typeof normalized) => list.map((o) => <option key={o.value} value={o.value}>{o.label}</option>);
+  const render = (list: typeof normalized) =>
+    list.map((o) => (
+      <option key={o.value} value={o.value}>
+        {o.label}
+      </option>
+    ));
   return (
     <div className={className}>
       <label htmlFor={id} className={labelClass}>
         {label}
-        {required ? <span className="text-red-700" aria-hidden="true"> *</span> : null}
+        {required ? (
+          <span className="text-red-700" aria-hidden="true">
+            {" "}
+            *
+          </span>
+        ) : null}
       </label>
       <select
         id={id}
@@ -200,7 +219,12 @@ export function QuantityField({ path, label, value, onChange, target, placeholde
           onChange={(e) => onChange({ ...value, unit: e.target.value })}
         />
       </div>
-      <p id={hintId} className={`mt-0.5 min-h-4 text-xs ${preview && !preview.ok ? "text-amber-700" : "text-slate-500"}`} aria-live="polite" data-testid="canonical">
+      <p
+        id={hintId}
+        className={`mt-0.5 min-h-4 text-xs ${preview && !preview.ok ? "text-amber-700" : "text-slate-500"}`}
+        aria-live="polite"
+        data-testid="canonical"
+      >
         {preview ? (preview.ok ? `= ${preview.text}` : preview.text) : ""}
       </p>
       <FieldErrors id={`${id}-err`} messages={messages} />
@@ -224,10 +248,24 @@ const smallButton = "rounded border border-slate-300 bg-white px-2 py-0.5 text-x
 export function RowControls({ what, rowId, index, count, onMove, onRemove }: RowControlsProps) {
   return (
     <div className="flex gap-1" role="group" aria-label={`Arrange ${what}`}>
-      <button type="button" id={`${rowId}-up`} className={smallButton} disabled={index === 0} aria-label={`Move ${what} up`} onClick={() => onMove(index, index - 1)}>
+      <button
+        type="button"
+        id={`${rowId}-up`}
+        className={smallButton}
+        disabled={index === 0}
+        aria-label={`Move ${what} up`}
+        onClick={() => onMove(index, index - 1)}
+      >
         ↑ Up
       </button>
-      <button type="button" id={`${rowId}-down`} className={smallButton} disabled={index === count - 1} aria-label={`Move ${what} down`} onClick={() => onMove(index, index + 1)}>
+      <button
+        type="button"
+        id={`${rowId}-down`}
+        className={smallButton}
+        disabled={index === count - 1}
+        aria-label={`Move ${what} down`}
+        onClick={() => onMove(index, index + 1)}
+      >
         ↓ Down
       </button>
       <button type="button" className={`${smallButton} text-red-700`} aria-label={`Remove ${what}`} onClick={onRemove}>

@@ -21,7 +21,8 @@ export function useProblems(state: EditorState, serverErrors: FieldError[], show
   const formErrors: FormErrors = useMemo(
     () => ({
       errors: errorMap,
-      shown: (path: string) => showAll || serverErrors.length > 0 || touched.has(path) || [...touched].some((t) => t.startsWith(`${path}.`) || path.startsWith(`${t}.`)),
+      shown: (path: string) =>
+        showAll || serverErrors.length > 0 || touched.has(path) || [...touched].some((t) => t.startsWith(`${path}.`) || path.startsWith(`${t}.`)),
       touch: (path: string) => setTouched((t) => (t.has(path) ? t : new Set(t).add(path))),
     }),
     [errorMap, showAll, serverErrors.length, touched],

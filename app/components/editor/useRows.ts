@@ -27,7 +27,13 @@ export function useRows(state: EditorState, edit: Edit, replaceState: (state: Ed
   };
 
   /** The handlers of one list: `list` picks it from the state, `firstField` names a new row's first field. */
-  const rowsOf = <T>(list: (d: Draft<EditorState>) => Draft<T>[], count: number, create: () => T, firstField: (index: number) => string, what: (index: number) => string): RowsProps => ({
+  const rowsOf = <T>(
+    list: (d: Draft<EditorState>) => Draft<T>[],
+    count: number,
+    create: () => T,
+    firstField: (index: number) => string,
+    what: (index: number) => string,
+  ): RowsProps => ({
     edit,
     onAdd: () => {
       const row = create() as Draft<T>;

@@ -87,7 +87,12 @@ export function ElementPicker({ known, counts, selected, mode, onToggle, onMode,
           const count = counts[e.symbol] ?? 0;
           if (!inKb && !isSelected) {
             return (
-              <span key={e.symbol} style={style} title={`${e.name}: not in the knowledge base`} className="flex h-9 items-center justify-center rounded-sm bg-slate-100 text-[11px] text-slate-300">
+              <span
+                key={e.symbol}
+                style={style}
+                title={`${e.name}: not in the knowledge base`}
+                className="flex h-9 items-center justify-center rounded-sm bg-slate-100 text-[11px] text-slate-300"
+              >
                 {e.symbol}
               </span>
             );

@@ -64,46 +64,48 @@ function FacetGroup({
   const hidden = items.length - visible.length;
   return (
     <div className="relative">
-    {selected.length ? (
-      <button type="button" onClick={() => onClear(facet)} className="absolute right-0 top-0 z-10 rounded px-1 text-xs leading-5 text-brand hover:underline">
-        Clear<span className="sr-only"> {FACET_LABELS[facet].toLowerCase()}</span>
-      </button>
-    ) : null}
-    <fieldset data-facet={facet} className="min-w-0">
-      <legend className="text-sm font-semibold leading-5 text-slate-800">{FACET_LABELS[facet]}</legend>
-      {items.length === 0 ? (
-        <p className="mt-1 text-xs text-slate-500">No values for this search.</p>
-      ) : (
-        <ul id={`${id}-list`} className="mt-1.5 space-y-0.5">
-          {visible.map((item) => {
-            const checked = selected.includes(item.value);
-            const label = labelFor(facet, item.value);
-            return (
-              <li key={item.value}>
-                <label className={`flex cursor-pointer items-start gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-100 ${item.count === 0 && !checked ? "text-slate-400" : "text-slate-700"}`}>
-                  <input type="checkbox" checked={checked} onChange={() => onToggle(facet, item.value)} className="mt-[3px] shrink-0 accent-brand" />
-                  <span className="min-w-0 flex-1 break-words" title={label}>
-                    {label}
-                  </span>
-                  <span className="shrink-0 text-xs tabular-nums text-slate-500">{item.count}</span>
-                </label>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      {hidden > 0 || expanded ? (
-        <button
-          type="button"
-          aria-expanded={expanded}
-          aria-controls={`${id}-list`}
-          onClick={() => setExpanded(!expanded)}
-          className="mt-1 rounded px-1 text-xs text-brand hover:underline"
-        >
-          {expanded ? "Show fewer" : `Show ${hidden} more`}
+      {selected.length ? (
+        <button type="button" onClick={() => onClear(facet)} className="absolute right-0 top-0 z-10 rounded px-1 text-xs leading-5 text-brand hover:underline">
+          Clear<span className="sr-only"> {FACET_LABELS[facet].toLowerCase()}</span>
         </button>
       ) : null}
-    </fieldset>
+      <fieldset data-facet={facet} className="min-w-0">
+        <legend className="text-sm font-semibold leading-5 text-slate-800">{FACET_LABELS[facet]}</legend>
+        {items.length === 0 ? (
+          <p className="mt-1 text-xs text-slate-500">No values for this search.</p>
+        ) : (
+          <ul id={`${id}-list`} className="mt-1.5 space-y-0.5">
+            {visible.map((item) => {
+              const checked = selected.includes(item.value);
+              const label = labelFor(facet, item.value);
+              return (
+                <li key={item.value}>
+                  <label
+                    className={`flex cursor-pointer items-start gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-100 ${item.count === 0 && !checked ? "text-slate-400" : "text-slate-700"}`}
+                  >
+                    <input type="checkbox" checked={checked} onChange={() => onToggle(facet, item.value)} className="mt-[3px] shrink-0 accent-brand" />
+                    <span className="min-w-0 flex-1 break-words" title={label}>
+                      {label}
+                    </span>
+                    <span className="shrink-0 text-xs tabular-nums text-slate-500">{item.count}</span>
+                  </label>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {hidden > 0 || expanded ? (
+          <button
+            type="button"
+            aria-expanded={expanded}
+            aria-controls={`${id}-list`}
+            onClick={() => setExpanded(!expanded)}
+            className="mt-1 rounded px-1 text-xs text-brand hover:underline"
+          >
+            {expanded ? "Show fewer" : `Show ${hidden} more`}
+          </button>
+        ) : null}
+      </fieldset>
     </div>
   );
 }

@@ -25,8 +25,7 @@ interface Props {
   onChange: (clauses: ClauseDraft[], typing?: string) => void;
 }
 
-const inputClass =
-  "w-24 rounded border border-slate-300 bg-white px-2 py-1 text-sm tabular-nums shadow-sm placeholder:text-slate-400 focus:border-brand";
+const inputClass = "w-24 rounded border border-slate-300 bg-white px-2 py-1 text-sm tabular-nums shadow-sm placeholder:text-slate-400 focus:border-brand";
 const selectClass = "rounded border border-slate-300 bg-white px-2 py-1 text-sm shadow-sm focus:border-brand";
 const labelClass = "flex flex-col gap-0.5 text-xs text-slate-600";
 
@@ -96,7 +95,8 @@ export function MetricBuilder({ clauses, properties, conditions, onChange }: Pro
     <div ref={rootRef} className="space-y-3">
       {clauses.length === 0 ? (
         <p className="text-sm text-slate-600">
-          Filter by a measured value: e.g. specific capacity of at least 250 mAh g⁻¹ at −20 °C or below. Each filter matches when one measurement meets all its bounds.
+          Filter by a measured value: e.g. specific capacity of at least 250 mAh g⁻¹ at −20 °C or below. Each filter matches when one measurement meets all its
+          bounds.
         </p>
       ) : (
         <ol className="space-y-3">
@@ -106,7 +106,13 @@ export function MetricBuilder({ clauses, properties, conditions, onChange }: Pro
             const used = new Set(clause.where.map((w) => w.key));
             const base = `clause-${clause.id}`;
             return (
-              <li key={clause.id} role="group" aria-label={`Metric filter ${index + 1}`} className="rounded border border-slate-200 bg-slate-50/60 p-3" data-testid="metric-clause">
+              <li
+                key={clause.id}
+                role="group"
+                aria-label={`Metric filter ${index + 1}`}
+                className="rounded border border-slate-200 bg-slate-50/60 p-3"
+                data-testid="metric-clause"
+              >
                 <div className="flex flex-wrap items-end gap-x-3 gap-y-2">
                   <label className={labelClass} htmlFor={`${base}-property`}>
                     Property
@@ -190,7 +196,13 @@ export function MetricBuilder({ clauses, properties, conditions, onChange }: Pro
                       const patch = (p: Partial<typeof bound>, typing?: string) =>
                         update(clause.id, { where: clause.where.map((w) => (w.key === bound.key ? { ...w, ...p } : w)) }, typing);
                       return (
-                        <li key={bound.key} role="group" aria-label={`${cond?.label ?? bound.key} condition`} className="flex flex-wrap items-end gap-x-3 gap-y-2" data-condition={bound.key}>
+                        <li
+                          key={bound.key}
+                          role="group"
+                          aria-label={`${cond?.label ?? bound.key} condition`}
+                          className="flex flex-wrap items-end gap-x-3 gap-y-2"
+                          data-condition={bound.key}
+                        >
                           <span className="w-36 self-center text-sm text-slate-700">
                             <span className="text-xs text-slate-500">measured at</span>
                             <br />

@@ -23,17 +23,23 @@ export function ResultList({ materials, propertyLabel, clauseProperties }: Props
                 {hit.name}
               </Link>
             </h3>
-            {hit.formula && !hit.name.includes(prettyFormula(hit.formula)) ? <span className="text-sm text-slate-500">{prettyFormula(hit.formula)}</span> : null}
+            {hit.formula && !hit.name.includes(prettyFormula(hit.formula)) ? (
+              <span className="text-sm text-slate-500">{prettyFormula(hit.formula)}</span>
+            ) : null}
             {hit.isControl ? <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600">control</span> : null}
           </div>
           <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
             <div className="flex gap-1">
               <dt className="text-slate-500">Role</dt>
-              <dd className="font-medium text-slate-800" data-testid="hit-role">{hit.role}</dd>
+              <dd className="font-medium text-slate-800" data-testid="hit-role">
+                {hit.role}
+              </dd>
             </div>
             <div className="flex gap-1">
               <dt className="text-slate-500">System</dt>
-              <dd className="font-medium text-slate-800" data-testid="hit-system">{hit.batterySystem}</dd>
+              <dd className="font-medium text-slate-800" data-testid="hit-system">
+                {hit.batterySystem}
+              </dd>
             </div>
             <div className="flex min-w-0 gap-1">
               <dt className="text-slate-500">Class</dt>
@@ -67,14 +73,35 @@ export function ResultList({ materials, propertyLabel, clauseProperties }: Props
   );
 }
 
-const SUBSCRIPT: Record<string, string> = { "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉", ".": ".", x: "ₓ" };
+const SUBSCRIPT: Record<string, string> = {
+  "0": "₀",
+  "1": "₁",
+  "2": "₂",
+  "3": "₃",
+  "4": "₄",
+  "5": "₅",
+  "6": "₆",
+  "7": "₇",
+  "8": "₈",
+  "9": "₉",
+  ".": ".",
+  x: "ₓ",
+};
 
 /** "FeS2/Ti3C2Tx" → "FeS₂/Ti₃C₂Tₓ": counts after an element or a bracket as subscripts. */
 export function prettyFormula(formula: string): string {
   return formula.replace(/([A-Za-z)\]])(\d+(?:\.\d+)?|x)(?![a-z])/g, (_m, before: string, n: string) => before + [...n].map((c) => SUBSCRIPT[c] ?? c).join(""));
 }
 
-function Matched({ matched, propertyLabel, clauseProperties }: { matched: MatchedMeasurement[]; propertyLabel: Props["propertyLabel"]; clauseProperties: string[] }) {
+function Matched({
+  matched,
+  propertyLabel,
+  clauseProperties,
+}: {
+  matched: MatchedMeasurement[];
+  propertyLabel: Props["propertyLabel"];
+  clauseProperties: string[];
+}) {
   return (
     <div className="mt-3 border-t border-slate-100 pt-2">
       <h4 className="sr-only">Matched measurements</h4>
@@ -104,7 +131,17 @@ function Matched({ matched, propertyLabel, clauseProperties }: { matched: Matche
   );
 }
 
-export function Pagination({ page, pages, hrefFor, onPage }: { page: number; pages: number; hrefFor: (page: number) => string; onPage: (page: number) => void }) {
+export function Pagination({
+  page,
+  pages,
+  hrefFor,
+  onPage,
+}: {
+  page: number;
+  pages: number;
+  hrefFor: (page: number) => string;
+  onPage: (page: number) => void;
+}) {
   if (pages <= 1) return null;
   const numbers: (number | "…")[] = [];
   for (let n = 1; n <= pages; n++) {
@@ -134,7 +171,16 @@ export function Pagination({ page, pages, hrefFor, onPage }: { page: number; pag
             …
           </span>
         ) : (
-          <span key={n}>{link(n, <><span className="sr-only">Page </span>{n}</>, n === page ? { "aria-current": "page" } : {})}</span>
+          <span key={n}>
+            {link(
+              n,
+              <>
+                <span className="sr-only">Page </span>
+                {n}
+              </>,
+              n === page ? { "aria-current": "page" } : {},
+            )}
+          </span>
         ),
       )}
       {page < pages ? link(page + 1, "Next →", { rel: "next" }) : <span className="px-2.5 py-1 text-sm text-slate-400">Next →</span>}

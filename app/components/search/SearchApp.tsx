@@ -188,9 +188,12 @@ export function SearchApp({ initialQuery, initialResult, initialError, catalogue
 
   useEffect(() => setHydrated(true), []);
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   // --- handlers -----------------------------------------------------------------------------
   const setText = (q: string) => change((s) => ({ ...s, q, page: 1 }), { typing: "q", delay: TYPING_DEBOUNCE_MS });
@@ -413,9 +416,7 @@ export function SearchApp({ initialQuery, initialResult, initialError, catalogue
               <EmptyState state={state} propertyLabel={propertyLabel} change={change} hasFilters={filtered} />
             ) : null}
 
-            {!error && result ? (
-              <Pagination page={result.page} pages={pages} hrefFor={(page) => urlFor({ ...state, page })} onPage={setPage} />
-            ) : null}
+            {!error && result ? <Pagination page={result.page} pages={pages} hrefFor={(page) => urlFor({ ...state, page })} onPage={setPage} /> : null}
           </section>
         </div>
       </div>
@@ -444,12 +445,16 @@ function EmptyState({
       });
     }
   }
-  if (state.elements.length && state.elementsMode === "only") suggestions.push({ label: `Materials containing all of ${state.elements.join(", ")} (not only)`, apply: (s) => ({ ...s, elementsMode: "all", page: 1 }) });
+  if (state.elements.length && state.elementsMode === "only")
+    suggestions.push({ label: `Materials containing all of ${state.elements.join(", ")} (not only)`, apply: (s) => ({ ...s, elementsMode: "all", page: 1 }) });
   if (state.elements.length) suggestions.push({ label: `Clear elements (${state.elements.join(", ")})`, apply: (s) => ({ ...s, elements: [], page: 1 }) });
   for (const clause of state.clauses) {
     const name = propertyLabel(clause.property).toLowerCase();
     if (clause.where.some((w) => w.min.trim() || w.max.trim()))
-      suggestions.push({ label: `Drop the conditions on ${name}`, apply: (s) => ({ ...s, clauses: s.clauses.map((c) => (c.id === clause.id ? { ...c, where: [] } : c)), page: 1 }) });
+      suggestions.push({
+        label: `Drop the conditions on ${name}`,
+        apply: (s) => ({ ...s, clauses: s.clauses.map((c) => (c.id === clause.id ? { ...c, where: [] } : c)), page: 1 }),
+      });
     suggestions.push({ label: `Remove the ${name} filter`, apply: (s) => ({ ...s, clauses: s.clauses.filter((c) => c.id !== clause.id), page: 1 }) });
   }
   return (
@@ -461,7 +466,11 @@ function EmptyState({
           <ul className="mt-2 flex flex-wrap gap-2">
             {suggestions.slice(0, 8).map((s) => (
               <li key={s.label}>
-                <button type="button" onClick={() => change(s.apply)} className="rounded-full border border-slate-300 bg-slate-50 px-3 py-1 text-sm text-slate-800 hover:border-brand hover:text-brand">
+                <button
+                  type="button"
+                  onClick={() => change(s.apply)}
+                  className="rounded-full border border-slate-300 bg-slate-50 px-3 py-1 text-sm text-slate-800 hover:border-brand hover:text-brand"
+                >
                   {s.label}
                 </button>
               </li>
@@ -471,7 +480,11 @@ function EmptyState({
           <ul className="mt-2 flex flex-wrap gap-2">
             {EXAMPLES.map((q) => (
               <li key={q}>
-                <button type="button" onClick={() => change(() => ({ ...emptyState(), q }))} className="rounded-full border border-sky-200 bg-sky-50 px-3 py-1 text-sm text-brand hover:border-brand">
+                <button
+                  type="button"
+                  onClick={() => change(() => ({ ...emptyState(), q }))}
+                  className="rounded-full border border-sky-200 bg-sky-50 px-3 py-1 text-sm text-brand hover:border-brand"
+                >
                   {q}
                 </button>
               </li>

@@ -193,7 +193,12 @@ export function queryFromParams(params: URLSearchParams): SearchQuery | null {
       return null;
     }
   }
-  const list = (k: string) => params.getAll(k).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  const list = (k: string) =>
+    params
+      .getAll(k)
+      .flatMap((v) => v.split(","))
+      .map((v) => v.trim())
+      .filter(Boolean);
   const query: SearchQuery = {};
   const facets: NonNullable<SearchQuery["facets"]> = {};
   for (const k of ["battery_system", "role", "material_class", "journal", "property"] as const) if (list(k).length) facets[k] = list(k);

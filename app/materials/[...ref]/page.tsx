@@ -35,23 +35,76 @@ export default async function MaterialPage({ params }: Props) {
     <article className="space-y-8">
       <header>
         <p className="text-sm text-slate-500">
-          <Link href={paperPath(paper.doi)} className="hover:underline">{paper.authors[0]?.name} et al., {paper.journal} {paper.year}</Link>
+          <Link href={paperPath(paper.doi)} className="hover:underline">
+            {paper.authors[0]?.name} et al., {paper.journal} {paper.year}
+          </Link>
         </p>
         <h1 className="text-3xl font-semibold">{material.name}</h1>
-        <div className="mt-2"><AddToCompare materialRef={`${paper.doi}/${material.key}`} name={material.name} /></div>
+        <div className="mt-2">
+          <AddToCompare materialRef={`${paper.doi}/${material.key}`} name={material.name} />
+        </div>
         <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
-          <div><dt className="text-slate-500">Role</dt><dd data-testid="role">{material.role}</dd></div>
-          <div><dt className="text-slate-500">Battery system</dt><dd data-testid="battery-system">{material.batterySystem}</dd></div>
-          <div><dt className="text-slate-500">Class</dt><dd>{material.materialClass}{material.isControl ? " (control)" : ""}</dd></div>
-          <div><dt className="text-slate-500">Elements</dt><dd>{material.elements.map((e) => e.symbol).join(", ") || "–"}</dd></div>
-          {material.formula ? <div><dt className="text-slate-500">Formula</dt><dd className="font-mono">{material.formula}</dd></div> : null}
+          <div>
+            <dt className="text-slate-500">Role</dt>
+            <dd data-testid="role">{material.role}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">Battery system</dt>
+            <dd data-testid="battery-system">{material.batterySystem}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">Class</dt>
+            <dd>
+              {material.materialClass}
+              {material.isControl ? " (control)" : ""}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">Elements</dt>
+            <dd>{material.elements.map((e) => e.symbol).join(", ") || "–"}</dd>
+          </div>
+          {material.formula ? (
+            <div>
+              <dt className="text-slate-500">Formula</dt>
+              <dd className="font-mono">{material.formula}</dd>
+            </div>
+          ) : null}
           {material.components.length ? (
-            <div className="col-span-2"><dt className="text-slate-500">Built from</dt><dd>{material.components.map((c, i) => <span key={c.component.key}>{i ? ", " : ""}<Link className="text-brand hover:underline" href={materialPath(paper.doi, c.component.key)}>{c.component.name}</Link></span>)}</dd></div>
+            <div className="col-span-2">
+              <dt className="text-slate-500">Built from</dt>
+              <dd>
+                {material.components.map((c, i) => (
+                  <span key={c.component.key}>
+                    {i ? ", " : ""}
+                    <Link className="text-brand hover:underline" href={materialPath(paper.doi, c.component.key)}>
+                      {c.component.name}
+                    </Link>
+                  </span>
+                ))}
+              </dd>
+            </div>
           ) : null}
           {material.usedIn.length ? (
-            <div className="col-span-2"><dt className="text-slate-500">Used in</dt><dd>{material.usedIn.map((c, i) => <span key={c.material.key}>{i ? ", " : ""}<Link className="text-brand hover:underline" href={materialPath(paper.doi, c.material.key)}>{c.material.name}</Link></span>)}</dd></div>
+            <div className="col-span-2">
+              <dt className="text-slate-500">Used in</dt>
+              <dd>
+                {material.usedIn.map((c, i) => (
+                  <span key={c.material.key}>
+                    {i ? ", " : ""}
+                    <Link className="text-brand hover:underline" href={materialPath(paper.doi, c.material.key)}>
+                      {c.material.name}
+                    </Link>
+                  </span>
+                ))}
+              </dd>
+            </div>
           ) : null}
-          {material.citedReference ? <div className="col-span-4"><dt className="text-slate-500">Primary reference (as cited by the review)</dt><dd>{material.citedReference}</dd></div> : null}
+          {material.citedReference ? (
+            <div className="col-span-4">
+              <dt className="text-slate-500">Primary reference (as cited by the review)</dt>
+              <dd>{material.citedReference}</dd>
+            </div>
+          ) : null}
         </dl>
         {material.description ? <p className="mt-3 max-w-3xl text-slate-700">{material.description}</p> : null}
       </header>
@@ -59,18 +112,26 @@ export default async function MaterialPage({ params }: Props) {
       <AuditFlags flags={flags} />
 
       <section aria-labelledby="synthesis">
-        <h2 id="synthesis" className="text-xl font-semibold">Synthesis</h2>
+        <h2 id="synthesis" className="text-xl font-semibold">
+          Synthesis
+        </h2>
         {material.synthesisSteps.length === 0 ? (
           <p className="mt-2 text-sm text-slate-500">The paper gives no synthesis route for this material.</p>
         ) : (
           <ol className="mt-3 space-y-3 border-l-2 border-brand/30 pl-4">
             {material.synthesisSteps.map(synthesisStepView).map((s) => (
               <li key={s.id}>
-                <p className="font-medium">{s.number}. {s.action}</p>
+                <p className="font-medium">
+                  {s.number}. {s.action}
+                </p>
                 {s.parameters.length ? <p className="text-sm text-slate-700">{s.parameters.join(" · ")}</p> : null}
                 {s.reagents.length ? <p className="text-sm text-slate-600">Reagents: {s.reagents.join("; ")}</p> : null}
                 {s.notes ? <p className="text-sm text-slate-600">{s.notes}</p> : null}
-                {s.quote ? <blockquote className="mt-1 border-l-2 border-slate-300 pl-2 text-xs italic text-slate-500">“<PaperText text={s.quote} />”</blockquote> : null}
+                {s.quote ? (
+                  <blockquote className="mt-1 border-l-2 border-slate-300 pl-2 text-xs italic text-slate-500">
+                    “<PaperText text={s.quote} />”
+                  </blockquote>
+                ) : null}
               </li>
             ))}
           </ol>
@@ -78,11 +139,15 @@ export default async function MaterialPage({ params }: Props) {
       </section>
 
       <section aria-labelledby="measurements">
-        <h2 id="measurements" className="text-xl font-semibold">Measurements <span className="text-base font-normal text-slate-500">({material.measurementCount})</span></h2>
+        <h2 id="measurements" className="text-xl font-semibold">
+          Measurements <span className="text-base font-normal text-slate-500">({material.measurementCount})</span>
+        </h2>
         {material.measurementGroups.length === 0 ? <p className="mt-2 text-sm text-slate-500">No measurements recorded for this material.</p> : null}
         {material.measurementGroups.map((group) => (
           <div key={group.property.key} className="mt-4" data-property={group.property.key}>
-            <h3 className="font-medium">{group.property.label} <span className="text-sm font-normal text-slate-500">({group.property.display})</span></h3>
+            <h3 className="font-medium">
+              {group.property.label} <span className="text-sm font-normal text-slate-500">({group.property.display})</span>
+            </h3>
             <table className="mt-1 w-full table-fixed border-collapse text-sm">
               <thead>
                 <tr className="border-b border-slate-200 text-left text-slate-500">
@@ -96,12 +161,18 @@ export default async function MaterialPage({ params }: Props) {
                   <tr key={m.id} className="border-b border-slate-100 align-top" data-testid="measurement">
                     <td className="py-1.5 pr-2 font-medium tabular-nums">
                       {m.display}
-                      {m.source === "derived" ? <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-800" title="computed by matlit from the paper's numbers">derived</span> : null}
+                      {m.source === "derived" ? (
+                        <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-800" title="computed by matlit from the paper's numbers">
+                          derived
+                        </span>
+                      ) : null}
                       {m.subject ? <div className="text-xs font-normal text-slate-500">{m.subject}</div> : null}
                     </td>
                     <td className="py-1.5 pr-2 text-slate-700">{m.conditionsText || <span className="text-slate-400">–</span>}</td>
                     <td className="py-1.5 text-slate-600">
-                      <q className="italic"><PaperText text={m.quote} /></q>
+                      <q className="italic">
+                        <PaperText text={m.quote} />
+                      </q>
                       {m.location ? <span className="ml-1 text-xs text-slate-400">({m.location})</span> : null}
                       {m.note ? <div className="mt-0.5 text-xs text-amber-800">Note: {m.note}</div> : null}
                     </td>

@@ -19,16 +19,34 @@ export default async function NewPaperPage({ searchParams }: Props) {
   if (!user) redirect(`/login?next=${encodeURIComponent(requested ? `/papers/new?draft=${requested}` : "/papers/new")}`);
   const draft = await draftForPage(user, requested, null);
   if (draft.forbidden) {
-    return <p role="alert" className="text-red-800">This draft belongs to another editor. <Link className="text-brand underline" href="/papers/new">Start a new paper</Link></p>;
+    return (
+      <p role="alert" className="text-red-800">
+        This draft belongs to another editor.{" "}
+        <Link className="text-brand underline" href="/papers/new">
+          Start a new paper
+        </Link>
+      </p>
+    );
   }
   const drafts = await listDrafts(user.id);
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">
-        Fill in the paper in four steps, or <Link className="text-brand hover:underline" href="/papers/import">upload a JSON record file</Link>.
+        Fill in the paper in four steps, or{" "}
+        <Link className="text-brand hover:underline" href="/papers/import">
+          upload a JSON record file
+        </Link>
+        .
       </p>
       <DraftList drafts={drafts} currentId={draft.id} />
-      <PaperEditor key={draft.id} mode="new" draftId={draft.id} initialState={draft.state ? coerceState(draft.state) : emptyState()} savedAt={draft.savedAt} discardTo="/papers/new" />
+      <PaperEditor
+        key={draft.id}
+        mode="new"
+        draftId={draft.id}
+        initialState={draft.state ? coerceState(draft.state) : emptyState()}
+        savedAt={draft.savedAt}
+        discardTo="/papers/new"
+      />
     </div>
   );
 }

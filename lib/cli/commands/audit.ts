@@ -13,7 +13,12 @@ export function registerAuditCommands(program: Command, cli: Cli): void {
       await cli.prepare({ seed: false });
       const papers = await auditAll(cli.db());
       if (opts.json) {
-        const out = papers.map((p) => ({ doi: p.doi, title: p.title, flags: p.flags, ...(opts.derived ? { derived: p.derived } : { derivedCount: p.derived.length }) }));
+        const out = papers.map((p) => ({
+          doi: p.doi,
+          title: p.title,
+          flags: p.flags,
+          ...(opts.derived ? { derived: p.derived } : { derivedCount: p.derived.length }),
+        }));
         return cli.out(JSON.stringify({ papers: out, flagCount: papers.reduce((n, p) => n + p.flags.length, 0) }, null, 2));
       }
       for (const p of papers) {

@@ -12,7 +12,10 @@ export function registerCompareCommands(program: Command, cli: Cli): void {
     .option("--csv", "CSV output (the same as GET /api/compare?format=csv)")
     .action(async (materials: string[], opts: { json?: boolean; csv?: boolean }) => {
       await cli.prepare({ seed: false });
-      const ids = materials.flatMap((m) => m.split(",")).map((m) => m.trim()).filter(Boolean);
+      const ids = materials
+        .flatMap((m) => m.split(","))
+        .map((m) => m.trim())
+        .filter(Boolean);
       const comparison = await compareMaterials(cli.db(), ids);
       if (opts.json) cli.out(JSON.stringify(comparison, null, 2));
       else if (opts.csv) cli.stdout.write(await comparisonToCsv(comparison));

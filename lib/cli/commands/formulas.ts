@@ -13,7 +13,12 @@ export function registerFormulaCommands(program: Command, cli: Cli): void {
     .action((opts: { json?: boolean }) => {
       const formulas = listFormulas();
       cli.print({ formulas }, Boolean(opts.json), () =>
-        formulas.map((f) => `${f.key.padEnd(28)} ${f.name}  [${f.variables.map((v) => `${v.name}${v.array ? "[]" : ""}${v.unit && v.unit !== "*" ? ` ${v.unit}` : ""}`).join(", ")}] → ${f.outputUnit || "1"}`).join("\n"),
+        formulas
+          .map(
+            (f) =>
+              `${f.key.padEnd(28)} ${f.name}  [${f.variables.map((v) => `${v.name}${v.array ? "[]" : ""}${v.unit && v.unit !== "*" ? ` ${v.unit}` : ""}`).join(", ")}] → ${f.outputUnit || "1"}`,
+          )
+          .join("\n"),
       );
     });
   formula

@@ -3,7 +3,16 @@ import type { Command } from "commander";
 import { createWriteStream, readFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { validateRecordFile, parseRecordJson, RecordValidationError, importRecords, streamPapers, recordsCsv, recordsJson, type RecordFileParsed } from "../../records";
+import {
+  validateRecordFile,
+  parseRecordJson,
+  RecordValidationError,
+  importRecords,
+  streamPapers,
+  recordsCsv,
+  recordsJson,
+  type RecordFileParsed,
+} from "../../records";
 import { AppError } from "../../errors";
 import { knowledgeBaseStats } from "../../stats";
 import type { Cli } from "../context";
@@ -90,6 +99,8 @@ export function registerRecordCommands(program: Command, cli: Cli): void {
         cli.out(`  materials ${p.materials}, synthesis steps ${p.synthesisSteps}, measurements ${p.measurements}`);
         for (const [key, n] of Object.entries(p.measurementsByProperty)) cli.out(`    ${key.padEnd(34)} ${n}`);
       }
-      cli.out(`total: ${stats.totals.papers} papers, ${stats.totals.materials} materials, ${stats.totals.synthesisSteps} synthesis steps, ${stats.totals.measurements} measurements`);
+      cli.out(
+        `total: ${stats.totals.papers} papers, ${stats.totals.materials} materials, ${stats.totals.synthesisSteps} synthesis steps, ${stats.totals.measurements} measurements`,
+      );
     });
 }

@@ -27,7 +27,13 @@ export function registerReindexCommands(program: Command, cli: Cli): void {
       const backend = await meilisearch(cli);
       const bar = new cliProgress.SingleBar(
         // Without a terminal (CI, logs) a line every 10 s instead of a redrawn bar.
-        { stream: cli.stderr, format: "indexing {bar} {value}/{total} materials | {duration_formatted}", hideCursor: true, noTTYOutput: true, notTTYSchedule: 10_000 },
+        {
+          stream: cli.stderr,
+          format: "indexing {bar} {value}/{total} materials | {duration_formatted}",
+          hideCursor: true,
+          noTTYOutput: true,
+          notTTYSchedule: 10_000,
+        },
         cliProgress.Presets.shades_classic,
       );
       const result = await backend
@@ -36,7 +42,11 @@ export function registerReindexCommands(program: Command, cli: Cli): void {
           throw new AppError("unavailable", `reindex failed: ${message(e)}`, { cause: e });
         })
         .finally(() => bar.stop());
-      cli.print({ index: backend.indexUid, ...result }, Boolean(opts.json), () => `reindexed ${result.materials} materials as ${result.documents} documents into ${backend.indexUid}`);
+      cli.print(
+        { index: backend.indexUid, ...result },
+        Boolean(opts.json),
+        () => `reindexed ${result.materials} materials as ${result.documents} documents into ${backend.indexUid}`,
+      );
     });
 
   program
@@ -50,7 +60,10 @@ export function registerReindexCommands(program: Command, cli: Cli): void {
       const backend = await meilisearch(cli);
       const result = await drainOutbox(cli.db(), backend, { ignoreBackoff: Boolean(opts.all) });
       const remaining = await cli.db().searchOutbox.count();
-      if (result.error) throw new AppError("unavailable", `Meilisearch did not take the changes (${result.failed} kept for retry): ${result.error}`, { details: { ...result, remaining } });
+      if (result.error)
+        throw new AppError("unavailable", `Meilisearch did not take the changes (${result.failed} kept for retry): ${result.error}`, {
+          details: { ...result, remaining },
+        });
       cli.print({ ...result, remaining }, Boolean(opts.json), () => `${result.drained} change(s) pushed, ${remaining} waiting`);
     });
 }

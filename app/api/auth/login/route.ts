@@ -25,8 +25,10 @@ export async function POST(request: Request) {
     assertSameOrigin(request);
     const type = request.headers.get("content-type") ?? "";
     const isForm = type.startsWith("application/x-www-form-urlencoded");
-    if (!isForm && !type.startsWith("application/json")) throw new AppError("unsupported", "send JSON ({ \"email\", \"password\" }) or an HTML form");
-    let email: unknown, password: unknown, next: string | null = null;
+    if (!isForm && !type.startsWith("application/json")) throw new AppError("unsupported", 'send JSON ({ "email", "password" }) or an HTML form');
+    let email: unknown,
+      password: unknown,
+      next: string | null = null;
     if (isForm) {
       const form = new URLSearchParams(await readText(request, LIMIT));
       email = form.get("email") ?? "";
@@ -34,7 +36,7 @@ export async function POST(request: Request) {
       next = form.get("next");
     } else {
       const body = await readJson(request, LIMIT);
-      if (!body || typeof body !== "object" || Array.isArray(body)) throw new AppError("invalid", "send { \"email\": …, \"password\": … }");
+      if (!body || typeof body !== "object" || Array.isArray(body)) throw new AppError("invalid", 'send { "email": …, "password": … }');
       ({ email, password } = body as Record<string, unknown>);
     }
     if (typeof email !== "string" || !email.trim()) throw new AppError("invalid", "e-mail is required", { field: "email" });

@@ -15,7 +15,10 @@ export async function GET(request: Request) {
   return handle(async () => {
     const params = new URL(request.url).searchParams;
     const highlight = (params.get("highlight") ?? "").split(",").filter(Boolean).map(Number);
-    if (highlight.some((id) => !isRowId(id))) throw new AppError("invalid", "highlight: give material ids as whole numbers separated by commas", { field: "highlight" });
-    return Response.json(await scatterData(db(), params.get("x") || DEFAULT_SCATTER.x, params.get("y") || DEFAULT_SCATTER.y, { highlight: highlight.slice(0, 8) }));
+    if (highlight.some((id) => !isRowId(id)))
+      throw new AppError("invalid", "highlight: give material ids as whole numbers separated by commas", { field: "highlight" });
+    return Response.json(
+      await scatterData(db(), params.get("x") || DEFAULT_SCATTER.x, params.get("y") || DEFAULT_SCATTER.y, { highlight: highlight.slice(0, 8) }),
+    );
   });
 }

@@ -23,7 +23,8 @@ function ifMatchVersion(request: Request): number | undefined {
   const header = request.headers.get("if-match");
   if (header === null) return undefined;
   const match = /^(?:W\/)?"?(\d{1,10})"?$/.exec(header.trim());
-  if (!match) throw new AppError("invalid", `If-Match must name a paper version such as "12" (got ${JSON.stringify(header.slice(0, 40))})`, { field: "If-Match" });
+  if (!match)
+    throw new AppError("invalid", `If-Match must name a paper version such as "12" (got ${JSON.stringify(header.slice(0, 40))})`, { field: "If-Match" });
   return Number(match[1]);
 }
 
