@@ -5,29 +5,13 @@
  */
 import { AppError } from "../errors";
 
-const SUPERSCRIPTS: Record<string, string> = {
-  "⁰": "0",
-  "¹": "1",
-  "²": "2",
-  "³": "3",
-  "⁴": "4",
-  "⁵": "5",
-  "⁶": "6",
-  "⁷": "7",
-  "⁸": "8",
-  "⁹": "9",
-  "⁻": "-",
-  "⁺": "+",
-  "⋅": "·",
-};
-
 /** Rewrite a paper's unit notation into mathjs syntax. Does not validate. */
 export function toMathjsSyntax(raw: string): string {
+  // NFKC also turns superscript digits and signs into plain ones: "cm² s⁻¹" → "cm2 s−1".
   let s = raw.normalize("NFKC").trim();
   // Markup from the seed texts: ^{−1}, <sup>−1</sup>, _{2}
   s = s.replace(/<\/?su[pb]>/gi, (tag) => (tag.toLowerCase() === "<sup>" ? "^" : tag.toLowerCase() === "<sub>" ? "" : ""));
   s = s.replace(/\^\{([^}]*)\}/g, "^$1").replace(/_\{([^}]*)\}/g, "$1");
-  s = s.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+/g, (m) => "^" + [...m].map((c) => SUPERSCRIPTS[c]).join(""));
   s = s.replace(/[−–—‒]/g, "-");
   s = s.replace(/[·•⋅×*]/g, " ");
   s = s.replace(/\s+/g, " ");
