@@ -7,6 +7,18 @@ import { unitText } from "./display";
 
 export type PropertyGroup = "electrochemical" | "kinetics" | "transport" | "cell" | "structure" | "computation" | "mechanical-thermal" | "composition";
 
+/** How each group is headed where properties are listed (the editor's and the search form's property pickers). */
+export const PROPERTY_GROUP_LABELS: Record<PropertyGroup, string> = {
+  electrochemical: "Electrochemical",
+  kinetics: "Kinetics",
+  transport: "Transport",
+  cell: "Cell",
+  structure: "Structure",
+  computation: "Computation (DFT)",
+  "mechanical-thermal": "Mechanical and thermal",
+  composition: "Composition",
+};
+
 export interface PropertyDefinition {
   key: string;
   label: string;

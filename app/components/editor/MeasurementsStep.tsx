@@ -1,23 +1,12 @@
 import { useContext } from "react";
 import { QUALIFIERS } from "@/lib/records/schema";
-import { PROPERTIES, property as propertyDef } from "@/lib/units/properties";
+import { PROPERTIES, PROPERTY_GROUP_LABELS, property as propertyDef } from "@/lib/units/properties";
 import { CONDITIONS, type ConditionDefinition } from "@/lib/units/conditions";
 import { fieldId, type ConditionsForm, type MaterialForm, type MeasurementForm, type QuantityForm, type RangeForm } from "@/lib/editing/form";
 import { canonicalPreview, ErrorsContext, FieldErrors, QuantityField, RowControls, secondaryButton, SelectField, TextField } from "./fields";
 import type { Edit, RowsProps } from "./editorState";
 
-const GROUP_LABELS: Record<string, string> = {
-  electrochemical: "Electrochemical",
-  kinetics: "Kinetics",
-  transport: "Transport",
-  cell: "Cell",
-  structure: "Structure",
-  computation: "Computation (DFT)",
-  "mechanical-thermal": "Mechanical and thermal",
-  composition: "Composition",
-};
-
-const PROPERTY_OPTIONS = PROPERTIES.map((p) => ({ value: p.key, label: `${p.label} (${p.display})`, group: GROUP_LABELS[p.group] ?? p.group }));
+const PROPERTY_OPTIONS = PROPERTIES.map((p) => ({ value: p.key, label: `${p.label} (${p.display})`, group: PROPERTY_GROUP_LABELS[p.group] }));
 
 export function MeasurementsStep({ material, mi, name, edit, onAdd, onMove, onRemove }: RowsProps & { material: MaterialForm; mi: number; name: string }) {
   return (

@@ -2,20 +2,10 @@
 
 import { useEffect, useRef } from "react";
 import { unitText } from "@/lib/units/display";
+import { PROPERTY_GROUP_LABELS, type PropertyGroup } from "@/lib/units/properties";
 import { newClauseId, type ClauseDraft, type ConditionOption, type PropertyOption, type UnitOption } from "./model";
 
 export const MAX_CLAUSES = 8;
-
-const GROUP_LABELS: Record<string, string> = {
-  electrochemical: "Electrochemical",
-  kinetics: "Kinetics",
-  transport: "Transport",
-  cell: "Cell",
-  structure: "Structure",
-  computation: "Computation (DFT)",
-  "mechanical-thermal": "Mechanical and thermal",
-  composition: "Composition",
-};
 
 interface Props {
   clauses: ClauseDraft[];
@@ -126,7 +116,7 @@ export function MetricBuilder({ clauses, properties, conditions, onChange }: Pro
                       className={`${selectClass} max-w-64`}
                     >
                       {groups.map((g) => (
-                        <optgroup key={g} label={GROUP_LABELS[g] ?? g}>
+                        <optgroup key={g} label={PROPERTY_GROUP_LABELS[g as PropertyGroup] ?? g}>
                           {withData
                             .filter((p) => p.group === g)
                             .map((p) => (
