@@ -194,6 +194,16 @@ export async function publishPaper(
   });
 }
 
+/** A saved draft as the editor page resumes it. */
+const resumedDraft = (draft: { id: string; json: string; updatedAt: Date; baseVersion: number | null }) => ({
+  forbidden: false as const,
+  id: draft.id,
+  state: JSON.parse(draft.json) as unknown,
+  savedAt: draft.updatedAt.toISOString(),
+  resumed: true,
+  baseVersion: draft.baseVersion,
+});
+
 /**
  * Which draft an editor page shows: the one named in the URL (if it is the editor's), else for an
  * edit the editor's latest draft of that paper, else a new id. `state` is null when nothing was
@@ -204,28 +214,12 @@ export async function draftForPage(user: Editor, requested: string | undefined, 
   if (requested && DRAFT_ID.test(requested)) {
     const draft = await prisma.paperDraft.findUnique({ where: { id: requested } });
     if (draft && draft.userId !== user.id) return { forbidden: true as const };
-    if (draft)
-      return {
-        forbidden: false as const,
-        id: draft.id,
-        state: JSON.parse(draft.json) as unknown,
-        savedAt: draft.updatedAt.toISOString(),
-        resumed: true,
-        baseVersion: draft.baseVersion,
-      };
+    if (draft) return resumedDraft(draft);
     return { forbidden: false as const, id: requested, state: null, savedAt: null, resumed: false, baseVersion: null };
   }
   if (doi) {
     const latest = await prisma.paperDraft.findFirst({ where: { userId: user.id, doi }, orderBy: { updatedAt: "desc" } });
-    if (latest)
-      return {
-        forbidden: false as const,
-        id: latest.id,
-        state: JSON.parse(latest.json) as unknown,
-        savedAt: latest.updatedAt.toISOString(),
-        resumed: true,
-        baseVersion: latest.baseVersion,
-      };
+    if (latest) return resumedDraft(latest);
   }
   return { forbidden: false as const, id: randomUUID(), state: null, savedAt: null, resumed: false, baseVersion: null };
 }
