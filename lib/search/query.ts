@@ -6,6 +6,7 @@ import { z } from "zod";
 import { convert, property, PROPERTY_KEYS, UnitError } from "../units";
 import { columnsOf, CONDITIONS, type ConditionCatalogue } from "../units/conditions";
 import { MAX_QUERY_WORDS, queryWords } from "./text";
+import { shortFormQuery } from "./url";
 import { AppError } from "../errors";
 
 const bound = z
@@ -163,20 +164,5 @@ export function searchQueryFromParams(params: URLSearchParams): ParsedSearchQuer
       throw new SearchQueryError(`query: not valid JSON (${e instanceof Error ? e.message : String(e)})`, "query");
     }
   }
-  const list = (k: string) =>
-    params
-      .getAll(k)
-      .flatMap((v) => v.split(","))
-      .map((v) => v.trim())
-      .filter(Boolean);
-  const facets: Record<string, unknown> = {};
-  for (const k of ["battery_system", "role", "material_class", "journal", "property"]) if (list(k).length) facets[k] = list(k);
-  if (list("year").length) facets.year = list("year").map(Number);
-  if (list("elements").length) facets.elements = { [params.get("elements_mode") === "only" ? "only" : "all"]: list("elements") };
-  return parseSearchQuery({
-    ...(params.get("q") ? { q: params.get("q") } : {}),
-    ...(Object.keys(facets).length ? { facets } : {}),
-    ...(params.get("page") ? { page: Number(params.get("page")) } : {}),
-    ...(params.get("perPage") ? { perPage: Number(params.get("perPage")) } : {}),
-  });
+  return parseSearchQuery(shortFormQuery(params));
 }

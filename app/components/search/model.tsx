@@ -4,6 +4,7 @@
  */
 import type { SearchQuery } from "@/lib/search/query";
 import type { SearchResult } from "@/lib/search/types";
+import { shortFormQuery } from "@/lib/search/url";
 import type { SearchCatalogue } from "@/lib/search/catalogue";
 
 export type { ConditionOption, PropertyOption, UnitOption } from "@/lib/search/catalogue";
@@ -193,20 +194,5 @@ export function queryFromParams(params: URLSearchParams): SearchQuery | null {
       return null;
     }
   }
-  const list = (k: string) =>
-    params
-      .getAll(k)
-      .flatMap((v) => v.split(","))
-      .map((v) => v.trim())
-      .filter(Boolean);
-  const query: SearchQuery = {};
-  const facets: NonNullable<SearchQuery["facets"]> = {};
-  for (const k of ["battery_system", "role", "material_class", "journal", "property"] as const) if (list(k).length) facets[k] = list(k);
-  if (list("year").length) facets.year = list("year").map(Number);
-  if (list("elements").length) facets.elements = { [params.get("elements_mode") === "only" ? "only" : "all"]: list("elements") };
-  if (Object.keys(facets).length) query.facets = facets;
-  if (params.get("q")) query.q = params.get("q")!;
-  if (params.get("page")) query.page = Number(params.get("page"));
-  if (params.get("perPage")) query.perPage = Number(params.get("perPage"));
-  return query;
+  return shortFormQuery(params);
 }
