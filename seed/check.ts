@@ -1,19 +1,42 @@
 /**
  * Reviewer's check of seed record files: `npx tsx seed/check.ts seed/*.json`.
  * Validates the format and units, then checks every quote against the paper's text (where
- * SEED_TEXTS_DIR has it) and every stated value against its quote. Exits non-zero on any problem.
+ * SEED_TEXTS_DIR has it), every stated value (or both ends of a range) against its quote, the
+ * `reported` text of a range against its quote, the inputs of every derivation against their own
+ * quotes, and that every measurement of the file states its scope. Exits non-zero on any problem.
  */
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { validateRecordFile, RecordValidationError } from "../lib/records/validate";
-import { quoteFinder, quoteStatesValue } from "../lib/records/provenance";
+import { foldText, quoteFinder, quoteStatesValue } from "../lib/records/provenance";
 import { SEED_SOURCES, SEED_TEXTS_DIR } from "./sources";
+
+/** `part` occurs in `quote` once both are folded (markup, dashes, spaces, case). */
+const inQuote = (quote: string, part: string) => foldText(quote).includes(foldText(part));
+
+/** Positions (paper, material, measurement) of the raw file's measurements that leave their scope to the default. */
+function scopeless(raw: unknown): string[] {
+  const list = (x: unknown, key: string): unknown[] => {
+    const v = x && typeof x === "object" ? (x as Record<string, unknown>)[key] : undefined;
+    return Array.isArray(v) ? v : [];
+  };
+  return list(raw, "papers").flatMap((p, pi) =>
+    list(p, "materials").flatMap((m, mi) =>
+      list(m, "measurements").flatMap((x, ki) => (x && typeof x === "object" && "scope" in x ? [] : [`papers[${pi}].materials[${mi}].measurements[${ki}]`])),
+    ),
+  );
+}
 
 let problems = 0;
 for (const file of process.argv.slice(2)) {
   let parsed;
   try {
-    parsed = validateRecordFile(JSON.parse(readFileSync(file, "utf8")));
+    const raw = JSON.parse(readFileSync(file, "utf8"));
+    for (const where of scopeless(raw)) {
+      problems++;
+      console.log(`${file} ${where}: no "scope" (write it, "material" for the material's own number)`);
+    }
+    parsed = validateRecordFile(raw);
   } catch (e) {
     problems++;
     console.log(`${file}:\n${e instanceof RecordValidationError ? e.errors.map((x) => `${x.path}: ${x.message}`).join("\n") : String(e)}`);
@@ -40,6 +63,41 @@ for (const file of process.argv.slice(2)) {
               problems++;
               console.log(`${where}: value ${v} not in quote: ${m.quote}`);
             }
+          }
+        }
+        // A range keeps the paper's own text of it, which must be the quote's.
+        if (m.min !== undefined && m.reported === undefined) {
+          problems++;
+          console.log(`${where}: a range needs "reported" (the range as the paper prints it)`);
+        }
+        if (m.reported !== undefined && !inQuote(m.quote, m.reported)) {
+          problems++;
+          console.log(`${where}.reported not in quote: ${m.reported}`);
+        }
+        // A derivation's inputs are numbers the paper states: each in its own quote (or the measurement's), each quote in the paper.
+        for (const [name, input] of Object.entries(m.derivation?.inputs ?? {})) {
+          const quote = input.quote ?? m.quote;
+          for (const v of [input.value, input.min, input.max]) {
+            if (v !== undefined && !quoteStatesValue(quote, v)) {
+              problems++;
+              console.log(`${where}.derivation.inputs.${name}: ${v} not in quote: ${quote}`);
+            }
+          }
+          if (input.reported !== undefined && !inQuote(quote, input.reported)) {
+            problems++;
+            console.log(`${where}.derivation.inputs.${name}.reported not in quote: ${input.reported}`);
+          }
+          if (inPaper && input.quote && !inPaper(input.quote)) {
+            problems++;
+            console.log(`${where}.derivation.inputs.${name}.quote not found in paper: ${input.quote}`);
+          }
+        }
+        // A range condition's printed text is the paper's too (often in a table cell other than the quote's).
+        for (const [key, c] of Object.entries(m.conditions ?? {})) {
+          const reported = c && typeof c === "object" && "reported" in c ? (c as { reported?: string }).reported : undefined;
+          if (inPaper && reported !== undefined && !inPaper(reported)) {
+            problems++;
+            console.log(`${where}.conditions.${key}.reported not found in paper: ${reported}`);
           }
         }
       }

@@ -14,6 +14,19 @@ import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 const files = seedFiles();
 
+/**
+ * Words that say a number comes from a calculation on a model (DFT, MD, orbital energies, Bader
+ * charges, calculated adsorption/binding energies) or from a synthesis precursor/reactant. Read in a
+ * measurement's quote, subject and note (the quotes alone often leave the method to the sentence
+ * before, e.g. "FeS₂ QD exhibited a lower band gap value (0.02 eV)", which the subject calls "(DFT)").
+ * Precursor words only where the number is of/in the precursor: a synthesis method named in a table
+ * row ("precursor infiltration") or a material that is itself an intermediate ("the same precursor
+ * is sulfidized to …") is the material's own number.
+ */
+const NOT_OWN_NUMBER =
+  /\bDFT\b|first[- ]principles|density[- ]functional|molecular dynamics|\bMD\b|\bRDF\b|radial distribution|mean square displacement|\bsimulat(ed|ions?)\b|\bBader\b|\b(HOMO|LUMO)\b|\bcalculated (adsorption|binding) energ|\bcalculat(ed|ions?)\b.*\bmodels?\b|\bmodels?\b.*\bcalculat|\bprecursor (mixture|phase|powder)s?\b|\b(in|of) the (precursor|reactant)s?\b/i;
+let notOwnHits = 0;
+
 describe("provenance helpers", () => {
   it("fold markup, Unicode forms, dashes and spaces the same way on both sides", () => {
     expect(foldText("255.2 mAh g^{−1} at −35 °C")).toBe(foldText("255.2 mAh g<sup>-1</sup> at -35 °C"));
@@ -28,6 +41,11 @@ describe("provenance helpers", () => {
 });
 
 describe("seed record files", () => {
+  afterAll(() => {
+    // Guards the scope test below against a regex that silently matches nothing.
+    expect(notOwnHits, "measurements the calculated-model/precursor words find across the seed").toBeGreaterThan(10);
+  });
+
   it("cover the five seed papers, one file each", () => {
     const dois = files.map((f) => validateRecordFile(JSON.parse(readFileSync(f, "utf8"))).papers.map((p) => p.doi)).flat();
     expect(dois.sort()).toEqual(Object.keys(SEED_SOURCES).sort());
@@ -41,6 +59,7 @@ describe("seed record files", () => {
       const text = existsSync(source) ? readFileSync(source, "utf8") : undefined;
       const inPaper = text ? quoteFinder(text) : () => false;
       const measurements = paper.materials.flatMap((m) => m.measurements.map((x, i) => ({ material: m.key, index: i, ...x })));
+      const raw = JSON.parse(readFileSync(file, "utf8")) as { papers: { materials: { key: string; measurements: Record<string, unknown>[] }[] }[] };
 
       it("has materials and measurements", () => {
         expect(paper.materials.length).toBeGreaterThan(0);
@@ -68,12 +87,57 @@ describe("seed record files", () => {
         expect(missing).toEqual([]);
       });
 
+      it("gives every range the text the paper prints, found in its quote", () => {
+        const problems = measurements.flatMap((m) =>
+          m.min === undefined && m.reported === undefined
+            ? []
+            : m.reported === undefined
+              ? [`${m.material}[${m.index}]: a range without "reported"`]
+              : foldText(m.quote).includes(foldText(m.reported))
+                ? []
+                : [`${m.material}[${m.index}] "${m.reported}" not in: ${m.quote}`],
+        );
+        expect(problems).toEqual([]);
+      });
+
+      it("states every input of a derivation in its own quote (or the measurement's), each quote the paper's", () => {
+        const problems = measurements.flatMap((m) =>
+          Object.entries(m.derivation?.inputs ?? {}).flatMap(([name, input]) => {
+            const quote = input.quote ?? m.quote;
+            return [
+              ...[input.value, input.min, input.max]
+                .filter((v): v is number => v !== undefined && !quoteStatesValue(quote, v))
+                .map((v) => `${m.material}[${m.index}].${name} ${v} not in: ${quote}`),
+              ...(input.reported !== undefined && !foldText(quote).includes(foldText(input.reported))
+                ? [`${m.material}[${m.index}].${name} "${input.reported}" not in: ${quote}`]
+                : []),
+              ...(text && input.quote && !inPaper(input.quote) ? [`${m.material}[${m.index}].${name} quote not in the paper: ${input.quote}`] : []),
+            ];
+          }),
+        );
+        expect(problems).toEqual([]);
+      });
+
+      it("states every measurement's scope explicitly", () => {
+        // The schema defaults a missing scope to "material"; the seed says it, so each record was looked at.
+        const missing = raw.papers.flatMap((p) => p.materials.flatMap((m) => m.measurements.flatMap((x, i) => ("scope" in x ? [] : [`${m.key}[${i}]`]))));
+        expect(missing).toEqual([]);
+      });
+
+      it("files no number of a calculated model or a precursor as the material's own", () => {
+        const hits = measurements.filter((m) => NOT_OWN_NUMBER.test([m.quote, m.subject ?? "", m.note ?? ""].join(" | ")));
+        notOwnHits += hits.length;
+        expect(hits.filter((m) => m.scope === "material").map((m) => `${m.material}[${m.index}] ${m.property}: ${m.subject ?? m.quote}`)).toEqual([]);
+      });
+
       it("explains every derived value in a note", () => {
         expect(measurements.filter((m) => m.source === "derived" && !m.note).map((m) => `${m.material}[${m.index}]`)).toEqual([]);
       });
 
-      it("gives every value a unit that parses and fits its property", () => {
-        for (const m of measurements) expect(Number.isFinite(toCanonical(m.property, m.value, m.unit)), `${m.material}[${m.index}]`).toBe(true);
+      it("gives every value (or both ends of a range) a unit that parses and fits its property", () => {
+        for (const m of measurements)
+          for (const v of [m.value, m.min, m.max].filter((x): x is number => x !== undefined))
+            expect(Number.isFinite(toCanonical(m.property, v, m.unitReadAs ?? m.unit)), `${m.material}[${m.index}]`).toBe(true);
       });
 
       it("names only materials that exist as components", () => {
@@ -101,10 +165,22 @@ describe("seed loader", () => {
 
   it("stores the FeS₂ QD/MXene −35 °C capacity with its conditions and quote", async () => {
     const m = await t.prisma.measurement.findFirst({
-      where: { propertyKey: "specific_capacity", canonicalValue: 255.2, temperature: -35, material: { key: "fes2-qd-mxene" } },
+      where: { propertyKey: "specific_capacity", canonicalMin: 255.2, canonicalMax: 255.2, temperature: -35, material: { key: "fes2-qd-mxene" } },
     });
     expect(m).not.toBeNull();
     expect(m!.currentDensity).toBeCloseTo(0.1, 9);
     expect(m!.quote).toMatch(/255\.2/);
+  });
+
+  it("stores scope, ranges without a representative value, range conditions and the working electrode", async () => {
+    const model = await t.prisma.measurement.findMany({ where: { propertyKey: "adsorption_energy", material: { key: "fes2-qd-mxene" } } });
+    expect(model.length).toBeGreaterThan(0);
+    expect(model.every((m) => m.scope === "model")).toBe(true);
+    const pores = await t.prisma.measurement.findFirst({ where: { propertyKey: "pore_size", material: { key: "fes2-qd-mxene" } } });
+    expect(pores).toMatchObject({ value: null, min: 2, max: 6, reported: "2–6 nm", canonicalMin: 2, canonicalMax: 6 });
+    const table = await t.prisma.measurement.findFirst({ where: { propertyKey: "specific_capacity", material: { key: "cosac-cnt" } } });
+    expect(table).toMatchObject({ sulfurLoading: 2, sulfurLoadingMax: 7 });
+    const nucleation = await t.prisma.measurement.findMany({ where: { propertyKey: "overpotential", material: { key: { startsWith: "na-cu-" } } } });
+    expect(nucleation.map((m) => [m.workingElectrode, m.counterElectrode])).toEqual(nucleation.map(() => ["Cu", "Na"]));
   });
 });
