@@ -51,9 +51,10 @@ export function* syntheticPapers(shape: SyntheticShape, batchSize = 100, seed = 
         const factor = 0.5 + random();
         measurements.push({
           ...t,
-          value: Number((t.value * factor).toPrecision(4)),
-          min: undefined,
-          max: undefined,
+          // A range template stays a range, both ends scaled alike.
+          ...(t.value !== undefined
+            ? { value: Number((t.value * factor).toPrecision(4)) }
+            : { min: Number((t.min! * factor).toPrecision(4)), max: Number((t.max! * factor).toPrecision(4)) }),
           source: "stated",
           quote: `${t.quote} (synthetic ${p}.${k}.${n})`,
         });

@@ -157,7 +157,7 @@ function Row({
 /** A cell's values in the row's canonical unit, or converted into the unit picked for the row (`shownIn`). */
 function Cell({ cell, shownIn }: { cell: CompareCell; shownIn: UnitChoice | null }) {
   const show = (v: number) => prettyNumber(Number((shownIn ? applyAffine(shownIn.fromCanonical, v) : v).toPrecision(6)));
-  const value = cell.min !== null && cell.max !== null ? `${show(cell.min)}–${show(cell.max)}` : show(cell.value);
+  const value = cell.value === null ? `${show(cell.min!)}–${show(cell.max!)}` : show(cell.value);
   const q = cell.qualifier && cell.qualifier !== "=" ? `${cell.qualifier} ` : "";
   const tip = `tip-${cell.measurementId}-${cell.likeForLike ? "x" : "n"}`;
   const style = cell.best

@@ -3,6 +3,7 @@
  * under, with the nearest measurement standing in (marked) where a material has none under a row's
  * conditions, and the best like-for-like value marked.
  */
+import { OWN_SCOPE } from "../records/scope";
 import type { PrismaClient } from "../db";
 import { inCanonicalUnit, property } from "../units";
 import { columnsOf, columnWords, CONDITIONS, RATE_AS_CURRENT, type ConditionCatalogue, type ConditionColumn } from "../units/conditions";
@@ -24,13 +25,16 @@ export interface Measured {
   id: number;
   position: number;
   propertyKey: string;
-  value: number;
+  /** The stated number, null for a range (min, max). */
+  value: number | null;
   unit: string;
-  canonicalValue: number;
+  unitReadAs: string | null;
+  /** In the property's canonical unit: the number, null for a range (canonicalMin, canonicalMax). */
+  canonicalValue: number | null;
   min: number | null;
   max: number | null;
-  canonicalMin: number | null;
-  canonicalMax: number | null;
+  canonicalMin: number;
+  canonicalMax: number;
   qualifier: string | null;
   quote: string;
   location: string | null;
@@ -117,10 +121,17 @@ function cellOf(m: Measured, row: AlignmentConditions, unit: string, likeForLike
   return {
     measurementId: m.id,
     value: m.canonicalValue,
-    min: m.canonicalMin,
-    max: m.canonicalMax,
+    min: m.canonicalValue === null ? m.canonicalMin : null,
+    max: m.canonicalValue === null ? m.canonicalMax : null,
     qualifier: m.qualifier,
-    display: formatValue({ value: m.canonicalValue, unit: unit === "" ? "" : def.display, min: m.canonicalMin, max: m.canonicalMax, qualifier: m.qualifier }),
+    display: formatValue({
+      value: m.canonicalValue,
+      unit: unit === "" ? "" : def.display,
+      min: m.canonicalMin,
+      max: m.canonicalMax,
+      unitReadAs: null,
+      qualifier: m.qualifier,
+    }),
     reported: { value: m.value, unit: m.unit, display: formatValue(m) },
     conditions: m.conditions,
     conditionsText: m.conditionsText,
@@ -203,8 +214,9 @@ export function alignProperty(key: string, measured: Measured[], materialCount: 
 function markBest(row: CompareRow, better: "higher" | "lower" | undefined): void {
   if (!better) return;
   const present = row.cells.map((c, i) => ({ c, i })).filter((x): x is { c: CompareCell; i: number } => x.c !== null);
-  // Only numbers measured under the same conditions are ranked: a stand-in never wins, or loses, a row.
-  const pool = present.filter((x) => x.c.likeForLike);
+  // Only stated single numbers measured under the same conditions are ranked: a stand-in, a range
+  // or a derived number never wins, or loses, a row.
+  const pool = present.filter((x): x is { c: CompareCell & { value: number }; i: number } => x.c.likeForLike && x.c.value !== null && x.c.source === "stated");
   if (pool.length < 2) return;
   const pick = better === "higher" ? Math.max(...pool.map((x) => x.c.value)) : Math.min(...pool.map((x) => x.c.value));
   row.best = pool.filter((x) => x.c.value === pick).map((x) => x.i);
@@ -216,7 +228,8 @@ function markBest(row: CompareRow, better: "higher" | "lower" | undefined): void
 export async function loadMeasured(prisma: PrismaClient, materials: ComparedMaterial[]): Promise<Measured[]> {
   const indexOf = new Map(materials.map((m) => [m.id, m.index]));
   const rows = await prisma.measurement.findMany({
-    where: { materialId: { in: materials.map((m) => m.id) } },
+    // The materials' own numbers: models, precursors, references and the like stay on their pages.
+    where: { materialId: { in: materials.map((m) => m.id) }, scope: OWN_SCOPE },
     orderBy: [{ materialId: "asc" }, { position: "asc" }],
   });
   return rows
@@ -230,11 +243,12 @@ export async function loadMeasured(prisma: PrismaClient, materials: ComparedMate
         propertyKey: r.propertyKey,
         value: r.value,
         unit: r.unit,
-        canonicalValue: inCanonicalUnit(r.propertyKey, r.canonicalValue, r.canonicalUnit),
+        unitReadAs: r.unitReadAs,
+        canonicalValue: r.value === null ? null : inCanonicalUnit(r.propertyKey, r.canonicalMin, r.canonicalUnit),
         min: r.min,
         max: r.max,
-        canonicalMin: r.canonicalMin === null ? null : inCanonicalUnit(r.propertyKey, r.canonicalMin, r.canonicalUnit),
-        canonicalMax: r.canonicalMax === null ? null : inCanonicalUnit(r.propertyKey, r.canonicalMax, r.canonicalUnit),
+        canonicalMin: inCanonicalUnit(r.propertyKey, r.canonicalMin, r.canonicalUnit),
+        canonicalMax: inCanonicalUnit(r.propertyKey, r.canonicalMax, r.canonicalUnit),
         qualifier: r.qualifier,
         quote: r.quote,
         location: r.location,

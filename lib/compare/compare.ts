@@ -14,7 +14,7 @@ import { ALIGNED, alignProperty, loadMeasured, nameOf, ROOM_TEMPERATURE, type Me
 import { resolveMaterials } from "./resolve";
 import type { ChartPoint, ComparePropertyGroup, Comparison, MaterialFigures } from "./types";
 
-function chartPoint(m: Measured, x: number): ChartPoint {
+function chartPoint(m: Measured & { canonicalValue: number }, x: number): ChartPoint {
   return { materialIndex: m.materialIndex, measurementId: m.id, x, y: m.canonicalValue, conditionsText: m.conditionsText, quote: m.quote };
 }
 
@@ -47,7 +47,10 @@ export async function compareMaterials(prisma: PrismaClient, refsOrNames: string
     };
   });
 
-  const capacities = measured.filter((m) => m.propertyKey === "specific_capacity" && m.source === "stated");
+  // Charts plot stated single numbers: a range is not a point.
+  const capacities = measured.filter(
+    (m): m is Measured & { canonicalValue: number } => m.propertyKey === "specific_capacity" && m.source === "stated" && m.canonicalValue !== null,
+  );
   const roomTemperature = (m: Measured) => m.conditions.temperature === null || m.conditions.temperature === ROOM_TEMPERATURE;
   const withCurrent = capacities.filter((m) => m.conditions.currentDensity !== null && m.conditions.currentDensity > 0 && roomTemperature(m));
   const charts: Comparison["charts"] = {

@@ -95,7 +95,9 @@ export function comparisonToText(c: Comparison): string {
     out.push("", `${group.property.label} (${group.property.display})${group.property.better ? `, ${group.property.better} is better` : ""}`);
     for (const row of group.rows) {
       const cells = row.cells.map((cell, i) =>
-        cell ? `[${i + 1}] ${prettyNumber(cell.value)}${cell.best ? "★" : ""}${cell.likeForLike ? "" : "≈"}` : `[${i + 1}] –`,
+        cell
+          ? `[${i + 1}] ${cell.value === null ? `${prettyNumber(cell.min!)}–${prettyNumber(cell.max!)}` : prettyNumber(cell.value)}${cell.best ? "★" : ""}${cell.likeForLike ? "" : "≈"}`
+          : `[${i + 1}] –`,
       );
       out.push(`  ${row.conditionsText.padEnd(38)} ${cells.join("   ")}`);
     }

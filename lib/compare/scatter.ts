@@ -89,9 +89,11 @@ export async function scatterData(
   const measurements = sampledIds.length
     ? readQuery<Row>(
         databaseFileOf(prisma),
-        `SELECT X."id", X."materialId", X."propertyKey", X."canonicalValue", X."canonicalUnit", ${READ.map((c) => `X."${c}"`).join(", ")}, M."key", M."name", P."doi"
+        // Points are the materials' own stated single numbers (a range is not a point).
+        `SELECT X."id", X."materialId", X."propertyKey", X."canonicalMin" AS "canonicalValue", X."canonicalUnit", ${READ.map((c) => `X."${c}"`).join(", ")}, M."key", M."name", P."doi"
          FROM "Material" M CROSS JOIN "Measurement" X ON X."materialId" = M."id" CROSS JOIN "Paper" P ON P."id" = M."paperId"
-         WHERE M."id" IN (${placeholders(sampledIds.length)}) AND X."propertyKey" IN (${placeholders(propertyKeys.length)}) ORDER BY X."id"`,
+         WHERE M."id" IN (${placeholders(sampledIds.length)}) AND X."propertyKey" IN (${placeholders(propertyKeys.length)})
+           AND X."value" IS NOT NULL AND X."scope" = 'material' AND X."source" = 'stated' ORDER BY X."id"`,
         [...sampledIds, ...propertyKeys],
       ).map((r): Row => ({ ...r, canonicalValue: inCanonicalUnit(r.propertyKey, r.canonicalValue, r.canonicalUnit) }))
     : [];

@@ -27,15 +27,15 @@ export type AlignmentConditions = Record<AlignedColumn, number | null>;
 
 export interface CompareCell {
   measurementId: number;
-  /** Value in the property's canonical unit (`row.unit`). */
-  value: number;
+  /** Value in the property's canonical unit (`row.unit`); null for a range, whose ends are min and max. */
+  value: number | null;
   min: number | null;
   max: number | null;
   qualifier: string | null;
   /** Canonical value as it reads: "255.2 mAh g⁻¹". */
   display: string;
   /** The number exactly as the paper reported it. */
-  reported: { value: number; unit: string; display: string };
+  reported: { value: number | null; unit: string; display: string };
   conditions: AlignmentConditions;
   /** Every stated condition in one line (electrolyte, window, cell type…). */
   conditionsText: string;

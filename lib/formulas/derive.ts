@@ -5,6 +5,7 @@
  * value must round to the stated one (± half a unit of its last printed digit), widened only by half
  * of what rounding the inputs could move the result (each input ± half a unit of its last digit).
  */
+import { OWN_SCOPE } from "../records/scope";
 import type { PrismaClient } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { evaluateFormula } from "./evaluate";
@@ -466,8 +467,9 @@ async function loadMeasurements(prisma: PrismaClient, where: { paperDoi?: string
     if (range._min.id === null || range._max.id === null) return [];
     filter = { materialId: { gte: range._min.id, lte: range._max.id }, material: { paperId: paper.id } };
   }
+  // Derived figures are computed from the materials' own stated single numbers.
   const rows = await prisma.measurement.findMany({
-    where: filter,
+    where: { ...filter, scope: OWN_SCOPE, source: "stated", value: { not: null } },
     include: { material: { select: { key: true, name: true, batterySystem: true, paper: { select: { doi: true } } } } },
     orderBy: [{ materialId: "asc" }, { position: "asc" }],
   });
@@ -478,9 +480,9 @@ async function loadMeasurements(prisma: PrismaClient, where: { paperDoi?: string
     materialName: r.material.name,
     batterySystem: r.material.batterySystem,
     propertyKey: r.propertyKey,
-    value: r.value,
-    unit: r.unit,
-    canonicalValue: inCanonicalUnit(r.propertyKey, r.canonicalValue, r.canonicalUnit),
+    value: r.value!,
+    unit: r.unitReadAs ?? r.unit,
+    canonicalValue: inCanonicalUnit(r.propertyKey, r.canonicalMin, r.canonicalUnit),
     min: r.min,
     qualifier: r.qualifier,
     source: r.source,

@@ -4,8 +4,9 @@
  */
 import type { PrismaClient } from "../db";
 import { inCanonicalUnit, property, PROPERTIES, type PropertyDefinition } from "../units";
-import { formatQuantity, prettyNumber } from "../units/display";
-import type { Conditions } from "../records/schema";
+import { formatQuantity, prettyNumber, unitText } from "../units/display";
+import type { Conditions, Derivation } from "../records/schema";
+import { OWN_SCOPE, SCOPES, type Scope } from "../records/scope";
 import { conditionValueText, CONDITIONS, RATE_AS_CURRENT, type ConditionCatalogue } from "../units/conditions";
 
 export * from "./paths";
@@ -31,18 +32,27 @@ export function describeConditions(c: Conditions | undefined, catalogue: Conditi
 export interface MeasurementView {
   id: number;
   property: PropertyDefinition;
-  value: number;
-  unit: string;
-  display: string;
-  canonicalValue: number;
+  /** The stated number, or null for a range (min, max). */
+  value: number | null;
   min: number | null;
   max: number | null;
+  reported: string | null;
+  unit: string;
+  unitReadAs: string | null;
+  display: string;
+  /** Both ends in the property's canonical unit (equal for a single value). */
+  canonicalMin: number;
+  canonicalMax: number;
   qualifier: string | null;
+  scope: Scope;
   conditions: Conditions | undefined;
   conditionsText: string;
+  /** Only a C-rate is given and the paper defines no 1C: it cannot be read as a current density. */
+  rateWithoutOneC: boolean;
   quote: string;
   location: string | null;
-  source: string;
+  source: "stated" | "derived";
+  derivation: Derivation | null;
   subject: string | null;
   note: string | null;
   temperature: number | null;
@@ -50,10 +60,44 @@ export interface MeasurementView {
   cycle: number | null;
 }
 
-export function formatValue(m: { value: number; unit: string; min: number | null; max: number | null; qualifier: string | null }): string {
-  const range = m.min !== null && m.max !== null ? ` (${prettyNumber(m.min)}–${prettyNumber(m.max)})` : "";
+/** What formatValue reads of a measurement row. */
+export interface MeasurementValueRow {
+  propertyKey: string;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  unit: string;
+  unitReadAs: string | null;
+  qualifier: string | null;
+  scope: string;
+  source: string;
+  reported: string | null;
+}
+
+/** A value or range as it reads, in the unit the paper printed: "≈ 2–5 μm", "5.85×10⁻⁴ S cm⁻² (read as S cm⁻¹)". */
+export function formatValue(m: Pick<MeasurementValueRow, "value" | "min" | "max" | "unit" | "unitReadAs" | "qualifier">): string {
   const q = m.qualifier && m.qualifier !== "=" ? `${m.qualifier} ` : "";
-  return `${q}${formatQuantity(m.value, m.unit)}${range}`;
+  const numbers = m.value !== null ? formatQuantity(m.value, m.unit) : `${prettyNumber(m.min!)}–${prettyNumber(m.max!)}${m.unit ? ` ${unitText(m.unit)}` : ""}`;
+  return `${q}${numbers}${m.unitReadAs ? ` (read as ${unitText(m.unitReadAs)})` : ""}`;
+}
+
+/** Whether a measurement's conditions give only a C-rate, without the 1C that turns it into a current density. */
+export function rateWithoutOneC(row: { cRate: number | null; currentDensity: number | null; arealCurrentDensity: number | null }): boolean {
+  return row.cRate !== null && row.currentDensity === null && row.arealCurrentDensity === null;
+}
+
+export interface MeasurementGroup {
+  property: PropertyDefinition;
+  items: MeasurementView[];
+}
+
+/** Measurements by property, in catalogue order. */
+function byProperty(measurements: MeasurementView[]): MeasurementGroup[] {
+  const groups = new Map<string, MeasurementView[]>();
+  for (const m of [...measurements].sort((a, b) => PROPERTY_ORDER.get(a.property.key)! - PROPERTY_ORDER.get(b.property.key)!)) {
+    groups.set(m.property.key, [...(groups.get(m.property.key) ?? []), m]);
+  }
+  return [...groups.entries()].map(([key, items]) => ({ property: property(key)!, items }));
 }
 
 export async function getMaterial(prisma: PrismaClient, doi: string, key: string) {
@@ -75,17 +119,23 @@ export async function getMaterial(prisma: PrismaClient, doi: string, key: string
       id: m.id,
       property: property(m.propertyKey)!,
       value: m.value,
-      unit: m.unit,
-      display: formatValue(m),
-      canonicalValue: inCanonicalUnit(m.propertyKey, m.canonicalValue, m.canonicalUnit),
       min: m.min,
       max: m.max,
+      reported: m.reported,
+      unit: m.unit,
+      unitReadAs: m.unitReadAs,
+      display: formatValue(m),
+      canonicalMin: inCanonicalUnit(m.propertyKey, m.canonicalMin, m.canonicalUnit),
+      canonicalMax: inCanonicalUnit(m.propertyKey, m.canonicalMax, m.canonicalUnit),
       qualifier: m.qualifier,
+      scope: m.scope as Scope,
       conditions,
       conditionsText: describeConditions(conditions),
+      rateWithoutOneC: rateWithoutOneC(m),
       quote: m.quote,
       location: m.location,
-      source: m.source,
+      source: m.source as MeasurementView["source"],
+      derivation: m.derivationJson ? (JSON.parse(m.derivationJson) as Derivation) : null,
       subject: m.subject,
       note: m.note,
       temperature: m.temperature,
@@ -93,13 +143,12 @@ export async function getMaterial(prisma: PrismaClient, doi: string, key: string
       cycle: m.cycle,
     };
   });
-  const groups = new Map<string, MeasurementView[]>();
-  for (const m of [...measurements].sort((a, b) => PROPERTY_ORDER.get(a.property.key)! - PROPERTY_ORDER.get(b.property.key)!)) {
-    groups.set(m.property.key, [...(groups.get(m.property.key) ?? []), m]);
-  }
+  // The material's own numbers first; the others under their own headings, in the order of SCOPES.
+  const scoped = SCOPES.map((scope) => ({ scope, groups: byProperty(measurements.filter((m) => m.scope === scope)) })).filter((s) => s.groups.length);
   return {
     ...material,
-    measurementGroups: [...groups.entries()].map(([key, items]) => ({ property: property(key)!, items })),
+    measurementGroups: scoped.find((s) => s.scope === OWN_SCOPE)?.groups ?? [],
+    otherScopes: scoped.filter((s) => s.scope !== OWN_SCOPE),
     measurementCount: measurements.length,
   };
 }

@@ -1,7 +1,7 @@
 /** CSV export: one row per measurement, reported and canonical values side by side. */
 import { stringify, type Options } from "csv-stringify/sync";
 import type { RecordFileParsed } from "./schema";
-import { conditionColumns } from "./store";
+import { conditionColumns, endsOf } from "./store";
 import { property, toCanonical } from "../units";
 import { columnsOf } from "../units/conditions";
 
@@ -17,8 +17,10 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export const SPREADSHEET_SAFE: Options = { cast: { string: (cell) => (FORMULA_START.test(cell) ? `'${cell}` : cell) } };
 
-/** The condition columns the CSV carries, in catalogue order. */
-const CSV_CONDITIONS = columnsOf().filter((c) => c.csv);
+/** The condition columns the CSV carries, in catalogue order; a range-capable one with its upper end beside it. */
+const CSV_CONDITIONS = columnsOf()
+  .filter((c) => c.csv)
+  .flatMap((c) => (c.upper ? [c, { column: c.upper, csv: `${c.csv}_max` }] : [c]));
 
 export const CSV_COLUMNS = [
   "doi",
@@ -33,8 +35,12 @@ export const CSV_COLUMNS = [
   "unit",
   "min",
   "max",
+  "reported",
+  "unit_read_as",
   "qualifier",
-  "canonical_value",
+  "scope",
+  "canonical_min",
+  "canonical_max",
   "canonical_unit",
   ...CSV_CONDITIONS.map((c) => c.csv!),
   "subject",
@@ -48,6 +54,8 @@ function paperRows(paper: PaperOut): unknown[][] {
   return paper.materials.flatMap((material) =>
     material.measurements.map((m) => {
       const c = conditionColumns(m.conditions);
+      const unit = m.unitReadAs ?? m.unit;
+      const [low, high] = endsOf(m);
       return [
         paper.doi,
         paper.title,
@@ -61,8 +69,12 @@ function paperRows(paper: PaperOut): unknown[][] {
         m.unit,
         m.min,
         m.max,
+        m.reported,
+        m.unitReadAs,
         m.qualifier,
-        toCanonical(m.property, m.value, m.unit),
+        m.scope,
+        toCanonical(m.property, low, unit),
+        toCanonical(m.property, high, unit),
         property(m.property)!.display,
         ...CSV_CONDITIONS.map((x) => c[x.column]),
         m.subject,

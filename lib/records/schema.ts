@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { PROPERTY_KEYS } from "../units/properties";
 import { CONDITIONS, type ConditionCatalogue, type ConditionDefinition, type ConditionKind } from "../units/conditions";
+import { SCOPES } from "./scope";
 
 const text = z.string().trim().min(1, "must not be empty");
 
@@ -30,8 +31,47 @@ export const rangeSchema = z
 
 export type Range = z.infer<typeof rangeSchema>;
 
+/** The numbers of a value or a range, however a record holds them: { value } or { min, max }. */
+export interface ValueOrRange {
+  value?: number;
+  min?: number;
+  max?: number;
+}
+
+/**
+ * Exactly one of a single value or a range (both ends): the check shared by measurements,
+ * range-capable conditions and the inputs of a derivation, with the field each problem is at.
+ */
+function checkValueOrRange(q: ValueOrRange, ctx: z.RefinementCtx): void {
+  const hasRange = q.min !== undefined || q.max !== undefined;
+  if (q.value !== undefined && hasRange) ctx.addIssue({ code: "custom", path: ["value"], message: "give either a value or a range (min and max), not both" });
+  else if (q.value === undefined && !hasRange)
+    ctx.addIssue({ code: "custom", path: ["value"], message: "value is required and must be a number (or give a range: min and max)" });
+  else if (hasRange && q.min === undefined) ctx.addIssue({ code: "custom", path: ["min"], message: "a range needs both min and max (min is missing)" });
+  else if (hasRange && q.max === undefined) ctx.addIssue({ code: "custom", path: ["max"], message: "a range needs both min and max (max is missing)" });
+  else if (q.min !== undefined && q.max !== undefined && q.min > q.max) ctx.addIssue({ code: "custom", path: ["max"], message: "min must not exceed max" });
+}
+
+const finite = (what: string) => z.number({ error: `${what} must be a number` }).finite();
+
+/**
+ * A quantity that may be a range: { value, unit } or { min, max, unit, reported }, `reported`
+ * keeping the range as the paper prints it ("1–4.1 mg cm⁻²").
+ */
+export const quantityOrRangeSchema = z
+  .object({
+    value: finite("value").optional(),
+    min: finite("min").optional(),
+    max: finite("max").optional(),
+    unit: z.string().trim().min(1, "unit is required"),
+    reported: text.optional(),
+  })
+  .strict()
+  .superRefine(checkValueOrRange);
+export type QuantityOrRange = z.infer<typeof quantityOrRangeSchema>;
+
 const CONDITION_VALUES: Record<ConditionKind, (c: ConditionDefinition) => z.ZodType> = {
-  quantity: () => quantitySchema,
+  quantity: (c) => (c.ranges ? quantityOrRangeSchema : quantitySchema),
   number: () => z.number().positive().finite(),
   count: () => z.number().int().nonnegative(),
   range: () => rangeSchema,
@@ -44,15 +84,17 @@ export function conditionsSchemaOf(catalogue: ConditionCatalogue) {
   return z.object(Object.fromEntries(catalogue.map((c) => [c.key, CONDITION_VALUES[c.kind](c).optional()]))).strict();
 }
 
-type ConditionValue<C> = C extends { kind: "quantity" }
-  ? Quantity
-  : C extends { kind: "number" | "count" }
-    ? number
-    : C extends { kind: "range" }
-      ? Range
-      : C extends { options: readonly (infer O)[] }
-        ? O
-        : string;
+type ConditionValue<C> = C extends { kind: "quantity"; ranges: true }
+  ? QuantityOrRange
+  : C extends { kind: "quantity" }
+    ? Quantity
+    : C extends { kind: "number" | "count" }
+      ? number
+      : C extends { kind: "range" }
+        ? Range
+        : C extends { options: readonly (infer O)[] }
+          ? O
+          : string;
 /** The conditions of lib/units/conditions.ts as a record holds them: { currentDensity?: Quantity, cRate?: number, … }. */
 export type Conditions = { [C in (typeof CONDITIONS)[number] as C["key"]]?: ConditionValue<C> };
 
@@ -60,29 +102,54 @@ export const conditionsSchema = conditionsSchemaOf(CONDITIONS) as unknown as z.Z
 
 export const QUALIFIERS = ["=", "≈", ">", "<", "≥", "≤", "~"] as const;
 
+/** How a derived number was computed: a mathjs expression over named inputs, each a number the paper states. */
+export const derivationSchema = z
+  .object({
+    /** mathjs expression over the input names, with units: "after - before", "m / A". */
+    formula: text,
+    inputs: z.record(
+      z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "an input name is a letter followed by letters, digits or _"),
+      quantityOrRangeSchema.and(z.object({ quote: text.optional() })),
+    ),
+  })
+  .strict();
+export type Derivation = z.infer<typeof derivationSchema>;
+
 export const measurementSchema = z
   .object({
     property: z.enum(PROPERTY_KEYS, { error: (iss) => `unknown property "${String(iss.input)}"` }),
-    value: z.number({ error: "value is required and must be a number" }).finite(),
+    /** A single number; a range gives min and max instead. */
+    value: finite("value").optional(),
+    min: finite("min").optional(),
+    max: finite("max").optional(),
+    /** The number or range as the paper prints it, where the numbers alone lose something ("between 6.4×10⁻¹¹ and 2.5×10⁻⁹"). */
+    reported: text.optional(),
+    /** The unit exactly as the paper writes it ("" where it prints none). */
     unit: z.string(),
-    /** Range as reported ("2–7 mg cm⁻²"); value is then a representative (usually the mean or upper) value. */
-    min: z.number().finite().optional(),
-    max: z.number().finite().optional(),
+    /** The unit matlit converts with when the printed one is a slip or missing ("S cm-2" read as "S cm-1"). */
+    unitReadAs: text.optional(),
     qualifier: z.enum(QUALIFIERS).optional(),
+    /** What the number is about: the material itself unless it is a model, a precursor, a reference, another part of the cell or general knowledge. */
+    scope: z.enum(SCOPES, { error: (iss) => `unknown scope "${String(iss.input)}" (one of ${SCOPES.join(", ")})` }).default("material"),
     conditions: conditionsSchema.optional(),
     /** Verbatim sentence or table cell of the paper that states the number. */
     quote: text,
     /** Where in the paper: "Fig. 4c", "Table 1", "Sect. 3.2", "Abstract". */
     location: text.optional(),
+    /** "stated": the paper gives the number; "derived": matlit computed it from numbers the paper gives (see derivation). */
     source: z.enum(["stated", "derived"]).default("stated"),
+    derivation: derivationSchema.optional(),
     /** What this number is about when the property alone does not say it (e.g. "Na+ on FeS2 (100)"). */
     subject: text.optional(),
     note: text.optional(),
   })
   .strict()
-  .refine((m) => m.min === undefined || m.max === undefined || m.min <= m.max, {
-    message: "min must not exceed max",
-    path: ["max"],
+  .superRefine((m, ctx) => {
+    checkValueOrRange(m, ctx);
+    if (m.source === "derived" && !m.derivation)
+      ctx.addIssue({ code: "custom", path: ["derivation"], message: "a derived number needs its derivation (formula and inputs)" });
+    if (m.source === "stated" && m.derivation)
+      ctx.addIssue({ code: "custom", path: ["derivation"], message: 'a derivation belongs to a derived number (source "derived")' });
   });
 export type MeasurementRecord = z.input<typeof measurementSchema>;
 

@@ -5,7 +5,8 @@
  */
 import { databaseFileOf, type PrismaClient, type Tx } from "../db";
 import { prismaExecutor, withWriteTransaction, type SqlExecutor, type SqlValue } from "../db/sql";
-import type { Conditions, RecordFileParsed, Quantity, Range } from "./schema";
+import type { Conditions, RecordFileParsed, Quantity, QuantityOrRange, Range } from "./schema";
+import { OWN_SCOPE } from "./scope";
 import { elementsOf, searchForm } from "./chemistry";
 import { convert, toCanonical, compatible, property } from "../units";
 import { CONDITIONS, currentOfRate, RATE_AS_CURRENT, type ConditionCatalogue } from "../units/conditions";
@@ -32,12 +33,17 @@ export function conditionColumns(c: Conditions | undefined, catalogue: Condition
   const row: Record<string, number | string | null> = {};
   for (const def of catalogue) {
     const value = given[def.key];
-    for (const col of def.columns) row[col.column] = null;
+    for (const col of def.columns) {
+      row[col.column] = null;
+      if (col.upper) row[col.upper] = null;
+    }
     if (value === undefined) continue;
     if (def.kind === "quantity") {
-      const q = value as Quantity;
+      const q = value as QuantityOrRange;
       const col = def.columns.find((x, i) => i === def.columns.length - 1 || compatible(q.unit, x.unit!))!;
-      row[col.column] = convert(q.value, q.unit, col.unit!);
+      const [low, high] = endsOf(q);
+      row[col.column] = convert(low, q.unit, col.unit!);
+      if (col.upper) row[col.upper] = convert(high, q.unit, col.unit!);
     } else if (def.kind === "range") {
       const r = value as Range;
       for (const col of def.columns) row[col.column] = convert(r[col.bound!], r.unit, col.unit!);
@@ -46,27 +52,42 @@ export function conditionColumns(c: Conditions | undefined, catalogue: Condition
   // A C-rate becomes a current density only where the paper defines 1C.
   const rate = row[RATE_AS_CURRENT.rate];
   const oneC = row[RATE_AS_CURRENT.oneC];
-  if (row[RATE_AS_CURRENT.column] === null && typeof rate === "number" && typeof oneC === "number") row[RATE_AS_CURRENT.column] = currentOfRate(rate, oneC);
+  if (row[RATE_AS_CURRENT.column] === null && typeof rate === "number" && typeof oneC === "number") {
+    const current = currentOfRate(rate, oneC);
+    const upper = catalogue.flatMap((d) => d.columns).find((col) => col.column === RATE_AS_CURRENT.column)?.upper;
+    row[RATE_AS_CURRENT.column] = current;
+    if (upper) row[upper] = current;
+  }
   return row;
 }
 
+/** The two ends of a measurement's numbers: a range's, or a single value twice. */
+export function endsOf(m: { value?: number; min?: number; max?: number }): [number, number] {
+  return m.value !== undefined ? [m.value, m.value] : [m.min!, m.max!];
+}
+
 function measurementRow(m: MeasurementOut, materialId: number, position: number) {
+  const unit = m.unitReadAs ?? m.unit;
+  const [low, high] = endsOf(m);
   return {
     materialId,
     position,
     propertyKey: m.property,
-    value: m.value,
-    unit: m.unit,
-    canonicalValue: toCanonical(m.property, m.value, m.unit),
-    canonicalUnit: property(m.property)!.unit,
+    value: orNull(m.value),
     min: orNull(m.min),
     max: orNull(m.max),
-    canonicalMin: m.min === undefined ? null : toCanonical(m.property, m.min, m.unit),
-    canonicalMax: m.max === undefined ? null : toCanonical(m.property, m.max, m.unit),
+    reported: orNull(m.reported),
+    unit: m.unit,
+    unitReadAs: orNull(m.unitReadAs),
+    canonicalMin: toCanonical(m.property, low, unit),
+    canonicalMax: toCanonical(m.property, high, unit),
+    canonicalUnit: property(m.property)!.unit,
     qualifier: orNull(m.qualifier),
+    scope: m.scope,
     quote: m.quote,
     location: orNull(m.location),
     source: m.source,
+    derivationJson: m.derivation ? JSON.stringify(m.derivation) : null,
     subject: orNull(m.subject),
     note: orNull(m.note),
     conditionsJson: m.conditions ? JSON.stringify(m.conditions) : null,
@@ -224,7 +245,8 @@ async function writePapers(exec: SqlExecutor, papers: PaperOut[], options: Write
         description: orNull(m.description),
         citedReference: orNull(m.citedReference),
         explicitElements: m.elements !== undefined,
-        propertyKeys: [...new Set(m.measurements.map((x) => x.property))].sort().join(","),
+        // The property facet: what the paper states about the material itself.
+        propertyKeys: [...new Set(m.measurements.filter((x) => x.scope === OWN_SCOPE && x.source === "stated").map((x) => x.property))].sort().join(","),
       })),
     ),
   );
@@ -345,15 +367,19 @@ type StepRow = {
 type MeasurementRow = {
   materialId: Id;
   propertyKey: string;
-  value: number;
-  unit: string;
+  value: number | null;
   min: number | null;
   max: number | null;
+  reported: Text;
+  unit: string;
+  unitReadAs: Text;
   qualifier: Text;
+  scope: string;
   conditionsJson: Text;
   quote: string;
   location: Text;
   source: string;
+  derivationJson: Text;
   subject: Text;
   note: Text;
 };
@@ -429,7 +455,7 @@ async function papersOf(exec: SqlExecutor, rows: PaperRow[]): Promise<PaperOut[]
   );
   const measurements = byOwner(
     await exec.all<MeasurementRow>(
-      `SELECT "materialId", "propertyKey", "value", "unit", "min", "max", "qualifier", "conditionsJson", "quote", "location", "source", "subject", "note"
+      `SELECT "materialId", "propertyKey", "value", "min", "max", "reported", "unit", "unitReadAs", "qualifier", "scope", "conditionsJson", "quote", "location", "source", "derivationJson", "subject", "note"
        FROM "Measurement" WHERE ${materialOfPage} ORDER BY "materialId", "position"`,
       page,
     ),
@@ -483,14 +509,18 @@ async function papersOf(exec: SqlExecutor, rows: PaperRow[]): Promise<PaperOut[]
             defined({
               property: x.propertyKey,
               value: x.value,
-              unit: x.unit,
               min: x.min,
               max: x.max,
+              reported: x.reported,
+              unit: x.unit,
+              unitReadAs: x.unitReadAs,
               qualifier: x.qualifier as MeasurementOut["qualifier"],
+              scope: x.scope as MeasurementOut["scope"],
               conditions: x.conditionsJson ? JSON.parse(x.conditionsJson) : undefined,
               quote: x.quote,
               location: x.location,
               source: x.source as MeasurementOut["source"],
+              derivation: x.derivationJson ? JSON.parse(x.derivationJson) : undefined,
               subject: x.subject,
               note: x.note,
             }),

@@ -11,6 +11,7 @@ import { unitText } from "../units/display";
 import { CONDITIONS, currentOfRate, RATE_AS_CURRENT, type ConditionCatalogue, type ConditionDefinition } from "../units/conditions";
 import { formulaDefinition } from "../formulas/catalogue";
 import { AppError, type FieldError } from "../errors";
+import { derivationErrors } from "./derivation";
 
 type MeasurementParsed = RecordFileParsed["papers"][number]["materials"][number]["measurements"][number];
 
@@ -69,8 +70,8 @@ function nonFiniteErrors(q: Numbers, unit: string, path: string, convertTo: (val
   });
 }
 
-function unitErrorAt(path: string, e: unknown): FieldError[] {
-  if (e instanceof UnitError) return [{ path: `${path}.unit`, message: e.message }];
+function unitErrorAt(path: string, e: unknown, field = "unit"): FieldError[] {
+  if (e instanceof UnitError) return [{ path: `${path}.${field}`, message: e.message }];
   throw e;
 }
 
@@ -89,12 +90,15 @@ function quantityErrors(q: (Numbers & { unit: string }) | undefined, kind: Quant
 /** Unit checks of one measurement: its value against its property, its conditions against theirs. */
 function measurementErrors(m: MeasurementParsed, kp: string): FieldError[] {
   const errors: FieldError[] = [];
+  // A unit printed with a slip (or not at all) converts as the record reads it.
+  const unit = m.unitReadAs ?? m.unit;
   try {
-    errors.push(...nonFiniteErrors(m, m.unit, kp, (v) => toCanonical(m.property, v, m.unit), property(m.property)!.display));
+    errors.push(...nonFiniteErrors(m, unit, kp, (v) => toCanonical(m.property, v, unit), property(m.property)!.display));
   } catch (e) {
-    errors.push(...unitErrorAt(kp, e));
+    errors.push(...unitErrorAt(kp, e, m.unitReadAs === undefined ? "unit" : "unitReadAs"));
   }
   if (m.conditions) errors.push(...conditionErrors(m.conditions, `${kp}.conditions`));
+  if (!errors.length) errors.push(...derivationErrors(m, kp));
   return errors;
 }
 

@@ -4,7 +4,7 @@
  * facet counts and ordering over the in-memory facet index.
  */
 import { databaseFileOf, type PrismaClient } from "../db";
-import { canonicalClauses, FACETS, type CanonicalClause, type FacetName, type ParsedSearchQuery } from "./query";
+import { canonicalClauses, FACETS, readsOwnStatedOnly, sortClause, type CanonicalClause, type FacetName, type ParsedSearchQuery } from "./query";
 import type { FacetCount, SearchBackend, SearchResult } from "./types";
 import { ftsQuery } from "./text";
 import { clauseMaterials, rows } from "./sql";
@@ -58,13 +58,19 @@ export class EmbeddedSearch implements SearchBackend {
     return { slots: Int32Array.from(slots), textRank, clauseBest };
   }
 
-  /** Sort values by slot (NaN for none): each material's best measurement of the sort property, within the clause on that property if there is one. */
-  private sortValues(index: FacetIndex, query: ParsedSearchQuery, clauses: CanonicalClause[], clauseBest: ClauseBest[][]): Float64Array | null {
-    if (!query.sort) return null;
-    const highest = query.sort.order === "desc";
-    const clause = clauses.findIndex((c) => c.property === query.sort!.property);
-    if (clause < 0) return index.bestValues(query.sort.property)[highest ? "max" : "min"];
-    return index.bySlot(clauseBest[clause]!.map((r) => ({ id: r.id, value: highest ? r.max : r.min })));
+  /**
+   * Sort values by slot (NaN for none): each material's best measurement of the sort property,
+   * within the clause on that property if there is one. The facet index keeps the default reading
+   * (own stated numbers, ranges by their reaching end); any other reading asks SQL.
+   */
+  private async sortValues(index: FacetIndex, query: ParsedSearchQuery, clauses: CanonicalClause[], clauseBest: ClauseBest[][]): Promise<Float64Array | null> {
+    const sort = sortClause(query);
+    if (!sort) return null;
+    const highest = query.sort!.order === "desc";
+    const clause = clauses.findIndex((c) => c.property === sort.property);
+    if (clause < 0 && readsOwnStatedOnly(query) && sort.ranges === "overlap") return index.bestValues(sort.property)[highest ? "max" : "min"];
+    const best = clause < 0 ? await rows<ClauseBest>(this.prisma, clauseMaterials(sort).sql, clauseMaterials(sort).params) : clauseBest[clause]!;
+    return index.bySlot(best.map((r) => ({ id: r.id, value: highest ? r.max : r.min })));
   }
 
   async search(query: ParsedSearchQuery): Promise<SearchResult> {
@@ -76,7 +82,7 @@ export class EmbeddedSearch implements SearchBackend {
 
     // Order: a metric (materials without one last), then text rank, then the default order.
     const offset = (query.page - 1) * query.perPage;
-    const sortValues = this.sortValues(index, query, clauses, clauseBest);
+    const sortValues = await this.sortValues(index, query, clauses, clauseBest);
     let ordered: Int32Array;
     if (!sortValues && !textRank.size) {
       ordered = inDefaultOrder(index, hits, offset + query.perPage);
@@ -99,7 +105,7 @@ export class EmbeddedSearch implements SearchBackend {
     }
     const sortValueOf = (slot: number) => (sortValues && !Number.isNaN(sortValues[slot]!) ? sortValues[slot]! : null);
     const page = Array.from(ordered.subarray(offset, offset + query.perPage), (slot) => ({ id: index.ids[slot]!, sortValue: sortValueOf(slot) }));
-    const materials = await materialHits(this.prisma, page, clauses, query.sort?.property);
+    const materials = await materialHits(this.prisma, page, clauses, sortClause(query));
     return {
       total: hits.length,
       page: query.page,

@@ -12,8 +12,11 @@ import type { FacetCount } from "./types";
 export const SCALAR_FACETS = ["battery_system", "role", "material_class", "journal", "year"] as const;
 type ScalarFacet = (typeof SCALAR_FACETS)[number];
 
-/** Each material's extreme values of one property, read from a covering (propertyKey, …) index. */
-export const BEST_VALUES_SQL = `SELECT "materialId", MAX("canonicalValue") AS max, MIN("canonicalValue") AS min FROM "Measurement" WHERE "propertyKey" = ? GROUP BY "materialId"`;
+/**
+ * Each material's extreme values of one property among its own stated numbers (a range reaching
+ * by its ends), read from a covering (propertyKey, …) index: what a sort reads by default.
+ */
+export const BEST_VALUES_SQL = `SELECT "materialId", MAX("canonicalMax") AS max, MIN("canonicalMin") AS min FROM "Measurement" WHERE "propertyKey" = ? AND "scope" = 'material' AND "source" = 'stated' GROUP BY "materialId"`;
 
 class Dictionary {
   readonly values: string[] = [];

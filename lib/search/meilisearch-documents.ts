@@ -10,7 +10,8 @@ import { searchForm } from "../records/chemistry";
 import type { SearchableColumn } from "../units/conditions";
 import { searchableConditions } from "./query";
 
-export const CONDITION_COLUMNS = searchableConditions().map((f) => f.column) as SearchableColumn[];
+/** The condition columns a clause bounds, with the upper-end columns of those that may be ranges. */
+export const CONDITION_COLUMNS = searchableConditions().flatMap((f) => (f.upper ? [f.column, f.upper] : [f.column])) as SearchableColumn[];
 
 export interface MaterialFields {
   materialId: number;
@@ -40,7 +41,11 @@ export type SearchDocument = MaterialFields & {
   id: string;
   measurementId: number | null;
   property: string | null;
-  canonicalValue: number | null;
+  /** Both ends of the number in canonical units (equal for a single value). */
+  canonicalMin: number | null;
+  canonicalMax: number | null;
+  scope: string | null;
+  source: string | null;
 } & Record<SearchableColumn, number | null>;
 
 const text = (...parts: (string | null | undefined)[]) => searchForm(parts.filter(Boolean).join(" "));
@@ -74,7 +79,7 @@ function materialFields(m: MaterialRecord): MaterialFields {
     journal: p.journal,
     year: p.year,
     elements: m.elements.map((e) => e.symbol),
-    properties: [...new Set(m.measurements.map((x) => x.propertyKey))],
+    properties: m.propertyKeys ? m.propertyKeys.split(",") : [],
     control: m.isControl ? 1 : 0,
     paperId: p.id,
     position: m.position,
@@ -84,14 +89,20 @@ function materialFields(m: MaterialRecord): MaterialFields {
 function documentsOf(m: MaterialRecord): SearchDocument[] {
   const fields = materialFields(m);
   const noConditions = Object.fromEntries(CONDITION_COLUMNS.map((c) => [c, null])) as Record<SearchableColumn, null>;
-  if (!m.measurements.length) return [{ ...fields, ...noConditions, id: String(m.id), measurementId: null, property: null, canonicalValue: null }];
+  if (!m.measurements.length)
+    return [
+      { ...fields, ...noConditions, id: String(m.id), measurementId: null, property: null, canonicalMin: null, canonicalMax: null, scope: null, source: null },
+    ];
   return m.measurements.map((x) => ({
     ...fields,
     ...(Object.fromEntries(CONDITION_COLUMNS.map((c) => [c, x[c]])) as Record<SearchableColumn, number | null>),
     id: `${m.id}-${x.id}`,
     measurementId: x.id,
     property: x.propertyKey,
-    canonicalValue: x.canonicalValue,
+    canonicalMin: x.canonicalMin,
+    canonicalMax: x.canonicalMax,
+    scope: x.scope,
+    source: x.source,
   }));
 }
 

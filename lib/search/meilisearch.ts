@@ -11,7 +11,8 @@ import type { PrismaClient } from "../db";
 import { writeTransaction } from "../db/transaction";
 import { isElement } from "../records/elements";
 import { queryWords } from "./text";
-import { canonicalClauses, FACETS, type CanonicalClause, type FacetName, type ParsedSearchQuery } from "./query";
+import { canonicalClauses, FACETS, sortClause, type CanonicalClause, type FacetName, type ParsedSearchQuery } from "./query";
+import { boundColumns } from "./sql";
 import { SYNONYMS, synonymsOf } from "./synonyms";
 import { meilisearchRequest } from "./meilisearch-http";
 import type { FacetCount, SearchBackend, SearchResult } from "./types";
@@ -43,8 +44,18 @@ const DEFAULT_ORDER = ["control:asc", "year:desc", "paperId:asc", "position:asc"
 
 const MEASUREMENT_SETTINGS: Settings = {
   searchableAttributes: ["name", "formula", "details", "paper"],
-  filterableAttributes: ["materialId", "status", ...Object.values(FACET_ATTRIBUTE), "property", "canonicalValue", ...CONDITION_COLUMNS],
-  sortableAttributes: ["canonicalValue", "control", "year", "paperId", "position"],
+  filterableAttributes: [
+    "materialId",
+    "status",
+    ...Object.values(FACET_ATTRIBUTE),
+    "property",
+    "canonicalMin",
+    "canonicalMax",
+    "scope",
+    "source",
+    ...CONDITION_COLUMNS,
+  ],
+  sortableAttributes: ["canonicalMin", "canonicalMax", "control", "year", "paperId", "position"],
   distinctAttribute: "materialId",
   // "sort" last: text relevance decides first, the default order only breaks ties.
   rankingRules: ["words", "typo", "proximity", "attribute", "exactness", "sort"],
@@ -77,14 +88,17 @@ const ELEMENTS = Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i
 const quote = (value: string | number) => (typeof value === "number" ? String(value) : `"${value.replace(/[\\"]/g, "\\$&")}"`);
 const list = (values: (string | number)[]) => `[${values.map(quote).join(", ")}]`;
 
-/** Filter terms (AND-ed) that one measurement document meets a clause. */
+/** Filter terms (AND-ed) that one measurement document meets a clause: the same reading as the embedded backend's SQL. */
 function clauseFilter(clause: CanonicalClause): string[] {
-  const terms = [`property = ${quote(clause.property)}`];
-  if (clause.min !== undefined) terms.push(`canonicalValue >= ${clause.min}`);
-  if (clause.max !== undefined) terms.push(`canonicalValue <= ${clause.max}`);
+  const terms = [`property = ${quote(clause.property)}`, `scope IN ${list(clause.scopes)}`];
+  if (!clause.derived) terms.push(`source = "stated"`);
+  const value = boundColumns(clause.ranges, "canonicalMin", "canonicalMax");
+  if (clause.min !== undefined) terms.push(`${value.atLeast} >= ${clause.min}`);
+  if (clause.max !== undefined) terms.push(`${value.atMost} <= ${clause.max}`);
   for (const b of clause.where) {
-    if (b.min !== undefined) terms.push(`${b.column} >= ${b.min}`);
-    if (b.max !== undefined) terms.push(`${b.column} <= ${b.max}`);
+    const condition = boundColumns(clause.ranges, b.column, b.upper ?? b.column);
+    if (b.min !== undefined) terms.push(`${condition.atLeast} >= ${b.min}`);
+    if (b.max !== undefined) terms.push(`${condition.atMost} <= ${b.max}`);
   }
   return terms;
 }
@@ -290,16 +304,15 @@ export class MeilisearchSearch implements SearchBackend {
       ])
     ).results;
 
-    const sortClause = query.sort && (clauses.find((c) => c.property === query.sort!.property) ?? { property: query.sort.property, where: [] });
-    const page: PageEntry[] = sortClause
-      ? await this.pageByMetric(query, text, filter(), sortClause)
-      : main!.hits.map((h) => ({ id: h.materialId, sortValue: null }));
+    const sort = sortClause(query);
+    const sortBy = sort && (clauses.find((c) => c.property === sort.property) ?? sort);
+    const page: PageEntry[] = sortBy ? await this.pageByMetric(query, text, filter(), sortBy) : main!.hits.map((h) => ({ id: h.materialId, sortValue: null }));
     const distribution = (f: FacetName) => (selected.includes(f) ? own[selected.indexOf(f)] : main)?.facetDistribution?.[FACET_ATTRIBUTE[f]];
     return {
       total: main!.totalHits ?? 0,
       page: query.page,
       perPage: query.perPage,
-      materials: await materialHits(this.prisma, page, clauses, query.sort?.property),
+      materials: await materialHits(this.prisma, page, clauses, sort),
       facets: Object.fromEntries(FACETS.map((f) => [f, facetCounts(distribution(f))])) as Record<FacetName, FacetCount[]>,
       backend: this.name,
     };
@@ -327,17 +340,20 @@ export class MeilisearchSearch implements SearchBackend {
    */
   private async pageByMetric(query: ParsedSearchQuery, text: SearchParams, filter: string[], sortClause: CanonicalClause): Promise<PageEntry[]> {
     const order = query.sort!.order;
+    // A range ranks by the end the clause's range match reads in the sort's direction (as the embedded backend's clauseMaterials).
+    const ends = boundColumns(sortClause.ranges, "canonicalMin", "canonicalMax");
+    const end = order === "desc" ? ends.atLeast : ends.atMost;
     const ranked = await this.find({
       ...text,
       filter: [...filter, ...clauseFilter(sortClause)],
-      sort: [`canonicalValue:${order}`, ...DEFAULT_ORDER],
+      sort: [`${end}:${order}`, ...DEFAULT_ORDER],
       limit: MAX_HITS,
-      attributesToRetrieve: ["materialId", "canonicalValue"],
+      attributesToRetrieve: ["materialId", end],
     });
     // Text relevance ranks before "sort" in this index; the metric must come first, so re-sort
     // (stably: equal values keep relevance, then the default order).
     const valued = ranked.hits
-      .map((h) => ({ id: h.materialId, sortValue: h.canonicalValue! }))
+      .map((h) => ({ id: h.materialId, sortValue: h[end]! }))
       .sort((a, b) => (order === "asc" ? a.sortValue - b.sortValue : b.sortValue - a.sortValue));
     const offset = (query.page - 1) * query.perPage;
     const head = valued.slice(offset, offset + query.perPage);

@@ -8,6 +8,15 @@ import { columnsOf, CONDITIONS, type ConditionCatalogue } from "../units/conditi
 import { MAX_QUERY_WORDS, queryWords } from "./text";
 import { shortFormQuery } from "./url";
 import { AppError } from "../errors";
+import { OWN_SCOPE, SCOPES, type Scope } from "../records/scope";
+
+/**
+ * How a bound meets a number stated as a range: "overlap" (some of the range lies within the
+ * bound: the material can reach it) or "within" (all of it does). A single value is a range of one point.
+ */
+export const RANGE_MATCHES = ["overlap", "within"] as const;
+export type RangeMatch = (typeof RANGE_MATCHES)[number];
+const rangeMatch = z.enum(RANGE_MATCHES, { error: (i) => `"${String(i.input)}" is not a range match (overlap or within)` }).default("overlap");
 
 const bound = z
   .object({ min: z.number().finite().optional(), max: z.number().finite().optional(), unit: z.string().optional() })
@@ -31,6 +40,8 @@ function metricClauseSchemaOf(catalogue: ConditionCatalogue) {
       max: z.number().finite().optional(),
       unit: z.string().optional(),
       where: z.partialRecord(z.enum(keys, { error: (i) => `unknown condition "${String(i.input)}"` }), bound).optional(),
+      /** How the bounds meet ranges, of the value and of its conditions alike. */
+      ranges: rangeMatch,
     })
     .strict();
 }
@@ -65,8 +76,20 @@ export const searchQuerySchema = z
       .strict()
       .optional(),
     metrics: z.array(metricClauseSchemaOf(CONDITIONS)).max(8).optional(),
+    /** Whose numbers metric clauses and sorting read: the material's own unless more scopes are named. */
+    scope: z
+      .array(z.enum(SCOPES, { error: (i) => `unknown scope "${String(i.input)}" (one of ${SCOPES.join(", ")})` }))
+      .min(1, "name at least one scope")
+      .default([OWN_SCOPE]),
+    /** Numbers matlit derived from the paper's own count as stated ones only when asked. */
+    derived: z.boolean().default(false),
     sort: z
-      .object({ property: z.enum(PROPERTY_KEYS, { error: (i) => `unknown property "${String(i.input)}"` }), order: z.enum(["asc", "desc"]).default("desc") })
+      .object({
+        property: z.enum(PROPERTY_KEYS, { error: (i) => `unknown property "${String(i.input)}"` }),
+        order: z.enum(["asc", "desc"]).default("desc"),
+        /** A range ranks by its end in the sort's direction (overlap) or by its other end (within). */
+        ranges: rangeMatch,
+      })
       .strict()
       .optional(),
     page: z.number().int().min(1).default(1),
@@ -83,7 +106,10 @@ export type SearchQuery = z.input<typeof searchQuerySchema>;
 export type ParsedSearchQuery = z.output<typeof searchQuerySchema>;
 
 export interface CanonicalBound {
+  /** The column of the condition's lower end (its only one for a single value)… */
   column: string;
+  /** …and of its upper end, for a condition that may be a range. */
+  upper?: string;
   min?: number;
   max?: number;
 }
@@ -93,6 +119,21 @@ export interface CanonicalClause {
   min?: number;
   max?: number;
   where: CanonicalBound[];
+  ranges: RangeMatch;
+  /** Whose numbers count, and whether derived ones do (the query's `scope` and `derived`). */
+  scopes: Scope[];
+  derived: boolean;
+}
+
+/** Whether a query reads only what the defaults read: the material's own stated numbers. */
+export function readsOwnStatedOnly(query: Pick<ParsedSearchQuery, "scope" | "derived">): boolean {
+  return !query.derived && query.scope.length === 1 && query.scope[0] === OWN_SCOPE;
+}
+
+/** A clause with no bounds on a property: the measurements a sort on it reads. */
+export function sortClause(query: ParsedSearchQuery): CanonicalClause | null {
+  if (!query.sort) return null;
+  return { property: query.sort.property, where: [], ranges: query.sort.ranges, scopes: query.scope, derived: query.derived };
 }
 
 export class SearchQueryError extends AppError {
@@ -128,10 +169,14 @@ export function canonicalClauses(query: ParsedSearchQuery, catalogue: ConditionC
         const bounds = b as z.infer<typeof bound>;
         return {
           column: field.column,
+          upper: field.upper,
           min: toUnit(bounds.min, bounds.unit, field.unit, `${path}.where.${key}.unit`, field.label.toLowerCase()),
           max: toUnit(bounds.max, bounds.unit, field.unit, `${path}.where.${key}.unit`, field.label.toLowerCase()),
         };
       }),
+      ranges: clause.ranges,
+      scopes: query.scope,
+      derived: query.derived,
     };
   });
 }

@@ -4,7 +4,8 @@
  */
 import type { PrismaClient } from "../db";
 import { inCanonicalUnit, property } from "../units";
-import { describeConditions, formatValue, materialRef } from "../materials";
+import { describeConditions, formatValue, materialRef, type MeasurementValueRow } from "../materials";
+import type { Scope } from "../records/scope";
 import type { Conditions } from "../records/schema";
 import type { CanonicalClause } from "./query";
 import type { FacetCount, MatchedMeasurement, MaterialHit } from "./types";
@@ -21,7 +22,7 @@ export function orderFacetCounts(counts: FacetCount[]): FacetCount[] {
 }
 
 /** The hits of a page, in the page's order (ids no longer in the records are left out). */
-export async function materialHits(prisma: PrismaClient, page: PageEntry[], clauses: CanonicalClause[], sortProperty?: string): Promise<MaterialHit[]> {
+export async function materialHits(prisma: PrismaClient, page: PageEntry[], clauses: CanonicalClause[], sort: CanonicalClause | null): Promise<MaterialHit[]> {
   const ids = page.map((p) => p.id);
   if (!ids.length) return [];
   // Raw SQL on the read connection: a page is read on every keystroke, and Prisma's per-query cost
@@ -54,7 +55,7 @@ export async function materialHits(prisma: PrismaClient, page: PageEntry[], clau
     elements.set(e.materialId, [...(elements.get(e.materialId) ?? []), e.symbol]);
   }
   const byId = new Map(materials.map((m) => [m.id, m]));
-  const matched = await matchedMeasurements(prisma, ids, clauses, sortProperty);
+  const matched = await matchedMeasurements(prisma, ids, clauses, sort);
   return page.flatMap(({ id, sortValue }) => {
     const m = byId.get(id);
     if (!m) return [];
@@ -83,30 +84,28 @@ async function matchedMeasurements(
   prisma: PrismaClient,
   ids: number[],
   clauses: CanonicalClause[],
-  sortProperty?: string,
+  sort: CanonicalClause | null,
 ): Promise<Map<number, MatchedMeasurement[]>> {
   const result = new Map<number, MatchedMeasurement[]>();
   const wanted: { clause: number; condition: Fragment }[] = clauses.map((c, i) => ({ clause: i, condition: clauseCondition(c, "X") }));
-  if (!clauses.length && sortProperty) wanted.push({ clause: -1, condition: clauseCondition({ property: sortProperty, where: [] }, "X") });
+  if (!clauses.length && sort) wanted.push({ clause: -1, condition: clauseCondition(sort, "X") });
   for (const { clause, condition } of wanted) {
-    const found = await rows<{
-      id: number;
-      materialId: number;
-      propertyKey: string;
-      value: number;
-      unit: string;
-      min: number | null;
-      max: number | null;
-      qualifier: string | null;
-      canonicalValue: number;
-      canonicalUnit: string | null;
-      conditionsJson: string | null;
-      quote: string;
-      location: string | null;
-    }>(
+    const found = await rows<
+      MeasurementValueRow & {
+        id: number;
+        materialId: number;
+        canonicalMin: number;
+        canonicalMax: number;
+        canonicalUnit: string | null;
+        conditionsJson: string | null;
+        quote: string;
+        location: string | null;
+      }
+    >(
       prisma,
-      `SELECT X."id", X."materialId", X."propertyKey", X."value", X."unit", X."min", X."max", X."qualifier", X."canonicalValue", X."canonicalUnit", X."conditionsJson", X."quote", X."location"
-       FROM "Measurement" X WHERE X."materialId" IN (${placeholders(ids.length)}) AND ${condition.sql} ORDER BY X."canonicalValue" DESC`,
+      `SELECT X."id", X."materialId", X."propertyKey", X."value", X."min", X."max", X."reported", X."unit", X."unitReadAs", X."qualifier", X."scope", X."source",
+              X."canonicalMin", X."canonicalMax", X."canonicalUnit", X."conditionsJson", X."quote", X."location"
+       FROM "Measurement" X WHERE X."materialId" IN (${placeholders(ids.length)}) AND ${condition.sql} ORDER BY X."canonicalMax" DESC`,
       [...ids, ...condition.params],
     );
     for (const r of found) {
@@ -117,10 +116,15 @@ async function matchedMeasurements(
         id: r.id,
         property: r.propertyKey,
         value: r.value,
+        min: r.min,
+        max: r.max,
         unit: r.unit,
         display: formatValue(r),
-        canonicalValue: inCanonicalUnit(r.propertyKey, r.canonicalValue, r.canonicalUnit),
+        canonicalMin: inCanonicalUnit(r.propertyKey, r.canonicalMin, r.canonicalUnit),
+        canonicalMax: inCanonicalUnit(r.propertyKey, r.canonicalMax, r.canonicalUnit),
         canonicalUnit: property(r.propertyKey)!.display,
+        scope: r.scope as Scope,
+        source: r.source as MatchedMeasurement["source"],
         conditions: describeConditions(r.conditionsJson ? (JSON.parse(r.conditionsJson) as Conditions) : undefined),
         quote: r.quote,
         location: r.location,

@@ -1,7 +1,7 @@
 /** SQL helpers shared by the embedded backend and the result assembly of both backends. */
 import { databaseFileOf, type PrismaClient } from "../db";
 import { placeholders, readQuery } from "../db/sql";
-import type { CanonicalClause } from "./query";
+import type { CanonicalClause, RangeMatch } from "./query";
 
 export type Param = string | number;
 export interface Fragment {
@@ -11,36 +11,54 @@ export interface Fragment {
 
 export { placeholders };
 
-/** SQL that one measurement `alias` meets a clause: property, value bounds and every condition bound. */
+/**
+ * The columns a bound reads for "at least" and "at most": under overlap a range meets "≥ x" when its
+ * upper end does and "≤ x" when its lower end does; within, the other way round. A single value has
+ * both ends equal, so both readings agree for it.
+ */
+export function boundColumns<C extends string>(ranges: RangeMatch, lower: C, upper: C): { atLeast: C; atMost: C } {
+  return ranges === "overlap" ? { atLeast: upper, atMost: lower } : { atLeast: lower, atMost: upper };
+}
+
+/** SQL that one measurement `alias` meets a clause: property, whose number it is, value bounds and every condition bound. */
 export function clauseCondition(clause: CanonicalClause, alias: string): Fragment {
-  const sql = [`${alias}."propertyKey" = ?`];
-  const params: Param[] = [clause.property];
-  if (clause.min !== undefined) (sql.push(`${alias}."canonicalValue" >= ?`), params.push(clause.min));
-  if (clause.max !== undefined) (sql.push(`${alias}."canonicalValue" <= ?`), params.push(clause.max));
+  const sql = [`${alias}."propertyKey" = ?`, `${alias}."scope" IN (${placeholders(clause.scopes.length)})`];
+  const params: Param[] = [clause.property, ...clause.scopes];
+  if (!clause.derived) sql.push(`${alias}."source" = 'stated'`);
+  const value = boundColumns(clause.ranges, "canonicalMin", "canonicalMax");
+  if (clause.min !== undefined) (sql.push(`${alias}."${value.atLeast}" >= ?`), params.push(clause.min));
+  if (clause.max !== undefined) (sql.push(`${alias}."${value.atMost}" <= ?`), params.push(clause.max));
   for (const b of clause.where) {
-    if (b.min !== undefined) (sql.push(`${alias}."${b.column}" >= ?`), params.push(b.min));
-    if (b.max !== undefined) (sql.push(`${alias}."${b.column}" <= ?`), params.push(b.max));
+    const condition = boundColumns(clause.ranges, b.column, b.upper ?? b.column);
+    if (b.min !== undefined) (sql.push(`${alias}."${condition.atLeast}" >= ?`), params.push(b.min));
+    if (b.max !== undefined) (sql.push(`${alias}."${condition.atMost}" <= ?`), params.push(b.max));
   }
   return { sql: sql.join(" AND "), params };
 }
 
-/** Indexes that lead with a condition after the property (see the search migration). */
+/** Indexes that lead with a condition after the property (see the migrations). */
 const CONDITION_INDEXES: Record<string, string> = {
-  temperature: "Measurement_propertyKey_temperature_canonicalValue_materialId_idx",
-  currentDensity: "Measurement_propertyKey_currentDensity_canonicalValue_materialId_idx",
+  temperature: "Measurement_propertyKey_temperature_temperatureMax_canonicalMax_canonicalMin_materialId_scope_source_idx",
+  currentDensity: "Measurement_propertyKey_currentDensity_currentDensityMax_canonicalMax_canonicalMin_materialId_scope_source_idx",
 };
 
 /**
- * The materials with a measurement meeting a clause, each with its highest and lowest such value.
- * The index is named: with bound parameters SQLite cannot see how narrow a bound is and may walk
- * every high capacity to find the few at −35 °C; a bounded condition with its own index narrows most.
+ * The materials with a measurement meeting a clause, each with its highest and lowest such value
+ * (by the ends the clause's range match reads: a sort ranks by them). The index is named: with
+ * bound parameters SQLite cannot see how narrow a bound is and may walk every high capacity to find
+ * the few at −35 °C; a bounded condition with its own index narrows most.
  */
 export function clauseMaterials(clause: CanonicalClause): Fragment {
-  const bounded = clause.where.find((b) => CONDITION_INDEXES[b.column]);
-  const index = bounded ? CONDITION_INDEXES[bounded.column]! : "Measurement_propertyKey_canonicalValue_materialId_idx";
+  const bounded = clause.where.find((b) => CONDITION_INDEXES[b.column] && (b.min !== undefined || b.max !== undefined));
+  const value = boundColumns(clause.ranges, "canonicalMin", "canonicalMax");
+  const index = bounded
+    ? CONDITION_INDEXES[bounded.column]!
+    : clause.max !== undefined && clause.min === undefined
+      ? `Measurement_propertyKey_${value.atMost}_${value.atLeast}_materialId_scope_source_idx`
+      : `Measurement_propertyKey_${value.atLeast}_${value.atMost}_materialId_scope_source_idx`;
   const c = clauseCondition(clause, "X");
   return {
-    sql: `SELECT X."materialId" AS id, MAX(X."canonicalValue") AS max, MIN(X."canonicalValue") AS min FROM "Measurement" X INDEXED BY "${index}" WHERE ${c.sql} GROUP BY X."materialId"`,
+    sql: `SELECT X."materialId" AS id, MAX(X."${value.atLeast}") AS max, MIN(X."${value.atMost}") AS min FROM "Measurement" X INDEXED BY "${index}" WHERE ${c.sql} GROUP BY X."materialId"`,
     params: c.params,
   };
 }

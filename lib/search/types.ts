@@ -1,16 +1,25 @@
 /** What every search backend answers. */
 import type { FacetName, ParsedSearchQuery } from "./query";
+import type { Scope } from "../records/scope";
 
 export interface MatchedMeasurement {
   /** Index of the metric clause this measurement met; -1 when shown for the sort property. */
   clause: number;
   id: number;
   property: string;
-  value: number;
+  /** The stated number, or null for a range (min, max). */
+  value: number | null;
+  min: number | null;
+  max: number | null;
   unit: string;
+  /** Value or range with its unit, as it reads: "≈ 2–5 μm". */
   display: string;
-  canonicalValue: number;
+  /** Both ends in the property's canonical unit (equal for a single value). */
+  canonicalMin: number;
+  canonicalMax: number;
   canonicalUnit: string;
+  scope: Scope;
+  source: "stated" | "derived";
   conditions: string;
   quote: string;
   location: string | null;

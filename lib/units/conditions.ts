@@ -27,6 +27,11 @@ export interface ConditionColumn {
   words?: string;
   /** A range's bound this column holds. */
   bound?: "min" | "max";
+  /**
+   * Of a condition that may be a range: the column holding its upper end, this one holding the
+   * lower end (both hold a single value), so a bound can ask for overlap or containment.
+   */
+  upper?: string;
   /** Key of a metric clause's `where` bound (search); absent: not searchable. */
   search?: string;
   /** Comparison rows align on it. */
@@ -48,6 +53,8 @@ export interface ConditionDefinition {
   /** The unit papers mostly write, the editor's hint. */
   placeholder?: string;
   options?: readonly string[];
+  /** A quantity that may also be stated as a range ("1–4.1 mg cm⁻²"); its columns name their `upper` column. */
+  ranges?: true;
   /** How it reads among the other conditions, "{}" standing for its value: "scan {}". */
   describe?: string;
   /** Where it is stored; a quantity goes to the first column whose unit it fits. */
@@ -62,14 +69,25 @@ export const CONDITIONS = [
   {
     key: "currentDensity",
     kind: "quantity",
+    ranges: true,
     label: "Current density",
     what: "a current density",
     placeholder: "A g-1",
     // Gravimetric or areal: the unit decides which column holds it.
     columns: [
-      { column: "currentDensity", unit: "A/g", label: "Current density", search: "current_density", align: true, axis: true, csv: "current_density_A_per_g" },
+      {
+        column: "currentDensity",
+        upper: "currentDensityMax",
+        unit: "A/g",
+        label: "Current density",
+        search: "current_density",
+        align: true,
+        axis: true,
+        csv: "current_density_A_per_g",
+      },
       {
         column: "arealCurrentDensity",
+        upper: "arealCurrentDensityMax",
         unit: "mA/cm^2",
         label: "Areal current density",
         search: "areal_current_density",
@@ -98,10 +116,22 @@ export const CONDITIONS = [
   {
     key: "temperature",
     kind: "quantity",
+    ranges: true,
     label: "Temperature",
     what: "a temperature",
     placeholder: "°C",
-    columns: [{ column: "temperature", unit: "degC", label: "Temperature", search: "temperature", align: true, axis: true, csv: "temperature_degC" }],
+    columns: [
+      {
+        column: "temperature",
+        upper: "temperatureMax",
+        unit: "degC",
+        label: "Temperature",
+        search: "temperature",
+        align: true,
+        axis: true,
+        csv: "temperature_degC",
+      },
+    ],
   },
   {
     key: "cycle",
@@ -115,11 +145,14 @@ export const CONDITIONS = [
   {
     key: "scanRate",
     kind: "quantity",
+    ranges: true,
     label: "Scan rate",
     what: "a scan rate",
     placeholder: "mV s-1",
     describe: "scan {}",
-    columns: [{ column: "scanRate", unit: "mV/s", label: "Scan rate", search: "scan_rate", align: true, axis: true, csv: "scan_rate_mV_per_s" }],
+    columns: [
+      { column: "scanRate", upper: "scanRateMax", unit: "mV/s", label: "Scan rate", search: "scan_rate", align: true, axis: true, csv: "scan_rate_mV_per_s" },
+    ],
   },
   {
     key: "voltageWindow",
@@ -141,6 +174,13 @@ export const CONDITIONS = [
     columns: [{ column: "cellType", label: "Cell type", csv: "cell_type" }],
   },
   {
+    key: "workingElectrode",
+    kind: "text",
+    label: "Working electrode",
+    describe: "on {}",
+    columns: [{ column: "workingElectrode", label: "Working electrode" }],
+  },
+  {
     key: "counterElectrode",
     kind: "text",
     label: "Counter electrode",
@@ -151,29 +191,32 @@ export const CONDITIONS = [
   {
     key: "massLoading",
     kind: "quantity",
+    ranges: true,
     label: "Mass loading",
     what: "a mass loading",
     placeholder: "mg cm-2",
     describe: "loading {}",
-    columns: [{ column: "massLoading", unit: "mg/cm^2", label: "Mass loading", search: "mass_loading" }],
+    columns: [{ column: "massLoading", upper: "massLoadingMax", unit: "mg/cm^2", label: "Mass loading", search: "mass_loading" }],
   },
   {
     key: "sulfurLoading",
     kind: "quantity",
+    ranges: true,
     label: "Sulfur loading",
     what: "a sulfur loading",
     placeholder: "mg cm-2",
     describe: "S {}",
-    columns: [{ column: "sulfurLoading", unit: "mg/cm^2", label: "Sulfur loading", search: "sulfur_loading" }],
+    columns: [{ column: "sulfurLoading", upper: "sulfurLoadingMax", unit: "mg/cm^2", label: "Sulfur loading", search: "sulfur_loading" }],
   },
   {
     key: "esRatio",
     kind: "quantity",
+    ranges: true,
     label: "E/S ratio",
     what: "an E/S ratio",
     placeholder: "µL mg-1",
     describe: "E/S {}",
-    columns: [{ column: "esRatio", unit: "uL/mg", label: "E/S ratio", search: "es_ratio" }],
+    columns: [{ column: "esRatio", upper: "esRatioMax", unit: "uL/mg", label: "E/S ratio", search: "es_ratio" }],
   },
   /** Anything else that qualifies the number: "after 5 cycles of activation", "DFT, Li2S6". */
   { key: "other", kind: "text", label: "Other conditions", columns: [] },
@@ -219,8 +262,8 @@ export function columnWords(col: ConditionColumn, value: number): string {
 export function conditionValueText(kind: ConditionKind, value: unknown): string {
   switch (kind) {
     case "quantity": {
-      const q = value as { value: number; unit: string };
-      return formatQuantity(q.value, q.unit);
+      const q = value as { value?: number; min?: number; max?: number; unit: string };
+      return q.value === undefined ? `${prettyNumber(q.min!)}–${prettyNumber(q.max!)} ${unitText(q.unit)}` : formatQuantity(q.value, q.unit);
     }
     case "range": {
       const r = value as { min: number; max: number; unit: string };

@@ -35,9 +35,13 @@ describe("the canonical unit stored with each measurement", () => {
       include: { material: { include: { paper: true } } },
     });
     // As if the row had been written while the catalogue's canonical unit was Ah/g.
-    await t.prisma.measurement.update({ where: { id: capacity.id }, data: { canonicalValue: capacity.canonicalValue / 1000, canonicalUnit: "Ah/g" } });
+    await t.prisma.measurement.update({
+      where: { id: capacity.id },
+      data: { canonicalMin: capacity.canonicalMin / 1000, canonicalMax: capacity.canonicalMax / 1000, canonicalUnit: "Ah/g" },
+    });
     const material = await getMaterial(t.prisma, capacity.material.paper.doi, capacity.material.key);
     const view = material!.measurementGroups.flatMap((g) => g.items).find((m) => m.id === capacity.id)!;
-    expect(view.canonicalValue).toBeCloseTo(capacity.canonicalValue, 9);
+    expect(view.canonicalMin).toBeCloseTo(capacity.canonicalMin, 9);
+    expect(view.canonicalMax).toBeCloseTo(capacity.canonicalMax, 9);
   });
 });

@@ -79,7 +79,7 @@ export function generatedFile(shape: { papers: number; materialsPerPaper: number
             duration: { value: 2, unit: "h" },
           },
         ],
-        measurements: n++ % shape.measuredEvery === 0 ? anode.measurements!.map((m) => ({ ...m, value: m.value + k })) : [],
+        measurements: n++ % shape.measuredEvery === 0 ? anode.measurements!.map((m) => ({ ...m, value: m.value! + k })) : [],
       })),
     })),
   };

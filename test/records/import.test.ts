@@ -87,11 +87,11 @@ describe("matlit import", () => {
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout).papers).toEqual([{ doi: "10.1234/matlit.test.1", action: "created", materials: 2, measurements: 4 }]);
     const m = await t.prisma.measurement.findFirstOrThrow({ where: { value: 255.2 } });
-    expect(m.canonicalValue).toBe(255.2);
+    expect([m.canonicalMin, m.canonicalMax]).toEqual([255.2, 255.2]);
     expect(m.temperature).toBe(-35);
     expect(m.currentDensity).toBe(0.1);
     const conductivity = await t.prisma.measurement.findFirstOrThrow({ where: { propertyKey: "ionic_conductivity" } });
-    expect(conductivity.canonicalValue).toBeCloseTo(0.0012, 12);
+    expect(conductivity.canonicalMin).toBeCloseTo(0.0012, 12);
   });
 
   it("refuses a file with bad measurements, names each bad field, and changes nothing", async () => {

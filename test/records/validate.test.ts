@@ -99,7 +99,8 @@ describe("reagent amounts and concentrations", () => {
 describe("a value that is no finite number once converted", () => {
   it.each<[string, Edit]>([
     [`${M}.value`, (p) => Object.assign(capacity(p), { value: 1e308, unit: "Ah g⁻¹" })],
-    [`${M}.max`, (p) => Object.assign(capacity(p), { value: 1, min: 1, max: 1e308, unit: "Ah g⁻¹" })],
+    [`${M}.max`, (p) => Object.assign(capacity(p), { value: undefined, min: 1, max: 1e308, unit: "Ah g⁻¹" })],
+    [`${M}.conditions.sulfurLoading.max`, (p) => (conditions(p).sulfurLoading = { min: 1, max: 1e308, unit: "kg cm-2" })],
     [`${M}.conditions.currentDensity.value`, (p) => (conditions(p).currentDensity = { value: 1e308, unit: "kA g-1" })],
     [`${M}.conditions.oneC.value`, (p) => (conditions(p).oneC = { value: 1e308, unit: "A g-1" })],
     [`${M}.conditions.cRate`, (p) => Object.assign(conditions(p), { cRate: 1e306, oneC: { value: 1000, unit: "mA g-1" } })],
@@ -138,5 +139,99 @@ describe("record file text", () => {
   it("may start with a UTF-8 byte-order mark", () => {
     const text = JSON.stringify(validFile());
     expect(parseRecordJson(`\uFEFF${text}`)).toEqual(JSON.parse(text));
+  });
+});
+
+describe("a value or a range", () => {
+  it("accepts a range without a value, and a range condition", () => {
+    expect(
+      errorsOf((p) => {
+        Object.assign(capacity(p), { value: undefined, min: 250, max: 300, reported: "250–300 mAh g−1" });
+        conditions(p).sulfurLoading = { min: 1, max: 4.1, unit: "mg cm-2", reported: "1–4.1 mg cm⁻²" };
+      }),
+    ).toEqual([]);
+  });
+
+  it.each<[string, Edit, RegExp]>([
+    [`${M}.value`, (p) => Object.assign(capacity(p), { min: 250, max: 300 }), /either a value or a range/],
+    [`${M}.value`, (p) => Object.assign(capacity(p), { value: undefined }), /value is required/],
+    [`${M}.max`, (p) => Object.assign(capacity(p), { value: undefined, min: 250 }), /needs both min and max \(max is missing\)/],
+    [`${M}.max`, (p) => Object.assign(capacity(p), { value: undefined, min: 300, max: 250 }), /min must not exceed max/],
+    [`${M}.conditions.sulfurLoading.value`, (p) => (conditions(p).sulfurLoading = { value: 2, min: 1, max: 4, unit: "mg cm-2" }), /either a value or a range/],
+  ])("is refused at %s when it is neither or both", (path, edit, message) => {
+    expect(errorsOf(edit)).toEqual([{ path, message: expect.stringMatching(message) }]);
+  });
+
+  it("is refused for a condition that cannot be a range", () => {
+    const errors = errorsOf((p) => (conditions(p).oneC = { min: 100, max: 200, unit: "mA g-1" } as never));
+    expect(errors.map((e) => e.path)).toContain(`${M}.conditions.oneC.value`);
+  });
+});
+
+describe("a unit read otherwise than printed", () => {
+  it("converts with unitReadAs, keeping the printed unit", () => {
+    expect(errorsOf((p) => Object.assign(anode(p).measurements![2]!, { unit: "S cm-2", unitReadAs: "S cm-1" }))).toEqual([]);
+  });
+
+  it("names unitReadAs when that is the unit that does not fit", () => {
+    expect(errorsOf((p) => Object.assign(anode(p).measurements![2]!, { unit: "S cm-1", unitReadAs: "mAh g-1" }))).toEqual([
+      { path: "papers[0].materials[0].measurements[2].unitReadAs", message: expect.stringMatching(/cannot be converted|does not fit/) },
+    ]);
+  });
+});
+
+describe("a derived number", () => {
+  const shift = (p: Paper) =>
+    Object.assign(capacity(p), {
+      property: "peak_shift",
+      value: 0.21,
+      unit: "eV",
+      conditions: undefined,
+      source: "derived",
+      derivation: { formula: "after - before", inputs: { after: { value: 458.33, unit: "eV" }, before: { value: 458.12, unit: "eV" } } },
+    });
+
+  it("is accepted when its derivation gives the stored number", () => {
+    expect(errorsOf(shift)).toEqual([]);
+  });
+
+  it("spans the range its inputs' ranges give: 0.5–1.0 mg on 1.44 cm² is 0.347–0.694 mg cm⁻²", () => {
+    const loading = (p: Paper, min: number, max: number) =>
+      Object.assign(capacity(p), {
+        property: "mass_loading",
+        value: undefined,
+        min,
+        max,
+        unit: "mg cm-2",
+        conditions: undefined,
+        source: "derived",
+        derivation: { formula: "m / A", inputs: { m: { min: 0.5, max: 1.0, unit: "mg" }, A: { value: 1.44, unit: "cm^2" } } },
+      });
+    expect(errorsOf((p) => loading(p, 0.347, 0.694))).toEqual([]);
+    expect(errorsOf((p) => loading(p, 0.347, 0.75))).toEqual([
+      { path: `${M}.derivation`, message: expect.stringMatching(/gives 0\.347\d* to 0\.694\d* mg cm-2, but 0\.347 to 0\.75 is stored/) },
+    ]);
+  });
+
+  it.each<[string, Edit, RegExp]>([
+    [`${M}.derivation`, (p) => Object.assign(shift(p), { value: 0.3 }), /gives 0\.21\d* eV, but 0\.3 is stored/],
+    [`${M}.derivation`, (p) => Object.assign(shift(p), { derivation: undefined }), /needs its derivation/],
+    [`${M}.derivation`, (p) => Object.assign(shift(p), { source: "stated" }), /belongs to a derived number/],
+    [
+      `${M}.derivation.formula`,
+      (p) => Object.assign(shift(p), { derivation: { formula: "after - nothing", inputs: { after: { value: 1, unit: "eV" } } } }),
+      /cannot evaluate/,
+    ],
+  ])("is refused at %s when its derivation is missing, misplaced or disagrees", (path, edit, message) => {
+    expect(errorsOf(edit)).toEqual([{ path, message: expect.stringMatching(message) }]);
+  });
+});
+
+describe("what a number is about", () => {
+  it("defaults to the material itself and refuses an unknown scope", () => {
+    expect(validateRecordFile(validFile()).papers[0]!.materials[0]!.measurements[0]!.scope).toBe("material");
+    expect(errorsOf((p) => Object.assign(capacity(p), { scope: "hearsay" }))).toEqual([
+      { path: `${M}.scope`, message: expect.stringMatching(/unknown scope "hearsay"/) },
+    ]);
   });
 });

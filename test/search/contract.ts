@@ -55,7 +55,7 @@ export function searchContract(name: string, connect: (prisma: PrismaClient) => 
       expect(result.materials[0]?.ref).toBe(FES2_QD);
       const matched = result.materials[0]!.matched;
       expect(matched.length).toBeGreaterThan(0);
-      expect(matched.every((m) => m.property === "specific_capacity" && m.canonicalValue >= 250)).toBe(true);
+      expect(matched.every((m) => m.property === "specific_capacity" && m.canonicalMax >= 250)).toBe(true);
       expect(matched.some((m) => m.value === 255.2 && /−35 °C/.test(m.conditions))).toBe(true);
       expect(matched.every((m) => /−3\d °C|−2\d °C/.test(m.conditions))).toBe(true);
     });

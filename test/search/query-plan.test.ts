@@ -22,20 +22,35 @@ describe("query plans of the embedded search", () => {
     (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join("\n");
 
   it("finds the materials of a metric clause through the index of its bounded condition, never a scan", () => {
+    const own = { scopes: ["material" as const], derived: false };
     const cases = [
       [
-        { property: "specific_capacity", min: 250, where: [{ column: "temperature", max: -20 }] },
-        "Measurement_propertyKey_temperature_canonicalValue_materialId_idx",
+        { property: "specific_capacity", min: 250, where: [{ column: "temperature", upper: "temperatureMax", max: -20 }], ranges: "overlap" },
+        "Measurement_propertyKey_temperature_temperatureMax_canonicalMax_canonicalMin_materialId_scope_source_idx",
       ],
       [
-        { property: "specific_capacity", min: 250, where: [{ column: "currentDensity", min: 1 }] },
-        "Measurement_propertyKey_currentDensity_canonicalValue_materialId_idx",
+        { property: "specific_capacity", min: 250, where: [{ column: "currentDensity", upper: "currentDensityMax", min: 1 }], ranges: "within" },
+        "Measurement_propertyKey_currentDensity_currentDensityMax_canonicalMax_canonicalMin_materialId_scope_source_idx",
       ],
-      [{ property: "ionic_conductivity", min: 1, where: [] }, "Measurement_propertyKey_canonicalValue_materialId_idx"],
-      [{ property: "specific_capacity", min: 250, where: [{ column: "cycle", min: 100 }] }, "Measurement_propertyKey_canonicalValue_materialId_idx"],
+      [
+        { property: "ionic_conductivity", min: 1, where: [], ranges: "overlap" },
+        "Measurement_propertyKey_canonicalMax_canonicalMin_materialId_scope_source_idx",
+      ],
+      [
+        { property: "ionic_conductivity", min: 1, where: [], ranges: "within" },
+        "Measurement_propertyKey_canonicalMin_canonicalMax_materialId_scope_source_idx",
+      ],
+      [
+        { property: "ionic_conductivity", max: 1, where: [], ranges: "overlap" },
+        "Measurement_propertyKey_canonicalMin_canonicalMax_materialId_scope_source_idx",
+      ],
+      [
+        { property: "specific_capacity", min: 250, where: [{ column: "cycle", min: 100 }], ranges: "overlap" },
+        "Measurement_propertyKey_canonicalMax_canonicalMin_materialId_scope_source_idx",
+      ],
     ] as const;
     for (const [clause, index] of cases) {
-      const c = clauseMaterials({ ...clause, where: [...clause.where] });
+      const c = clauseMaterials({ ...own, ...clause, where: [...clause.where] });
       const detail = plan(c.sql, c.params);
       expect(detail).toContain(`SEARCH X USING ${clause.where.some((b) => b.column === "cycle") ? "" : "COVERING "}INDEX ${index}`);
       expect(detail).not.toMatch(/SCAN X\b/);
