@@ -3,7 +3,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { migrate } from "../../lib/db/migrate";
+import { migrate, MIGRATIONS_DIR } from "../../lib/db/migrate";
+import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 
 /** Models and their scalar fields, read from schema.prisma (relation fields point at other models). */
 function schemaModels(): Map<string, { field: string; type: string; optional: boolean }[]> {
@@ -83,5 +85,40 @@ describe("migrations", () => {
       expect(r.finished_at).toBeTruthy();
     }
     expect(migrate(t.file).applied).toEqual([]);
+  });
+
+  it("turn measurements written before ranges and scopes into what they stated", () => {
+    const RANGES = "20261201060000_measurement_ranges_scope";
+    const dir = mkdtempSync(join(tmpdir(), "matlit-migrations-"));
+    try {
+      const before = join(dir, "before");
+      for (const name of readdirSync(MIGRATIONS_DIR).filter((n) => n < RANGES)) cpSync(join(MIGRATIONS_DIR, name), join(before, name), { recursive: true });
+      const file = join(dir, "old.db");
+      migrate(file, before);
+      const db = new Database(file);
+      db.exec(`INSERT INTO "Property" ("key", "label", "unit", "display", "group", "description") VALUES ('pore_size', 'Pore size', 'nm', 'nm', 'structure', '-');
+        INSERT INTO "Paper" ("id", "doi", "title", "journal", "year", "kind", "updatedAt") VALUES (1, '10.1/x', 'T', 'J', 2020, 'research article', '2020-01-01');
+        INSERT INTO "Material" ("id", "paperId", "key", "position", "name", "searchName", "role", "batterySystem", "materialClass") VALUES (1, 1, 'm', 0, 'M', 'm', 'anode', 'sodium-ion', 'c');
+        INSERT INTO "Measurement" ("materialId", "position", "propertyKey", "value", "unit", "canonicalValue", "min", "max", "canonicalMin", "canonicalMax", "quote", "sulfurLoading")
+        VALUES (1, 0, 'pore_size', 6, 'nm', 6, 2, 6, 2, 6, 'pores of 2–6 nm', NULL),
+               (1, 1, 'pore_size', 4, 'nm', 4, NULL, NULL, NULL, NULL, 'pores of 4 nm', 3.5),
+               (1, 2, 'pore_size', 5, 'nm', 5, 3, NULL, 3, NULL, 'pores from 3 nm, mostly 5 nm', NULL);`);
+      db.close();
+      expect(migrate(file).applied).toEqual([RANGES]);
+      const rows = new Database(file, { readonly: true })
+        .prepare(
+          `SELECT "value", "min", "max", "canonicalMin", "canonicalMax", "scope", "sulfurLoading", "sulfurLoadingMax" FROM "Measurement" ORDER BY "position"`,
+        )
+        .all();
+      expect(rows).toEqual([
+        // A value with both bounds was a range whose value only stood for it.
+        { value: null, min: 2, max: 6, canonicalMin: 2, canonicalMax: 6, scope: "material", sulfurLoading: null, sulfurLoadingMax: null },
+        { value: 4, min: null, max: null, canonicalMin: 4, canonicalMax: 4, scope: "material", sulfurLoading: 3.5, sulfurLoadingMax: 3.5 },
+        // One bound and a value: the range between them.
+        { value: null, min: 3, max: 5, canonicalMin: 3, canonicalMax: 5, scope: "material", sulfurLoading: null, sulfurLoadingMax: null },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

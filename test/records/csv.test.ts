@@ -33,7 +33,16 @@ describe("the CSV export", () => {
     const [row] = await exportedCsv(validFile());
     expect(row!.temperature_degC).toBe("-35");
     expect(row!.value).toBe("255.2");
-    expect(row!.canonical_value).toBe("255.2");
+    expect([row!.canonical_min, row!.canonical_max]).toEqual(["255.2", "255.2"]);
+    expect(row!.scope).toBe("material");
+  });
+
+  it("writes a range as its two ends, with the text the paper printed", async () => {
+    const file = validFile();
+    Object.assign(file.papers[0]!.materials![0]!.measurements![0]!, { value: undefined, min: 250, max: 300, reported: "250–300 mAh g−1" });
+    const [row] = await exportedCsv(file);
+    expect([row!.value, row!.min, row!.max, row!.reported]).toEqual(["", "250", "300", "250–300 mAh g−1"]);
+    expect([row!.canonical_min, row!.canonical_max]).toEqual(["250", "300"]);
   });
 
   it("quotes a cell that starts with a tab or a carriage return", () => {

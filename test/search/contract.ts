@@ -19,6 +19,9 @@ export interface ContractTarget {
 }
 
 const FES2_QD = "10.1007/s40820-025-01858-2/fes2-qd-mxene";
+const HEO_CATHODE = "10.1007/s40820-023-01232-0/na095-lncfm";
+const HP_SAFES = "10.1039/d5sc05720e/hp-safes";
+const SBQD_C = "10.1002/smtd.202100188/sbqd-c";
 const README_QUERY: SearchQuery = {
   q: "FeS2 sodium",
   facets: { battery_system: ["sodium-ion"], role: ["anode"], elements: { all: ["Fe", "S"] } },
@@ -69,20 +72,80 @@ export function searchContract(name: string, connect: (prisma: PrismaClient) => 
     });
 
     it("meets a metric clause with ONE measurement: value and conditions together", async () => {
-      // FeS₂ QD/MXene has ≥ 1000 mAh/g (at 25 °C) and measurements at −35 °C, but no single one with both.
-      const clause = { property: "specific_capacity", min: 1000, unit: "mAh/g", where: { temperature: { max: -20, unit: "degC" } } };
+      // FeS₂ QD/MXene has ≥ 400 mAh/g (at 25 °C) and measurements at −35 °C, but no single one with both.
+      const clause = { property: "specific_capacity", min: 400, unit: "mAh/g", where: { temperature: { max: -20, unit: "degC" } } };
       expect(await refs({ metrics: [clause] })).not.toContain(FES2_QD);
-      expect(await refs({ metrics: [{ property: "specific_capacity", min: 1000, unit: "mAh/g" }] })).toContain(FES2_QD);
+      expect(await refs({ metrics: [{ property: "specific_capacity", min: 400, unit: "mAh/g" }], perPage: 100 })).toContain(FES2_QD);
     });
 
     it("lets two clauses be met by different measurements of the same material", async () => {
       const result = await refs({
         metrics: [
-          { property: "specific_capacity", min: 1000, unit: "mAh/g" },
+          { property: "specific_capacity", min: 400, unit: "mAh/g" },
           { property: "specific_capacity", max: 300, unit: "mAh/g", where: { temperature: { max: -20, unit: "degC" } } },
         ],
       });
       expect(result).toContain(FES2_QD);
+    });
+
+    it("reads a stated range by overlap unless asked for containment: 6.4×10⁻¹¹ to 2.5×10⁻⁹ cm² s⁻¹ reaches 1×10⁻⁹", async () => {
+      const diffusion = (ranges?: "overlap" | "within") => ({
+        metrics: [{ property: "diffusion_coefficient", min: 1e-9, unit: "cm^2/s", ...(ranges ? { ranges } : {}) }],
+      });
+      const overlapping = await run(diffusion());
+      const hit = overlapping.materials.find((m) => m.ref === HEO_CATHODE);
+      expect(hit, "the range 6.445×10⁻¹¹–2.527×10⁻⁹ overlaps ≥ 1×10⁻⁹").toBeDefined();
+      expect(hit!.matched.some((m) => m.value === null && m.min === 6.445e-11 && m.max === 2.527e-9 && /6\.445.*2\.527/.test(m.display))).toBe(true);
+      expect(await refs(diffusion("within"))).not.toContain(HEO_CATHODE);
+      // A single value reads the same either way.
+      expect(await refs(diffusion("within"))).toContain(FES2_QD);
+    });
+
+    it("reads a condition stated as a range the same way: a 1–4.1 mg cm⁻² sulfur loading meets ≥ 4", async () => {
+      const loaded = (ranges?: "overlap" | "within") => ({
+        metrics: [{ property: "specific_capacity", where: { sulfur_loading: { min: 4, unit: "mg/cm^2" } }, ...(ranges ? { ranges } : {}) }],
+      });
+      expect(await refs(loaded())).toContain(HP_SAFES);
+      expect(await refs(loaded("within"))).not.toContain(HP_SAFES);
+      expect(await refs({ metrics: [{ property: "specific_capacity", where: { sulfur_loading: { min: 5, unit: "mg/cm^2" } } }] })).not.toContain(HP_SAFES);
+    });
+
+    it("sorts a range by the end its reading reaches", async () => {
+      const sorted = async (ranges: "overlap" | "within") =>
+        (await run({ sort: { property: "diffusion_coefficient", order: "desc", ranges }, perPage: 100 })).materials.find((m) => m.ref === HEO_CATHODE)!
+          .sortValue;
+      expect(await sorted("overlap")).toBeCloseTo(2.527e-9, 15);
+      expect(await sorted("within")).toBeCloseTo(6.445e-11, 17);
+    });
+
+    it("reads only the material's own numbers unless other scopes are asked for", async () => {
+      // SbQD@C's 150 °C is a precursor's decomposition during its synthesis, not the material's.
+      const decomposition = { metrics: [{ property: "decomposition_temperature", max: 200, unit: "degC" }] };
+      expect(await refs(decomposition)).not.toContain(SBQD_C);
+      expect(await refs({ ...decomposition, scope: ["material", "precursor"] })).toContain(SBQD_C);
+      expect(await refs({ metrics: [{ property: "decomposition_temperature", min: 300, unit: "degC" }], scope: ["material", "precursor"] })).not.toContain(
+        SBQD_C,
+      );
+      // FeS₂ QD/MXene's −3.73 eV is a DFT model's (a bare FeS₂ cluster).
+      const adsorption = { metrics: [{ property: "adsorption_energy", max: -3.5, unit: "eV" }] };
+      expect(await refs(adsorption)).not.toContain(FES2_QD);
+      const modelled = await run({ ...adsorption, scope: ["model"] });
+      const fes2 = modelled.materials.find((m) => m.ref === FES2_QD);
+      expect(fes2?.matched.every((m) => m.scope === "model")).toBe(true);
+    });
+
+    it("counts a derived number only when asked", async () => {
+      // The Ti–O peak shifts of FeS₂ QD/MXene (0.21 and 0.23 eV) are differences matlit computed.
+      const shift = { metrics: [{ property: "peak_shift", min: 0.2, max: 0.25, unit: "eV" }] };
+      expect(await refs(shift)).not.toContain(FES2_QD);
+      const derived = await run({ ...shift, derived: true });
+      expect(derived.materials.find((m) => m.ref === FES2_QD)?.matched.some((m) => m.source === "derived")).toBe(true);
+    });
+
+    it("keeps the property facet to what was stated about the material itself", async () => {
+      const facets = (await run({ q: "SbQD" })).facets.property.map((f) => f.value);
+      expect(facets).not.toContain("transformation_temperature");
+      expect(facets).toContain("specific_capacity");
     });
 
     it("finds FeS₂ when typed FeS2, Li–S when typed Li-S, case-insensitively", async () => {
@@ -173,6 +236,8 @@ export function searchContract(name: string, connect: (prisma: PrismaClient) => 
         /where\.temperature\.unit/,
       );
       expect(() => parseSearchQuery({ perPage: 1000 })).toThrow(/perPage/);
+      expect(() => parseSearchQuery({ scope: ["hearsay"] })).toThrow(/^scope\[0\]: unknown scope "hearsay"/);
+      expect(() => parseSearchQuery({ metrics: [{ property: "specific_capacity", min: 1, ranges: "partly" }] })).toThrow(/metrics\[0\]\.ranges/);
     });
 
     it("bounds the work of one query: a repeated word counts once, more than 16 different words are refused", async () => {

@@ -39,7 +39,7 @@ describe("facet index of the embedded search", () => {
       year: column(`P."year"`),
       elements: grouped(`SELECT "symbol" AS facetValue, COUNT(*) AS count FROM "MaterialElement" WHERE "materialId" IN (${hits}) GROUP BY facetValue`),
       property: grouped(
-        `SELECT "propertyKey" AS facetValue, COUNT(DISTINCT "materialId") AS count FROM "Measurement" WHERE "materialId" IN (${hits}) GROUP BY facetValue`,
+        `SELECT "propertyKey" AS facetValue, COUNT(DISTINCT "materialId") AS count FROM "Measurement" WHERE "materialId" IN (${hits}) AND "scope" = 'material' AND "source" = 'stated' GROUP BY facetValue`,
       ),
     };
   };
@@ -62,7 +62,7 @@ describe("facet index of the embedded search", () => {
   it("counts the facets of a metric search as SQL does", async () => {
     const { facets } = await searchCounts({ metrics: [{ property: "specific_capacity", min: 200, unit: "mAh/g" }] });
     expect(facets).toEqual(
-      sqlCounts(`M."id" IN (SELECT "materialId" FROM "Measurement" WHERE "propertyKey" = 'specific_capacity' AND "canonicalValue" >= 200)`),
+      sqlCounts(`M."id" IN (SELECT "materialId" FROM "Measurement" WHERE "propertyKey" = 'specific_capacity' AND "canonicalMax" >= 200 AND "scope" = 'material' AND "source" = 'stated')`),
     );
   });
 
