@@ -4,10 +4,21 @@
  * valid record (nothing the form does not show is dropped); validation is the record file's own
  * (`validateRecordFile`), the same on the client and the server.
  *
- * No React and nothing server-only (no lib/db, no mathjs): the editor's client components import it.
+ * No React and nothing server-only (no lib/db): the editor's client components import it.
  */
 import { parseNumber } from "@/lib/units/numbers";
-import type { PaperRecord, MaterialRecord, MeasurementRecord, SynthesisStepRecord, Conditions, Quantity, Range } from "@/lib/records/schema";
+import type {
+  PaperRecord,
+  MaterialRecord,
+  MeasurementRecord,
+  SynthesisStepRecord,
+  Conditions,
+  Derivation,
+  Quantity,
+  Range,
+  ValueOrRange,
+} from "@/lib/records/schema";
+import { OWN_SCOPE } from "@/lib/records/scope";
 import { validateRecordFile, RecordValidationError, type FieldError } from "@/lib/records/validate";
 import { CONDITIONS, type ConditionDefinition } from "@/lib/units/conditions";
 
@@ -22,21 +33,57 @@ export interface RangeForm {
   unit: string;
 }
 
-type ConditionForm<C> = C extends { kind: "quantity" } ? QuantityForm : C extends { kind: "range" } ? RangeForm : string;
+/**
+ * A single value or a range, as the paper states it: `given` says which; the fields of the other
+ * stay as typed (switching back shows them again) but are not part of the record.
+ */
+export interface ValueOrRangeForm {
+  given: Given;
+  value: string;
+  min: string;
+  max: string;
+  unit: string;
+  /** The number or range as the paper prints it, when the numbers alone lose something. */
+  reported: string;
+}
+export type Given = "value" | "range";
+
+type ConditionForm<C> = C extends { kind: "quantity"; ranges: true }
+  ? ValueOrRangeForm
+  : C extends { kind: "quantity" }
+    ? QuantityForm
+    : C extends { kind: "range" }
+      ? RangeForm
+      : string;
 /** One field per condition of the catalogue (lib/units/conditions.ts). */
 export type ConditionsForm = { [C in (typeof CONDITIONS)[number] as C["key"]]: ConditionForm<C> };
 
-export interface MeasurementForm {
+/** A number the paper states that a derived number is computed from. */
+export interface DerivationInputForm extends ValueOrRangeForm {
+  uid: string;
+  /** The name the formula uses: "after", "m". */
+  name: string;
+  quote: string;
+}
+
+export interface DerivationForm {
+  /** mathjs expression over the input names: "after - before", "m / A". */
+  formula: string;
+  inputs: DerivationInputForm[];
+}
+
+export interface MeasurementForm extends ValueOrRangeForm {
   uid: string;
   property: string;
-  value: string;
-  unit: string;
-  min: string;
-  max: string;
+  /** The unit matlit converts with when the printed one is a slip or missing. */
+  unitReadAs: string;
   qualifier: string;
+  scope: string;
   quote: string;
   location: string;
   source: string;
+  /** Kept while the source is "stated", but only a derived number's record carries it. */
+  derivation: DerivationForm;
   subject: string;
   note: string;
   conditions: ConditionsForm;
@@ -110,8 +157,19 @@ const s = (x: string | number | undefined | null): string => (x === undefined ||
 
 const r = (x?: Range): RangeForm => ({ min: s(x?.min), max: s(x?.max), unit: s(x?.unit) });
 
+/** A record's value or range ({ value } or { min, max }) as the form holds it. */
+const vr = (x?: ValueOrRange & { unit: string; reported?: string }): ValueOrRangeForm => ({
+  given: x && x.value === undefined && (x.min !== undefined || x.max !== undefined) ? "range" : "value",
+  value: s(x?.value),
+  min: s(x?.min),
+  max: s(x?.max),
+  unit: s(x?.unit),
+  reported: s(x?.reported),
+});
+
 /** A condition's form field, holding `value` (from a record) or empty. */
-function conditionForm(c: ConditionDefinition, value: unknown): QuantityForm | RangeForm | string {
+function conditionForm(c: ConditionDefinition, value: unknown): QuantityForm | RangeForm | ValueOrRangeForm | string {
+  if (c.kind === "quantity" && c.ranges) return vr(value as (ValueOrRange & { unit: string }) | undefined);
   if (c.kind === "quantity") return q(value as Quantity | undefined);
   if (c.kind === "range") return r(value as Range | undefined);
   return s(value as string | number | undefined);
@@ -121,18 +179,22 @@ export function emptyConditions(): ConditionsForm {
   return Object.fromEntries(CONDITIONS.map((c) => [c.key, conditionForm(c, undefined)])) as ConditionsForm;
 }
 
+export function emptyInput(): DerivationInputForm {
+  return { uid: uid("i"), name: "", ...vr(), quote: "" };
+}
+
 export function emptyMeasurement(property = ""): MeasurementForm {
   return {
     uid: uid("m"),
     property,
-    value: "",
-    unit: "",
-    min: "",
-    max: "",
+    ...vr(),
+    unitReadAs: "",
     qualifier: "",
+    scope: OWN_SCOPE,
     quote: "",
     location: "",
     source: "stated",
+    derivation: { formula: "", inputs: [] },
     subject: "",
     note: "",
     conditions: emptyConditions(),
@@ -200,6 +262,13 @@ function conditionsToForm(c: Conditions | undefined): ConditionsForm {
   return Object.fromEntries(CONDITIONS.map((d) => [d.key, conditionForm(d, given[d.key])])) as ConditionsForm;
 }
 
+function derivationForm(d: Derivation | undefined): DerivationForm {
+  return {
+    formula: s(d?.formula),
+    inputs: Object.entries(d?.inputs ?? {}).map(([name, input]) => ({ uid: uid("i"), name, ...vr(input), quote: s(input.quote) })),
+  };
+}
+
 export function recordToForm(p: PaperRecord): EditorState {
   return {
     version: 1,
@@ -246,14 +315,14 @@ export function recordToForm(p: PaperRecord): EditorState {
       measurements: (m.measurements ?? []).map((x: MeasurementRecord) => ({
         uid: uid("m"),
         property: x.property,
-        value: s(x.value),
-        unit: x.unit,
-        min: s(x.min),
-        max: s(x.max),
+        ...vr(x),
+        unitReadAs: s(x.unitReadAs),
         qualifier: s(x.qualifier),
+        scope: x.scope ?? OWN_SCOPE,
         quote: x.quote,
         location: s(x.location),
         source: x.source ?? "stated",
+        derivation: derivationForm(x.derivation),
         subject: s(x.subject),
         note: s(x.note),
         conditions: conditionsToForm(x.conditions),
@@ -318,10 +387,47 @@ function range(b: Builder, f: RangeForm, path: string) {
   return { min: num(b, f.min, `${path}.min`) ?? "", max: num(b, f.max, `${path}.max`) ?? "", unit: f.unit };
 }
 
-function condition(b: Builder, c: ConditionDefinition, f: QuantityForm | RangeForm | string, path: string) {
+/** The numbers `given` says the paper states; one not typed is an issue at its field ("" for zod to flag too). */
+function numbers(b: Builder, f: ValueOrRangeForm, path: string, valueMissing = "the value is required") {
+  const required = (field: "value" | "min" | "max", message: string) =>
+    num(b, f[field], `${path}.${field}`) ?? (b.issues.push({ path: `${path}.${field}`, message }), "");
+  if (f.given === "range") return { min: required("min", "a range needs its min"), max: required("max", "a range needs its max") };
+  return { value: required("value", valueMissing) };
+}
+
+/** A condition that may be a range; undefined when nothing of what `given` shows is typed. */
+function quantityOrRange(b: Builder, f: ValueOrRangeForm, path: string) {
+  const shown = f.given === "range" ? [f.min, f.max, f.unit, f.reported] : [f.value, f.unit, f.reported];
+  if (!shown.some((x) => x.trim())) return undefined;
+  return clean({ ...numbers(b, f, path, "a value is required with a unit"), unit: f.unit, reported: opt(f.reported) });
+}
+
+const INPUT_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/** The record's derivation: inputs by name, a row without a usable name an issue at its name (and left out). */
+function derivation(b: Builder, d: DerivationForm, path: string) {
+  const inputs: Record<string, unknown> = {};
+  d.inputs.forEach((input, i) => {
+    const ip = `${path}.inputs[${i}]`;
+    const name = input.name.trim();
+    const problem = !name
+      ? "an input needs the name the formula uses"
+      : !INPUT_NAME.test(name)
+        ? "an input name is a letter followed by letters, digits or _"
+        : Object.hasOwn(inputs, name)
+          ? `another input is named "${name}"`
+          : null;
+    if (problem) b.issues.push({ path: `${ip}.name`, message: problem });
+    const numbered = { ...numbers(b, input, ip), unit: input.unit, reported: opt(input.reported), quote: opt(input.quote) };
+    if (!problem) inputs[name] = clean(numbered);
+  });
+  return { formula: d.formula, inputs };
+}
+
+function condition(b: Builder, c: ConditionDefinition, f: QuantityForm | RangeForm | ValueOrRangeForm | string, path: string) {
   switch (c.kind) {
     case "quantity":
-      return quantity(b, f as QuantityForm, path);
+      return c.ranges ? quantityOrRange(b, f as ValueOrRangeForm, path) : quantity(b, f as QuantityForm, path);
     case "range":
       return range(b, f as RangeForm, path);
     case "number":
@@ -333,7 +439,7 @@ function condition(b: Builder, c: ConditionDefinition, f: QuantityForm | RangeFo
 }
 
 function conditions(b: Builder, c: ConditionsForm, path: string) {
-  const fields = c as Record<string, QuantityForm | RangeForm | string>;
+  const fields = c as Record<string, QuantityForm | RangeForm | ValueOrRangeForm | string>;
   const out: Record<string, unknown> = Object.fromEntries(CONDITIONS.map((d) => [d.key, condition(b, d, fields[d.key]!, `${path}.${d.key}`)]));
   const defined = Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
   return Object.keys(defined).length ? defined : undefined;
@@ -394,17 +500,20 @@ export function formToRecord(state: EditorState): { record: Record<string, unkno
         }),
         measurements: m.measurements.map((x, ki) => {
           const kp = `${mp}.measurements[${ki}]`;
+          const source = x.source || "stated";
           return clean({
             property: x.property,
-            value: x.value.trim() ? num(b, x.value, `${kp}.value`) : (b.issues.push({ path: `${kp}.value`, message: "the value is required" }), ""),
+            ...numbers(b, x, kp),
+            reported: opt(x.reported),
             unit: x.unit,
-            min: num(b, x.min, `${kp}.min`),
-            max: num(b, x.max, `${kp}.max`),
+            unitReadAs: opt(x.unitReadAs),
             qualifier: opt(x.qualifier),
+            scope: x.scope || OWN_SCOPE,
             conditions: conditions(b, x.conditions, `${kp}.conditions`),
             quote: x.quote,
             location: opt(x.location),
-            source: x.source || "stated",
+            source,
+            derivation: source === "derived" ? derivation(b, x.derivation, `${kp}.derivation`) : undefined,
             subject: opt(x.subject),
             note: opt(x.note),
           });
@@ -425,6 +534,17 @@ function isUnchosen(state: EditorState, path: string): boolean {
   return holder[m[3]!] === "";
 }
 
+/**
+ * A record's field path as the form's: the record names a derivation input
+ * (derivation.inputs.m.value), the form numbers its rows (derivation.inputs[1].value).
+ */
+export function formPath(state: EditorState, path: string): string {
+  const m = /^(materials\[(\d+)\]\.measurements\[(\d+)\]\.derivation\.inputs)\.([A-Za-z0-9_]+)(.*)$/.exec(path);
+  if (!m) return path;
+  const i = state.materials[Number(m[2])]?.measurements[Number(m[3])]?.derivation.inputs.findIndex((x) => x.name.trim() === m[4]) ?? -1;
+  return i < 0 ? path : `${m[1]}[${i}]${m[5] || ".name"}`;
+}
+
 /** Every problem of the form, by field path within the paper ("materials[0].measurements[2].unit"). */
 export function validateForm(state: EditorState): FieldError[] {
   const { record, issues } = formToRecord(state);
@@ -434,7 +554,7 @@ export function validateForm(state: EditorState): FieldError[] {
     validateRecordFile({ papers: [record] });
   } catch (e) {
     if (!(e instanceof RecordValidationError)) throw e;
-    schemaErrors = e.errors.map((x) => ({ path: x.path.replace(/^papers\[0\]\.?/, "") || "(paper)", message: x.message }));
+    schemaErrors = e.errors.map((x) => ({ path: formPath(state, x.path.replace(/^papers\[0\]\.?/, "") || "(paper)"), message: x.message }));
   }
   // A field that is not a number says so in its own words, not zod's; so does an unchosen option.
   return [...issues, ...schemaErrors.filter((x) => !own.has(x.path)).map((x) => (isUnchosen(state, x.path) ? { path: x.path, message: "choose one" } : x))];
@@ -471,6 +591,16 @@ export function stepOfPath(path: string): StepKey {
 /** The DOM id of a field's input, from its path. */
 export const fieldId = (path: string): string => `f-${path.replace(/[^a-zA-Z0-9]+/g, "-")}`;
 
+/**
+ * `given` of a saved value-or-range field as it was saved; in a draft from before it was chosen, a
+ * range where min or max was typed.
+ */
+function settleGiven(f: ValueOrRangeForm, saved: unknown): Given {
+  const was = saved && typeof saved === "object" ? (saved as { given?: unknown }).given : undefined;
+  f.given = was === "value" || was === "range" ? was : f.min.trim() || f.max.trim() ? "range" : "value";
+  return f.given;
+}
+
 /** A saved draft as editor state: every field present and of its type (a draft is whatever was PUT). */
 export function coerceState(raw: unknown): EditorState {
   const obj = (x: unknown): Record<string, unknown> => (x && typeof x === "object" && !Array.isArray(x) ? (x as Record<string, unknown>) : {});
@@ -503,6 +633,19 @@ export function coerceState(raw: unknown): EditorState {
         material.measurements = arr(obj(m).measurements).map((x) => {
           const row = fill(emptyMeasurement(), x);
           if (!row.source) row.source = "stated";
+          if (!row.scope) row.scope = OWN_SCOPE;
+          row.derivation.inputs = arr(obj(obj(x).derivation).inputs).map((i) => {
+            const input = fill(emptyInput(), i);
+            settleGiven(input, i);
+            return input;
+          });
+          for (const c of CONDITIONS) if ("ranges" in c) settleGiven(row.conditions[c.key], obj(obj(x).conditions)[c.key]);
+          // Drafts saved before a measurement was a value or a range gave min and max beside a value:
+          // now a range, the value kept in the note where it is seen.
+          if (settleGiven(row, x) === "range" && !("given" in obj(x)) && row.value.trim()) {
+            row.note = [row.note.trim(), `value ${row.value.trim()} (given beside the range in an earlier draft)`].filter(Boolean).join("; ");
+            row.value = "";
+          }
           // Drafts saved before the voltage window was one field held its parts as voltageMin, voltageMax and voltageUnit.
           const old = obj(obj(x).conditions);
           if ("voltageMin" in old || "voltageMax" in old || "voltageUnit" in old)

@@ -59,13 +59,32 @@ describe("adding a paper through the editor in Chromium", () => {
   async function addMeasurement(
     mi: number,
     ki: number,
-    m: { property: string; value: string; unit: string; quote: string; temperature?: [string, string]; current?: [string, string]; cycle?: string },
+    m: {
+      property: string;
+      /** A single value, or a range [min, max] as the paper prints it. */
+      value: string | { min: string; max: string; reported: string };
+      unit: string;
+      quote: string;
+      temperature?: [string, string];
+      current?: [string, string];
+      cycle?: string;
+    },
   ) {
     await page.getByRole("button", { name: /^\+ Add measurement to/ }).click();
     const p = `materials[${mi}].measurements[${ki}]`;
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(f(p + ".property").slice(1));
     await page.selectOption(f(p + ".property"), m.property);
-    await page.fill(f(p + ".value"), m.value);
+    if (typeof m.value === "string") await page.fill(f(p + ".value"), m.value);
+    else {
+      // The value/range switch is a radio group: an arrow key moves from "a value" to "a range".
+      await page.focus(f(p + ".given") + "-value");
+      await page.keyboard.press("ArrowRight");
+      expect(await page.isChecked(f(p + ".given") + "-range")).toBe(true);
+      expect(await page.locator(f(p + ".value")).count()).toBe(0);
+      await page.fill(f(p + ".min"), m.value.min);
+      await page.fill(f(p + ".max"), m.value.max);
+      await page.fill(f(p + ".reported"), m.value.reported);
+    }
     await page.fill(f(p + ".unit"), m.unit);
     await page.fill(f(p + ".quote"), m.quote);
     if (m.temperature || m.current || m.cycle) {
@@ -237,6 +256,13 @@ describe("adding a paper through the editor in Chromium", () => {
     await page.fill(f("materials[1].measurements[0].unit"), "mA h g^-1");
     await page.fill(f("materials[1].measurements[0].quote"), "bare SnS₂ retains only 201 mA h g^-1");
     await addMeasurement(1, 1, { property: "initial_coulombic_efficiency", value: "58", unit: "%", quote: "an ICE of 58%" });
+    await addMeasurement(1, 2, {
+      property: "capacity_retention",
+      value: { min: "80", max: "85", reported: "80–85%" },
+      unit: "%",
+      quote: "bare SnS₂ retains 80–85% of its capacity after 200 cycles",
+    });
+    expect(await page.getByTestId("measurement-row").nth(2).getByTestId("canonical").first().textContent()).toBe("= 80 % to 85 % (canonical)");
     await expect.poll(() => page.getByText(/field\(s\) to fix before publishing/).count()).toBe(0);
     await shot("measurements");
   });
@@ -256,14 +282,17 @@ describe("adding a paper through the editor in Chromium", () => {
       where: { material: { paper: { doi: DOI } } },
       orderBy: [{ materialId: "asc" }, { position: "asc" }],
     });
-    expect(measurements.map((m) => [m.propertyKey, m.value, m.unit, m.canonicalValue])).toEqual([
-      ["specific_capacity", 0.3125, "Ah g-1", 312.5],
-      ["capacity_retention", 91, "%", 91],
-      ["initial_coulombic_efficiency", 71.2, "%", 71.2],
-      ["specific_capacity", 201, "mA h g^-1", 201],
-      ["initial_coulombic_efficiency", 58, "%", 58],
+    // A single value is held as a range of one number: both canonical ends equal.
+    expect(measurements.map((m) => [m.propertyKey, m.value, m.unit, m.canonicalMin, m.canonicalMax])).toEqual([
+      ["specific_capacity", 0.3125, "Ah g-1", 312.5, 312.5],
+      ["capacity_retention", 91, "%", 91, 91],
+      ["initial_coulombic_efficiency", 71.2, "%", 71.2, 71.2],
+      ["specific_capacity", 201, "mA h g^-1", 201, 201],
+      ["initial_coulombic_efficiency", 58, "%", 58, 58],
+      ["capacity_retention", null, "%", 80, 85],
     ]);
-    expect(measurements[0]).toMatchObject({ temperature: -25, currentDensity: 0.1, cycle: 100 });
+    expect(measurements[0]).toMatchObject({ temperature: -25, temperatureMax: -25, currentDensity: 0.1, cycle: 100, scope: "material", source: "stated" });
+    expect(measurements[5]).toMatchObject({ value: null, min: 80, max: 85, reported: "80–85%" });
   });
 
   it("finds the new material on the search page with a metric filter", async () => {

@@ -1,12 +1,39 @@
 import { useContext } from "react";
+import type { Draft } from "immer";
 import { QUALIFIERS } from "@/lib/records/schema";
+import { SCOPES, SCOPE_TEXT, type Scope } from "@/lib/records/scope";
 import { PROPERTIES, PROPERTY_GROUP_LABELS, property as propertyDef } from "@/lib/units/properties";
 import { CONDITIONS, type ConditionDefinition } from "@/lib/units/conditions";
-import { fieldId, type ConditionsForm, type MaterialForm, type MeasurementForm, type QuantityForm, type RangeForm } from "@/lib/editing/form";
-import { canonicalPreview, ErrorsContext, FieldErrors, QuantityField, RowControls, secondaryButton, SelectField, TextField } from "./fields";
+import {
+  emptyInput,
+  fieldId,
+  type ConditionsForm,
+  type DerivationForm,
+  type MaterialForm,
+  type MeasurementForm,
+  type QuantityForm,
+  type RangeForm,
+  type ValueOrRangeForm,
+} from "@/lib/editing/form";
+import {
+  ErrorsContext,
+  FieldErrors,
+  GivenSwitch,
+  numbersPreview,
+  QuantityField,
+  RowControls,
+  secondaryButton,
+  SelectField,
+  TextField,
+  ValueOrRangeField,
+} from "./fields";
 import type { Edit, RowsProps } from "./editorState";
 
 const PROPERTY_OPTIONS = PROPERTIES.map((p) => ({ value: p.key, label: `${p.label} (${p.display})`, group: PROPERTY_GROUP_LABELS[p.group] }));
+const SCOPE_OPTIONS = SCOPES.map((s) => ({ value: s, label: SCOPE_TEXT[s].heading }));
+
+/** The measurement's fields that hold typed text. */
+type TextKey = Exclude<{ [K in keyof MeasurementForm]: MeasurementForm[K] extends string ? K : never }[keyof MeasurementForm], "given" | "uid">;
 
 export function MeasurementsStep({ material, mi, name, edit, onAdd, onMove, onRemove }: RowsProps & { material: MaterialForm; mi: number; name: string }) {
   return (
@@ -47,22 +74,25 @@ function MeasurementRow({
 }) {
   const path = `materials[${mi}].measurements[${ki}]`;
   const def = propertyDef(x.property);
-  const set = (key: "property" | "value" | "unit" | "min" | "max" | "qualifier" | "quote" | "location" | "source" | "subject" | "note") => (value: string) =>
-    edit((d) => {
-      const row = d.materials[mi]!.measurements[ki]!;
+  const change = (apply: (row: Draft<MeasurementForm>) => void) => edit((d) => apply(d.materials[mi]!.measurements[ki]!));
+  const set = (key: TextKey) => (value: string) =>
+    change((row) => {
       // Picking a property proposes its canonical unit when none was typed.
       if (key === "property" && !row.unit.trim()) row.unit = propertyDef(value)?.display.replace(/^–$/, "") ?? "";
       row[key] = value;
     });
-  const setCondition = (key: string) => (value: ConditionValue) =>
-    edit((d) => void ((d.materials[mi]!.measurements[ki]!.conditions as Record<string, ConditionValue>)[key] = value));
-  const preview = def && x.value.trim() ? canonicalPreview(x.value, x.unit, def.unit, x.property) : null;
+  const setCondition = (key: string) => (value: ConditionValue) => change((row) => void ((row.conditions as Record<string, ConditionValue>)[key] = value));
+  const unit = x.unitReadAs.trim() || x.unit;
+  const preview = def ? numbersPreview(x, unit, def.unit, x.property) : null;
   const c = x.conditions;
-  const hasConditions = Object.values(c).some((v) => (typeof v === "string" ? v.trim() : Object.values(v).some((part) => part.trim())));
+  const hasConditions = Object.values(c).some((v) =>
+    typeof v === "string" ? v.trim() : Object.entries(v).some(([part, typed]) => part !== "given" && (typed as string).trim()),
+  );
   const valueErrors = useValueErrors(path);
   const { errors: allErrors, shown } = useContext(ErrorsContext);
   // Once the unit's own error shows, the preview does not repeat it.
-  const unitErrorShown = shown(`${path}.unit`) && (allErrors.get(`${path}.unit`)?.length ?? 0) > 0;
+  const unitErrorShown = [`${path}.unit`, `${path}.unitReadAs`].some((p) => shown(p) && (allErrors.get(p)?.length ?? 0) > 0);
+  const scope = SCOPE_TEXT[x.scope as Scope];
   return (
     <fieldset className="rounded border border-slate-200 p-3" data-testid="measurement-row">
       <legend className="px-1 text-sm font-medium">
@@ -99,18 +129,50 @@ function MeasurementRow({
           options={QUALIFIERS.filter((qq) => qq !== "=")}
           empty="="
         />
-        <div className="md:col-span-2">
-          <div className="flex gap-1">
-            <TextField className="w-28" path={`${path}.value`} label="Value" value={x.value} onChange={set("value")} required inputMode="decimal" />
-            <TextField className="flex-1" path={`${path}.unit`} label="Unit as in the paper" value={x.unit} onChange={set("unit")} placeholder={def?.display} />
+        <SelectField
+          className="md:col-span-2"
+          path={`${path}.scope`}
+          label="What the number is about"
+          value={x.scope}
+          onChange={set("scope")}
+          options={SCOPE_OPTIONS}
+          empty={null}
+          hint={scope?.description}
+        />
+        <div className="md:col-span-6">
+          <GivenSwitch path={path} label={`Measurement ${ki + 1}`} value={x.given} onChange={(given) => change((row) => void (row.given = given))} />
+          <div className="flex flex-wrap gap-1">
+            {x.given === "range" ? (
+              <>
+                <TextField className="w-28" path={`${path}.min`} label="Min" value={x.min} onChange={set("min")} required inputMode="decimal" />
+                <TextField className="w-28" path={`${path}.max`} label="Max" value={x.max} onChange={set("max")} required inputMode="decimal" />
+              </>
+            ) : (
+              <TextField className="w-28" path={`${path}.value`} label="Value" value={x.value} onChange={set("value")} required inputMode="decimal" />
+            )}
+            <TextField className="w-40" path={`${path}.unit`} label="Unit as in the paper" value={x.unit} onChange={set("unit")} placeholder={def?.display} />
+            <TextField
+              className="w-56"
+              path={`${path}.unitReadAs`}
+              label="Unit read as"
+              value={x.unitReadAs}
+              onChange={set("unitReadAs")}
+              hint="only when the printed unit is a slip or missing"
+            />
+            <TextField
+              className="min-w-48 flex-1"
+              path={`${path}.reported`}
+              label="As printed (optional)"
+              value={x.reported}
+              onChange={set("reported")}
+              placeholder={x.given === "range" ? "between 6.4×10⁻¹¹ and 2.5×10⁻⁹" : undefined}
+            />
           </div>
           <p className={`mt-0.5 min-h-4 text-xs ${preview && !preview.ok ? "text-amber-700" : "text-slate-500"}`} aria-live="polite" data-testid="canonical">
             {preview ? (preview.ok ? `= ${preview.text} (canonical)` : unitErrorShown ? "" : preview.text) : def ? `canonical unit: ${def.display}` : ""}
           </p>
           <FieldErrors id={`${fieldId(path)}-row-err`} messages={valueErrors} />
         </div>
-        <TextField className="md:col-span-1" path={`${path}.min`} label="Range min" value={x.min} onChange={set("min")} inputMode="decimal" />
-        <TextField className="md:col-span-1" path={`${path}.max`} label="Range max" value={x.max} onChange={set("max")} inputMode="decimal" />
         <TextField
           className="md:col-span-2"
           path={`${path}.location`}
@@ -128,7 +190,15 @@ function MeasurementRow({
           options={["stated", "derived"]}
           empty="stated"
         />
-        <TextField className="md:col-span-1" path={`${path}.subject`} label="Subject" value={x.subject} onChange={set("subject")} />
+        <TextField className="md:col-span-3" path={`${path}.subject`} label="Subject" value={x.subject} onChange={set("subject")} />
+        {x.source === "derived" ? (
+          <DerivationFields
+            className="md:col-span-6"
+            path={`${path}.derivation`}
+            derivation={x.derivation}
+            change={(apply) => change((row) => apply(row.derivation))}
+          />
+        ) : null}
         <TextField
           className="md:col-span-6"
           path={`${path}.quote`}
@@ -158,6 +228,78 @@ function MeasurementRow({
   );
 }
 
+/** How a derived number was computed: a formula over named inputs, each a number the paper states. */
+function DerivationFields({
+  path,
+  derivation,
+  change,
+  className,
+}: {
+  path: string;
+  derivation: DerivationForm;
+  change: (apply: (d: Draft<DerivationForm>) => void) => void;
+  className?: string;
+}) {
+  const errors = useValueErrors(path);
+  return (
+    <fieldset id={fieldId(path)} tabIndex={-1} className={`rounded border border-slate-200 bg-slate-50 p-2 ${className ?? ""}`} data-testid="derivation">
+      <legend className="px-1 text-sm font-medium">How the number was derived</legend>
+      <TextField
+        path={`${path}.formula`}
+        label="Formula over the input names"
+        value={derivation.formula}
+        onChange={(formula) => change((d) => void (d.formula = formula))}
+        placeholder="after - before"
+        hint="units are kept: m / A with m in mg and A in cm2 gives mg cm-2"
+        required
+      />
+      <FieldErrors id={`${fieldId(path)}-row-err`} messages={errors} />
+      <ol className="mt-2 space-y-2">
+        {derivation.inputs.map((input, i) => {
+          const ip = `${path}.inputs[${i}]`;
+          const what = `input ${input.name.trim() || i + 1}`;
+          return (
+            <li key={input.uid} className="grid gap-2 rounded border border-slate-200 bg-white p-2 md:grid-cols-6">
+              <TextField
+                className="md:col-span-1"
+                path={`${ip}.name`}
+                label="Name"
+                value={input.name}
+                onChange={(name) => change((d) => void (d.inputs[i]!.name = name))}
+                placeholder="m"
+                required
+              />
+              <ValueOrRangeField
+                className="md:col-span-2"
+                path={ip}
+                label={`Value of ${what}`}
+                value={input}
+                onChange={(value) => change((d) => void Object.assign(d.inputs[i]!, value))}
+              />
+              <TextField
+                className="md:col-span-2"
+                path={`${ip}.quote`}
+                label="Quote (optional)"
+                value={input.quote}
+                onChange={(quote) => change((d) => void (d.inputs[i]!.quote = quote))}
+                multiline={2}
+              />
+              <div className="self-end md:col-span-1">
+                <button type="button" className={secondaryButton} aria-label={`Remove ${what}`} onClick={() => change((d) => void d.inputs.splice(i, 1))}>
+                  Remove
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <button type="button" className={`mt-2 ${secondaryButton}`} onClick={() => change((d) => void d.inputs.push(emptyInput()))}>
+        + Add input
+      </button>
+    </fieldset>
+  );
+}
+
 /** Errors of a measurement that belong to the row itself (a refine on the whole row). */
 function useValueErrors(path: string): string[] {
   const { errors, shown } = useContext(ErrorsContext);
@@ -181,7 +323,16 @@ function ConditionField({
   const target = def.columns.map((col) => col.unit ?? "");
   switch (def.kind) {
     case "quantity":
-      return (
+      return def.ranges ? (
+        <ValueOrRangeField
+          path={path}
+          label={def.label}
+          value={value as ValueOrRangeForm}
+          onChange={onChange}
+          target={target}
+          placeholderUnit={def.placeholder}
+        />
+      ) : (
         <QuantityField path={path} label={def.label} value={value as QuantityForm} onChange={onChange} target={target} placeholderUnit={def.placeholder} />
       );
     case "range":

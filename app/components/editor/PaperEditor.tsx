@@ -7,6 +7,7 @@ import {
   emptyMeasurement,
   emptyStep,
   fieldId,
+  formPath,
   formToRecord,
   stepOfPath,
   STEPS,
@@ -111,8 +112,8 @@ export function PaperEditor({ mode, originalDoi, baseVersion, draftId, initialSt
         return;
       }
       const details = Array.isArray(r.error?.details) ? (r.error!.details as FieldError[]) : [];
-      if (details.length) setServerErrors(details);
-      else if (r.error?.field) setServerErrors([{ path: r.error.field, message: r.error.message }]);
+      if (details.length) setServerErrors(details.map((e) => ({ ...e, path: formPath(state, e.path) })));
+      else if (r.error?.field) setServerErrors([{ path: formPath(state, r.error.field), message: r.error.message }]);
       setPublishError(r.error?.message ?? "publishing failed");
       showProblems();
     } catch (e) {

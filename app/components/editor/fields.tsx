@@ -4,7 +4,7 @@ import { createContext, useContext, useId, type ReactNode } from "react";
 import { convert, toCanonical } from "@/lib/units/convert";
 import { formatQuantity, prettyNumber } from "@/lib/units/display";
 import { property as propertyDef } from "@/lib/units/properties";
-import { fieldId, type QuantityForm } from "@/lib/editing/form";
+import { fieldId, type Given, type QuantityForm, type ValueOrRangeForm } from "@/lib/editing/form";
 import { parseNumber } from "@/lib/units/numbers";
 
 /** Errors by field path, and whether a field's errors are shown yet (after it was left, or on publish). */
@@ -99,14 +99,17 @@ interface SelectFieldProps {
   onChange: (value: string) => void;
   options: readonly (string | { value: string; label: string; group?: string })[];
   required?: boolean;
-  empty?: string;
+  /** The option of no choice; null: there is none (the field has a default). */
+  empty?: string | null;
+  hint?: ReactNode;
   className?: string;
 }
 
-export function SelectField({ path, label, value, onChange, options, required, empty = "— choose —", className }: SelectFieldProps) {
+export function SelectField({ path, label, value, onChange, options, required, empty = "— choose —", hint, className }: SelectFieldProps) {
   const { touch } = useContext(ErrorsContext);
   const messages = useFieldErrors([path]);
   const id = fieldId(path);
+  const describedBy = [messages.length ? `${id}-err` : "", hint ? `${id}-hint` : ""].filter(Boolean).join(" ") || undefined;
   const normalized = options.map((o) => (typeof o === "string" ? { value: o, label: o, group: undefined } : o));
   const groups = [...new Set(normalized.map((o) => o.group))];
   const render = (list: typeof normalized) =>
@@ -131,12 +134,12 @@ export function SelectField({ path, label, value, onChange, options, required, e
         name={path}
         value={value}
         aria-invalid={messages.length > 0}
-        aria-describedby={messages.length ? `${id}-err` : undefined}
+        aria-describedby={describedBy}
         onBlur={() => touch(path)}
         onChange={(e) => onChange(e.target.value)}
         className={inputClass}
       >
-        <option value="">{empty}</option>
+        {empty === null ? null : <option value="">{empty}</option>}
         {groups.length > 1 || groups[0] !== undefined
           ? groups.map((g) => (
               <optgroup key={g ?? "other"} label={g ?? "Other"}>
@@ -145,6 +148,11 @@ export function SelectField({ path, label, value, onChange, options, required, e
             ))
           : render(normalized)}
       </select>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
       <FieldErrors id={`${id}-err`} messages={messages} />
     </div>
   );
@@ -170,6 +178,104 @@ export function canonicalPreview(value: string, unit: string, target: string | r
   } catch (e) {
     return { text: e instanceof Error ? e.message : String(e), ok: false };
   }
+}
+
+/** The canonical value of a value, or of both ends of a range: "= 0.1 A g⁻¹ to 0.2 A g⁻¹". */
+export function numbersPreview(
+  f: Pick<ValueOrRangeForm, "given" | "value" | "min" | "max">,
+  unit: string,
+  target: string | readonly string[],
+  property?: string,
+): { text: string; ok: boolean } | null {
+  if (f.given !== "range") return f.value.trim() ? canonicalPreview(f.value, unit, target, property) : null;
+  const low = f.min.trim() ? canonicalPreview(f.min, unit, target, property) : null;
+  const high = f.max.trim() ? canonicalPreview(f.max, unit, target, property) : null;
+  if (!low || !high) return null;
+  if (!low.ok) return low;
+  if (!high.ok) return high;
+  return { text: `${low.text} to ${high.text}`, ok: true };
+}
+
+/** Whether the paper gives a single value or a range: a radio group, so arrow keys switch it. */
+export function GivenSwitch({ path, label, value, onChange }: { path: string; label: string; value: Given; onChange: (given: Given) => void }) {
+  const name = fieldId(`${path}.given`);
+  return (
+    <div role="radiogroup" aria-label={`${label}: a value or a range`} className="flex gap-3 text-xs text-slate-700">
+      {(["value", "range"] as const).map((given) => (
+        <label key={given} className="flex items-center gap-1">
+          <input type="radio" name={name} id={`${name}-${given}`} value={given} checked={value === given} onChange={() => onChange(given)} />
+          {given === "value" ? "a value" : "a range"}
+        </label>
+      ))}
+    </div>
+  );
+}
+
+interface ValueOrRangeFieldProps {
+  path: string;
+  label: string;
+  value: ValueOrRangeForm;
+  onChange: (value: ValueOrRangeForm) => void;
+  /** Canonical unit(s) in mathjs syntax for the preview; none: no preview. */
+  target?: readonly string[];
+  placeholderUnit?: string;
+  className?: string;
+}
+
+/** A number or a range (min–max) with the unit the paper wrote, and how the paper prints it. */
+export function ValueOrRangeField({ path, label, value, onChange, target, placeholderUnit, className }: ValueOrRangeFieldProps) {
+  const { touch } = useContext(ErrorsContext);
+  const messages = useFieldErrors([path, `${path}.value`, `${path}.min`, `${path}.max`, `${path}.unit`, `${path}.reported`]);
+  const id = fieldId(path);
+  const hintId = useId();
+  const preview = target ? numbersPreview(value, value.unit, target) : null;
+  const input = (field: "value" | "min" | "max" | "unit" | "reported", name: string, width: string, placeholder?: string) => (
+    <input
+      id={fieldId(`${path}.${field}`)}
+      aria-label={`${label}: ${name}`}
+      className={`${inputClass} ${width}`}
+      inputMode={field === "unit" || field === "reported" ? undefined : "decimal"}
+      autoComplete="off"
+      placeholder={placeholder}
+      value={value[field]}
+      aria-invalid={messages.length > 0}
+      aria-describedby={`${target ? hintId : ""} ${messages.length ? `${id}-err` : ""}`.trim() || undefined}
+      onBlur={() => touch(path)}
+      onChange={(e) => onChange({ ...value, [field]: e.target.value })}
+    />
+  );
+  return (
+    <fieldset className={className}>
+      <legend className={labelClass}>{label}</legend>
+      <GivenSwitch path={path} label={label} value={value.given} onChange={(given) => onChange({ ...value, given })} />
+      <div className="flex gap-1">
+        {value.given === "range" ? (
+          <>
+            {input("min", "min", "w-16")}
+            <span aria-hidden="true" className="self-center">
+              –
+            </span>
+            {input("max", "max", "w-16")}
+          </>
+        ) : (
+          input("value", "value", "w-24")
+        )}
+        {input("unit", "unit", "w-28", placeholderUnit)}
+      </div>
+      {input("reported", "as printed", "mt-1", "as printed (optional)")}
+      {target ? (
+        <p
+          id={hintId}
+          className={`mt-0.5 min-h-4 text-xs ${preview && !preview.ok ? "text-amber-700" : "text-slate-500"}`}
+          aria-live="polite"
+          data-testid="canonical"
+        >
+          {preview ? (preview.ok ? `= ${preview.text}` : preview.text) : ""}
+        </p>
+      ) : null}
+      <FieldErrors id={`${id}-err`} messages={messages} />
+    </fieldset>
+  );
 }
 
 interface QuantityFieldProps {
