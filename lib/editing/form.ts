@@ -1,8 +1,9 @@
 /**
  * The paper editor's state: the record format (lib/records/schema.ts) as the strings a form holds,
  * so a half-typed "25O" survives autosave. `recordToForm` and `formToRecord` are inverse on every
- * valid record (nothing the form does not show is dropped); validation is the record file's own
- * (`validateRecordFile`), the same on the client and the server.
+ * valid record (nothing the form does not show is dropped); the checks as the user types are the
+ * record file's own browser-safe ones (`checkRecordFile`); the server adds what needs mathjs (a
+ * derived number recomputed), and its refusals land on the same fields.
  *
  * No React and nothing server-only (no lib/db): the editor's client components import it.
  */
@@ -19,7 +20,7 @@ import type {
   ValueOrRange,
 } from "@/lib/records/schema";
 import { OWN_SCOPE } from "@/lib/records/scope";
-import { validateRecordFile, RecordValidationError, type FieldError } from "@/lib/records/validate";
+import { checkRecordFile, RecordValidationError, type FieldError } from "@/lib/records/checks";
 import { CONDITIONS, type ConditionDefinition } from "@/lib/units/conditions";
 
 export interface QuantityForm {
@@ -551,7 +552,7 @@ export function validateForm(state: EditorState): FieldError[] {
   const own = new Set(issues.map((i) => i.path));
   let schemaErrors: FieldError[] = [];
   try {
-    validateRecordFile({ papers: [record] });
+    checkRecordFile({ papers: [record] });
   } catch (e) {
     if (!(e instanceof RecordValidationError)) throw e;
     schemaErrors = e.errors.map((x) => ({ path: formPath(state, x.path.replace(/^papers\[0\]\.?/, "") || "(paper)"), message: x.message }));

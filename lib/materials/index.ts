@@ -3,6 +3,7 @@
  * and its key ("10.1007/s40820-025-01858-2/fes2-qd-mxene"): stable across re-imports, shareable.
  */
 import type { PrismaClient } from "../db";
+import type { Measurement } from "../generated/prisma/client";
 import { inCanonicalUnit, property, PROPERTIES, type PropertyDefinition } from "../units";
 import { formatQuantity, prettyNumber, unitText } from "../units/display";
 import type { Conditions, Derivation } from "../records/schema";
@@ -100,6 +101,42 @@ function byProperty(measurements: MeasurementView[]): MeasurementGroup[] {
   return [...groups.entries()].map(([key, items]) => ({ property: property(key)!, items }));
 }
 
+/** A measurement row as pages show it. */
+function measurementView(m: Measurement): MeasurementView {
+  const conditions = m.conditionsJson ? (JSON.parse(m.conditionsJson) as Conditions) : undefined;
+  return {
+    id: m.id,
+    property: property(m.propertyKey)!,
+    value: m.value,
+    min: m.min,
+    max: m.max,
+    reported: m.reported,
+    unit: m.unit,
+    unitReadAs: m.unitReadAs,
+    display: formatValue(m),
+    canonicalMin: inCanonicalUnit(m.propertyKey, m.canonicalMin, m.canonicalUnit),
+    canonicalMax: inCanonicalUnit(m.propertyKey, m.canonicalMax, m.canonicalUnit),
+    qualifier: m.qualifier,
+    scope: m.scope as Scope,
+    conditions,
+    conditionsText: describeConditions(conditions),
+    rateWithoutOneC: rateWithoutOneC(m),
+    quote: m.quote,
+    location: m.location,
+    source: m.source as MeasurementView["source"],
+    derivation: m.derivationJson ? (JSON.parse(m.derivationJson) as Derivation) : null,
+    subject: m.subject,
+    note: m.note,
+    temperature: m.temperature,
+    currentDensity: m.currentDensity,
+    cycle: m.cycle,
+  };
+}
+
+/**
+ * A material with its measurements by property: its own under measurementGroups, the others
+ * (models, precursors, references…) under otherScopes, each group in catalogue order.
+ */
 export async function getMaterial(prisma: PrismaClient, doi: string, key: string) {
   const material = await prisma.material.findFirst({
     where: { key, paper: { doi: doi.toLowerCase() } },
@@ -113,36 +150,7 @@ export async function getMaterial(prisma: PrismaClient, doi: string, key: string
     },
   });
   if (!material) return null;
-  const measurements: MeasurementView[] = material.measurements.map((m) => {
-    const conditions = m.conditionsJson ? (JSON.parse(m.conditionsJson) as Conditions) : undefined;
-    return {
-      id: m.id,
-      property: property(m.propertyKey)!,
-      value: m.value,
-      min: m.min,
-      max: m.max,
-      reported: m.reported,
-      unit: m.unit,
-      unitReadAs: m.unitReadAs,
-      display: formatValue(m),
-      canonicalMin: inCanonicalUnit(m.propertyKey, m.canonicalMin, m.canonicalUnit),
-      canonicalMax: inCanonicalUnit(m.propertyKey, m.canonicalMax, m.canonicalUnit),
-      qualifier: m.qualifier,
-      scope: m.scope as Scope,
-      conditions,
-      conditionsText: describeConditions(conditions),
-      rateWithoutOneC: rateWithoutOneC(m),
-      quote: m.quote,
-      location: m.location,
-      source: m.source as MeasurementView["source"],
-      derivation: m.derivationJson ? (JSON.parse(m.derivationJson) as Derivation) : null,
-      subject: m.subject,
-      note: m.note,
-      temperature: m.temperature,
-      currentDensity: m.currentDensity,
-      cycle: m.cycle,
-    };
-  });
+  const measurements = material.measurements.map(measurementView);
   // The material's own numbers first; the others under their own headings, in the order of SCOPES.
   const scoped = SCOPES.map((scope) => ({ scope, groups: byProperty(measurements.filter((m) => m.scope === scope)) })).filter((s) => s.groups.length);
   return {
@@ -151,6 +159,18 @@ export async function getMaterial(prisma: PrismaClient, doi: string, key: string
     otherScopes: scoped.filter((s) => s.scope !== OWN_SCOPE),
     measurementCount: measurements.length,
   };
+}
+
+/** The measurements of a paper's materials that are not about the materials themselves, by scope, with the material each is filed under. */
+export async function paperOtherScopes(prisma: PrismaClient, paperId: number) {
+  const rows = await prisma.measurement.findMany({
+    where: { material: { paperId }, scope: { not: OWN_SCOPE } },
+    include: { material: { select: { key: true, name: true, position: true } } },
+    orderBy: [{ materialId: "asc" }, { position: "asc" }],
+  });
+  return SCOPES.filter((scope) => scope !== OWN_SCOPE)
+    .map((scope) => ({ scope, items: rows.filter((r) => r.scope === scope).map((r) => ({ material: r.material, measurement: measurementView(r) })) }))
+    .filter((s) => s.items.length);
 }
 
 export async function getPaper(prisma: PrismaClient, doi: string) {

@@ -8,7 +8,7 @@ import { canonicalClauses, FACETS, readsOwnStatedOnly, sortClause, type Canonica
 import type { FacetCount, SearchBackend, SearchResult } from "./types";
 import { ftsQuery } from "./text";
 import { clauseMaterials, rows } from "./sql";
-import { materialHits, orderFacetCounts } from "./results";
+import { materialHits, orderFacetCounts, rateOnlyCounts } from "./results";
 import { facetIndex, type FacetIndex, type SlotFilter } from "./facet-index";
 
 /** A material meeting a metric clause, with its highest and lowest value among the measurements that meet it. */
@@ -112,6 +112,7 @@ export class EmbeddedSearch implements SearchBackend {
       perPage: query.perPage,
       materials,
       facets: facetCounts(index, candidates, filters, hits),
+      rateOnly: await rateOnlyCounts(this.prisma, clauses),
       backend: this.name,
     };
   }

@@ -16,7 +16,7 @@ import { boundColumns } from "./sql";
 import { SYNONYMS, synonymsOf } from "./synonyms";
 import { meilisearchRequest } from "./meilisearch-http";
 import type { FacetCount, SearchBackend, SearchResult } from "./types";
-import { materialHits, orderFacetCounts, type PageEntry } from "./results";
+import { materialHits, orderFacetCounts, rateOnlyCounts, type PageEntry } from "./results";
 import { CONDITION_COLUMNS, searchDocuments, type MaterialDocument, type MaterialFields, type SearchDocument } from "./meilisearch-documents";
 
 export interface MeilisearchOptions {
@@ -282,7 +282,16 @@ export class MeilisearchSearch implements SearchBackend {
   async search(query: ParsedSearchQuery): Promise<SearchResult> {
     const clauses = canonicalClauses(query);
     const materialIds = await this.materialsMeetingClauses(clauses);
-    if (materialIds?.length === 0) return { total: 0, page: query.page, perPage: query.perPage, materials: [], facets: emptyFacets(), backend: this.name };
+    if (materialIds?.length === 0)
+      return {
+        total: 0,
+        page: query.page,
+        perPage: query.perPage,
+        materials: [],
+        facets: emptyFacets(),
+        rateOnly: await rateOnlyCounts(this.prisma, clauses),
+        backend: this.name,
+      };
 
     const text: SearchParams = { q: query.q ? queryWords(query.q).join(" ") : null, matchingStrategy: "all" };
     const filter = (except?: FacetName): string[] => [PUBLISHED, ...facetFilter(query, except), ...(materialIds ? [`materialId IN ${list(materialIds)}`] : [])];
@@ -313,6 +322,7 @@ export class MeilisearchSearch implements SearchBackend {
       page: query.page,
       perPage: query.perPage,
       materials: await materialHits(this.prisma, page, clauses, sort),
+      rateOnly: await rateOnlyCounts(this.prisma, clauses),
       facets: Object.fromEntries(FACETS.map((f) => [f, facetCounts(distribution(f))])) as Record<FacetName, FacetCount[]>,
       backend: this.name,
     };

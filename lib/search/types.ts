@@ -52,7 +52,19 @@ export interface SearchResult {
   perPage: number;
   materials: MaterialHit[];
   facets: Record<FacetName, FacetCount[]>;
+  /**
+   * Per metric clause bounding a current density: the published measurements that meet the rest of
+   * the clause but give only a C-rate, in a paper that defines no 1C, so no current-density bound can
+   * hold or fail for them.
+   */
+  rateOnly: RateOnlyCount[];
   backend: "embedded" | "meilisearch";
+}
+
+export interface RateOnlyCount {
+  clause: number;
+  measurements: number;
+  materials: number;
 }
 
 export interface SearchBackend {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { FieldError } from "@/lib/records/validate";
+import type { FieldError } from "@/lib/records/checks";
 import {
   emptyMaterial,
   emptyMeasurement,

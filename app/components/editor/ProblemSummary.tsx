@@ -1,5 +1,5 @@
 import type { Ref } from "react";
-import type { FieldError } from "@/lib/records/validate";
+import type { FieldError } from "@/lib/records/checks";
 
 interface ProblemSummaryProps {
   /** Shown once publishing was tried or refused. */

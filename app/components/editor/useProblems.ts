@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useState } from "react";
 import { stepOfPath, validateForm, type EditorState, type StepKey } from "@/lib/editing/form";
-import type { FieldError } from "@/lib/records/validate";
+import type { FieldError } from "@/lib/records/checks";
 import type { FormErrors } from "./fields";
 
 /**

@@ -78,7 +78,7 @@ export function MetricBuilder({ clauses, properties, conditions, onChange }: Pro
     const first = propertyOf("specific_capacity") ?? withData[0] ?? properties[0]!;
     const id = newClauseId();
     focusClause.current = id;
-    onChange([...clauses, { id, property: first.key, min: "", max: "", unit: first.units[0]?.value ?? "", where: [] }]);
+    onChange([...clauses, { id, property: first.key, min: "", max: "", unit: first.units[0]?.value ?? "", where: [], ranges: "overlap" }]);
   };
 
   return (
@@ -242,6 +242,19 @@ export function MetricBuilder({ clauses, properties, conditions, onChange }: Pro
                     })}
                   </ul>
                 ) : null}
+
+                <label className="mt-3 flex items-center gap-2 text-xs text-slate-600" htmlFor={`${base}-ranges`}>
+                  <span>A number stated as a range counts when it</span>
+                  <select
+                    id={`${base}-ranges`}
+                    value={clause.ranges}
+                    onChange={(e) => update(clause.id, { ranges: e.target.value === "within" ? "within" : "overlap" })}
+                    className={selectClass}
+                  >
+                    <option value="overlap">overlaps the bounds</option>
+                    <option value="within">lies entirely within them</option>
+                  </select>
+                </label>
 
                 {used.size < conditions.length ? (
                   <label className="mt-3 flex items-center gap-2 text-xs text-slate-600" htmlFor={`${base}-add-condition`}>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { MaterialHit, MatchedMeasurement } from "@/lib/search/types";
 import { PaperText } from "@/app/components/PaperText";
 import { materialPath, paperPath } from "@/lib/materials/paths";
+import { SCOPE_TEXT } from "@/lib/records/scope";
 
 interface Props {
   materials: MaterialHit[];
@@ -93,6 +94,30 @@ export function prettyFormula(formula: string): string {
   return formula.replace(/([A-Za-z)\]])(\d+(?:\.\d+)?|x)(?![a-z])/g, (_m, before: string, n: string) => before + [...n].map((c) => SUBSCRIPT[c] ?? c).join(""));
 }
 
+/** What sets a matched number apart from a stated single value of the material itself. */
+function MeasurementBadges({ m }: { m: MatchedMeasurement }) {
+  const badge = "ml-1 whitespace-nowrap rounded px-1 text-xs font-normal";
+  return (
+    <>
+      {m.value === null ? (
+        <span className={`${badge} bg-sky-100 text-sky-800`} title="the paper states a range">
+          range
+        </span>
+      ) : null}
+      {m.source === "derived" ? (
+        <span className={`${badge} bg-amber-100 text-amber-800`} title="computed by matlit from numbers the paper states">
+          derived
+        </span>
+      ) : null}
+      {m.scope !== "material" ? (
+        <span className={`${badge} bg-violet-100 text-violet-800`} title={SCOPE_TEXT[m.scope].description}>
+          {SCOPE_TEXT[m.scope].badge}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
 function Matched({
   matched,
   propertyLabel,
@@ -113,7 +138,10 @@ function Matched({
                 {m.clause >= 0 && clauseProperties.length > 1 ? <span className="mr-1 text-xs text-slate-400">#{m.clause + 1}</span> : null}
                 {propertyLabel(m.property)}
               </span>
-              <span className="font-semibold tabular-nums text-slate-900">{m.display}</span>
+              <span className="font-semibold tabular-nums text-slate-900">
+                {m.display}
+                <MeasurementBadges m={m} />
+              </span>
               <span className="text-slate-700">{m.conditions || <span className="text-slate-400">no conditions stated</span>}</span>
             </div>
             <details className="group ml-0 mt-0.5 text-xs sm:ml-[14.75rem]">

@@ -5,6 +5,7 @@ import { useSearchParams } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { parseAsString, useQueryStates } from "nuqs";
 import type { SearchQuery } from "@/lib/search/query";
+import { OWN_SCOPE, SCOPE_TEXT, SCOPES, type Scope } from "@/lib/records/scope";
 import { fetchJson, RequestError } from "../fetchJson";
 import { ElementPicker } from "./ElementPicker";
 import { FacetSidebar } from "./FacetSidebar";
@@ -318,6 +319,7 @@ export function SearchApp({ initialQuery, initialResult, initialError, catalogue
               Metric filters
             </h2>
             <MetricBuilder clauses={state.clauses} properties={catalogue.properties} conditions={catalogue.conditions} onChange={setClauses} />
+            <WhoseNumbers scopes={state.scopes} derived={state.derived} onChange={(p) => change((s) => ({ ...s, ...p, page: 1 }))} />
           </section>
 
           <section
@@ -408,7 +410,20 @@ export function SearchApp({ initialQuery, initialResult, initialError, catalogue
                   Start a new search
                 </button>
               </div>
-            ) : result && result.materials.length ? (
+            ) : null}
+            {!error && result?.rateOnly.length ? (
+              <div data-testid="rate-only" className="rounded border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">
+                {result.rateOnly.map((r) => (
+                  <p key={r.clause}>
+                    {r.measurements} {propertyLabel(state.clauses[r.clause]?.property ?? "").toLowerCase()} measurement{r.measurements === 1 ? "" : "s"} of{" "}
+                    {r.materials} material{r.materials === 1 ? "" : "s"} give only a C-rate in a paper that does not define 1C: they cannot be converted to a
+                    current density, so the current-density bound{state.clauses.length > 1 ? ` of metric filter ${r.clause + 1}` : ""} neither includes nor
+                    excludes them.
+                  </p>
+                ))}
+              </div>
+            ) : null}
+            {error ? null : result && result.materials.length ? (
               <div className={loading ? "opacity-60 transition-opacity" : "transition-opacity"}>
                 <ResultList materials={result.materials} propertyLabel={propertyLabel} clauseProperties={state.clauses.map((c) => c.property)} />
               </div>
@@ -497,5 +512,32 @@ function EmptyState({
         </p>
       )}
     </div>
+  );
+}
+
+/** Whose numbers the metric filters and sorting read: the material's own, and on request the others. */
+function WhoseNumbers({ scopes, derived, onChange }: { scopes: Scope[]; derived: boolean; onChange: (p: { scopes?: Scope[]; derived?: boolean }) => void }) {
+  const others = SCOPES.filter((s) => s !== OWN_SCOPE);
+  const toggle = (scope: Scope) => {
+    const next = scopes.includes(scope) ? scopes.filter((s) => s !== scope) : [...scopes, scope];
+    onChange({ scopes: next.length ? next : [OWN_SCOPE] });
+  };
+  return (
+    <fieldset className="mt-3 border-t border-slate-100 pt-2 text-xs text-slate-600">
+      <legend className="sr-only">Whose numbers the metric filters read</legend>
+      <p>Metric filters and sorting read the materials&apos; own stated numbers. Also include:</p>
+      <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+        {others.map((scope) => (
+          <label key={scope} className="inline-flex items-center gap-1" title={SCOPE_TEXT[scope].description}>
+            <input type="checkbox" checked={scopes.includes(scope)} onChange={() => toggle(scope)} className="accent-brand" />
+            {SCOPE_TEXT[scope].heading.toLowerCase()}
+          </label>
+        ))}
+        <label className="inline-flex items-center gap-1" title="numbers matlit computed from the paper's own, each with its formula">
+          <input type="checkbox" checked={derived} onChange={() => onChange({ derived: !derived })} className="accent-brand" />
+          numbers derived by matlit
+        </label>
+      </div>
+    </fieldset>
   );
 }

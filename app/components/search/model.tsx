@@ -2,7 +2,8 @@
  * The search page's state and how it maps to the search contract (lib/search/query.ts) and the URL.
  * Client-safe: only type imports from lib/search, so zod and mathjs stay out of the browser bundle.
  */
-import type { SearchQuery } from "@/lib/search/query";
+import type { RangeMatch, SearchQuery } from "@/lib/search/query";
+import { OWN_SCOPE, SCOPES, type Scope } from "@/lib/records/scope";
 import type { SearchResult } from "@/lib/search/types";
 import { shortFormQuery } from "@/lib/search/url";
 import type { SearchCatalogue } from "@/lib/search/catalogue";
@@ -29,6 +30,8 @@ export interface ClauseDraft {
   max: string;
   unit: string;
   where: BoundDraft[];
+  /** How its bounds meet a number or condition stated as a range. */
+  ranges: RangeMatch;
 }
 
 export interface SearchState {
@@ -37,7 +40,11 @@ export interface SearchState {
   elementsMode: "all" | "only";
   elements: string[];
   clauses: ClauseDraft[];
-  sort: { property: string; order: "asc" | "desc" } | null;
+  sort: { property: string; order: "asc" | "desc"; ranges?: RangeMatch } | null;
+  /** Whose numbers metric filters and sorting read: the material's own unless more are ticked. */
+  scopes: Scope[];
+  /** Numbers matlit derived count as stated ones. */
+  derived: boolean;
   page: number;
   perPage: number;
 }
@@ -61,7 +68,18 @@ export function emptyFacets(): Record<ListFacet, string[]> {
 }
 
 export function emptyState(): SearchState {
-  return { q: "", facets: emptyFacets(), elementsMode: "all", elements: [], clauses: [], sort: null, page: 1, perPage: DEFAULT_PER_PAGE };
+  return {
+    q: "",
+    facets: emptyFacets(),
+    elementsMode: "all",
+    elements: [],
+    clauses: [],
+    sort: null,
+    scopes: [OWN_SCOPE],
+    derived: false,
+    page: 1,
+    perPage: DEFAULT_PER_PAGE,
+  };
 }
 
 const num = (s: string): number | undefined => {
@@ -100,10 +118,18 @@ export function toQuery(state: SearchState, full = false): SearchQuery {
       where[b.key] = { ...(bmin !== undefined ? { min: bmin } : {}), ...(bmax !== undefined ? { max: bmax } : {}), ...(b.unit ? { unit: b.unit } : {}) };
     }
     if (Object.keys(where).length) clause.where = where;
+    if (c.ranges !== "overlap") clause.ranges = c.ranges;
     return clause;
   });
   if (metrics.length) query.metrics = metrics;
-  if (state.sort) query.sort = { ...state.sort };
+  if (state.sort)
+    query.sort = {
+      property: state.sort.property,
+      order: state.sort.order,
+      ...(state.sort.ranges && state.sort.ranges !== "overlap" ? { ranges: state.sort.ranges } : {}),
+    };
+  if (state.scopes.length !== 1 || state.scopes[0] !== OWN_SCOPE) query.scope = [...state.scopes];
+  if (state.derived) query.derived = true;
   if (full || state.page !== 1) query.page = state.page;
   if (full || state.perPage !== DEFAULT_PER_PAGE) query.perPage = state.perPage;
   return query;
@@ -145,10 +171,15 @@ export function fromQuery(query: SearchQuery, catalogue: Catalogue): SearchState
           unit: typeof b.unit === "string" ? b.unit : (catalogue.conditions.find((c) => c.key === k)?.units[0]?.value ?? ""),
         };
       }),
+      ranges: m.ranges === "within" ? "within" : "overlap",
     };
   });
   const sort = obj(query.sort);
-  if (typeof sort.property === "string") state.sort = { property: sort.property, order: sort.order === "asc" ? "asc" : "desc" };
+  if (typeof sort.property === "string")
+    state.sort = { property: sort.property, order: sort.order === "asc" ? "asc" : "desc", ...(sort.ranges === "within" ? { ranges: "within" as const } : {}) };
+  const scopes = strings(query.scope).filter((s): s is Scope => (SCOPES as readonly string[]).includes(s));
+  if (scopes.length) state.scopes = scopes;
+  state.derived = query.derived === true;
   if (isNum(query.page) && query.page >= 1) state.page = Math.floor(query.page);
   if (isNum(query.perPage) && query.perPage >= 1) state.perPage = Math.floor(query.perPage);
   return state;

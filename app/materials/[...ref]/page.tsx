@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { fromSegments, getMaterial, paperPath, materialPath } from "@/lib/materials";
 import { synthesisStepView } from "@/lib/materials/synthesis";
 import { PaperText } from "@/app/components/PaperText";
+import { MeasurementTable, OtherScopes } from "@/app/components/MeasurementTable";
 import { AuditFlags, DerivedFigures } from "@/app/components/AuditViews";
 import { auditPaper } from "@/lib/formulas/derive";
 import { AddToCompare } from "@/app/compare/AddToCompare";
@@ -140,49 +141,15 @@ export default async function MaterialPage({ params }: Props) {
 
       <section aria-labelledby="measurements">
         <h2 id="measurements" className="text-xl font-semibold">
-          Measurements <span className="text-base font-normal text-slate-500">({material.measurementCount})</span>
+          Measurements <span className="text-base font-normal text-slate-500">({material.measurementGroups.reduce((n, g) => n + g.items.length, 0)})</span>
         </h2>
         {material.measurementGroups.length === 0 ? <p className="mt-2 text-sm text-slate-500">No measurements recorded for this material.</p> : null}
         {material.measurementGroups.map((group) => (
-          <div key={group.property.key} className="mt-4" data-property={group.property.key}>
-            <h3 className="font-medium">
-              {group.property.label} <span className="text-sm font-normal text-slate-500">({group.property.display})</span>
-            </h3>
-            <table className="mt-1 w-full table-fixed border-collapse text-sm">
-              <thead>
-                <tr className="border-b border-slate-200 text-left text-slate-500">
-                  <th className="w-40 py-1 font-normal">Value</th>
-                  <th className="w-72 py-1 font-normal">Conditions</th>
-                  <th className="py-1 font-normal">Quote</th>
-                </tr>
-              </thead>
-              <tbody>
-                {group.items.map((m) => (
-                  <tr key={m.id} className="border-b border-slate-100 align-top" data-testid="measurement">
-                    <td className="py-1.5 pr-2 font-medium tabular-nums">
-                      {m.display}
-                      {m.source === "derived" ? (
-                        <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-800" title="computed by matlit from the paper's numbers">
-                          derived
-                        </span>
-                      ) : null}
-                      {m.subject ? <div className="text-xs font-normal text-slate-500">{m.subject}</div> : null}
-                    </td>
-                    <td className="py-1.5 pr-2 text-slate-700">{m.conditionsText || <span className="text-slate-400">–</span>}</td>
-                    <td className="py-1.5 text-slate-600">
-                      <q className="italic">
-                        <PaperText text={m.quote} />
-                      </q>
-                      {m.location ? <span className="ml-1 text-xs text-slate-400">({m.location})</span> : null}
-                      {m.note ? <div className="mt-0.5 text-xs text-amber-800">Note: {m.note}</div> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <MeasurementTable key={group.property.key} group={group} />
         ))}
       </section>
+
+      <OtherScopes scopes={material.otherScopes} />
 
       <DerivedFigures figures={derived} />
     </article>

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PaperText } from "@/app/components/PaperText";
+import { SCOPE_TEXT } from "@/lib/records/scope";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
-import { fromSegments, getPaper, materialPath, paperEditPath } from "@/lib/materials";
+import { fromSegments, getPaper, materialPath, paperEditPath, paperOtherScopes } from "@/lib/materials";
 import { auditPaper } from "@/lib/formulas/derive";
 import { AuditFlags } from "@/app/components/AuditViews";
 import { currentUser } from "@/lib/auth";
@@ -99,6 +101,7 @@ export default async function PaperPage({ params }: Props) {
           </tbody>
         </table>
       </section>
+      <PaperOtherScopes doi={paper.doi} scopes={await paperOtherScopes(db(), paper.id)} />
       {paper.formulas.length ? (
         <section aria-labelledby="formulas">
           <h2 id="formulas" className="text-lg font-semibold">
@@ -117,5 +120,59 @@ export default async function PaperPage({ params }: Props) {
       ) : null}
       <RevisionHistory revisions={await paperRevisions(paper.doi)} />
     </article>
+  );
+}
+
+/** The paper's numbers that are not about its materials themselves, each with the material it is filed under. */
+function PaperOtherScopes({ doi, scopes }: { doi: string; scopes: Awaited<ReturnType<typeof paperOtherScopes>> }) {
+  if (!scopes.length) return null;
+  return (
+    <section aria-labelledby="other-scopes" className="space-y-4">
+      <div>
+        <h2 id="other-scopes" className="text-lg font-semibold">
+          Also stated, not about the materials themselves
+        </h2>
+        <p className="text-sm text-slate-600">
+          Calculated models, precursors, references, other parts of the cell and general knowledge: search and comparisons leave them out unless asked.
+        </p>
+      </div>
+      {scopes.map(({ scope, items }) => (
+        <div key={scope} data-testid={`scope-${scope}`}>
+          <h3 className="font-semibold">
+            {SCOPE_TEXT[scope].heading} <span className="text-sm font-normal text-slate-500">({items.length})</span>
+          </h3>
+          <table className="mt-1 w-full table-fixed border-collapse text-sm">
+            <thead>
+              <tr className="border-b border-slate-200 text-left text-slate-500">
+                <th className="w-48 py-1 font-normal">Filed under</th>
+                <th className="w-48 py-1 font-normal">Property</th>
+                <th className="w-44 py-1 font-normal">Value</th>
+                <th className="py-1 font-normal">Quote</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map(({ material, measurement: m }) => (
+                <tr key={m.id} className="border-b border-slate-100 align-top">
+                  <td className="py-1 pr-2">
+                    <Link className="text-brand hover:underline" href={materialPath(doi, material.key)}>
+                      {material.name}
+                    </Link>
+                    {m.subject ? <div className="text-xs text-slate-500">{m.subject}</div> : null}
+                  </td>
+                  <td className="py-1 pr-2">{m.property.label}</td>
+                  <td className="py-1 pr-2 tabular-nums">{m.display}</td>
+                  <td className="py-1 text-slate-600">
+                    <q className="italic">
+                      <PaperText text={m.quote} />
+                    </q>
+                    {m.location ? <span className="ml-1 text-xs text-slate-400">({m.location})</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </section>
   );
 }
