@@ -55,7 +55,9 @@ export function* syntheticPapers(shape: SyntheticShape, batchSize = 100, seed = 
           ...(t.value !== undefined
             ? { value: Number((t.value * factor).toPrecision(4)) }
             : { min: Number((t.min! * factor).toPrecision(4)), max: Number((t.max! * factor).toPrecision(4)) }),
+          // Jittered numbers are no longer what a derivation gives: every synthetic number is stated.
           source: "stated",
+          derivation: undefined,
           quote: `${t.quote} (synthetic ${p}.${k}.${n})`,
         });
       }

@@ -80,6 +80,7 @@ describe("comparing electrodes in Chromium", () => {
 
     const room = row(ui.page, "specific_capacity", "0.1 A g⁻¹ · 25 °C (or unstated)");
     const cells = room.locator("td").filter({ has: ui.page.getByTestId("compare-cell") });
+    await room.getByTestId("compare-cell").nth(1).waitFor(); // count() does not wait for the rows to render
     expect(await room.getByTestId("compare-cell").count()).toBe(2);
     expect(await room.getByTestId("compare-cell").nth(0).textContent()).toBe("464.3");
     expect(await room.getByTestId("compare-cell").nth(1).textContent()).toBe("★ 573");

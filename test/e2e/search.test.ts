@@ -189,7 +189,7 @@ describe("searching the knowledge base in Chromium", () => {
     await ui.page.getByRole("combobox", { name: "Sort by" }).selectOption("specific_capacity");
     await waitForQuery(ui.page, (q) => JSON.stringify(q.sort) === JSON.stringify({ property: "specific_capacity", order: "desc" }));
     const shown = await ui.page.getByTestId("matched-measurement").allTextContents();
-    const firstValues = shown.map((t) => Number(/([\d.]+) mAh g⁻¹/.exec(t)?.[1])).filter((n) => !Number.isNaN(n));
+    const firstValues = shown.map((t) => Number(/([\d.]+) mA ?h g⁻¹/.exec(t)?.[1])).filter((n) => !Number.isNaN(n));
     expect(firstValues.length).toBeGreaterThan(1);
 
     await ui.page.goto(ui.app.url + "/");

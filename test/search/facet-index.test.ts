@@ -62,7 +62,9 @@ describe("facet index of the embedded search", () => {
   it("counts the facets of a metric search as SQL does", async () => {
     const { facets } = await searchCounts({ metrics: [{ property: "specific_capacity", min: 200, unit: "mAh/g" }] });
     expect(facets).toEqual(
-      sqlCounts(`M."id" IN (SELECT "materialId" FROM "Measurement" WHERE "propertyKey" = 'specific_capacity' AND "canonicalMax" >= 200 AND "scope" = 'material' AND "source" = 'stated')`),
+      sqlCounts(
+        `M."id" IN (SELECT "materialId" FROM "Measurement" WHERE "propertyKey" = 'specific_capacity' AND "canonicalMax" >= 200 AND "scope" = 'material' AND "source" = 'stated')`,
+      ),
     );
   });
 
