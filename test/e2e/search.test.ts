@@ -206,6 +206,23 @@ describe("searching the knowledge base in Chromium", () => {
     expect(await ui.page.getByTestId("result").first().getAttribute("data-ref")).toBe(firstPage);
   });
 
+  it("reads ranges by overlap or containment, and other scopes on request", async () => {
+    const query = { metrics: [{ property: "diffusion_coefficient", min: 1e-9, unit: "cm^2/s" }] };
+    await ui.page.goto(ui.app.url + "/?query=" + encodeURIComponent(JSON.stringify(query)));
+    await settled(ui.page);
+    const heo = ui.page.locator('[data-testid="result"][data-ref="10.1007/s40820-023-01232-0/na095-lncfm"]');
+    expect(await heo.getByTestId("matched-measurement").first().textContent()).toMatch(/6\.445 × 10⁻¹¹–2\.527 × 10⁻⁹.*range/);
+
+    const clause = ui.page.getByRole("group", { name: "Metric filter 1" });
+    await clause.getByLabel("A number stated as a range counts when it").selectOption("within");
+    await waitForQuery(ui.page, (q) => (q.metrics as { ranges?: string }[])[0]?.ranges === "within");
+    expect(await heo.count()).toBe(0);
+
+    await ui.page.getByRole("checkbox", { name: "calculated models" }).check();
+    await waitForQuery(ui.page, (q) => JSON.stringify(q.scope) === JSON.stringify(["material", "model"]));
+    expect(await ui.page.locator('[data-testid="matched-measurement"]').filter({ hasText: "model" }).count()).toBeGreaterThan(0);
+  });
+
   it("shows suggestions when nothing matches and the API's message when the query is wrong", async () => {
     await ui.page.goto(ui.app.url + "/?q=zzzxqqnotamaterial");
     // The short form is rewritten to the JSON form the page writes.

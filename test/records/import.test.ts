@@ -1,3 +1,5 @@
+import { SCOPES } from "../../lib/records/scope";
+import type { MeasurementRecord, RecordFile } from "../../lib/records/schema";
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { mkdtempSync, writeFileSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -161,6 +163,13 @@ describe("export → import → export", () => {
       expect((await matlit(["export", "--format", "json", "--out", first], source.url)).status).toBe(0);
       const papers = JSON.parse(readFileSync(first, "utf8")).papers;
       expect(papers.length).toBeGreaterThanOrEqual(5);
+      // …with every shape a number can take: a range, a derivation, each scope, a unit read otherwise, a range condition.
+      const measurements = papers.flatMap((p: RecordFile["papers"][number]) => p.materials!.flatMap((m) => m.measurements!));
+      expect(measurements.some((m: MeasurementRecord) => m.value === undefined && m.min !== undefined && m.reported)).toBe(true);
+      expect(measurements.some((m: MeasurementRecord) => m.derivation)).toBe(true);
+      expect(new Set(measurements.map((m: MeasurementRecord) => m.scope))).toEqual(new Set(SCOPES));
+      expect(measurements.some((m: MeasurementRecord) => m.unitReadAs)).toBe(true);
+      expect(measurements.some((m: MeasurementRecord) => (m.conditions?.sulfurLoading as { min?: number } | undefined)?.min !== undefined)).toBe(true);
       expect((await matlit(["import", first], target.url)).status).toBe(0);
       const second = join(work, "second.json");
       expect((await matlit(["export", "--format", "json", "--out", second], target.url)).status).toBe(0);
