@@ -16,6 +16,9 @@ export interface MeilisearchServer {
   apiKey: string;
   start: () => Promise<void>;
   stop: () => Promise<void>;
+  /** Freezes the process (SIGSTOP): it keeps its port and accepts connections but answers nothing, like a hung server. */
+  pause: () => void;
+  resume: () => void;
   /** Stops the server and removes its data. */
   close: () => Promise<void>;
 }
@@ -97,6 +100,8 @@ export async function startMeilisearch(): Promise<MeilisearchServer> {
     apiKey,
     start,
     stop,
+    pause: () => void child?.kill("SIGSTOP"),
+    resume: () => void child?.kill("SIGCONT"),
     close: async () => {
       await stop();
       rmSync(dir, { recursive: true, force: true });

@@ -1,11 +1,13 @@
 /**
  * Search entry point: one contract, two backends. The embedded SQLite index is the default;
- * Meilisearch is used when MEILISEARCH_HOST is set.
+ * Meilisearch is used when MEILISEARCH_HOST is set, and with MATLIT_SEARCH_FALLBACK=embedded the
+ * embedded index answers while Meilisearch is unavailable.
  */
 import { databaseFileOf, db, type PrismaClient } from "../db";
 import { EmbeddedSearch } from "./embedded";
 import { MeilisearchSearch } from "./meilisearch";
-import { parseSearchQuery } from "./query";
+import { parseSearchQuery, type ParsedSearchQuery } from "./query";
+import { AppError } from "../errors";
 import { facetIndex } from "./facet-index";
 import type { SearchBackend, SearchResult } from "./types";
 
@@ -13,7 +15,30 @@ export * from "./query";
 export type * from "./types";
 
 export function searchBackend(prisma: PrismaClient = db()): SearchBackend {
-  return process.env.MEILISEARCH_HOST ? new MeilisearchSearch(prisma) : new EmbeddedSearch(prisma);
+  if (!process.env.MEILISEARCH_HOST) return new EmbeddedSearch(prisma);
+  const meilisearch = new MeilisearchSearch(prisma);
+  return process.env.MATLIT_SEARCH_FALLBACK === "embedded" ? new FallbackSearch(meilisearch, new EmbeddedSearch(prisma)) : meilisearch;
+}
+
+/** A backend that hands a search to another while it is unavailable; the answer's `backend` says which answered. */
+export class FallbackSearch implements SearchBackend {
+  constructor(
+    readonly primary: SearchBackend,
+    readonly fallback: SearchBackend,
+  ) {}
+
+  get name() {
+    return this.primary.name;
+  }
+
+  async search(query: ParsedSearchQuery): Promise<SearchResult> {
+    try {
+      return await this.primary.search(query);
+    } catch (e) {
+      if (e instanceof AppError && e.code === "unavailable") return this.fallback.search(query);
+      throw e;
+    }
+  }
 }
 
 export async function search(input: unknown, backend: SearchBackend = searchBackend()): Promise<SearchResult> {

@@ -6,7 +6,15 @@
  * Documents are rebuilt from SQLite and pushed by the outbox drainer or `reindex`; the page of hits
  * is read back from SQLite, so both backends answer in the same shape.
  */
-import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type MultiSearchParams, type SearchParams, type Settings } from "meilisearch";
+import {
+  Meilisearch,
+  MeilisearchApiError,
+  MeilisearchRequestError,
+  type EnqueuedTaskPromise,
+  type MultiSearchParams,
+  type SearchParams,
+  type Settings,
+} from "meilisearch";
 import type { PrismaClient } from "../db";
 import { writeTransaction } from "../db/transaction";
 import { isElement } from "../records/elements";
@@ -14,7 +22,8 @@ import { queryWords } from "./text";
 import { canonicalClauses, FACETS, sortClause, type CanonicalClause, type FacetName, type ParsedSearchQuery } from "./query";
 import { boundColumns } from "./sql";
 import { SYNONYMS, synonymsOf } from "./synonyms";
-import { meilisearchRequest } from "./meilisearch-http";
+import { DEFAULT_DEADLINES, meilisearchRequester } from "./meilisearch-http";
+import { AppError } from "../errors";
 import type { FacetCount, SearchBackend, SearchResult } from "./types";
 import { materialHits, orderFacetCounts, rateOnlyCounts, type PageEntry } from "./results";
 import { CONDITION_COLUMNS, searchDocuments, type MaterialDocument, type MaterialFields, type SearchDocument } from "./meilisearch-documents";
@@ -24,6 +33,8 @@ export interface MeilisearchOptions {
   apiKey?: string;
   /** Prefix of the index name, so several knowledge bases (or test runs) can share one server. */
   indexPrefix?: string;
+  /** Milliseconds a search request may take (MATLIT_MEILISEARCH_TIMEOUT_MS, default 2000). */
+  searchTimeoutMs?: number;
 }
 
 /** The most materials one query considers: clause resolution and metric sorting read whole result sets. */
@@ -145,7 +156,8 @@ async function explainMissingIndex<T>(uid: string, request: Promise<T>): Promise
   } catch (e) {
     // Errors of the request function arrive wrapped in a MeilisearchRequestError.
     const api = e instanceof MeilisearchApiError ? e : e instanceof Error && e.cause instanceof MeilisearchApiError ? e.cause : undefined;
-    if (api?.cause?.code === "index_not_found") throw new Error(`the Meilisearch index "${uid}" does not exist yet: run \`matlit reindex\``, { cause: e });
+    if (api?.cause?.code === "index_not_found")
+      throw new AppError("unavailable", `the Meilisearch index "${uid}" does not exist yet: run \`matlit reindex\``, { cause: e });
     throw e;
   }
 }
@@ -156,6 +168,7 @@ export class MeilisearchSearch implements SearchBackend {
   readonly indexUid: string;
   readonly materialsIndexUid: string;
   private readonly client: Meilisearch;
+  private readonly host: string;
   private ready?: Promise<void>;
 
   constructor(
@@ -169,8 +182,12 @@ export class MeilisearchSearch implements SearchBackend {
       apiKey: options.apiKey ?? process.env.MEILISEARCH_API_KEY,
       // Indexing a large batch can take longer than the client's 5 s default.
       defaultWaitOptions: { timeout: 120_000, interval: 100 },
-      httpClient: meilisearchRequest,
+      httpClient: meilisearchRequester({
+        ...DEFAULT_DEADLINES,
+        searchMs: options.searchTimeoutMs ?? (Number(process.env.MATLIT_MEILISEARCH_TIMEOUT_MS) || DEFAULT_DEADLINES.searchMs),
+      }),
     });
+    this.host = host;
     this.indexUid = `${options.indexPrefix ?? "matlit"}-measurements`;
     this.materialsIndexUid = `${options.indexPrefix ?? "matlit"}-materials`;
   }
@@ -279,7 +296,32 @@ export class MeilisearchSearch implements SearchBackend {
     return (await this.index.getStats()).numberOfDocuments;
   }
 
+  /** A search; Meilisearch down, hung or failing answers AppError "unavailable" (503), never a hang or a 500. */
   async search(query: ParsedSearchQuery): Promise<SearchResult> {
+    try {
+      return await this.searchOnce(query);
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      const server =
+        e instanceof MeilisearchApiError
+          ? e.response.status >= 500
+            ? `answered ${e.response.status}`
+            : null
+          : e instanceof MeilisearchRequestError
+            ? "did not answer"
+            : null;
+      if (!server) throw e;
+      let root: unknown = e; // the client wraps the transport's error; its innermost cause says what happened
+      while (root instanceof Error && root.cause instanceof Error) root = root.cause;
+      const reason = root !== e && root instanceof Error ? `: ${root.message}` : "";
+      throw new AppError("unavailable", `search is unavailable: Meilisearch at ${this.host} ${server}${reason}; try again shortly`, {
+        retryAfterMs: 5_000,
+        cause: e,
+      });
+    }
+  }
+
+  private async searchOnce(query: ParsedSearchQuery): Promise<SearchResult> {
     const clauses = canonicalClauses(query);
     const materialIds = await this.materialsMeetingClauses(clauses);
     if (materialIds?.length === 0)

@@ -80,6 +80,11 @@ export async function materialHits(prisma: PrismaClient, page: PageEntry[], clau
   });
 }
 
+/** The order that puts a property's best measurements first: lowest first where lower is better (overpotential, resistance). */
+function bestFirst(propertyKey: string): string {
+  return property(propertyKey)?.better === "lower" ? `X."canonicalMin" ASC, X."id"` : `X."canonicalMax" DESC, X."id"`;
+}
+
 /** Per material, the best three measurements meeting each clause (or of the sort property when there is no clause). */
 async function matchedMeasurements(
   prisma: PrismaClient,
@@ -88,9 +93,13 @@ async function matchedMeasurements(
   sort: CanonicalClause | null,
 ): Promise<Map<number, MatchedMeasurement[]>> {
   const result = new Map<number, MatchedMeasurement[]>();
-  const wanted: { clause: number; condition: Fragment }[] = clauses.map((c, i) => ({ clause: i, condition: clauseCondition(c, "X") }));
-  if (!clauses.length && sort) wanted.push({ clause: -1, condition: clauseCondition(sort, "X") });
-  for (const { clause, condition } of wanted) {
+  const wanted: { clause: number; propertyKey: string; condition: Fragment }[] = clauses.map((c, i) => ({
+    clause: i,
+    propertyKey: c.property,
+    condition: clauseCondition(c, "X"),
+  }));
+  if (!clauses.length && sort) wanted.push({ clause: -1, propertyKey: sort.property, condition: clauseCondition(sort, "X") });
+  for (const { clause, propertyKey, condition } of wanted) {
     const found = await rows<
       MeasurementValueRow & {
         id: number;
@@ -106,7 +115,7 @@ async function matchedMeasurements(
       prisma,
       `SELECT X."id", X."materialId", X."propertyKey", X."value", X."min", X."max", X."reported", X."unit", X."unitReadAs", X."qualifier", X."scope", X."source",
               X."canonicalMin", X."canonicalMax", X."canonicalUnit", X."conditionsJson", X."quote", X."location"
-       FROM "Measurement" X WHERE X."materialId" IN (${placeholders(ids.length)}) AND ${condition.sql} ORDER BY X."canonicalMax" DESC`,
+       FROM "Measurement" X WHERE X."materialId" IN (${placeholders(ids.length)}) AND ${condition.sql} ORDER BY ${bestFirst(propertyKey)}`,
       [...ids, ...condition.params],
     );
     for (const r of found) {

@@ -74,7 +74,8 @@ describe("comparing electrodes in Chromium", () => {
   });
 
   it("aligns rows by conditions, highlights the best and marks stand-ins", async () => {
-    await ui.page.getByTestId("compare-table").first().waitFor();
+    // The restored selection's comparison arrives after its chips: wait for its three material columns.
+    await ui.page.waitForFunction(() => (document.querySelector('[data-testid="compare-table"]')?.querySelectorAll("thead th").length ?? 0) >= 5);
     const headers = await ui.page.getByTestId("compare-table").first().locator("thead th").allTextContents();
     expect(headers.slice(2)).toEqual([expect.stringContaining("FeS₂ QD/MXene"), expect.stringContaining("SbQD@C"), expect.stringContaining("FeS₂/MXene")]);
 

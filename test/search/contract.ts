@@ -206,6 +206,16 @@ export function searchContract(name: string, connect: (prisma: PrismaClient) => 
       expect([...values].sort((a, b) => b! - a!)).toEqual(values);
     });
 
+    it("shows a material's best matched measurements first, lowest first where lower is better", async () => {
+      const ends = (q: SearchQuery) => run({ ...q, perPage: 100 }).then((r) => r.materials.map((m) => m.matched.map((x) => x.canonicalMin)));
+      const overpotentials = await ends({ metrics: [{ property: "overpotential", min: 0, unit: "mV" }] });
+      expect(overpotentials.some((values) => values.length > 1)).toBe(true);
+      for (const values of overpotentials) expect(values).toEqual([...values].sort((a, b) => a - b));
+      const capacities = await ends({ metrics: [{ property: "specific_capacity", min: 0, unit: "mAh/g" }] });
+      expect(capacities.some((values) => values.length > 1)).toBe(true);
+      for (const values of capacities) expect(values).toEqual([...values].sort((a, b) => b - a));
+    });
+
     it("pages without overlap", async () => {
       const first = await run({ q: "Li-S", perPage: 5, page: 1 });
       const second = await run({ q: "Li-S", perPage: 5, page: 2 });

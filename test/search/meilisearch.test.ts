@@ -7,7 +7,9 @@ import { randomUUID } from "node:crypto";
 import { searchContract } from "./contract";
 import { MeilisearchSearch } from "../../lib/search/meilisearch";
 import { drainOutbox, retryDelay } from "../../lib/search/outbox";
-import { parseSearchQuery } from "../../lib/search";
+import { FallbackSearch, parseSearchQuery } from "../../lib/search";
+import { EmbeddedSearch } from "../../lib/search/embedded";
+import { AppError } from "../../lib/errors";
 import { importRecords, validateRecordFile } from "../../lib/records";
 import { loadSeed } from "../../seed/load";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -87,6 +89,69 @@ describe("Meilisearch outbox", () => {
     await drainAll(t.prisma, backend);
     expect((await backend.search(parseSearchQuery({ q: "outagite" }))).total).toBe(0);
     expect(await backend.documentCount()).toBe(0);
+  });
+});
+
+describe("Meilisearch unavailable", () => {
+  let t: TestDatabase;
+  let backend: MeilisearchSearch;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await loadSeed(t.prisma);
+    backend = new MeilisearchSearch(t.prisma, {
+      host: server.host,
+      apiKey: server.apiKey,
+      indexPrefix: `test-${randomUUID().slice(0, 8)}`,
+      searchTimeoutMs: 500,
+    });
+    await drainAll(t.prisma, backend);
+  });
+  afterAll(async () => {
+    server.resume();
+    await t?.cleanup();
+  });
+
+  const unavailable = async (query: unknown) => {
+    const started = Date.now();
+    const error = await backend.search(parseSearchQuery(query)).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    return { error: error as AppError | null, ms: Date.now() - started };
+  };
+
+  it("answers 'unavailable' within its deadline while Meilisearch hangs, and again once it answers", async () => {
+    server.pause();
+    try {
+      const { error, ms } = await unavailable({ q: "FeS2" });
+      expect(error).toBeInstanceOf(AppError);
+      expect(error!.code).toBe("unavailable");
+      expect(error!.message).toMatch(/Meilisearch at .* did not answer: no answer within 500 ms/);
+      expect(ms).toBeLessThan(3_000);
+      // With a fallback configured, the embedded index answers meanwhile.
+      const fallback = new FallbackSearch(backend, new EmbeddedSearch(t.prisma));
+      const answer = await fallback.search(parseSearchQuery({ q: "FeS2" }));
+      expect(answer.backend).toBe("embedded");
+      expect(answer.materials.map((m) => m.ref)).toContain("10.1007/s40820-025-01858-2/fes2-qd-mxene");
+    } finally {
+      server.resume();
+    }
+    expect((await backend.search(parseSearchQuery({ q: "FeS2" }))).backend).toBe("meilisearch");
+  });
+
+  it("answers 'unavailable' at once while Meilisearch is down, and drains what was saved meanwhile once it is back", async () => {
+    await server.stop();
+    try {
+      const { error } = await unavailable({ q: "FeS2", metrics: [{ property: "specific_capacity", min: 100 }] });
+      expect(error?.code).toBe("unavailable");
+      const file = validateRecordFile(validFile("10.1234/while.down"));
+      file.papers[0]!.materials[0]!.name = "Yttrium downtimeite anode";
+      await importRecords(t.prisma, file);
+    } finally {
+      await server.start();
+    }
+    await drainAll(t.prisma, backend);
+    expect((await backend.search(parseSearchQuery({ q: "downtimeite" }))).materials.map((m) => m.ref)).toEqual(["10.1234/while.down/fes2-anode"]);
   });
 });
 
