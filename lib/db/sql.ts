@@ -99,14 +99,9 @@ export function forEachRow(file: string, sql: string, params: SqlValue[], each: 
   }
 }
 
-/**
- * A key that changes whenever another connection commits to the file (SQLite's data_version as the
- * read connection sees it, which never writes; with the connection's serial, since a reopened file
- * counts afresh): the key for anything cached from the records.
- */
-export function dataVersion(file: string): string {
-  const r = reader(file);
-  return `${r.serial}:${String(r.connection.pragma("data_version", { simple: true }))}`;
+/** Which opening of the file's read connection this is: a reopened file counts afresh, so what was cached from the last one is stale. */
+export function readerSerial(file: string): number {
+  return reader(file).serial;
 }
 
 /** Several reads from one consistent state of the file (a read transaction). */

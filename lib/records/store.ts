@@ -125,6 +125,9 @@ type Row = Record<string, SqlValue | boolean>;
  */
 const IN_JSON = `IN (SELECT "value" FROM json_each(?))`;
 
+/** Rows the RecordChange feed keeps (see its migration). */
+const RECORD_CHANGES_KEPT = 100_000;
+
 /** SQLite's limit on bound parameters per statement. */
 const MAX_PARAMS = 32_000;
 const now = () => new Date().toISOString().replace("Z", "+00:00"); // Prisma's DateTime text form
@@ -276,6 +279,8 @@ async function writePapers(exec: SqlExecutor, papers: PaperOut[], options: Write
   await insertRows(exec, "MaterialComponent", components);
   await insertRows(exec, "SynthesisStep", steps);
   await insertRows(exec, "Measurement", measurements);
+  // The change feed keeps the last 100,000 changes: a cache older than that reads the records whole.
+  await exec.run(`DELETE FROM "RecordChange" WHERE "id" <= (SELECT MAX("id") FROM "RecordChange") - ?`, [RECORD_CHANGES_KEPT]);
   await insertRows(
     exec,
     "Revision",

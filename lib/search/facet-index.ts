@@ -1,10 +1,12 @@
 /**
  * The embedded backend's facet index: every published material's facet values held in memory as
  * code arrays and bitsets, so filtering and counting facets over tens of thousands of hits takes
- * milliseconds instead of joins over a million measurements. It is rebuilt from one consistent read
- * whenever the database file has changed (SQLite's data_version), so it never serves stale counts.
+ * milliseconds instead of joins over a million measurements. It follows the records version (the
+ * RecordChange feed): a write of drafts, sessions or the outbox leaves it as it is, and a write of
+ * records re-reads only the materials named since the version it holds, then re-derives the
+ * in-memory arrays. It never serves stale counts.
  */
-import { dataVersion, forEachRow, readConsistently, readQuery } from "../db/sql";
+import { forEachRow, readConsistently, readerSerial, readQuery } from "../db/sql";
 import type { FacetName, ParsedSearchQuery } from "./query";
 import type { FacetCount } from "./types";
 
@@ -110,6 +112,62 @@ export interface SlotFilter {
   test(slot: number): boolean;
 }
 
+/** What the index holds of one published material. */
+export interface MaterialFacets {
+  id: number;
+  batterySystem: string;
+  role: string;
+  materialClass: string;
+  journal: string;
+  year: number;
+  isControl: number;
+  paperId: number;
+  position: number;
+  /** The property facet: comma-separated keys of the material's own stated measurements. */
+  propertyKeys: string;
+  elements: string[];
+}
+
+const MATERIAL_COLUMNS = `M."id", M."batterySystem", M."role", M."materialClass", P."journal", P."year", M."isControl", P."id", M."position", M."propertyKeys"`;
+const PUBLISHED_MATERIALS = `FROM "Material" M JOIN "Paper" P ON P."id" = M."paperId" WHERE P."status" = 'published'`;
+
+/** Published materials (all, or those of the given ids) as rows of the index, read one at a time. */
+function readMaterials(file: string, ids?: number[]): Map<number, MaterialFacets> {
+  const rows = new Map<number, MaterialFacets>();
+  const only = ids ? ` AND M."id" IN (SELECT "value" FROM json_each(?))` : "";
+  const params = ids ? [JSON.stringify(ids)] : [];
+  forEachRow(file, `SELECT ${MATERIAL_COLUMNS} ${PUBLISHED_MATERIALS}${only}`, params, (r) => {
+    const [id, batterySystem, role, materialClass, journal, year, isControl, paperId, position, propertyKeys] = r as [
+      number,
+      string,
+      string,
+      string,
+      string,
+      number,
+      number,
+      number,
+      number,
+      string,
+    ];
+    rows.set(id, { id, batterySystem, role, materialClass, journal, year, isControl: Number(isControl), paperId, position, propertyKeys, elements: [] });
+  });
+  const elementsOf = ids ? `WHERE "materialId" IN (SELECT "value" FROM json_each(?))` : "";
+  forEachRow(file, `SELECT "materialId", "symbol" FROM "MaterialElement" ${elementsOf}`, params, ([materialId, symbol]) => {
+    rows.get(materialId as number)?.elements.push(symbol as string);
+  });
+  return rows;
+}
+
+type Best = Map<number, { max: number; min: number }>;
+
+function readBest(file: string, propertyKey: string, ids?: number[]): Best {
+  const best: Best = new Map();
+  const sql = ids ? BEST_VALUES_SQL.replace("GROUP BY", `AND "materialId" IN (SELECT "value" FROM json_each(?)) GROUP BY`) : BEST_VALUES_SQL;
+  for (const r of readQuery<{ materialId: number; max: number; min: number }>(file, sql, ids ? [propertyKey, JSON.stringify(ids)] : [propertyKey]))
+    best.set(r.materialId, { max: r.max, min: r.min });
+  return best;
+}
+
 export class FacetIndex {
   readonly size: number;
   /** Material id per slot. */
@@ -124,48 +182,35 @@ export class FacetIndex {
   readonly properties = new SetColumn();
   /** Published materials per property key (for sampling charts). */
   readonly materialCounts = new Map<string, number>();
-  private readonly best = new Map<string, { max: Float64Array; min: Float64Array }>();
+  private readonly bestBySlot = new Map<string, { max: Float64Array; min: Float64Array }>();
 
-  /** Reads the index from the file; call inside one read transaction so the parts agree. */
+  /**
+   * Derives the arrays from the materials' rows, in memory. `best` holds each property's extreme
+   * values per material id, shared with the next version (which patches it for the changed materials).
+   */
   constructor(
     readonly file: string,
     readonly version: string,
+    rows: ReadonlyMap<number, MaterialFacets>,
+    private readonly best: Map<string, Best>,
   ) {
-    // Rows are read one at a time into typed columns: the whole table as objects would be most of
-    // the server's memory at a million measurements.
-    const ids: number[] = [];
-    const scalarCodes = SCALAR_FACETS.map(() => [] as number[]);
-    const dicts = SCALAR_FACETS.map(() => new Dictionary());
-    const sortKeys: number[][] = [[], [], [], []]; // isControl, year, paper id, position
-    const propertyKeys: string[] = [];
-    forEachRow(
-      file,
-      `SELECT M."id", M."batterySystem", M."role", M."materialClass", P."journal", P."year", M."isControl", P."id", M."position", M."propertyKeys"
-       FROM "Material" M JOIN "Paper" P ON P."id" = M."paperId" WHERE P."status" = 'published'`,
-      [],
-      (row) => {
-        this.slots.set(row[0] as number, ids.push(row[0] as number) - 1);
-        SCALAR_FACETS.forEach((_, f) => scalarCodes[f]!.push(dicts[f]!.code(String(row[1 + f]))));
-        sortKeys.forEach((keys, k) => keys.push(Number(row[6 + k])));
-        propertyKeys.push(row[9] as string);
-      },
-    );
-    this.size = ids.length;
-    this.ids = Int32Array.from(ids);
-    SCALAR_FACETS.forEach((facet, f) => (this.scalars[facet] = { dict: dicts[f]!, codes: Int32Array.from(scalarCodes[f]!) }));
-    const [isControl, year, paperId, position] = sortKeys as [number[], number[], number[], number[]];
-    const order = ids.map((_, slot) => slot);
-    order.sort((a, b) => isControl[a]! - isControl[b]! || year[b]! - year[a]! || paperId[a]! - paperId[b]! || position[a]! - position[b]!);
+    const materials = [...rows.values()];
+    this.size = materials.length;
+    this.ids = Int32Array.from(materials, (m) => m.id);
+    materials.forEach((m, slot) => this.slots.set(m.id, slot));
+    for (const facet of SCALAR_FACETS) {
+      const dict = new Dictionary();
+      const field = SCALAR_FIELD[facet];
+      this.scalars[facet] = { dict, codes: Int32Array.from(materials, (m) => dict.code(String(m[field]))) };
+    }
+    const order = materials.map((_, slot) => slot);
+    const m = (slot: number) => materials[slot]!;
+    order.sort((a, b) => m(a).isControl - m(b).isControl || m(b).year - m(a).year || m(a).paperId - m(b).paperId || m(a).position - m(b).position);
     this.defaultOrder = Int32Array.from(order);
     this.defaultRank = new Int32Array(this.size);
     order.forEach((slot, rank) => (this.defaultRank[slot] = rank));
-    this.elements.build(this.size, (add) =>
-      forEachRow(file, `SELECT "materialId", "symbol" FROM "MaterialElement"`, [], ([materialId, symbol]) => {
-        const slot = this.slots.get(materialId as number);
-        if (slot !== undefined) add(slot, symbol as string);
-      }),
-    );
-    this.properties.build(this.size, (add) => propertyKeys.forEach((keys, slot) => keys && keys.split(",").forEach((key) => add(slot, key))));
+    this.elements.build(this.size, (add) => materials.forEach((x, slot) => x.elements.forEach((symbol) => add(slot, symbol))));
+    this.properties.build(this.size, (add) => materials.forEach((x, slot) => x.propertyKeys && x.propertyKeys.split(",").forEach((key) => add(slot, key))));
     for (const { value, count } of this.properties.count(this.defaultOrder)) this.materialCounts.set(value, count);
   }
 
@@ -220,18 +265,17 @@ export class FacetIndex {
     return ids;
   }
 
-  /** Each material's highest and lowest value of a property by slot, NaN where it has none (once per property and version). */
+  /** Each material's highest and lowest value of a property by slot, NaN where it has none (read once per property, then patched per change). */
   bestValues(propertyKey: string): { max: Float64Array; min: Float64Array } {
-    let best = this.best.get(propertyKey);
-    if (!best) {
-      const rows = readQuery<{ materialId: number; max: number; min: number }>(this.file, BEST_VALUES_SQL, [propertyKey]);
-      best = {
-        max: this.bySlot(rows.map((r) => ({ id: r.materialId, value: r.max }))),
-        min: this.bySlot(rows.map((r) => ({ id: r.materialId, value: r.min }))),
-      };
-      this.best.set(propertyKey, best);
+    let bySlot = this.bestBySlot.get(propertyKey);
+    if (!bySlot) {
+      let best = this.best.get(propertyKey);
+      if (!best) this.best.set(propertyKey, (best = readBest(this.file, propertyKey)));
+      const values = [...best].map(([id, v]) => ({ id, ...v }));
+      bySlot = { max: this.bySlot(values.map((v) => ({ id: v.id, value: v.max }))), min: this.bySlot(values.map((v) => ({ id: v.id, value: v.min }))) };
+      this.bestBySlot.set(propertyKey, bySlot);
     }
-    return best;
+    return bySlot;
   }
 
   /** Values per material id as an array by slot, NaN for the materials not given. */
@@ -245,13 +289,71 @@ export class FacetIndex {
   }
 }
 
-const indexes = new Map<string, FacetIndex>();
+const SCALAR_FIELD: Record<ScalarFacet, keyof MaterialFacets> = {
+  battery_system: "batterySystem",
+  role: "role",
+  material_class: "materialClass",
+  journal: "journal",
+  year: "year",
+};
 
-/** The facet index of a database file, rebuilt first if the file changed since it was built. */
+/** How the last refresh of a file's index went: a whole read, or the materials named since its version. */
+export interface Refresh {
+  kind: "whole" | "changes";
+  materials: number;
+}
+
+interface FileState {
+  index: FacetIndex;
+  /** Highest RecordChange id the index reflects. */
+  change: number;
+  serial: number;
+  rows: Map<number, MaterialFacets>;
+  best: Map<string, Best>;
+  refresh: Refresh;
+}
+
+const states = new Map<string, FileState>();
+
+/** The records version: the highest and lowest change ids kept (0 when none). */
+function changeRange(file: string): { last: number; first: number } {
+  return readQuery<{ last: number; first: number }>(file, `SELECT coalesce(MAX("id"), 0) AS last, coalesce(MIN("id"), 0) AS first FROM "RecordChange"`, [])[0]!;
+}
+
+/**
+ * The facet index of a database file as the records stand: the same object while no record has
+ * been written; otherwise refreshed from the materials changed since, or read whole when its
+ * version is older than the change feed keeps (or the file was reopened).
+ */
 export function facetIndex(file: string): FacetIndex {
-  const current = indexes.get(file);
-  if (current && current.version === dataVersion(file)) return current;
-  const index = readConsistently(file, () => new FacetIndex(file, dataVersion(file)));
-  indexes.set(file, index);
-  return index;
+  const state = states.get(file);
+  const serial = readerSerial(file);
+  if (state && state.serial === serial && changeRange(file).last === state.change) return state.index;
+  const next = readConsistently(file, (): FileState => {
+    const { last, first } = changeRange(file);
+    if (!state || state.serial !== serial || first > state.change + 1) {
+      const rows = readMaterials(file);
+      return { rows, best: new Map(), change: last, serial, index: undefined!, refresh: { kind: "whole", materials: rows.size } };
+    }
+    const changed = readQuery<{ id: number }>(file, `SELECT DISTINCT "materialId" AS id FROM "RecordChange" WHERE "id" > ?`, [state.change]).map((r) => r.id);
+    const rows = new Map(state.rows);
+    for (const id of changed) rows.delete(id);
+    for (const [id, row] of readMaterials(file, changed)) rows.set(id, row);
+    const best = new Map(state.best);
+    for (const [propertyKey, values] of best) {
+      const patched = new Map(values);
+      for (const id of changed) patched.delete(id);
+      for (const [id, v] of readBest(file, propertyKey, changed)) patched.set(id, v);
+      best.set(propertyKey, patched);
+    }
+    return { rows, best, change: last, serial, index: undefined!, refresh: { kind: "changes", materials: changed.length } };
+  });
+  next.index = new FacetIndex(file, `${serial}:${next.change}`, next.rows, next.best);
+  states.set(file, next);
+  return next.index;
+}
+
+/** How the index of a file was last refreshed (for tests and the benchmark). */
+export function lastRefresh(file: string): Refresh | undefined {
+  return states.get(file)?.refresh;
 }

@@ -104,7 +104,7 @@ describe("migrations", () => {
                (1, 1, 'pore_size', 4, 'nm', 4, NULL, NULL, NULL, NULL, 'pores of 4 nm', 3.5),
                (1, 2, 'pore_size', 5, 'nm', 5, 3, NULL, 3, NULL, 'pores from 3 nm, mostly 5 nm', NULL);`);
       db.close();
-      expect(migrate(file).applied).toEqual([RANGES]);
+      expect(migrate(file).applied).toContain(RANGES);
       const rows = new Database(file, { readonly: true })
         .prepare(
           `SELECT "value", "min", "max", "canonicalMin", "canonicalMax", "scope", "sulfurLoading", "sulfurLoadingMax" FROM "Measurement" ORDER BY "position"`,

@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { validFile } from "../helpers/records";
 import { loadSeed } from "../../seed/load";
 import { importRecords, validateRecordFile } from "../../lib/records";
-import { facetIndex } from "../../lib/search/facet-index";
+import { facetIndex, lastRefresh } from "../../lib/search/facet-index";
 import { EmbeddedSearch } from "../../lib/search/embedded";
 import { parseSearchQuery, type SearchQuery } from "../../lib/search/query";
 
@@ -86,5 +86,43 @@ describe("facet index of the embedded search", () => {
     expect(after).not.toBe(before);
     expect(after.size).toBe(before.size + added);
     expect((await searchCounts({ facets: { journal: ["Test Journal"] } })).total).toBe(added);
+  });
+
+  it("stays as it is while only drafts, sessions and the outbox are written", async () => {
+    const before = facetIndex(t.file);
+    const user = await t.prisma.user.create({ data: { email: `facets-${Date.now()}@example.org`, passwordHash: "x" } });
+    for (let i = 0; i < 5; i++) {
+      await t.prisma.paperDraft.upsert({
+        where: { id: "facet-draft" },
+        create: { id: "facet-draft", userId: user.id, json: `{"i":${i}}` },
+        update: { json: `{"i":${i}}` },
+      });
+      expect(facetIndex(t.file)).toBe(before); // an autosave is a commit, but not of the records
+    }
+    await t.prisma.session.create({ data: { id: `facet-session-${Date.now()}`, userId: user.id, expiresAt: new Date(Date.now() + 60_000) } });
+    await t.prisma.searchOutbox.deleteMany();
+    expect(facetIndex(t.file)).toBe(before);
+  });
+
+  it("reads only the materials a publish changed, and counts as a whole read would", async () => {
+    const before = facetIndex(t.file);
+    const file = validateRecordFile(validFile("10.1234/facet.changes"));
+    file.papers[0]!.journal = "Changes Journal";
+    await importRecords(t.prisma, file);
+    const after = facetIndex(t.file);
+    expect(lastRefresh(t.file)).toEqual({ kind: "changes", materials: file.papers[0]!.materials.length });
+    expect(after.size).toBe(before.size + file.papers[0]!.materials.length);
+    expect((await searchCounts({})).facets).toEqual(sqlCounts("1 = 1"));
+    // A sort reads best values patched for the changed materials, as a fresh read gives them.
+    const sorted = () => new EmbeddedSearch(t.prisma).search(parseSearchQuery({ sort: { property: "specific_capacity", order: "desc" }, perPage: 100 }));
+    const patched = (await sorted()).materials.map((m) => [m.ref, m.sortValue]);
+    file.papers[0]!.materials[0]!.measurements[0]!.value = 9999;
+    await importRecords(t.prisma, file); // the paper again, its first capacity now the highest of all
+    expect((await sorted()).materials[0]).toMatchObject({ ref: "10.1234/facet.changes/fes2-anode", sortValue: 9999 });
+    expect(lastRefresh(t.file)?.kind).toBe("changes");
+    expect(patched.length).toBeGreaterThan(10);
+    await t.prisma.paper.delete({ where: { doi: "10.1234/facet.changes" } });
+    expect(facetIndex(t.file).size).toBe(before.size);
+    expect((await searchCounts({})).facets).toEqual(sqlCounts("1 = 1"));
   });
 });
