@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { createClient, type PrismaClient } from "../db";
 import { databaseFile } from "../db/location";
 import { prepareDatabase } from "../db/setup";
+import { refreshSearchText } from "../records/store";
 import { importMissingPapers, numberedRecordFiles } from "../records/files";
 
 export interface CliOptions {
@@ -46,11 +47,13 @@ export class Cli {
     return (this.client ??= createClient(this.databaseFile()));
   }
 
-  /** Migrates the database and syncs the catalogues, and with `seed` imports the seed papers it lacks. */
+  /** Migrates the database, syncs the catalogues, brings the text index to the current builder, and with `seed` imports the seed papers it lacks. */
   async prepare(options: { seed: boolean }) {
     const loadSeed = (prisma: PrismaClient) => importMissingPapers(prisma, numberedRecordFiles(SEED_DIR));
     const { migrations, loaded } = await prepareDatabase({ prisma: this.db(), file: this.databaseFile(), ...(options.seed ? { load: loadSeed } : {}) });
-    return { migrations, seeded: loaded };
+    // Records written by an older text builder are searched as new ones are.
+    const searchTextRewritten = await refreshSearchText(this.db());
+    return { migrations, seeded: loaded, searchTextRewritten };
   }
 
   /** A line on standard output. */

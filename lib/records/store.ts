@@ -7,6 +7,7 @@ import { databaseFileOf, type PrismaClient, type Tx } from "../db";
 import { prismaExecutor, withWriteTransaction, type SqlExecutor, type SqlValue } from "../db/sql";
 import type { Conditions, RecordFileParsed, Quantity, QuantityOrRange, Range } from "./schema";
 import { OWN_SCOPE } from "./scope";
+import { SEARCH_TEXT_VERSION, searchableText } from "../search/text";
 import { elementsOf, searchForm } from "./chemistry";
 import { convert, toCanonical, compatible, property } from "../units";
 import { CONDITIONS, currentOfRate, RATE_AS_CURRENT, type ConditionCatalogue } from "../units/conditions";
@@ -260,6 +261,12 @@ async function writePapers(exec: SqlExecutor, papers: PaperOut[], options: Write
     (r) => `${String(r.paperId)}/${String(r.key)}`,
   );
   const materialId = (p: PaperOut, key: string) => materialIds.get(`${paperId(p)}/${key}`)!;
+  // The embedded text index, written with the builder the Meilisearch documents use.
+  await insertRows(
+    exec,
+    "MaterialText",
+    papers.flatMap((p) => p.materials.map((m) => ({ rowid: materialId(p, m.key), ...searchableText(m, p) }))),
+  );
 
   const elements: Row[] = [];
   const components: Row[] = [];
@@ -564,4 +571,78 @@ export async function* streamPapers(prisma: PrismaClient | Tx): AsyncGenerator<P
 
 export async function exportRecords(prisma: PrismaClient): Promise<RecordFileParsed> {
   return { papers: await readPapers(prisma) };
+}
+
+/**
+ * Rewrites the embedded text index of every material with the current text builder, once per
+ * builder version (kept in Meta): `matlit setup` runs it, so a database written by an older
+ * builder is searched the way a new one is. Returns how many materials it rewrote (0 when current).
+ */
+export async function refreshSearchText(prisma: PrismaClient): Promise<number> {
+  const exec = prismaExecutor(prisma);
+  const [stored] = await exec.all<{ value: string }>(`SELECT "value" FROM "Meta" WHERE "key" = 'searchTextVersion'`, []);
+  if (stored?.value === String(SEARCH_TEXT_VERSION)) return 0;
+  return withWriteTransaction(databaseFileOf(prisma), async (tx) => {
+    await tx.run(`DELETE FROM "MaterialText"`, []);
+    let written = 0;
+    for await (const paper of papersWithIds(tx)) {
+      await insertRows(
+        tx,
+        "MaterialText",
+        paper.materials.map((m) => ({ rowid: m.id, ...searchableText(m, paper) })),
+      );
+      written += paper.materials.length;
+    }
+    await tx.run(`INSERT INTO "Meta" ("key", "value") VALUES ('searchTextVersion', ?) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"`, [
+      String(SEARCH_TEXT_VERSION),
+    ]);
+    return written;
+  });
+}
+
+/** Every paper with what the text builder reads of it and its materials (by id), a page of papers at a time. */
+async function* papersWithIds(exec: SqlExecutor) {
+  for (let after = 0; ;) {
+    const papers = await exec.all<{ id: Id; title: string; journal: string; abstract: Text }>(
+      `SELECT "id", "title", "journal", "abstract" FROM "Paper" WHERE "id" > ? ORDER BY "id" LIMIT ?`,
+      [after, EXPORT_PAGE],
+    );
+    if (!papers.length) return;
+    const page = [JSON.stringify(papers.map((p) => Number(p.id)))];
+    const byPaper = <T extends { paperId: Id }>(rows: T[]) => byOwner(rows, (r) => r.paperId);
+    const keywords = byPaper(
+      await exec.all<{ paperId: Id; keyword: string }>(
+        `SELECT "paperId", "keyword" FROM "PaperKeyword" WHERE "paperId" ${IN_JSON} ORDER BY "paperId", "position"`,
+        page,
+      ),
+    );
+    const authors = byPaper(
+      await exec.all<{ paperId: Id; name: string }>(`SELECT "paperId", "name" FROM "Author" WHERE "paperId" ${IN_JSON} ORDER BY "paperId", "position"`, page),
+    );
+    const materials = byPaper(
+      await exec.all<{
+        paperId: Id;
+        id: Id;
+        name: string;
+        formula: Text;
+        materialClass: string;
+        role: string;
+        batterySystem: string;
+        description: Text;
+        citedReference: Text;
+      }>(
+        `SELECT "paperId", "id", "name", "formula", "materialClass", "role", "batterySystem", "description", "citedReference" FROM "Material" WHERE "paperId" ${IN_JSON}`,
+        page,
+      ),
+    );
+    for (const p of papers) {
+      yield {
+        ...p,
+        keywords: (keywords.get(Number(p.id)) ?? []).map((k) => k.keyword),
+        authors: (authors.get(Number(p.id)) ?? []).map((a) => a.name),
+        materials: (materials.get(Number(p.id)) ?? []).map((m) => ({ ...m, id: Number(m.id) })),
+      };
+    }
+    after = Number(papers[papers.length - 1]!.id);
+  }
 }

@@ -6,7 +6,7 @@
  * ranks within the text and facet filters.
  */
 import type { PrismaClient } from "../db";
-import { searchForm } from "../records/chemistry";
+import { searchableText } from "./text";
 import type { SearchableColumn } from "../units/conditions";
 import { searchableConditions } from "./query";
 
@@ -48,8 +48,6 @@ export type SearchDocument = MaterialFields & {
   source: string | null;
 } & Record<SearchableColumn, number | null>;
 
-const text = (...parts: (string | null | undefined)[]) => searchForm(parts.filter(Boolean).join(" "));
-
 async function readMaterials(prisma: PrismaClient, ids: number[]) {
   return prisma.material.findMany({
     where: { id: { in: ids } },
@@ -67,10 +65,7 @@ function materialFields(m: MaterialRecord): MaterialFields {
   const p = m.paper;
   return {
     materialId: m.id,
-    name: m.searchName,
-    formula: text(m.formula),
-    details: text(m.materialClass, m.role, m.batterySystem, m.description, m.citedReference),
-    paper: text(p.title, p.journal, p.abstract, ...p.keywords.map((k) => k.keyword), ...p.authors.map((a) => a.name)),
+    ...searchableText(m, { ...p, keywords: p.keywords.map((k) => k.keyword), authors: p.authors.map((a) => a.name) }),
     doi: p.doi,
     status: p.status,
     batterySystem: m.batterySystem,

@@ -54,3 +54,46 @@ export function ftsQuery(q: string): string | null {
     .filter(Boolean);
   return parts.length ? parts.join(" AND ") : null;
 }
+
+/** Bump when `searchableText` changes: `matlit setup` then rewrites the embedded text index. */
+export const SEARCH_TEXT_VERSION = 1;
+
+/** What of a material the text search reads, and of its paper. */
+export interface SearchableMaterial {
+  name: string;
+  formula?: string | null;
+  materialClass: string;
+  role: string;
+  batterySystem: string;
+  description?: string | null;
+  citedReference?: string | null;
+}
+export interface SearchablePaper {
+  title: string;
+  journal: string;
+  abstract?: string | null;
+  keywords: string[];
+  authors: string[];
+}
+
+/** The searchable text of a material, ranked name > formula > details > paper text. */
+export interface SearchableText {
+  name: string;
+  formula: string;
+  details: string;
+  paper: string;
+}
+
+/**
+ * The one builder of the text both indexes search (the embedded FTS table and the Meilisearch
+ * documents), folded the same way as a query (FeS₂ and FeS2, Li–S and Li-S read alike).
+ */
+export function searchableText(m: SearchableMaterial, p: SearchablePaper): SearchableText {
+  const join = (...parts: (string | null | undefined)[]) => searchForm(parts.filter(Boolean).join(" "));
+  return {
+    name: join(m.name),
+    formula: join(m.formula),
+    details: join(m.materialClass, m.role, m.batterySystem, m.description, m.citedReference),
+    paper: join(p.title, p.journal, p.abstract, ...p.keywords, ...p.authors),
+  };
+}

@@ -237,6 +237,16 @@ export function searchContract(name: string, connect: (prisma: PrismaClient) => 
       expect(result.materials.map((m) => m.ref)).toEqual(["10.1234/later.paper/fes2-anode"]);
     });
 
+    it("folds the paper's text as it folds the query: Zr2S5 finds a title that says Zr₂S₅", async () => {
+      const file = validateRecordFile(validFile("10.1234/folded.paper"));
+      file.papers[0]!.title = "Layered Zr₂S₅ frobnite hosts for sodium";
+      for (const m of file.papers[0]!.materials) delete m.formula;
+      await importRecords(t.prisma, file);
+      await target.sync();
+      expect((await refs({ q: "Zr2S5 frobnite" })).every((ref) => ref.startsWith("10.1234/folded.paper/"))).toBe(true);
+      expect((await refs({ q: "Zr2S5 frobnite" })).length).toBe(file.papers[0]!.materials.length);
+    });
+
     it("refuses bad queries with a message naming the field", () => {
       expect(() => parseSearchQuery({ metrics: [{ property: "capacityy", min: 1 }] })).toThrow(SearchQueryError);
       expect(() => parseSearchQuery({ metrics: [{ property: "specific_capacity", min: 1, unit: "S/cm" }] })).toThrow(
