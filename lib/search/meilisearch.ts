@@ -68,8 +68,9 @@ const MEASUREMENT_SETTINGS: Settings = {
   ],
   sortableAttributes: ["canonicalMin", "canonicalMax", "control", "year", "paperId", "position"],
   distinctAttribute: "materialId",
-  // "sort" last: text relevance decides first, the default order only breaks ties.
-  rankingRules: ["words", "typo", "proximity", "attribute", "exactness", "sort"],
+  // "sort" first: this index answers metric sorts, which rank by the metric before relevance (a
+  // query without a sort is not ranked by it: clause resolution only counts materials here).
+  rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness"],
   synonyms: Object.fromEntries(SYNONYMS.flat().map((term) => [term, synonymsOf(term)])),
   typoTolerance: { enabled: true },
   // Word proximity within an attribute rather than by exact distance, and no facet-value search
@@ -86,6 +87,8 @@ const MATERIAL_SETTINGS: Settings = {
   ...MEASUREMENT_SETTINGS,
   filterableAttributes: ["materialId", "status", ...Object.values(FACET_ATTRIBUTE)],
   sortableAttributes: ["control", "year", "paperId", "position"],
+  // "sort" last: text relevance decides first, the default order only breaks ties.
+  rankingRules: ["words", "typo", "proximity", "attribute", "exactness", "sort"],
   distinctAttribute: null,
   faceting: { maxValuesPerFacet: 1000 },
 };
@@ -395,24 +398,27 @@ export class MeilisearchSearch implements SearchBackend {
     // A range ranks by the end the clause's range match reads in the sort's direction (as the embedded backend's clauseMaterials).
     const ends = boundColumns(sortClause.ranges, "canonicalMin", "canonicalMax");
     const end = order === "desc" ? ends.atLeast : ends.atMost;
+    const valuedFilter = [...filter, ...clauseFilter(sortClause)];
+    const offset = (query.page - 1) * query.perPage;
+    // "sort" ranks first in this index and documents are distinct by material, so Meilisearch pages
+    // the materials by their best measurement itself: one request, whatever the number of candidates.
     const ranked = await this.find({
       ...text,
-      filter: [...filter, ...clauseFilter(sortClause)],
+      filter: valuedFilter,
       sort: [`${end}:${order}`, ...DEFAULT_ORDER],
-      limit: MAX_HITS,
+      offset,
+      limit: query.perPage,
       attributesToRetrieve: ["materialId", end],
     });
-    // Text relevance ranks before "sort" in this index; the metric must come first, so re-sort
-    // (stably: equal values keep relevance, then the default order).
-    const valued = ranked.hits
-      .map((h) => ({ id: h.materialId, sortValue: h[end]! }))
-      .sort((a, b) => (order === "asc" ? a.sortValue - b.sortValue : b.sortValue - a.sortValue));
-    const offset = (query.page - 1) * query.perPage;
-    const head = valued.slice(offset, offset + query.perPage);
+    const head = ranked.hits.map((h) => ({ id: h.materialId, sortValue: h[end]! }));
     if (head.length === query.perPage) return head;
+    // The page runs past the materials with a value: the rest follow in the default order. Only
+    // here are all the valued materials needed (to leave them out and to know where the rest starts).
+    const { facetDistribution } = await this.find({ ...text, filter: valuedFilter, limit: 0, facets: ["materialId"] });
+    const valued = Object.keys(facetDistribution?.materialId ?? {});
     const rest = await this.find({
       ...text,
-      filter: [...filter, ...(valued.length ? [`materialId NOT IN ${list(valued.map((v) => v.id))}`] : [])],
+      filter: [...filter, ...(valued.length ? [`materialId NOT IN [${valued.join(", ")}]`] : [])],
       sort: DEFAULT_ORDER,
       offset: Math.max(0, offset - valued.length),
       limit: query.perPage - head.length,

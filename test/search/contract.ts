@@ -216,6 +216,20 @@ export function searchContract(name: string, connect: (prisma: PrismaClient) => 
       for (const values of capacities) expect(values).toEqual([...values].sort((a, b) => b - a));
     });
 
+    it("pages a metric sort through the materials with a value, then on to those without, in the default order", async () => {
+      const query = { q: "sodium", sort: { property: "ionic_conductivity", order: "desc" as const } };
+      const all = await run({ ...query, perPage: 100 });
+      const valued = all.materials.filter((m) => m.sortValue !== null);
+      expect(valued.length).toBeGreaterThan(1);
+      expect(valued.length).toBeLessThan(all.total);
+      expect(all.materials.slice(0, valued.length)).toEqual(valued); // valued ones first
+      const values = valued.map((m) => m.sortValue!);
+      expect(values).toEqual([...values].sort((a, b) => b - a));
+      const paged: string[] = [];
+      for (let page = 1; page <= Math.ceil(all.total / 3); page++) paged.push(...(await run({ ...query, page, perPage: 3 })).materials.map((m) => m.ref));
+      expect(paged).toEqual(all.materials.map((m) => m.ref));
+    });
+
     it("pages without overlap", async () => {
       const first = await run({ q: "Li-S", perPage: 5, page: 1 });
       const second = await run({ q: "Li-S", perPage: 5, page: 2 });
