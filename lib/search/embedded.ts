@@ -4,7 +4,8 @@
  * facet counts and ordering over the in-memory facet index.
  */
 import { databaseFileOf, type PrismaClient } from "../db";
-import { canonicalClauses, FACETS, readsOwnStatedOnly, sortClause, type CanonicalClause, type FacetName, type ParsedSearchQuery } from "./query";
+import { FACETS, readsOwnStatedOnly, type CanonicalClause, type FacetName, type ParsedSearchQuery } from "./query";
+import { searchPlan, type SearchPlan } from "./plan";
 import type { FacetCount, SearchBackend, SearchResult } from "./types";
 import { ftsQuery } from "./text";
 import { clauseMaterials, rows } from "./sql";
@@ -63,31 +64,29 @@ export class EmbeddedSearch implements SearchBackend {
    * within the clause on that property if there is one. The facet index keeps the default reading
    * (own stated numbers, ranges by their reaching end); any other reading asks SQL.
    */
-  private async sortValues(index: FacetIndex, query: ParsedSearchQuery, clauses: CanonicalClause[], clauseBest: ClauseBest[][]): Promise<Float64Array | null> {
-    const sort = sortClause(query);
-    if (!sort) return null;
-    const highest = query.sort!.order === "desc";
-    const clause = clauses.findIndex((c) => c.property === sort.property);
-    if (clause < 0 && readsOwnStatedOnly(query) && sort.ranges === "overlap") return index.bestValues(sort.property)[highest ? "max" : "min"];
-    const best = clause < 0 ? await rows<ClauseBest>(this.prisma, clauseMaterials(sort).sql, clauseMaterials(sort).params) : clauseBest[clause]!;
+  private async sortValues(index: FacetIndex, plan: SearchPlan, clauseBest: ClauseBest[][], ownStatedOnly: boolean): Promise<Float64Array | null> {
+    if (!plan.sortBy) return null;
+    const highest = plan.direction === "desc";
+    const clause = plan.clauses.indexOf(plan.sortBy);
+    if (clause < 0 && ownStatedOnly && plan.sortBy.ranges === "overlap") return index.bestValues(plan.sortBy.property)[highest ? "max" : "min"];
+    const best = clause < 0 ? await rows<ClauseBest>(this.prisma, clauseMaterials(plan.sortBy).sql, clauseMaterials(plan.sortBy).params) : clauseBest[clause]!;
     return index.bySlot(best.map((r) => ({ id: r.id, value: highest ? r.max : r.min })));
   }
 
   async search(query: ParsedSearchQuery): Promise<SearchResult> {
+    const plan = searchPlan(query);
     const index = facetIndex(databaseFileOf(this.prisma));
-    const clauses = canonicalClauses(query);
-    const { slots: candidates, textRank, clauseBest } = await this.candidates(index, query.q ? ftsQuery(query.q) : null, clauses);
-    const filters = index.filters(query.facets);
+    const { slots: candidates, textRank, clauseBest } = await this.candidates(index, ftsQuery(plan.words), plan.clauses);
+    const filters = index.filters(plan.selections);
     const hits = select(index, candidates, filters);
 
     // Order: a metric (materials without one last), then text rank, then the default order.
-    const offset = (query.page - 1) * query.perPage;
-    const sortValues = await this.sortValues(index, query, clauses, clauseBest);
+    const sortValues = await this.sortValues(index, plan, clauseBest, readsOwnStatedOnly(query));
     let ordered: Int32Array;
     if (!sortValues && !textRank.size) {
-      ordered = inDefaultOrder(index, hits, offset + query.perPage);
+      ordered = inDefaultOrder(index, hits, plan.offset + plan.perPage);
     } else {
-      const direction = query.sort?.order === "asc" ? 1 : -1;
+      const direction = plan.direction === "asc" ? 1 : -1;
       const rank = new Float64Array(index.size);
       for (const [id, r] of textRank) {
         const slot = index.slotOf(id);
@@ -104,15 +103,14 @@ export class EmbeddedSearch implements SearchBackend {
       });
     }
     const sortValueOf = (slot: number) => (sortValues && !Number.isNaN(sortValues[slot]!) ? sortValues[slot]! : null);
-    const page = Array.from(ordered.subarray(offset, offset + query.perPage), (slot) => ({ id: index.ids[slot]!, sortValue: sortValueOf(slot) }));
-    const materials = await materialHits(this.prisma, page, clauses, sortClause(query));
+    const page = Array.from(ordered.subarray(plan.offset, plan.offset + plan.perPage), (slot) => ({ id: index.ids[slot]!, sortValue: sortValueOf(slot) }));
     return {
       total: hits.length,
-      page: query.page,
-      perPage: query.perPage,
-      materials,
+      page: plan.page,
+      perPage: plan.perPage,
+      materials: await materialHits(this.prisma, page, plan.clauses, plan.sort),
       facets: facetCounts(index, candidates, filters, hits),
-      rateOnly: await rateOnlyCounts(this.prisma, clauses),
+      rateOnly: await rateOnlyCounts(this.prisma, plan.clauses),
       backend: this.name,
     };
   }

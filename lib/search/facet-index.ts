@@ -7,7 +7,8 @@
  * in-memory arrays. It never serves stale counts.
  */
 import { forEachRow, readConsistently, readerSerial, readQuery } from "../db/sql";
-import type { FacetName, ParsedSearchQuery } from "./query";
+import type { FacetName } from "./query";
+import type { FacetSelection } from "./plan";
 import type { FacetCount } from "./types";
 
 /** Facets with one value per material. */
@@ -218,12 +219,16 @@ export class FacetIndex {
     return this.slots.get(materialId);
   }
 
-  /** The facet selections of a query as slot filters. */
-  filters(facets: ParsedSearchQuery["facets"] = {}): SlotFilter[] {
+  /** A plan's facet selections as slot filters. */
+  filters(selections: FacetSelection[]): SlotFilter[] {
     const filters: SlotFilter[] = [];
+    const valuesOf = (facet: FacetName) => {
+      const selection = selections.find((s) => s.facet === facet);
+      return selection && "values" in selection ? selection.values : undefined;
+    };
     for (const facet of SCALAR_FACETS) {
-      const values = facets[facet] as (string | number)[] | undefined;
-      if (!values?.length) continue;
+      const values = valuesOf(facet);
+      if (!values) continue;
       const { dict, codes } = this.scalars[facet];
       const allowed = new Uint8Array(dict.values.length);
       for (const v of values) {
@@ -232,16 +237,18 @@ export class FacetIndex {
       }
       filters.push({ facet, test: (slot) => allowed[codes[slot]!] === 1 });
     }
-    if (facets.property?.length) {
-      const mask = this.properties.anyMask(facets.property);
+    const properties = valuesOf("property")?.map(String);
+    if (properties) {
+      const mask = this.properties.anyMask(properties);
       filters.push({ facet: "property", test: (slot) => this.properties.hasAny(slot, mask) });
     }
-    if (facets.elements?.all?.length) {
-      const mask = this.elements.mask(facets.elements.all);
+    const elements = selections.find((s): s is Extract<FacetSelection, { facet: "elements" }> => s.facet === "elements");
+    if (elements?.all.length) {
+      const mask = this.elements.mask(elements.all);
       filters.push({ facet: "elements", test: (slot) => mask !== null && this.elements.hasAll(slot, mask) });
     }
-    if (facets.elements?.only?.length) {
-      const mask = this.elements.anyMask(facets.elements.only);
+    if (elements?.only.length) {
+      const mask = this.elements.anyMask(elements.only);
       filters.push({ facet: "elements", test: (slot) => this.elements.onlyWithin(slot, mask) });
     }
     return filters;

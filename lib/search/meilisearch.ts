@@ -18,8 +18,8 @@ import {
 import type { PrismaClient } from "../db";
 import { writeTransaction } from "../db/transaction";
 import { isElement } from "../records/elements";
-import { queryWords } from "./text";
-import { canonicalClauses, FACETS, sortClause, type CanonicalClause, type FacetName, type ParsedSearchQuery } from "./query";
+import { FACETS, type CanonicalClause, type FacetName, type ParsedSearchQuery } from "./query";
+import { searchPlan, type SearchPlan } from "./plan";
 import { boundColumns } from "./sql";
 import { SYNONYMS, synonymsOf } from "./synonyms";
 import { DEFAULT_DEADLINES, meilisearchRequester } from "./meilisearch-http";
@@ -117,27 +117,20 @@ function clauseFilter(clause: CanonicalClause): string[] {
   return terms;
 }
 
-/** Facet filters of the query, except the facet being counted (disjunctive faceting). */
-function facetFilter(query: ParsedSearchQuery, except?: FacetName): string[] {
-  const f = query.facets ?? {};
+/** Facet filters of a plan, except the facet being counted (disjunctive faceting). */
+function facetFilter(plan: SearchPlan, except?: FacetName): string[] {
   const terms: string[] = [];
-  for (const facet of FACETS) {
-    if (facet === "elements" || facet === except) continue; // elements take "all"/"only", below
-    const values = f[facet];
-    if (values?.length) terms.push(`${FACET_ATTRIBUTE[facet]} IN ${list(values)}`);
-  }
-  if (except !== "elements") {
-    for (const symbol of f.elements?.all ?? []) terms.push(`elements = ${quote(symbol)}`);
-    const only = f.elements?.only;
-    if (only?.length) terms.push("elements IS NOT EMPTY", `elements NOT IN ${list(ELEMENTS.filter((e) => !only.includes(e)))}`);
+  for (const selection of plan.selections) {
+    if (selection.facet === except) continue;
+    if ("values" in selection) terms.push(`${FACET_ATTRIBUTE[selection.facet]} IN ${list(selection.values)}`);
+    else {
+      for (const symbol of selection.all) terms.push(`elements = ${quote(symbol)}`);
+      const only = selection.only;
+      if (only.length) terms.push("elements IS NOT EMPTY", `elements NOT IN ${list(ELEMENTS.filter((e) => !only.includes(e)))}`);
+    }
   }
   return terms;
 }
-
-const hasSelection = (query: ParsedSearchQuery, facet: FacetName) => {
-  const selection = query.facets?.[facet];
-  return Array.isArray(selection) ? selection.length > 0 : Boolean(selection?.all?.length || selection?.only?.length);
-};
 
 const emptyFacets = () => Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Record<FacetName, FacetCount[]>;
 
@@ -325,22 +318,21 @@ export class MeilisearchSearch implements SearchBackend {
   }
 
   private async searchOnce(query: ParsedSearchQuery): Promise<SearchResult> {
-    const clauses = canonicalClauses(query);
-    const materialIds = await this.materialsMeetingClauses(clauses);
+    const plan = searchPlan(query);
+    const materialIds = await this.materialsMeetingClauses(plan.clauses);
     if (materialIds?.length === 0)
       return {
         total: 0,
-        page: query.page,
-        perPage: query.perPage,
+        page: plan.page,
+        perPage: plan.perPage,
         materials: [],
         facets: emptyFacets(),
-        rateOnly: await rateOnlyCounts(this.prisma, clauses),
+        rateOnly: await rateOnlyCounts(this.prisma, plan.clauses),
         backend: this.name,
       };
 
-    const text: SearchParams = { q: query.q ? queryWords(query.q).join(" ") : null, matchingStrategy: "all" };
-    const filter = (except?: FacetName): string[] => [PUBLISHED, ...facetFilter(query, except), ...(materialIds ? [`materialId IN ${list(materialIds)}`] : [])];
-    const selected = FACETS.filter((f) => hasSelection(query, f));
+    const text: SearchParams = { q: plan.words.length ? plan.words.join(" ") : null, matchingStrategy: "all" };
+    const filter = (except?: FacetName): string[] => [PUBLISHED, ...facetFilter(plan, except), ...(materialIds ? [`materialId IN ${list(materialIds)}`] : [])];
     // One round trip: the page with its total and facet counts, plus, per selected facet, its counts without its own filter.
     const [main, ...own] = (
       await this.multiSearch<MaterialDocument>(this.materialsIndexUid, [
@@ -350,24 +342,24 @@ export class MeilisearchSearch implements SearchBackend {
           facets: FACETS.map((f) => FACET_ATTRIBUTE[f]),
           sort: DEFAULT_ORDER,
           // A metric sort reads its page separately; this query then only counts.
-          page: query.sort ? 1 : query.page,
-          hitsPerPage: query.sort ? 0 : query.perPage,
+          page: plan.sortBy ? 1 : plan.page,
+          hitsPerPage: plan.sortBy ? 0 : plan.perPage,
           attributesToRetrieve: ["materialId"],
         },
-        ...selected.map((f) => ({ ...text, filter: filter(f), facets: [FACET_ATTRIBUTE[f]], page: 1, hitsPerPage: 0 })),
+        ...plan.ownCounts.map((f) => ({ ...text, filter: filter(f), facets: [FACET_ATTRIBUTE[f]], page: 1, hitsPerPage: 0 })),
       ])
     ).results;
 
-    const sort = sortClause(query);
-    const sortBy = sort && (clauses.find((c) => c.property === sort.property) ?? sort);
-    const page: PageEntry[] = sortBy ? await this.pageByMetric(query, text, filter(), sortBy) : main!.hits.map((h) => ({ id: h.materialId, sortValue: null }));
-    const distribution = (f: FacetName) => (selected.includes(f) ? own[selected.indexOf(f)] : main)?.facetDistribution?.[FACET_ATTRIBUTE[f]];
+    const page: PageEntry[] = plan.sortBy
+      ? await this.pageByMetric(plan, text, filter(), plan.sortBy)
+      : main!.hits.map((h) => ({ id: h.materialId, sortValue: null }));
+    const distribution = (f: FacetName) => (plan.ownCounts.includes(f) ? own[plan.ownCounts.indexOf(f)] : main)?.facetDistribution?.[FACET_ATTRIBUTE[f]];
     return {
       total: main!.totalHits ?? 0,
-      page: query.page,
-      perPage: query.perPage,
-      materials: await materialHits(this.prisma, page, clauses, sort),
-      rateOnly: await rateOnlyCounts(this.prisma, clauses),
+      page: plan.page,
+      perPage: plan.perPage,
+      materials: await materialHits(this.prisma, page, plan.clauses, plan.sort),
+      rateOnly: await rateOnlyCounts(this.prisma, plan.clauses),
       facets: Object.fromEntries(FACETS.map((f) => [f, facetCounts(distribution(f))])) as Record<FacetName, FacetCount[]>,
       backend: this.name,
     };
@@ -393,13 +385,13 @@ export class MeilisearchSearch implements SearchBackend {
    * A page ordered by each material's best measurement (within the clause on the sort property, if
    * any), then the materials without one. Distinct by material, the best measurement represents each.
    */
-  private async pageByMetric(query: ParsedSearchQuery, text: SearchParams, filter: string[], sortClause: CanonicalClause): Promise<PageEntry[]> {
-    const order = query.sort!.order;
+  private async pageByMetric(plan: SearchPlan, text: SearchParams, filter: string[], sortClause: CanonicalClause): Promise<PageEntry[]> {
+    const order = plan.direction;
     // A range ranks by the end the clause's range match reads in the sort's direction (as the embedded backend's clauseMaterials).
     const ends = boundColumns(sortClause.ranges, "canonicalMin", "canonicalMax");
     const end = order === "desc" ? ends.atLeast : ends.atMost;
     const valuedFilter = [...filter, ...clauseFilter(sortClause)];
-    const offset = (query.page - 1) * query.perPage;
+    const offset = plan.offset;
     // "sort" ranks first in this index and documents are distinct by material, so Meilisearch pages
     // the materials by their best measurement itself: one request, whatever the number of candidates.
     const ranked = await this.find({
@@ -407,11 +399,11 @@ export class MeilisearchSearch implements SearchBackend {
       filter: valuedFilter,
       sort: [`${end}:${order}`, ...DEFAULT_ORDER],
       offset,
-      limit: query.perPage,
+      limit: plan.perPage,
       attributesToRetrieve: ["materialId", end],
     });
     const head = ranked.hits.map((h) => ({ id: h.materialId, sortValue: h[end]! }));
-    if (head.length === query.perPage) return head;
+    if (head.length === plan.perPage) return head;
     // The page runs past the materials with a value: the rest follow in the default order. Only
     // here are all the valued materials needed (to leave them out and to know where the rest starts).
     const { facetDistribution } = await this.find({ ...text, filter: valuedFilter, limit: 0, facets: ["materialId"] });
@@ -421,7 +413,7 @@ export class MeilisearchSearch implements SearchBackend {
       filter: [...filter, ...(valued.length ? [`materialId NOT IN [${valued.join(", ")}]`] : [])],
       sort: DEFAULT_ORDER,
       offset: Math.max(0, offset - valued.length),
-      limit: query.perPage - head.length,
+      limit: plan.perPage - head.length,
       attributesToRetrieve: ["materialId"],
     });
     return [...head, ...rest.hits.map((h) => ({ id: h.materialId, sortValue: null }))];

@@ -39,9 +39,8 @@ export function queryWords(q: string): string[] {
  */
 export const MAX_QUERY_WORDS = 16;
 
-/** FTS5 MATCH expression for a query, or null when it holds no searchable token. */
-export function ftsQuery(q: string): string | null {
-  const words = queryWords(q);
+/** FTS5 MATCH expression for a query's words (queryWords), or null when they hold no searchable token. */
+export function ftsQuery(words: string[]): string | null {
   const parts = words
     .map((word, i) => {
       const own = phrase(word, i === words.length - 1);
