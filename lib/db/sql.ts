@@ -44,6 +44,7 @@ export async function withWriteTransaction<T>(file: string, work: (exec: SqlExec
   const connection = new Database(file, { timeout: LOCK_WAIT_MS });
   try {
     connection.pragma("foreign_keys = ON");
+    connection.pragma("cache_size = -65536");
     await retryWhileBusy(async () => void connection.exec("BEGIN IMMEDIATE"), budgetMs);
     try {
       const result = await work(sqliteExecutor(connection));

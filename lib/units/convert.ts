@@ -145,11 +145,23 @@ function parseSyntax(text: string): ReadUnit | null {
   return read;
 }
 
-/** Read a paper's unit. Throws UnitNotationError when it cannot be read or carries a number. */
+const readUnits = new Map<string, ReadUnit | UnitNotationError>();
+
+/** Read a paper's unit (each spelling once: imports read the same few units millions of times). Throws UnitNotationError when it cannot be read or carries a number. */
 export function readUnit(raw: string): ReadUnit {
-  const read = parseSyntax(checkedSyntax(raw));
-  if (!read) throw new UnitNotationError(`cannot read the unit "${raw}"`);
-  return read;
+  let known = readUnits.get(raw);
+  if (!known) {
+    try {
+      known = parseSyntax(checkedSyntax(raw)) ?? new UnitNotationError(`cannot read the unit "${raw}"`);
+    } catch (e) {
+      if (!(e instanceof UnitNotationError)) throw e;
+      known = e;
+    }
+    if (readUnits.size > 10_000) readUnits.clear();
+    readUnits.set(raw, known);
+  }
+  if (known instanceof UnitNotationError) throw known;
+  return known;
 }
 
 const sameDimensions = (a: ReadUnit, b: ReadUnit) => a.dimensions.every((d, i) => Math.abs(d - b.dimensions[i]!) <= 1e-12);
