@@ -23,6 +23,8 @@ import { importRecords } from "../lib/records/store";
 import { validateRecordFile } from "../lib/records/validate";
 import { FULL_SHAPE, syntheticPapers } from "./generate";
 import { freePort } from "../support/net";
+import { cycled, queryKinds, vocabularyOf, type QueryKind } from "./mix";
+import { ftsQuery, queryWords } from "../lib/search/text";
 import { startMeilisearch } from "../support/meilisearch";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -30,6 +32,8 @@ const SERVER_HEAP_MB = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf
 const { values: args } = parseArgs({
   options: {
     scale: { type: "string", default: "1" },
+    /** Smaller scales to draw the cost curve at too, e.g. "0.1,0.3". */
+    curve: { type: "string" },
     backend: { type: "string", default: "both" },
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "2" },
@@ -41,17 +45,17 @@ const scale = Number(args.scale);
 const shape = { ...FULL_SHAPE, papers: Math.max(10, Math.round(FULL_SHAPE.papers * scale)) };
 const totalMeasurements = shape.papers * shape.materialsPerPaper * shape.measurementsPerMaterial;
 
-const TARGETS = { embeddedP95: 50, meiliP95: 30, compareMs: 150, importPerSecond: 20_000, memoryMb: 500, underHostileLoadMs: 200 };
-
-const QUERY_MIX: { name: string; body: unknown }[] = [
-  { name: "text only", body: { q: "porous FeS2" } },
-  { name: "facets", body: { facets: { battery_system: ["sodium-ion"], role: ["anode"], elements: { all: ["Fe", "S"] } } } },
-  {
-    name: "metric clause with conditions",
-    body: { metrics: [{ property: "specific_capacity", min: 250, unit: "mAh/g", where: { temperature: { max: -20, unit: "degC" } } }] },
-  },
-  { name: "sorted by a metric", body: { facets: { role: ["anode"] }, sort: { property: "specific_capacity", order: "desc" } } },
-];
+const TARGETS = {
+  mixAt2P95: 30,
+  mixAt10P95: 100,
+  engineRatio: 2,
+  whileEditingRatio: 1.5,
+  firstAfterPublishMs: 100,
+  compareMs: 150,
+  importPerSecond: 20_000,
+  memoryMb: 500,
+  underHostileLoadMs: 200,
+};
 
 interface Latency {
   p50: number;
@@ -104,21 +108,31 @@ async function whileLooping<T>(url: string, bodies: unknown[], connections: numb
  * Latencies of one request shape under load, after a second of warm-up (so caches of compiled code
  * and SQLite pages are as in a running server); autocannon reports no p95, so we collect each time.
  */
-async function measure(url: string, init: { method?: string; body?: string; connections?: number } = {}): Promise<Latency> {
+async function measure(url: string, init: RequestShape = {}): Promise<Latency> {
   await requests(url, init, 1);
   return requests(url, init, Number(args.duration));
 }
 
-async function requests(url: string, init: { method?: string; body?: string; connections?: number }, duration: number): Promise<Latency> {
+interface RequestShape {
+  method?: string;
+  body?: string;
+  /** A new body for every request (a query kind's draw). */
+  draw?: () => unknown;
+  connections?: number;
+  headers?: Record<string, string>;
+}
+
+async function requests(url: string, init: RequestShape, duration: number): Promise<Latency> {
   const times: number[] = [];
   let errors = 0;
   await new Promise<void>((resolve, reject) => {
     const instance = autocannon(
       {
         url,
-        method: (init.method ?? "GET") as "GET" | "POST",
+        method: (init.method ?? (init.draw ? "POST" : "GET")) as "GET" | "POST",
         body: init.body,
-        headers: init.body ? { "content-type": "application/json" } : {},
+        headers: { ...(init.body || init.draw ? { "content-type": "application/json" } : {}), ...init.headers },
+        ...(init.draw ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: JSON.stringify(init.draw!()) }) }] } : {}),
         connections: init.connections ?? Number(args.connections),
         duration,
       },
@@ -183,8 +197,12 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
   };
 }
 
-/** Loads the synthetic knowledge base through the import path; returns measurements per second. */
-async function importKnowledgeBase(file: string): Promise<number> {
+type Shape = typeof shape;
+const measurementsOf = (s: Shape) => s.papers * s.materialsPerPaper * s.measurementsPerMaterial;
+
+/** Loads a synthetic knowledge base of `kb`'s shape through the import path; returns measurements per second. */
+async function importKnowledgeBase(file: string, kb: Shape = shape): Promise<number> {
+  const totalMeasurements = measurementsOf(kb);
   migrate(file);
   const prisma = createClient(file);
   await syncCatalogue(prisma);
@@ -197,7 +215,7 @@ async function importKnowledgeBase(file: string): Promise<number> {
   // synthetic papers is not part of it.
   let importMs = 0;
   let loaded = 0;
-  for (const papers of syntheticPapers(shape, 100)) {
+  for (const papers of syntheticPapers(kb, 100)) {
     const fileText = JSON.stringify({ papers });
     const started = performance.now();
     await importRecords(prisma, validateRecordFile(JSON.parse(fileText)));
@@ -212,6 +230,151 @@ async function importKnowledgeBase(file: string): Promise<number> {
   return rate;
 }
 
+/** The kinds whose engine-only equivalent is one query: the overhead rows compare them. */
+const DIRECT_KINDS = ["text", "facets"];
+
+/** A query kind's body as the one Meilisearch search of the materials index that answers it. */
+function meiliBody(query: unknown): unknown {
+  const q = query as { q?: string; facets?: { battery_system?: string[]; role?: string[] } };
+  const filter = ['status = "published"'];
+  if (q.facets?.battery_system) filter.push(`batterySystem IN [${q.facets.battery_system.map((v) => JSON.stringify(v)).join(", ")}]`);
+  if (q.facets?.role) filter.push(`role IN [${q.facets.role.map((v) => JSON.stringify(v)).join(", ")}]`);
+  return { q: q.q ?? null, filter, facets: ["batterySystem", "role", "materialClass", "elements", "year", "journal", "properties"], hitsPerPage: 20, page: 1 };
+}
+
+/** The same kind of query straight to SQLite, in this process on one connection: its page of ids and its count. */
+function directSqlite(file: string, kind: QueryKind): Latency {
+  const db = new Database(file, { readonly: true });
+  try {
+    const text = db.prepare(
+      `SELECT rowid, bm25("MaterialText", 10.0, 8.0, 3.0, 1.0) AS rank FROM "MaterialText" WHERE "MaterialText" MATCH ? ORDER BY rank LIMIT 20`,
+    );
+    const facets = db.prepare(
+      `SELECT M."id", COUNT(*) OVER () AS total FROM "Material" M JOIN "Paper" P ON P."id" = M."paperId"
+       WHERE P."status" = 'published' AND M."batterySystem" = ? AND M."role" = ? ORDER BY M."isControl", P."year" DESC, P."id", M."position" LIMIT 20`,
+    );
+    const run = (query: unknown) => {
+      const q = query as { q?: string; facets?: { battery_system?: string[]; role?: string[] } };
+      if (q.q) {
+        const match = ftsQuery(queryWords(q.q));
+        if (match) text.all(match);
+      } else facets.all(q.facets!.battery_system![0], q.facets!.role![0]);
+    };
+    for (let i = 0; i < 50; i++) run(kind.draw()); // warm-up
+    const times: number[] = [];
+    const until = performance.now() + Number(args.duration) * 1000;
+    while (performance.now() < until) {
+      const query = kind.draw();
+      const t = performance.now();
+      run(query);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), requests: times.length, errors: 0 };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Runs `work` while an editor autosaves a draft every 700 ms and another publishes a paper every
+ * 10 s (written to the database as the app writes them), timing the first search after each publish.
+ */
+async function whileEditing(file: string, searchUrl: string, work: () => Promise<Latency>): Promise<{ latency: Latency; firstAfterPublish: number[] }> {
+  const prisma = createClient(file);
+  const user = await prisma.user.upsert({
+    where: { email: "bench-editor@example.org" },
+    create: { email: "bench-editor@example.org", passwordHash: "-" },
+    update: {},
+  });
+  const firstAfterPublish: number[] = [];
+  let running = true;
+  let saves = 0;
+  const autosave = (async () => {
+    while (running) {
+      await prisma.paperDraft.upsert({
+        where: { id: "bench-draft" },
+        create: { id: "bench-draft", userId: user.id, json: JSON.stringify({ saves }) },
+        update: { json: JSON.stringify({ saves: ++saves }) },
+      });
+      await new Promise((r) => setTimeout(r, 700));
+    }
+  })();
+  const publish = (async () => {
+    let n = 0;
+    for (let wait = 3_000; running; wait = 10_000) {
+      await new Promise((r) => setTimeout(r, wait));
+      if (!running) break;
+      const [paper] = [...syntheticPapers({ ...shape, papers: 1 }, 1)][0]!;
+      await importRecords(prisma, validateRecordFile({ papers: [{ ...paper!, doi: `10.9999/bench.publish.${Date.now()}.${n++}` }] }));
+      const t = performance.now();
+      await fetch(searchUrl, { method: "POST", body: JSON.stringify({ q: "porous" }), headers: { "content-type": "application/json" } });
+      firstAfterPublish.push(performance.now() - t);
+    }
+  })();
+  try {
+    const latency = await work();
+    return { latency, firstAfterPublish };
+  } finally {
+    running = false;
+    await Promise.all([autosave, publish]);
+    await prisma.$disconnect();
+  }
+}
+
+/** Meilisearch's environment for the server and the CLI, with the index rebuilt; the rebuild's seconds. */
+async function meilisearchFor(
+  databaseUrl: string,
+  meili: Awaited<ReturnType<typeof startMeilisearch>>,
+): Promise<{ env: Record<string, string>; seconds: number }> {
+  const env = { DATABASE_URL: databaseUrl, MEILISEARCH_HOST: meili.host, MEILISEARCH_API_KEY: meili.apiKey };
+  const t0 = performance.now();
+  // Asynchronously: this process must keep reading the Meilisearch server's output meanwhile.
+  const reindex = spawn(process.execPath, [join(ROOT, "bin", "matlit.js"), "reindex"], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const code = await new Promise<number | null>((resolve) => reindex.once("exit", resolve));
+  if (code !== 0) throw new Error(`matlit reindex exited with ${code}`);
+  return { env, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** The cost curve: at each smaller scale, import and the varied mix (all kinds in turn, 2 connections) on both backends. */
+async function costCurve(scales: number[]): Promise<string[][]> {
+  const rows: string[][] = [];
+  for (const s of scales) {
+    const kb = { ...FULL_SHAPE, papers: Math.max(10, Math.round(FULL_SHAPE.papers * s)) };
+    const dir = mkdtempSync(join(tmpdir(), "matlit-curve-"));
+    const file = join(dir, "bench.db");
+    const databaseUrl = `file:${file}`;
+    try {
+      console.log(`cost curve: ${measurementsOf(kb)} measurements`);
+      const rate = await importKnowledgeBase(file, kb);
+      const all = cycled(queryKinds(vocabularyOf(file)));
+      for (const backend of ["embedded", "meilisearch"]) {
+        const meili = backend === "meilisearch" ? await startMeilisearch() : undefined;
+        try {
+          const env = meili ? (await meilisearchFor(databaseUrl, meili)).env : { DATABASE_URL: databaseUrl, MEILISEARCH_HOST: "" };
+          const server = await startServer(env);
+          try {
+            const r = await measure(`${server.url}/api/search`, { draw: all.draw });
+            rows.push([String(measurementsOf(kb)), backend, r.p50.toFixed(1), r.p95.toFixed(1), r.errors ? `${r.errors} errors` : "", rate.toFixed(0)]);
+            console.log(rows.at(-1)!.join(" | "));
+          } finally {
+            await server.stop();
+          }
+        } finally {
+          await meili?.close();
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return rows;
+}
+
 async function main() {
   const dir = args.db ? undefined : mkdtempSync(join(tmpdir(), "matlit-bench-"));
   const file = args.db ?? join(dir!, "bench.db");
@@ -223,6 +386,7 @@ async function main() {
   const importRate = reused ? NaN : await importKnowledgeBase(file);
   const prisma = createClient(file);
   const hostile = hostileQueries(file);
+  const kinds = queryKinds(vocabularyOf(file));
   const sampleRefs = (
     await prisma.material.findMany({ take: 8, select: { id: true, key: true, paper: { select: { doi: true } } }, orderBy: { id: "asc" } })
   ).map((m) => ({ id: m.id, ref: `${m.paper.doi}/${m.key}` }));
@@ -238,17 +402,9 @@ async function main() {
     let meili: Awaited<ReturnType<typeof startMeilisearch>> | undefined;
     if (backend === "meilisearch") {
       meili = await startMeilisearch();
-      env = { DATABASE_URL: databaseUrl, MEILISEARCH_HOST: meili.host, MEILISEARCH_API_KEY: meili.apiKey };
-      const t0 = performance.now();
-      // Asynchronously: this process must keep reading the Meilisearch server's output meanwhile.
-      const reindex = spawn(process.execPath, [join(ROOT, "bin", "matlit.js"), "reindex"], {
-        cwd: ROOT,
-        env: { ...process.env, ...env },
-        stdio: ["ignore", "ignore", "inherit"],
-      });
-      const code = await new Promise<number | null>((resolve) => reindex.once("exit", resolve));
-      if (code !== 0) throw new Error(`matlit reindex exited with ${code}`);
-      notes.push(`Meilisearch reindex of ${totalMeasurements} measurements: ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+      const rebuilt = await meilisearchFor(databaseUrl, meili);
+      env = rebuilt.env;
+      notes.push(`Meilisearch reindex of ${totalMeasurements} measurements: ${rebuilt.seconds.toFixed(1)} s.`);
     }
     const server = await startServer(env);
     const record = (measure: string, r: Latency, target: number) => {
@@ -265,27 +421,75 @@ async function main() {
       ]);
       console.log(rows.at(-1)!.join(" | "));
     };
+    const value = (measure: string, shown: string, target: string, met: boolean) => {
+      rows.push([backend, measure, shown, "", "", "", "", target, met ? "met" : "missed"]);
+      console.log(rows.at(-1)!.join(" | "));
+    };
+    const searchUrl = `${server.url}/api/search`;
     try {
-      // The first search after a start (or a write) reads the facet index into memory.
+      // The first search after a start reads the facet index into memory.
       const first = performance.now();
-      await fetch(`${server.url}/api/search`, { method: "POST", body: JSON.stringify(QUERY_MIX[0]!.body), headers: { "content-type": "application/json" } });
-      notes.push(
-        `${backend}: the first search after the server started took ${(performance.now() - first).toFixed(0)} ms${backend === "embedded" ? " (it reads the facet index into memory; so does the first search after each write)" : ""}.`,
-      );
-      for (const q of QUERY_MIX) {
-        record(
-          `search: ${q.name}`,
-          await measure(`${server.url}/api/search`, { method: "POST", body: JSON.stringify(q.body) }),
-          backend === "embedded" ? TARGETS.embeddedP95 : TARGETS.meiliP95,
+      await fetch(searchUrl, { method: "POST", body: JSON.stringify(kinds[0]!.draw()), headers: { "content-type": "application/json" } });
+      notes.push(`${backend}: the first search after the server started took ${(performance.now() - first).toFixed(0)} ms.`);
+
+      // The varied mix: each kind with fresh terms, bounds and pages per request, at 2 and 10 connections.
+      const at2 = new Map<string, Latency>();
+      for (const kind of kinds) {
+        const r = await measure(searchUrl, { draw: kind.draw });
+        at2.set(kind.name, r);
+        record(`mix: ${kind.name} (2 connections)`, r, TARGETS.mixAt2P95);
+      }
+      for (const kind of kinds)
+        record(`mix: ${kind.name} (10 connections)`, await measure(searchUrl, { draw: kind.draw, connections: 10 }), TARGETS.mixAt10P95);
+
+      // matlit's overhead: the same kinds of query straight to the engine, 1 connection each, in this run.
+      for (const kind of kinds.filter((k) => DIRECT_KINDS.includes(k.name))) {
+        const viaMatlit = await measure(searchUrl, { draw: kind.draw, connections: 1 });
+        const direct =
+          backend === "embedded"
+            ? directSqlite(file, kind)
+            : await measure(`${meili!.host}/indexes/matlit-materials/search`, {
+                draw: () => meiliBody(kind.draw()),
+                connections: 1,
+                headers: { authorization: `Bearer ${meili!.apiKey}` },
+              });
+        const ratio = viaMatlit.p50 / direct.p50;
+        value(
+          `${kind.name}: matlit p50 ÷ ${backend === "embedded" ? "SQLite" : "Meilisearch"} p50 (${viaMatlit.p50.toFixed(1)} ÷ ${direct.p50.toFixed(2)} ms)`,
+          ratio.toFixed(1),
+          `≤ ${TARGETS.engineRatio}×`,
+          ratio <= TARGETS.engineRatio,
         );
       }
-      const plain = JSON.stringify(QUERY_MIX[0]!.body);
-      const underAttack = await whileLooping(`${server.url}/api/search`, hostile, 2, () =>
-        measure(`${server.url}/api/search`, { method: "POST", body: plain, connections: 1 }),
+
+      // Editors at work: one autosaves a draft every 700 ms, another publishes a paper every 10 s.
+      const all = cycled(kinds);
+      const idle = await measure(searchUrl, { draw: all.draw });
+      record("mix: all kinds in turn, idle (2 connections)", idle, TARGETS.mixAt2P95);
+      // Long enough for several publishes.
+      const editing = await whileEditing(file, searchUrl, () => requests(searchUrl, { draw: all.draw }, Math.max(35, Number(args.duration))));
+      record("mix: all kinds in turn while editors autosave and publish (2 connections)", editing.latency, TARGETS.mixAt2P95);
+      value(
+        "search p95 while editing ÷ idle",
+        (editing.latency.p95 / idle.p95).toFixed(2),
+        `≤ ${TARGETS.whileEditingRatio}×`,
+        editing.latency.p95 / idle.p95 <= TARGETS.whileEditingRatio,
       );
+      const worstFirst = Math.max(...editing.firstAfterPublish);
+      value(
+        `first search after a publish, worst of ${editing.firstAfterPublish.length} (ms)`,
+        worstFirst.toFixed(0),
+        `≤ ${TARGETS.firstAfterPublishMs} ms`,
+        worstFirst <= TARGETS.firstAfterPublishMs,
+      );
+
+      const plain = JSON.stringify({ q: "porous FeS2" });
+      const underAttack = await whileLooping(searchUrl, hostile, 2, () => measure(searchUrl, { method: "POST", body: plain, connections: 1 }));
       record("search: text only while the costliest queries loop on 2 connections (1 connection)", underAttack, TARGETS.underHostileLoadMs);
       // The compare target is server time: one request at a time, so no request waits for another.
       const compareUrl = `${server.url}/compare?${sampleRefs.map((r) => `ids=${encodeURIComponent(r.ref)}`).join("&")}`;
+      const compareBytes = (await (await fetch(compareUrl)).arrayBuffer()).byteLength;
+      notes.push(`${backend}: the compare page of 8 materials is ${(compareBytes / 1024).toFixed(0)} KB of HTML.`);
       record("compare page, 8 materials (1 connection)", await measure(compareUrl, { connections: 1 }), TARGETS.compareMs);
       record(
         "compare: knowledge-base scatter it loads (1 connection)",
@@ -316,7 +520,15 @@ async function main() {
   const header = ["backend", "measure", "p50 / value", "p95", "p99", "requests", "errors", "target", "result"];
   const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}`;
-  const report = `# matlit benchmark\n\nRun ${new Date().toISOString()} on ${machine}.\n\nKnowledge base: ${shape.papers} papers, ${shape.papers * shape.materialsPerPaper} materials, ${totalMeasurements} measurements (scale ${scale}); ${args.connections} concurrent connections, ${args.duration} s per query; latencies in ms.\n\n${table}\n\n${notes.map((n) => `- ${n}`).join("\n")}\n`;
+  const curveRows = args.curve ? await costCurve(args.curve.split(",").map(Number)) : [];
+  const curveHeader = ["measurements", "backend", "mix p50", "mix p95", "", "import (measurements/s)"];
+  const full = rows
+    .filter((r) => r[1] === "mix: all kinds in turn, idle (2 connections)")
+    .map((r) => [String(totalMeasurements), r[0]!, r[2]!, r[3]!, "", reused ? "" : importRate.toFixed(0)]);
+  const curve = curveRows.length
+    ? `\n\n## Cost curve\n\nThe varied mix (all kinds in turn, 2 connections) at smaller sizes of the same synthetic knowledge base.\n\n${[curveHeader, curveHeader.map(() => "---"), ...curveRows, ...full].map((r) => `| ${r.join(" | ")} |`).join("\n")}`
+    : "";
+  const report = `# matlit benchmark\n\nRun ${new Date().toISOString()} on ${machine}.\n\nKnowledge base: ${shape.papers} papers, ${shape.papers * shape.materialsPerPaper} materials, ${totalMeasurements} measurements (scale ${scale}); ${args.connections} concurrent connections, ${args.duration} s per query; latencies in ms.\n\n${table}\n\n${notes.map((n) => `- ${n}`).join("\n")}${curve}\n`;
   writeFileSync(args.out!, report);
   console.log(`\n${table}\n\nwritten to ${args.out}`);
   if (dir) rmSync(dir, { recursive: true, force: true });

@@ -165,8 +165,11 @@ function Cell({ cell, shownIn }: { cell: CompareCell; shownIn: UnitChoice | null
     : !cell.likeForLike
       ? "border border-dashed border-amber-500 text-amber-950"
       : "";
+  // The tooltip (reported value, conditions, the quote typeset) is rendered once a reader hovers or
+  // focuses the cell: a comparison has hundreds of cells, and rendering every one up front made the page ~0.5 MB.
+  const [open, setOpen] = useState(false);
   return (
-    <span className="group relative inline-block">
+    <span className="group relative inline-block" onMouseEnter={() => setOpen(true)} onFocus={() => setOpen(true)}>
       <span
         tabIndex={0}
         aria-describedby={tip}
@@ -180,28 +183,30 @@ function Cell({ cell, shownIn }: { cell: CompareCell; shownIn: UnitChoice | null
         {q}
         {value}
         {cell.source === "derived" ? (
-          <sup className="ml-0.5 text-[10px] text-amber-700" title="derived by the record's author">
+          <sup className="ml-0.5 text-[10px] text-amber-700" title="computed by matlit from numbers the paper states">
             d
           </sup>
         ) : null}
       </span>
       {!cell.likeForLike ? <span className="block text-[11px] leading-tight text-amber-800">{cell.differences.join("; ")}</span> : null}
       {cell.subject ? <span className="block text-[11px] leading-tight text-slate-500">{cell.subject}</span> : null}
-      <span
-        role="tooltip"
-        id={tip}
-        className="invisible absolute left-0 top-full z-40 mt-1 w-80 rounded border border-slate-300 bg-white p-2 text-xs font-normal text-slate-700 shadow-lg group-focus-within:visible group-hover:visible"
-      >
-        <span className="block font-medium text-slate-900">
-          Reported: {cell.reported.display}
-          {shownIn ? ` · shown in ${shownIn.label}` : ""}
+      {open ? (
+        <span
+          role="tooltip"
+          id={tip}
+          className="invisible absolute left-0 top-full z-40 mt-1 w-80 rounded border border-slate-300 bg-white p-2 text-xs font-normal text-slate-700 shadow-lg group-focus-within:visible group-hover:visible"
+        >
+          <span className="block font-medium text-slate-900">
+            Reported: {cell.reported.display}
+            {shownIn ? ` · shown in ${shownIn.label}` : ""}
+          </span>
+          {cell.conditionsText ? <span className="block text-slate-600">{cell.conditionsText}</span> : null}
+          <q className="mt-1 block italic">
+            <PaperText text={cell.quote} />
+          </q>
+          {cell.location ? <span className="block text-slate-400">{cell.location}</span> : null}
         </span>
-        {cell.conditionsText ? <span className="block text-slate-600">{cell.conditionsText}</span> : null}
-        <q className="mt-1 block italic">
-          <PaperText text={cell.quote} />
-        </q>
-        {cell.location ? <span className="block text-slate-400">{cell.location}</span> : null}
-      </span>
+      ) : null}
     </span>
   );
 }

@@ -1,0 +1,78 @@
+/**
+ * The varied query mix of the benchmark: eight kinds of search a researcher sends, each drawn afresh
+ * per request (terms, bounds, facet values and pages at random from what the knowledge base holds),
+ * so no cache sees the same query twice in a row.
+ */
+import Database from "better-sqlite3";
+import seedrandom from "seedrandom";
+
+export interface Vocabulary {
+  /** Frequent terms of the text index (the 200 in most materials). */
+  terms: string[];
+  batterySystems: string[];
+  roles: string[];
+  elements: string[];
+  /** Properties measured on many materials, for sorting. */
+  properties: string[];
+}
+
+export function vocabularyOf(file: string): Vocabulary {
+  const db = new Database(file, { readonly: true });
+  try {
+    db.exec(`CREATE VIRTUAL TABLE temp."vocabulary" USING fts5vocab(main, "MaterialText", row)`);
+    const column = (sql: string) => db.prepare(sql).pluck().all() as string[];
+    return {
+      terms: column(`SELECT "term" FROM temp."vocabulary" WHERE length("term") > 3 ORDER BY "doc" DESC LIMIT 200`),
+      batterySystems: column(`SELECT DISTINCT "batterySystem" FROM "Material"`),
+      roles: column(`SELECT DISTINCT "role" FROM "Material"`),
+      elements: column(`SELECT "symbol" FROM "MaterialElement" GROUP BY "symbol" ORDER BY COUNT(*) DESC LIMIT 30`),
+      properties: column(`SELECT "propertyKey" FROM "Measurement" GROUP BY "propertyKey" ORDER BY COUNT(*) DESC LIMIT 8`),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+export type QueryKind = { name: string; draw: () => unknown };
+
+/** The eight kinds, drawing from `vocabulary` with a seeded generator (runs are comparable). */
+export function queryKinds(vocabulary: Vocabulary, seed = "matlit"): QueryKind[] {
+  const random = seedrandom(seed);
+  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
+  const between = (lo: number, hi: number) => Math.round(lo + random() * (hi - lo));
+  const words = (n: number) => Array.from({ length: n }, () => pick(vocabulary.terms)).join(" ");
+  return [
+    { name: "text", draw: () => ({ q: words(between(1, 2)) }) },
+    { name: "facets", draw: () => ({ facets: { battery_system: [pick(vocabulary.batterySystems)], role: [pick(vocabulary.roles)] } }) },
+    {
+      name: "clause with conditions",
+      draw: () => ({
+        metrics: [{ property: "specific_capacity", min: between(100, 500), unit: "mAh/g", where: { temperature: { max: between(-40, 25), unit: "degC" } } }],
+      }),
+    },
+    {
+      name: "sorted by a metric",
+      draw: () => ({ facets: { role: [pick(vocabulary.roles)] }, sort: { property: pick(vocabulary.properties), order: "desc" } }),
+    },
+    { name: "elements only", draw: () => ({ facets: { elements: { all: [pick(vocabulary.elements), pick(vocabulary.elements)] } } }) },
+    { name: "a later page", draw: () => ({ q: words(1), page: between(2, 10) }) },
+    {
+      name: "text + facets + two clauses",
+      draw: () => ({
+        q: words(1),
+        facets: { battery_system: [pick(vocabulary.batterySystems)] },
+        metrics: [
+          { property: "specific_capacity", min: between(100, 400), unit: "mAh/g" },
+          { property: "coulombic_efficiency", min: between(90, 99), unit: "%" },
+        ],
+      }),
+    },
+    { name: "text with no hits", draw: () => ({ q: `zq${Math.floor(random() * 1e9).toString(36)}x` }) },
+  ];
+}
+
+/** All eight kinds in turn: what a busy server sees. */
+export function cycled(kinds: QueryKind[]): QueryKind {
+  let i = 0;
+  return { name: "all kinds in turn", draw: () => kinds[i++ % kinds.length]!.draw() };
+}
