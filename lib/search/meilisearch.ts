@@ -319,6 +319,8 @@ export class MeilisearchSearch implements SearchBackend {
 
   private async searchOnce(query: ParsedSearchQuery): Promise<SearchResult> {
     const plan = searchPlan(query);
+    const [only] = plan.clauses;
+    if (only && plan.clauses.length === 1 && !plan.words.length && (!plan.sortBy || plan.sortBy === only)) return this.searchByOneClause(plan, only);
     const materialIds = await this.materialsMeetingClauses(plan.clauses);
     if (materialIds?.length === 0)
       return {
@@ -353,6 +355,42 @@ export class MeilisearchSearch implements SearchBackend {
     const page: PageEntry[] = plan.sortBy
       ? await this.pageByMetric(plan, text, filter(), plan.sortBy)
       : main!.hits.map((h) => ({ id: h.materialId, sortValue: null }));
+    const distribution = (f: FacetName) => (plan.ownCounts.includes(f) ? own[plan.ownCounts.indexOf(f)] : main)?.facetDistribution?.[FACET_ATTRIBUTE[f]];
+    return {
+      total: main!.totalHits ?? 0,
+      page: plan.page,
+      perPage: plan.perPage,
+      materials: await materialHits(this.prisma, page, plan.clauses, plan.sort),
+      rateOnly: await rateOnlyCounts(this.prisma, plan.clauses),
+      facets: Object.fromEntries(FACETS.map((f) => [f, facetCounts(distribution(f))])) as Record<FacetName, FacetCount[]>,
+      backend: this.name,
+    };
+  }
+
+  /**
+   * One clause and no text: the measurements index answers alone, in one round trip whose cost does
+   * not grow with the materials meeting the clause. Its documents are distinct by material, so the
+   * page, the total and the facet counts are of materials; ordered by the clause's best measurement
+   * when the sort names its property, else by the default order.
+   */
+  private async searchByOneClause(plan: SearchPlan, clause: CanonicalClause): Promise<SearchResult> {
+    const filter = (except?: FacetName): string[] => [PUBLISHED, ...facetFilter(plan, except), ...clauseFilter(clause)];
+    const ends = boundColumns(clause.ranges, "canonicalMin", "canonicalMax");
+    const end = plan.direction === "desc" ? ends.atLeast : ends.atMost;
+    const [main, ...own] = (
+      await this.multiSearch<SearchDocument>(this.indexUid, [
+        {
+          filter: filter(),
+          facets: FACETS.map((f) => FACET_ATTRIBUTE[f]),
+          sort: plan.sortBy ? [`${end}:${plan.direction}`, ...DEFAULT_ORDER] : DEFAULT_ORDER,
+          page: plan.page,
+          hitsPerPage: plan.perPage,
+          attributesToRetrieve: ["materialId", end],
+        },
+        ...plan.ownCounts.map((f) => ({ filter: filter(f), facets: [FACET_ATTRIBUTE[f]], page: 1, hitsPerPage: 0 })),
+      ])
+    ).results;
+    const page = main!.hits.map((h) => ({ id: h.materialId, sortValue: plan.sortBy ? h[end]! : null }));
     const distribution = (f: FacetName) => (plan.ownCounts.includes(f) ? own[plan.ownCounts.indexOf(f)] : main)?.facetDistribution?.[FACET_ATTRIBUTE[f]];
     return {
       total: main!.totalHits ?? 0,

@@ -78,6 +78,23 @@ export function searchContract(name: string, connect: (prisma: PrismaClient) => 
       expect(await refs({ metrics: [{ property: "specific_capacity", min: 400, unit: "mAh/g" }], perPage: 100 })).toContain(FES2_QD);
     });
 
+    it("counts materials, not measurements, for a metric clause: total, facets and a sorted page", async () => {
+      const clause = { property: "specific_capacity", min: 300, unit: "mAh/g" };
+      const [{ n }] = await t.prisma.$queryRawUnsafe<{ n: number }[]>(
+        `SELECT COUNT(DISTINCT X."materialId") AS n FROM "Measurement" X JOIN "Material" M ON M."id" = X."materialId" JOIN "Paper" P ON P."id" = M."paperId"
+         WHERE P."status" = 'published' AND X."propertyKey" = 'specific_capacity' AND X."canonicalMax" >= 300 AND X."scope" = 'material' AND X."source" = 'stated'`,
+      );
+      const result = await run({ metrics: [clause], sort: { property: "specific_capacity", order: "desc" }, perPage: 100 });
+      expect(result.total).toBe(Number(n));
+      expect(result.materials.length).toBe(Number(n));
+      expect(result.facets.role.reduce((sum, f) => sum + f.count, 0)).toBe(Number(n));
+      const values = result.materials.map((m) => m.sortValue!);
+      expect(values).toEqual([...values].sort((a, b) => b - a));
+      const anodes = await run({ metrics: [clause], facets: { role: ["anode"] } });
+      expect(anodes.facets.role).toEqual(result.facets.role); // the selected facet keeps its other values
+      expect(anodes.total).toBe(result.facets.role.find((f) => f.value === "anode")!.count);
+    });
+
     it("lets two clauses be met by different measurements of the same material", async () => {
       const result = await refs({
         metrics: [
