@@ -12,6 +12,9 @@ import { clauseMaterials, rows } from "./sql";
 import { materialHits, orderFacetCounts, rateOnlyCounts } from "./results";
 import { facetIndex, type FacetIndex, type SlotFilter } from "./facet-index";
 
+/** Candidate materials few enough to read their measurements one material at a time (about 20 each). */
+const NARROW_ENOUGH = 5_000;
+
 /** A material meeting a metric clause, with its highest and lowest value among the measurements that meet it. */
 type ClauseBest = { id: number; max: number; min: number };
 
@@ -44,7 +47,9 @@ export class EmbeddedSearch implements SearchBackend {
     // clauses may be met by different measurements.
     const clauseBest: ClauseBest[][] = [];
     for (const clause of clauses) {
-      const c = clauseMaterials(clause);
+      // Once the text or an earlier clause has narrowed the materials to a few thousand, reading
+      // their own measurements is cheaper than walking every measurement that meets the clause.
+      const c = ids && ids.size <= NARROW_ENOUGH ? clauseMaterials(clause, [...ids]) : clauseMaterials(clause);
       const met = await rows<ClauseBest>(this.prisma, c.sql, c.params);
       clauseBest.push(met);
       const previous: Set<number> | null = ids;
@@ -92,7 +97,7 @@ export class EmbeddedSearch implements SearchBackend {
         const slot = index.slotOf(id);
         if (slot !== undefined) rank[slot] = r;
       }
-      ordered = hits.slice().sort((a, b) => {
+      ordered = firstInOrder(hits, plan.offset + plan.perPage, (a, b) => {
         if (sortValues) {
           const x = sortValues[a]!,
             y = sortValues[b]!;
@@ -128,6 +133,28 @@ function select(index: FacetIndex, candidates: Int32Array | null, filters: SlotF
   if (candidates) candidates.forEach(consider);
   else for (let slot = 0; slot < index.size; slot++) consider(slot);
   return out.subarray(0, n);
+}
+
+/**
+ * The first `limit` slots by `compare`, without sorting them all: a page of a text search that
+ * matches tens of thousands of materials needs only the best few hundred in order.
+ */
+function firstInOrder(slots: Int32Array, limit: number, compare: (a: number, b: number) => number): Int32Array {
+  if (slots.length <= limit * 4) return slots.slice().sort(compare);
+  const best: number[] = [];
+  for (const slot of slots) {
+    if (best.length === limit && compare(slot, best[limit - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(best[mid]!, slot) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, slot);
+    if (best.length > limit) best.pop();
+  }
+  return Int32Array.from(best);
 }
 
 /** The first `limit` hits in the default order, without sorting them all. */

@@ -43,14 +43,23 @@ const CONDITION_INDEXES: Record<string, string> = {
 };
 
 /**
- * The materials with a measurement meeting a clause, each with its highest and lowest such value
+ * The materials with a measurement meeting a clause (among `among` only, when given), each with its highest and lowest such value
  * (by the ends the clause's range match reads: a sort ranks by them). The index is named: with
  * bound parameters SQLite cannot see how narrow a bound is and may walk every high capacity to find
  * the few at −35 °C; a bounded condition with its own index narrows most.
  */
-export function clauseMaterials(clause: CanonicalClause): Fragment {
-  const bounded = clause.where.find((b) => CONDITION_INDEXES[b.column] && (b.min !== undefined || b.max !== undefined));
+export function clauseMaterials(clause: CanonicalClause, among?: number[]): Fragment {
   const value = boundColumns(clause.ranges, "canonicalMin", "canonicalMax");
+  if (among) {
+    // Within given materials: their own measurements, through (materialId, position).
+    const c = clauseCondition(clause, "X");
+    return {
+      sql: `SELECT X."materialId" AS id, MAX(X."${value.atLeast}") AS max, MIN(X."${value.atMost}") AS min FROM "Measurement" X INDEXED BY "Measurement_materialId_position_key"
+            WHERE X."materialId" IN (SELECT "value" FROM json_each(?)) AND ${c.sql} GROUP BY X."materialId"`,
+      params: [JSON.stringify(among), ...c.params],
+    };
+  }
+  const bounded = clause.where.find((b) => CONDITION_INDEXES[b.column] && (b.min !== undefined || b.max !== undefined));
   const index = bounded
     ? CONDITION_INDEXES[bounded.column]!
     : clause.max !== undefined && clause.min === undefined

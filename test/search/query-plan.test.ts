@@ -57,6 +57,21 @@ describe("query plans of the embedded search", () => {
     }
   });
 
+  it("reads the measurements of given materials through (materialId, position) once the candidates are few", () => {
+    const clause = {
+      property: "specific_capacity",
+      min: 250,
+      where: [{ column: "temperature", upper: "temperatureMax", max: -20 }],
+      ranges: "overlap" as const,
+      scopes: ["material" as const],
+      derived: false,
+    };
+    const c = clauseMaterials(clause, [1, 2, 3]);
+    const detail = plan(c.sql, c.params);
+    expect(detail).toContain("USING INDEX Measurement_materialId_position_key (materialId=?)");
+    expect(detail).not.toMatch(/SCAN X\b/);
+  });
+
   it("finds each material's best value of a sort property on a covering index", () => {
     const detail = plan(BEST_VALUES_SQL, ["specific_capacity"]);
     expect(detail).toMatch(/SEARCH Measurement USING COVERING INDEX Measurement_propertyKey_\w+ \(propertyKey=\?\)/);
