@@ -36,17 +36,19 @@ class Dictionary {
 
 /** A set of dictionary values per material, as a row of bits. */
 class SetColumn {
-  readonly dict = new Dictionary();
   private words = 1;
   private bits = new Uint32Array(0);
 
-  /** Fills the column: `fill` calls `add` once per (slot, value) pair. */
-  build(size: number, fill: (add: (slot: number, value: string) => void) => void): void {
+  /** The dictionary may be shared with later versions of the index: it only grows. */
+  constructor(readonly dict: Dictionary) {}
+
+  /** Fills the column: `fill` calls `add` once per (slot, code) pair. */
+  build(size: number, fill: (add: (slot: number, code: number) => void) => void): void {
     const slots: number[] = [];
     const codes: number[] = [];
-    fill((slot, value) => {
+    fill((slot, code) => {
       slots.push(slot);
-      codes.push(this.dict.code(value));
+      codes.push(code);
     });
     this.words = Math.max(1, Math.ceil(this.dict.values.length / 32));
     this.bits = new Uint32Array(size * this.words);
@@ -129,6 +131,40 @@ export interface MaterialFacets {
   elements: string[];
 }
 
+/** A material's facet values as dictionary codes, worked out once when its row is read. */
+interface Coded {
+  row: MaterialFacets;
+  scalars: number[];
+  elements: number[];
+  properties: number[];
+  /** Default order: research before controls, newest paper first, then paper and position. */
+  orderKey: number;
+}
+
+/** The dictionaries of a file's index, kept across versions so an unchanged material keeps its codes. */
+interface Dictionaries {
+  scalars: Record<ScalarFacet, Dictionary>;
+  elements: Dictionary;
+  properties: Dictionary;
+}
+
+const newDictionaries = (): Dictionaries => ({
+  scalars: Object.fromEntries(SCALAR_FACETS.map((f) => [f, new Dictionary()])) as Record<ScalarFacet, Dictionary>,
+  elements: new Dictionary(),
+  properties: new Dictionary(),
+});
+
+function coded(row: MaterialFacets, dicts: Dictionaries): Coded {
+  return {
+    row,
+    scalars: SCALAR_FACETS.map((f) => dicts.scalars[f].code(String(row[SCALAR_FIELD[f]]))),
+    elements: row.elements.map((e) => dicts.elements.code(e)),
+    properties: row.propertyKeys ? row.propertyKeys.split(",").map((k) => dicts.properties.code(k)) : [],
+    // One number orders like the comparison of the four keys (years and positions stay far below their ranges).
+    orderKey: row.isControl * 1e15 + (9999 - row.year) * 1e11 + row.paperId * 1e4 + Math.min(row.position, 9999),
+  };
+}
+
 const MATERIAL_COLUMNS = `M."id", M."batterySystem", M."role", M."materialClass", P."journal", P."year", M."isControl", P."id", M."position", M."propertyKeys"`;
 const PUBLISHED_MATERIALS = `FROM "Material" M JOIN "Paper" P ON P."id" = M."paperId" WHERE P."status" = 'published'`;
 
@@ -179,39 +215,35 @@ export class FacetIndex {
   /** Position of each slot in `defaultOrder`. */
   readonly defaultRank: Int32Array;
   private readonly scalars = {} as Record<ScalarFacet, { dict: Dictionary; codes: Int32Array }>;
-  readonly elements = new SetColumn();
-  readonly properties = new SetColumn();
+  readonly elements: SetColumn;
+  readonly properties: SetColumn;
   /** Published materials per property key (for sampling charts). */
   readonly materialCounts = new Map<string, number>();
   private readonly bestBySlot = new Map<string, { max: Float64Array; min: Float64Array }>();
 
   /**
-   * Derives the arrays from the materials' rows, in memory. `best` holds each property's extreme
-   * values per material id, shared with the next version (which patches it for the changed materials).
+   * Lays out the materials' codes as arrays, in memory (no reads). `best` holds each property's
+   * extreme values per material id, shared with the next version (which patches it for the changed materials).
    */
   constructor(
     readonly file: string,
     readonly version: string,
-    rows: ReadonlyMap<number, MaterialFacets>,
+    materials: readonly Coded[],
+    dicts: Dictionaries,
     private readonly best: Map<string, Best>,
   ) {
-    const materials = [...rows.values()];
     this.size = materials.length;
-    this.ids = Int32Array.from(materials, (m) => m.id);
-    materials.forEach((m, slot) => this.slots.set(m.id, slot));
-    for (const facet of SCALAR_FACETS) {
-      const dict = new Dictionary();
-      const field = SCALAR_FIELD[facet];
-      this.scalars[facet] = { dict, codes: Int32Array.from(materials, (m) => dict.code(String(m[field]))) };
-    }
-    const order = materials.map((_, slot) => slot);
-    const m = (slot: number) => materials[slot]!;
-    order.sort((a, b) => m(a).isControl - m(b).isControl || m(b).year - m(a).year || m(a).paperId - m(b).paperId || m(a).position - m(b).position);
-    this.defaultOrder = Int32Array.from(order);
+    this.ids = Int32Array.from(materials, (m) => m.row.id);
+    materials.forEach((m, slot) => this.slots.set(m.row.id, slot));
+    SCALAR_FACETS.forEach((facet, f) => (this.scalars[facet] = { dict: dicts.scalars[facet], codes: Int32Array.from(materials, (m) => m.scalars[f]!) }));
+    const keys = Float64Array.from(materials, (m) => m.orderKey);
+    this.defaultOrder = Int32Array.from(materials, (_, slot) => slot).sort((a, b) => keys[a]! - keys[b]!);
     this.defaultRank = new Int32Array(this.size);
-    order.forEach((slot, rank) => (this.defaultRank[slot] = rank));
-    this.elements.build(this.size, (add) => materials.forEach((x, slot) => x.elements.forEach((symbol) => add(slot, symbol))));
-    this.properties.build(this.size, (add) => materials.forEach((x, slot) => x.propertyKeys && x.propertyKeys.split(",").forEach((key) => add(slot, key))));
+    this.defaultOrder.forEach((slot, rank) => (this.defaultRank[slot] = rank));
+    this.elements = new SetColumn(dicts.elements);
+    this.elements.build(this.size, (add) => materials.forEach((m, slot) => m.elements.forEach((code) => add(slot, code))));
+    this.properties = new SetColumn(dicts.properties);
+    this.properties.build(this.size, (add) => materials.forEach((m, slot) => m.properties.forEach((code) => add(slot, code))));
     for (const { value, count } of this.properties.count(this.defaultOrder)) this.materialCounts.set(value, count);
   }
 
@@ -315,7 +347,8 @@ interface FileState {
   /** Highest RecordChange id the index reflects. */
   change: number;
   serial: number;
-  rows: Map<number, MaterialFacets>;
+  materials: Map<number, Coded>;
+  dicts: Dictionaries;
   best: Map<string, Best>;
   refresh: Refresh;
 }
@@ -329,35 +362,39 @@ function changeRange(file: string): { last: number; first: number } {
 
 /**
  * The facet index of a database file as the records stand: the same object while no record has
- * been written; otherwise refreshed from the materials changed since, or read whole when its
+ * been written; otherwise refreshed from the materials changed since (their rows and best values
+ * re-read and re-coded, the arrays laid out again from codes in memory), or read whole when its
  * version is older than the change feed keeps (or the file was reopened).
  */
 export function facetIndex(file: string): FacetIndex {
   const state = states.get(file);
   const serial = readerSerial(file);
   if (state && state.serial === serial && changeRange(file).last === state.change) return state.index;
-  const next = readConsistently(file, (): FileState => {
-    const { last, first } = changeRange(file);
-    if (!state || state.serial !== serial || first > state.change + 1) {
-      const rows = readMaterials(file);
-      return { rows, best: new Map(), change: last, serial, index: undefined!, refresh: { kind: "whole", materials: rows.size } };
-    }
-    const changed = readQuery<{ id: number }>(file, `SELECT DISTINCT "materialId" AS id FROM "RecordChange" WHERE "id" > ?`, [state.change]).map((r) => r.id);
-    const rows = new Map(state.rows);
-    for (const id of changed) rows.delete(id);
-    for (const [id, row] of readMaterials(file, changed)) rows.set(id, row);
-    const best = new Map(state.best);
-    for (const [propertyKey, values] of best) {
-      const patched = new Map(values);
-      for (const id of changed) patched.delete(id);
-      for (const [id, v] of readBest(file, propertyKey, changed)) patched.set(id, v);
-      best.set(propertyKey, patched);
-    }
-    return { rows, best, change: last, serial, index: undefined!, refresh: { kind: "changes", materials: changed.length } };
-  });
-  next.index = new FacetIndex(file, `${serial}:${next.change}`, next.rows, next.best);
-  states.set(file, next);
-  return next.index;
+  try {
+    const next = readConsistently(file, (): FileState => {
+      const { last, first } = changeRange(file);
+      if (!state || state.serial !== serial || first > state.change + 1) {
+        const dicts = newDictionaries();
+        const materials = new Map([...readMaterials(file)].map(([id, row]) => [id, coded(row, dicts)]));
+        return { materials, dicts, best: new Map(), change: last, serial, index: undefined!, refresh: { kind: "whole", materials: materials.size } };
+      }
+      // In place: the previous index keeps its own arrays; only these maps are shared.
+      const changed = readQuery<{ id: number }>(file, `SELECT DISTINCT "materialId" AS id FROM "RecordChange" WHERE "id" > ?`, [state.change]).map((r) => r.id);
+      for (const id of changed) state.materials.delete(id);
+      for (const [id, row] of readMaterials(file, changed)) state.materials.set(id, coded(row, state.dicts));
+      for (const [propertyKey, values] of state.best) {
+        for (const id of changed) values.delete(id);
+        for (const [id, v] of readBest(file, propertyKey, changed)) values.set(id, v);
+      }
+      return { ...state, change: last, refresh: { kind: "changes", materials: changed.length } };
+    });
+    next.index = new FacetIndex(file, `${serial}:${next.change}`, [...next.materials.values()], next.dicts, next.best);
+    states.set(file, next);
+    return next.index;
+  } catch (e) {
+    states.delete(file); // a refresh that failed half-way leaves nothing to build on
+    throw e;
+  }
 }
 
 /** How the index of a file was last refreshed (for tests and the benchmark). */
