@@ -8,8 +8,8 @@ import { inCanonicalUnit, PROPERTIES, property } from "../units";
 import { columnsOf, columnUnitText, columnWords, type ConditionColumn } from "../units/conditions";
 import { materialRef } from "../materials";
 import { databaseFileOf, type PrismaClient } from "../db";
-import { placeholders, readQuery } from "../db/sql";
-import { materialCountsByProperty, publishedMaterialsWith } from "../search";
+import { readQuery } from "../db/sql";
+import { materialCountsByProperty, publishedMaterialsWith, recordsVersion } from "../search";
 import { ROOM_TEMPERATURE } from "./align";
 import { CompareError } from "./resolve";
 import { DEFAULT_SCATTER, type AlignmentConditions, type ScatterAxis, type ScatterData, type ScatterPoint } from "./types";
@@ -45,6 +45,21 @@ type Row = AlignmentConditions &
     name: string;
     doi: string;
   };
+
+const backgrounds = new Map<string, { version: string; rows: Row[] }>();
+
+/** The points' rows of these materials: their own stated single numbers of the properties (a range is not a point). */
+function pointRows(file: string, materialIds: number[], propertyKeys: string[]): Row[] {
+  if (!materialIds.length) return [];
+  return readQuery<Row>(
+    file,
+    `SELECT X."id", X."materialId", X."propertyKey", X."canonicalMin" AS "canonicalValue", X."canonicalUnit", ${READ.map((c) => `X."${c}"`).join(", ")}, M."key", M."name", P."doi"
+     FROM "Material" M CROSS JOIN "Measurement" X ON X."materialId" = M."id" CROSS JOIN "Paper" P ON P."id" = M."paperId"
+     WHERE M."id" IN (SELECT "value" FROM json_each(?)) AND X."propertyKey" IN (SELECT "value" FROM json_each(?))
+       AND X."value" IS NOT NULL AND X."scope" = 'material' AND X."source" = 'stated' ORDER BY X."id"`,
+    [JSON.stringify(materialIds), JSON.stringify(propertyKeys)],
+  ).map((r): Row => ({ ...r, canonicalValue: inCanonicalUnit(r.propertyKey, r.canonicalValue, r.canonicalUnit) }));
+}
 
 /** Background materials drawn at most (about): more draw no better picture and cost the browser. */
 export const SCATTER_SAMPLE = 600;
@@ -85,18 +100,32 @@ export async function scatterData(
   const highlight = options.highlight ?? [];
   const candidates = publishedMaterialsWith(prisma, propertyKeys);
   const sampleEvery = Math.max(1, Math.ceil(candidates.length / limit));
-  const sampledIds = [...new Set([...candidates.filter((_, i) => i % sampleEvery === 0), ...highlight])];
-  const measurements = sampledIds.length
-    ? readQuery<Row>(
-        databaseFileOf(prisma),
-        // Points are the materials' own stated single numbers (a range is not a point).
-        `SELECT X."id", X."materialId", X."propertyKey", X."canonicalMin" AS "canonicalValue", X."canonicalUnit", ${READ.map((c) => `X."${c}"`).join(", ")}, M."key", M."name", P."doi"
-         FROM "Material" M CROSS JOIN "Measurement" X ON X."materialId" = M."id" CROSS JOIN "Paper" P ON P."id" = M."paperId"
-         WHERE M."id" IN (${placeholders(sampledIds.length)}) AND X."propertyKey" IN (${placeholders(propertyKeys.length)})
-           AND X."value" IS NOT NULL AND X."scope" = 'material' AND X."source" = 'stated' ORDER BY X."id"`,
-        [...sampledIds, ...propertyKeys],
-      ).map((r): Row => ({ ...r, canonicalValue: inCanonicalUnit(r.propertyKey, r.canonicalValue, r.canonicalUnit) }))
-    : [];
+  const file = databaseFileOf(prisma);
+  // The sampled background is the same for every comparison until the records change: read once per version.
+  const key = `${file}\u0000${propertyKeys.join(",")}\u0000${limit}`;
+  const version = recordsVersion(prisma);
+  let background = backgrounds.get(key);
+  if (background?.version !== version) {
+    background = {
+      version,
+      rows: pointRows(
+        file,
+        candidates.filter((_, i) => i % sampleEvery === 0),
+        propertyKeys,
+      ),
+    };
+    if (backgrounds.size > 50) backgrounds.clear();
+    backgrounds.set(key, background);
+  }
+  const shown = new Set(background.rows.map((r) => r.materialId));
+  const measurements = [
+    ...background.rows,
+    ...pointRows(
+      file,
+      highlight.filter((id) => !shown.has(id)),
+      propertyKeys,
+    ),
+  ];
   const base = (r: Row) => ({ materialId: r.materialId, ref: materialRef(r.doi, r.key), name: r.name });
 
   const points: ScatterPoint[] = [];

@@ -355,9 +355,15 @@ interface FileState {
 
 const states = new Map<string, FileState>();
 
+/**
+ * Read on every search: two subqueries, since SQLite reads a lone MAX or MIN of the primary key in
+ * one step but scans the table for both at once.
+ */
+export const RECORDS_VERSION_SQL = `SELECT coalesce((SELECT MAX("id") FROM "RecordChange"), 0) AS last, coalesce((SELECT MIN("id") FROM "RecordChange"), 0) AS first`;
+
 /** The records version: the highest and lowest change ids kept (0 when none). */
 function changeRange(file: string): { last: number; first: number } {
-  return readQuery<{ last: number; first: number }>(file, `SELECT coalesce(MAX("id"), 0) AS last, coalesce(MIN("id"), 0) AS first FROM "RecordChange"`, [])[0]!;
+  return readQuery<{ last: number; first: number }>(file, RECORDS_VERSION_SQL, [])[0]!;
 }
 
 /**

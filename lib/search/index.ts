@@ -50,6 +50,11 @@ export function publishedMaterialsWith(prisma: PrismaClient, propertyKeys: strin
   return facetIndex(databaseFileOf(prisma)).materialsWith(propertyKeys);
 }
 
+/** A key that changes whenever the records do (drafts, sessions and the outbox leave it): for caches of what is read from them. */
+export function recordsVersion(prisma: PrismaClient): string {
+  return facetIndex(databaseFileOf(prisma)).version;
+}
+
 /** How many published materials have measurements of each property; properties without any are absent. */
 export function materialCountsByProperty(prisma: PrismaClient): ReadonlyMap<string, number> {
   return facetIndex(databaseFileOf(prisma)).materialCounts;

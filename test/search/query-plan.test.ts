@@ -3,7 +3,7 @@ import { describe, it, expect, afterAll, beforeAll } from "vitest";
 import Database from "better-sqlite3";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { clauseMaterials } from "../../lib/search/sql";
-import { BEST_VALUES_SQL } from "../../lib/search/facet-index";
+import { BEST_VALUES_SQL, RECORDS_VERSION_SQL } from "../../lib/search/facet-index";
 
 describe("query plans of the embedded search", () => {
   let t: TestDatabase;
@@ -76,6 +76,10 @@ describe("query plans of the embedded search", () => {
     const detail = plan(BEST_VALUES_SQL, ["specific_capacity"]);
     expect(detail).toMatch(/SEARCH Measurement USING COVERING INDEX Measurement_propertyKey_\w+ \(propertyKey=\?\)/);
     expect(detail).not.toMatch(/SCAN Measurement\b/);
+  });
+
+  it("reads the records version, which every search checks, without scanning the change feed", () => {
+    expect(plan(RECORDS_VERSION_SQL, [])).not.toMatch(/SCAN RecordChange/);
   });
 
   it("filters elements through the symbol index", () => {
