@@ -7,7 +7,7 @@ import { db, type PrismaClient, type Tx } from "../db";
 import { writeTransaction } from "../db/transaction";
 import { AppError } from "../errors";
 import { validateRecordFile, RecordValidationError } from "../records/validate";
-import { writePaper } from "../records/store";
+import { readPapers, writePaper } from "../records/store";
 import type { PaperParsed } from "../records/schema";
 import type { Editor } from "../auth";
 import { paperPath as paperUrl } from "../materials/paths";
@@ -115,7 +115,10 @@ export interface PaperRevision {
   after?: unknown;
 }
 
-/** A paper's revisions, newest first (at most `limit`). */
+/**
+ * A paper's revisions, newest first (at most `limit`). What each wrote ("after") is the next
+ * revision's "before", or for the newest the paper as it stands (older databases stored it too).
+ */
 export async function paperRevisions(doi: string, prisma: PrismaClient = db(), limit = 50): Promise<PaperRevision[]> {
   const revisions = await prisma.revision.findMany({
     where: { entityType: "paper", entityKey: doi.toLowerCase() },
@@ -123,14 +126,25 @@ export async function paperRevisions(doi: string, prisma: PrismaClient = db(), l
     include: { user: { select: { email: true } } },
     take: limit,
   });
-  return revisions.map((r) => ({
-    id: r.id,
-    action: r.action,
-    editor: r.user?.email ?? null,
-    createdAt: r.createdAt,
-    ...(r.beforeJson ? { before: JSON.parse(r.beforeJson) as unknown } : {}),
-    ...(r.afterJson ? { after: JSON.parse(r.afterJson) as unknown } : {}),
-  }));
+  const [current] = revisions.length ? await readPapers(prisma, { dois: [doi.toLowerCase()] }) : [];
+  return revisions.map((r, i) => {
+    const newer = revisions[i - 1];
+    const after = r.afterJson
+      ? (JSON.parse(r.afterJson) as unknown)
+      : newer
+        ? newer.beforeJson
+          ? (JSON.parse(newer.beforeJson) as unknown)
+          : undefined
+        : current;
+    return {
+      id: r.id,
+      action: r.action,
+      editor: r.user?.email ?? null,
+      createdAt: r.createdAt,
+      ...(r.beforeJson ? { before: JSON.parse(r.beforeJson) as unknown } : {}),
+      ...(after !== undefined ? { after } : {}),
+    };
+  });
 }
 
 /** A record-file path of the one paper ("papers[0].materials[1].unit") as the paper's own path. */

@@ -298,7 +298,9 @@ async function writePapers(exec: SqlExecutor, papers: PaperOut[], options: Write
       createdAt: stamp,
       action: existing.has(p.doi) ? "replace" : "create",
       beforeJson: before.has(p.doi) ? JSON.stringify(before.get(p.doi)) : null,
-      afterJson: JSON.stringify(p),
+      // What a revision wrote is the next revision's "before", or the paper as it stands: a copy
+      // here would double the history's size (it was a third of a large knowledge base).
+      afterJson: null,
     })),
   );
   return papers.map((p) => ({

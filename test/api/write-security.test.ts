@@ -2,6 +2,7 @@
  * Every write of the running app (production build, real SQLite file) against anonymous,
  * cross-site, malformed and hostile requests: refused with a clear 4xx, and nothing written.
  */
+import { paperRevisions } from "../../lib/editing";
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { randomUUID } from "node:crypto";
 import { startApp, type RunningApp } from "../helpers/app";
@@ -221,7 +222,7 @@ describe("writes through the HTTP API", () => {
       ["replace", "bob@example.org"],
     ]);
     expect(JSON.parse(revisions[1]!.beforeJson!).title).toBe("A test paper on FeS₂ anodes");
-    expect(JSON.parse(revisions[1]!.afterJson!).title).toBe("An edited title");
+    expect(((await paperRevisions("10.1234/published.1", prisma))[0]!.after as { title: string }).title).toBe("An edited title");
 
     const renamed = await call("PUT", "/api/papers/10.1234/published.1", paper("10.1234/other"), bob);
     expect(renamed.status).toBe(400);
