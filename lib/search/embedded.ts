@@ -30,8 +30,10 @@ export class EmbeddedSearch implements SearchBackend {
   private async candidates(
     index: FacetIndex,
     match: string | null,
-    clauses: CanonicalClause[],
+    plan: SearchPlan,
+    ownStatedOnly: boolean,
   ): Promise<{ slots: Int32Array | null; textRank: Map<number, number>; clauseBest: ClauseBest[][] }> {
+    const clauses = plan.clauses;
     const textRank = new Map<number, number>();
     let ids: Set<number> | null = null;
     if (match) {
@@ -49,8 +51,11 @@ export class EmbeddedSearch implements SearchBackend {
     for (const clause of clauses) {
       // Once the text or an earlier clause has narrowed the materials to a few thousand, reading
       // their own measurements is cheaper than walking every measurement that meets the clause.
-      const c = ids && ids.size <= NARROW_ENOUGH ? clauseMaterials(clause, [...ids]) : clauseMaterials(clause);
-      const met = await rows<ClauseBest>(this.prisma, c.sql, c.params);
+      let met = ownStatedOnly ? fromBestValues(index, clause, plan) : null;
+      if (!met) {
+        const c = ids && ids.size <= NARROW_ENOUGH ? clauseMaterials(clause, [...ids]) : clauseMaterials(clause);
+        met = await rows<ClauseBest>(this.prisma, c.sql, c.params);
+      }
       clauseBest.push(met);
       const previous: Set<number> | null = ids;
       ids = new Set(met.map((r) => r.id).filter((id) => !previous || previous.has(id)));
@@ -81,7 +86,7 @@ export class EmbeddedSearch implements SearchBackend {
   async search(query: ParsedSearchQuery): Promise<SearchResult> {
     const plan = searchPlan(query);
     const index = facetIndex(databaseFileOf(this.prisma));
-    const { slots: candidates, textRank, clauseBest } = await this.candidates(index, ftsQuery(plan.words), plan.clauses);
+    const { slots: candidates, textRank, clauseBest } = await this.candidates(index, ftsQuery(plan.words), plan, readsOwnStatedOnly(query));
     const filters = index.filters(plan.selections);
     const hits = select(index, candidates, filters);
 
@@ -119,6 +124,27 @@ export class EmbeddedSearch implements SearchBackend {
       backend: this.name,
     };
   }
+}
+
+/**
+ * A clause with one bound and no conditions, read by overlap, is met by exactly the materials whose
+ * best value of the property passes it: "some measurement ≥ x" is "the highest ≥ x". The facet
+ * index keeps those best values, so no measurement is read. Not when the page is sorted by this
+ * clause towards its unbounded side, which needs the best value among the measurements meeting it.
+ */
+function fromBestValues(index: FacetIndex, clause: CanonicalClause, plan: SearchPlan): ClauseBest[] | null {
+  if (clause.where.length || clause.ranges !== "overlap" || (clause.min === undefined) === (clause.max === undefined)) return null;
+  const lowerBound = clause.min !== undefined;
+  if (plan.sortBy === clause && (plan.direction === "asc") === lowerBound) return null;
+  const { max, min } = index.bestValues(clause.property);
+  const met: ClauseBest[] = [];
+  for (let slot = 0; slot < index.size; slot++) {
+    const hi = max[slot]!;
+    if (Number.isNaN(hi)) continue;
+    const lo = min[slot]!;
+    if (lowerBound ? hi >= clause.min! : lo <= clause.max!) met.push({ id: index.ids[slot]!, max: hi, min: lo });
+  }
+  return met;
 }
 
 /** The candidate slots (or all) that pass every filter, except those of facet `except`. */

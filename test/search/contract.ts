@@ -91,6 +91,12 @@ export function searchContract(name: string, connect: (prisma: PrismaClient) => 
       expect(result.facets.role.reduce((sum, f) => sum + f.count, 0)).toBe(n);
       const values = result.materials.map((m) => m.sortValue!);
       expect(values).toEqual([...values].sort((a, b) => b - a));
+      // An upper bound: some measurement at most 100 mV.
+      const upper = await t.prisma.$queryRawUnsafe<{ n: number }[]>(
+        `SELECT COUNT(DISTINCT X."materialId") AS n FROM "Measurement" X JOIN "Material" M ON M."id" = X."materialId" JOIN "Paper" P ON P."id" = M."paperId"
+         WHERE P."status" = 'published' AND X."propertyKey" = 'overpotential' AND X."canonicalMin" <= 100 AND X."scope" = 'material' AND X."source" = 'stated'`,
+      );
+      expect((await run({ metrics: [{ property: "overpotential", max: 100, unit: "mV" }] })).total).toBe(Number(upper[0]!.n));
       const anodes = await run({ metrics: [clause], facets: { role: ["anode"] } });
       expect(anodes.facets.role).toEqual(result.facets.role); // the selected facet keeps its other values
       expect(anodes.total).toBe(result.facets.role.find((f) => f.value === "anode")!.count);
