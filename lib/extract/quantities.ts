@@ -1,0 +1,135 @@
+/**
+ * Numbers with units in a sentence: a value or a range, its qualifier, and the unit read with the
+ * property catalogue's units in mind. A unit is taken as written when it fits some property; when it
+ * fits none, a later factor's bare exponent is read as a minus the PDF lost ("mA h g1" → mA h g⁻¹,
+ * "S cm 1" → S cm⁻¹) and kept if that fits. Which property a number is, is decided elsewhere (cue words).
+ */
+import { compatible, readUnit } from "../units/convert";
+import { PROPERTIES } from "../units/properties";
+
+export interface FoundQuantity {
+  /** A single number, or a range (min, max). */
+  value?: number;
+  min?: number;
+  max?: number;
+  /** "~", "≈", ">", "<", "≥", "≤" as a record writes them ("up to" is ≤, "over" and "more than" >). */
+  qualifier?: string;
+  /** The unit as matlit reads it (repaired when the printed one lost its minus signs). */
+  unit: string;
+  /** The unit as printed, when it was repaired. */
+  printed?: string;
+  /** Catalogue properties the unit fits. */
+  fits: string[];
+  /** Where the number and its unit stand in the sentence. */
+  start: number;
+  end: number;
+  /** The text as printed, e.g. "2.5–5.0 mg cm−2". */
+  text: string;
+}
+
+const NUMBER = String.raw`[-−+]?(?:\d+(?:\.\d+)?|\.\d+)(?:\s*[×x]\s*10\s*\^?\s*[-−+]?\d+|[eE][-−+]?\d+)?`;
+const QUALIFIER = String.raw`(?:(~|≈|∼|>|<|≥|≤|up to|over|more than|less than|above|below|nearly|about|around|approximately|ca\.)\s*)?`;
+/** A number, or a range written "a–b", "a to b", "from a to b", "between a and b". */
+const QUANTITY = new RegExp(
+  String.raw`${QUALIFIER}(?:between\s+(${NUMBER})\s+and\s+(${NUMBER})|(?:from\s+)?(${NUMBER})\s*(?:–|—|-|to|~)\s*(${NUMBER})|(${NUMBER}))`,
+  "gu",
+);
+const QUALIFIER_WORDS: Record<string, string> = {
+  "~": "~",
+  "∼": "~",
+  "≈": "≈",
+  ">": ">",
+  "<": "<",
+  "≥": "≥",
+  "≤": "≤",
+  "up to": "≤",
+  over: ">",
+  "more than": ">",
+  above: ">",
+  "less than": "<",
+  below: "<",
+  nearly: "≈",
+  about: "≈",
+  around: "≈",
+  approximately: "≈",
+  "ca.": "≈",
+};
+
+function numberOf(raw: string): number {
+  const t = raw.replace(/[−]/g, "-").replace(/\s+/g, "");
+  const sci = /^([-+]?[\d.]+)[×x]10\^?([-+]?\d+)$/.exec(t);
+  return sci ? Number(`${sci[1]}e${sci[2]}`) : Number(t);
+}
+
+/** The catalogue properties a unit fits (none when it cannot be read). */
+export function propertiesFitting(unit: string): string[] {
+  try {
+    readUnit(unit);
+  } catch {
+    return [];
+  }
+  return PROPERTIES.filter((p) => p.unit !== "" && compatible(unit, p.unit)).map((p) => p.key);
+}
+
+/** "mA h g1" → "mA h g-1", "S cm 1" → "S cm-1": every factor after the first with a bare exponent (attached or apart) takes a minus. */
+function withLostMinus(unit: string): string {
+  const tokens = unit.split(/\s+/);
+  const out: string[] = [];
+  for (const [i, token] of tokens.entries()) {
+    if (i > 0 && /^\d$/.test(token) && out.length > 1) out[out.length - 1] += `-${token}`;
+    else if (i > 0 && /^\d$/.test(token))
+      out[0] += token; // the first factor's own exponent: "m 2 g 1" → m2
+    else out.push(i > 0 ? token.replace(/^([^\d\-−^]+)(\d)$/u, "$1-$2") : token);
+  }
+  return out.join(" ");
+}
+
+/** The words after a number that could be its unit, longest first (at most five tokens). */
+function unitCandidates(after: string): string[] {
+  const tokens =
+    /^\s?((?:[A-Za-zµμΩÅ°%℃][A-Za-z0-9µμΩÅ°%℃⁻¹²³⁰⁴⁵⁶⁷⁸⁹\-−^{}/·.]*)(?:\s+(?:[A-Za-zµμΩÅ°℃][A-Za-z0-9µμΩÅ°⁻¹²³⁰⁴⁵⁶⁷⁸⁹\-−^{}/·]*|\d(?![\d.])|[-−]\d(?![\d.])))*)/u.exec(
+      after,
+    );
+  if (!tokens) return [];
+  const words = tokens[1]!
+    .replace(/[.,;:)]+$/, "")
+    .split(/\s+/)
+    .slice(0, 5);
+  const out: string[] = [];
+  for (let n = words.length; n > 0; n--) out.push(words.slice(0, n).join(" "));
+  return out;
+}
+
+/** Every number of a sentence that carries a unit some catalogue property has. */
+export function findQuantities(sentence: string): FoundQuantity[] {
+  const found: FoundQuantity[] = [];
+  for (const m of sentence.matchAll(QUANTITY)) {
+    const [whole, qualifier, betweenA, betweenB, fromA, toB, single] = m;
+    const start = m.index!;
+    const afterNumber = start + whole.length;
+    for (const printed of unitCandidates(sentence.slice(afterNumber))) {
+      let unit = printed;
+      let fits = propertiesFitting(unit);
+      if (!fits.length) {
+        const repaired = withLostMinus(printed);
+        if (repaired !== printed && (fits = propertiesFitting(repaired)).length) unit = repaired;
+      }
+      if (!fits.length) continue;
+      const low = betweenA ?? fromA;
+      const high = betweenB ?? toB;
+      const end = afterNumber + sentence.slice(afterNumber).indexOf(printed) + printed.length;
+      found.push({
+        ...(low !== undefined && high !== undefined ? { min: numberOf(low), max: numberOf(high) } : { value: numberOf(single!) }),
+        ...(qualifier ? { qualifier: QUALIFIER_WORDS[qualifier.toLowerCase()] ?? qualifier } : {}),
+        unit,
+        ...(unit !== printed ? { printed } : {}),
+        fits,
+        start,
+        end,
+        text: sentence.slice(start, end),
+      });
+      break;
+    }
+  }
+  return found;
+}

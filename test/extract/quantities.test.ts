@@ -1,0 +1,37 @@
+/** Numbers with units found in a sentence, with the units read the way the property catalogue needs them. */
+import { describe, it, expect } from "vitest";
+import { findQuantities } from "../../lib/extract/quantities";
+import { repairText } from "../../lib/extract/repair";
+
+const found = (text: string) =>
+  findQuantities(repairText(text)).map(({ value, min, max, qualifier, unit, printed, fits }) => ({ value, min, max, qualifier, unit, printed, fits }));
+
+describe("finding numbers with units", () => {
+  it("restores minus signs a PDF lost in a unit, where only that fits a property", () => {
+    expect(found("delivers 1,296.8 mA h g1 at 0.1 A g 1")).toEqual([
+      expect.objectContaining({ value: 1296.8, unit: "mA h g-1", printed: "mA h g1", fits: expect.arrayContaining(["specific_capacity"]) }),
+      expect.objectContaining({ value: 0.1, unit: "A g-1", printed: "A g 1", fits: ["current_density"] }),
+    ]);
+    expect(found("an areal capacity of 5.08 mA h cm 2")[0]).toMatchObject({ unit: "mA h cm-2", fits: ["areal_capacity"] });
+    expect(found("a surface area of 145 m2 g 1")[0]).toMatchObject({ unit: "m2 g-1", fits: ["specific_surface_area"] });
+  });
+
+  it("keeps a unit as printed when it already fits, a positive exponent included", () => {
+    expect(found("an area-specific resistance of 12 Ω cm2")[0]).toMatchObject({ value: 12, unit: "Ω cm2", printed: undefined, fits: ["areal_resistance"] });
+  });
+
+  it("reads powers of ten, ranges and qualifiers", () => {
+    expect(found("The ionic conductivity is 1.2 × 10−3 S cm 1 at 25 °C.")[0]).toMatchObject({ value: 0.0012, unit: "S cm-1" });
+    expect(found("between 6.445×10−11 and 2.527×10−9 cm2 s−1")[0]).toMatchObject({ min: 6.445e-11, max: 2.527e-9, fits: ["diffusion_coefficient"] });
+    expect(found("a pore size of 2–6 nm")[0]).toMatchObject({ min: 2, max: 6, unit: "nm" });
+    expect(found("a loading of ~ 1.2 mg cm−2")[0]).toMatchObject({ value: 1.2, qualifier: "~" });
+    expect(found("up to 2600 W h kg−1")[0]).toMatchObject({ value: 2600, qualifier: "≤", fits: expect.arrayContaining(["energy_density"]) });
+  });
+
+  it("leaves a number without a unit alone, and says where each one stands", () => {
+    const sentence = "Of the 3 samples, 2 cells gave 464.3 mAh g−1.";
+    const quantities = findQuantities(sentence);
+    expect(quantities.map((q) => q.text)).toEqual(["464.3 mAh g−1"]);
+    expect(sentence.slice(quantities[0]!.start, quantities[0]!.end)).toBe("464.3 mAh g−1");
+  });
+});
