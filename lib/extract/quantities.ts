@@ -87,7 +87,7 @@ function withLostMinus(unit: string): string {
 /** The words after a number that could be its unit, longest first (at most five tokens). */
 function unitCandidates(after: string): string[] {
   const tokens =
-    /^\s?((?:[A-Za-zµμΩÅ°%℃][A-Za-z0-9µμΩÅ°%℃⁻¹²³⁰⁴⁵⁶⁷⁸⁹\-−^{}/·.]*)(?:\s+(?:[A-Za-zµμΩÅ°℃][A-Za-z0-9µμΩÅ°⁻¹²³⁰⁴⁵⁶⁷⁸⁹\-−^{}/·]*|\d(?![\d.])|[-−]\d(?![\d.])))*)/u.exec(
+    /^\s?((?:[A-Za-zµμΩÅ°%℃][A-Za-z0-9µμΩÅ°%℃⁻¹²³⁰⁴⁵⁶⁷⁸⁹\-−^{}/·.]*)(?:\s+(?:[A-Za-zµμΩÅ°℃][A-Za-z0-9µμΩÅ°⁻¹²³⁰⁴⁵⁶⁷⁸⁹\-−^{}/·]*|\d(?!\d|\.\d)|[-−]\d(?!\d|\.\d)))*)/u.exec(
       after,
     );
   if (!tokens) return [];
@@ -98,6 +98,18 @@ function unitCandidates(after: string): string[] {
   const out: string[] = [];
   for (let n = words.length; n > 0; n--) out.push(words.slice(0, n).join(" "));
   return out;
+}
+
+const LISTED = new RegExp(String.raw`(${NUMBER})\s*(?:,\s*and\s+|,\s*|\s+and\s+)$`, "u");
+
+/** The numbers listed right before `start` ("a, b and …"), in order, each with the unit that ends the list. */
+function listedBefore(sentence: string, start: number, unit: string, printed: string, fits: string[]): FoundQuantity[] {
+  const listed: FoundQuantity[] = [];
+  for (let at = start, m = LISTED.exec(sentence.slice(0, at)); m; m = LISTED.exec(sentence.slice(0, at))) {
+    at = m.index;
+    listed.unshift({ value: numberOf(m[1]!), unit, ...(unit !== printed ? { printed } : {}), fits, start: at, end: at + m[1]!.length, text: m[1]! });
+  }
+  return listed;
 }
 
 /** Every number of a sentence that carries a unit some catalogue property has. */
@@ -118,6 +130,8 @@ export function findQuantities(sentence: string): FoundQuantity[] {
       const low = betweenA ?? fromA;
       const high = betweenB ?? toB;
       const end = afterNumber + sentence.slice(afterNumber).indexOf(printed) + printed.length;
+      // "573, 478 and 278 mAh g−1": the numbers listed before share the unit.
+      if (single !== undefined && !qualifier) found.push(...listedBefore(sentence, start, unit, printed, fits));
       found.push({
         ...(low !== undefined && high !== undefined ? { min: numberOf(low), max: numberOf(high) } : { value: numberOf(single!) }),
         ...(qualifier ? { qualifier: QUALIFIER_WORDS[qualifier.toLowerCase()] ?? qualifier } : {}),

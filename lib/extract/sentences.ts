@@ -5,8 +5,11 @@ export interface Sentence {
   end: number;
 }
 
-/** Words a full stop follows without ending a sentence: "Fig. 3", "et al. reported", "e.g. 5 mg". */
-const ABBREVIATIONS = /(?:\b(?:Fig|Figs|Eq|Eqs|Ref|Refs|Tab|No|ca|approx|vs|al|e\.g|i\.e|cf|Sect|Supp|resp|wt|at|vol)|\b[A-Z])\.$/;
+/**
+ * Words a full stop follows without ending a sentence: "Fig. 3", "et al. reported", "e.g. 5 mg".
+ * (Not a lone capital: "…at 25 °C." and "…to 3 V." end sentences far more often than initials occur.)
+ */
+const ABBREVIATIONS = /\b(?:Fig|Figs|Eq|Eqs|Ref|Refs|Tab|No|ca|approx|vs|al|e\.g|i\.e|cf|Sect|Supp|resp)\.$/;
 
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];

@@ -18,12 +18,12 @@ describe("repairing a paper's text", () => {
 });
 
 describe("cutting sentences", () => {
-  it("ends a sentence at a full stop before a capital, not after Fig., et al., vs. or an initial", () => {
-    const text = "As shown in Fig. 3a, it delivers 500 mAh g−1. Li et al. reported 400 mAh g−1 (Ref. 12). J. Smith measured 1.5 V vs. Na+/Na. Done";
+  it("ends a sentence at a full stop before a capital, not after Fig., et al. or vs., and after a unit such as °C", () => {
+    const text = "As shown in Fig. 3a, it delivers 500 mAh g−1. Li et al. reported 400 mAh g−1 (Ref. 12). It holds 1.5 V vs. Na+/Na at 25 °C. Done";
     expect(splitSentences(text).map((s) => s.text)).toEqual([
       "As shown in Fig. 3a, it delivers 500 mAh g−1.",
       "Li et al. reported 400 mAh g−1 (Ref. 12).",
-      "J. Smith measured 1.5 V vs. Na+/Na.",
+      "It holds 1.5 V vs. Na+/Na at 25 °C.",
       "Done",
     ]);
   });
