@@ -8,6 +8,7 @@
 import { repairText } from "./repair";
 import { splitSentences } from "./sentences";
 import { findQuantities, type FoundQuantity } from "./quantities";
+import { materialBefore, materialMentions } from "./materials";
 import type { Conditions } from "../records/schema";
 
 export interface MeasurementCandidate {
@@ -18,6 +19,8 @@ export interface MeasurementCandidate {
   unit: string;
   qualifier?: string;
   conditions: Conditions;
+  /** The material named last before the number (an abbreviation the text defines, a series member), if any. */
+  material: string | null;
   /** The sentence that states it. */
   quote: string;
   /** Where the number stands in the repaired text. */
@@ -67,7 +70,7 @@ const CUES: { property: string; words: RegExp }[] = [
 /** How far before a number a cue still names it (characters). */
 const NEAR = 80;
 
-function chooseProperty(q: FoundQuantity, sentence: string): { property: string; confidence: number; reason: string } | null {
+function chooseProperty(q: FoundQuantity, sentence: string): { property: string; confidence: number; reason: string } {
   const before = sentence.slice(Math.max(0, q.start - NEAR), q.start);
   // The cue ending nearest before the number wins, the longer one on a tie ("initial discharge
   // capacity" over "capacity"); the cue list's order breaks the rest.
@@ -88,7 +91,8 @@ function chooseProperty(q: FoundQuantity, sentence: string): { property: string;
   const anywhere = CUES.find((cue) => q.fits.includes(cue.property) && cue.words.test(sentence));
   if (anywhere) return { property: anywhere.property, confidence: 0.6, reason: `the sentence speaks of ${anywhere.property.replace(/_/g, " ")}` };
   if (q.fits.length === 1) return { property: q.fits[0]!, confidence: 0.4, reason: `only ${q.fits[0]!.replace(/_/g, " ")} is measured in ${q.unit}` };
-  return null;
+  // No word names it: the catalogue's first property of that unit, for the reviewer to confirm or change.
+  return { property: q.fits[0]!, confidence: 0.2, reason: `no word names it; ${q.unit} fits ${q.fits.slice(0, 3).join(", ").replace(/_/g, " ")}` };
 }
 
 /** A number is a condition when its unit is a current density, a C-rate, a cycle count or a temperature stated with "at". */
@@ -110,17 +114,17 @@ function asCondition(q: FoundQuantity, sentence: string): Partial<Conditions> | 
 /** Candidate measurements of a paper's text (pasted, or the text layer of a PDF or XML). */
 export function measurementCandidates(raw: string): MeasurementCandidate[] {
   const text = repairText(raw);
+  const materials = materialMentions(text);
   const out: MeasurementCandidate[] = [];
   for (const sentence of splitSentences(text)) {
     const quantities = findQuantities(sentence.text);
     const conditions: { condition: Partial<Conditions>; at: number }[] = [];
-    const measured: { q: FoundQuantity; choice: NonNullable<ReturnType<typeof chooseProperty>> }[] = [];
+    const measured: { q: FoundQuantity; choice: ReturnType<typeof chooseProperty> }[] = [];
     for (const q of quantities) {
       const condition = asCondition(q, sentence.text);
       if (condition) conditions.push({ condition, at: q.start });
       else {
-        const choice = chooseProperty(q, sentence.text);
-        if (choice) measured.push({ q, choice });
+        measured.push({ q, choice: chooseProperty(q, sentence.text) });
       }
     }
     // "…at 0.1, 0.5 and 1 A g−1, respectively": values and conditions of one kind pair in order.
@@ -147,6 +151,7 @@ export function measurementCandidates(raw: string): MeasurementCandidate[] {
         unit: q.unit,
         ...(q.qualifier ? { qualifier: q.qualifier } : {}),
         conditions: own as Conditions,
+        material: materialBefore(materials, sentence.start + q.start)?.name ?? null,
         quote: sentence.text,
         start: sentence.start + q.start,
         end: sentence.start + q.end,

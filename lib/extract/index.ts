@@ -8,3 +8,4 @@ export { repairText } from "./repair";
 export { splitSentences, type Sentence } from "./sentences";
 export { findQuantities, propertiesFitting, type FoundQuantity } from "./quantities";
 export { measurementCandidates, type MeasurementCandidate } from "./candidates";
+export { materialMentions, materialBefore, type MaterialMention } from "./materials";
