@@ -94,6 +94,9 @@ const MATERIAL_SETTINGS: Settings = {
 };
 
 const PUBLISHED = 'status = "published"';
+
+/** What answer() reads of a search: its total and facet counts. */
+type Counted = { totalHits?: number; facetDistribution?: Record<string, Record<string, number>> };
 /** Every element symbol: "contains only X" is "contains none of the others". */
 const ELEMENTS = Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i))
   .flatMap((first) => [first, ...Array.from({ length: 26 }, (_, j) => first + String.fromCharCode(97 + j))])
@@ -355,9 +358,14 @@ export class MeilisearchSearch implements SearchBackend {
     const page: PageEntry[] = plan.sortBy
       ? await this.pageByMetric(plan, text, filter(), plan.sortBy)
       : main!.hits.map((h) => ({ id: h.materialId, sortValue: null }));
+    return this.answer(plan, page, main!, own);
+  }
+
+  /** The answer of a plan from its page and the multi-search that counted it (`own`: the selected facets' own counts, in plan order). */
+  private async answer(plan: SearchPlan, page: PageEntry[], main: Counted, own: Counted[]): Promise<SearchResult> {
     const distribution = (f: FacetName) => (plan.ownCounts.includes(f) ? own[plan.ownCounts.indexOf(f)] : main)?.facetDistribution?.[FACET_ATTRIBUTE[f]];
     return {
-      total: main!.totalHits ?? 0,
+      total: main.totalHits ?? 0,
       page: plan.page,
       perPage: plan.perPage,
       materials: await materialHits(this.prisma, page, plan.clauses, plan.sort),
@@ -391,16 +399,7 @@ export class MeilisearchSearch implements SearchBackend {
       ])
     ).results;
     const page = main!.hits.map((h) => ({ id: h.materialId, sortValue: plan.sortBy ? h[end]! : null }));
-    const distribution = (f: FacetName) => (plan.ownCounts.includes(f) ? own[plan.ownCounts.indexOf(f)] : main)?.facetDistribution?.[FACET_ATTRIBUTE[f]];
-    return {
-      total: main!.totalHits ?? 0,
-      page: plan.page,
-      perPage: plan.perPage,
-      materials: await materialHits(this.prisma, page, plan.clauses, plan.sort),
-      rateOnly: await rateOnlyCounts(this.prisma, plan.clauses),
-      facets: Object.fromEntries(FACETS.map((f) => [f, facetCounts(distribution(f))])) as Record<FacetName, FacetCount[]>,
-      backend: this.name,
-    };
+    return this.answer(plan, page, main!, own);
   }
 
   /**
