@@ -1,15 +1,11 @@
 import type { MeasurementGroup, MeasurementView } from "@/lib/materials";
 import { SCOPE_TEXT, type Scope } from "@/lib/records/scope";
-import { formatQuantity, prettyNumber, unitText } from "@/lib/units/display";
+import { formatAmount } from "@/lib/units/display";
 import type { Derivation } from "@/lib/records/schema";
 import { PaperText } from "./PaperText";
 
 const RATE_WITHOUT_ONE_C =
   "Only a C-rate is given and the paper does not define 1C, so it cannot be converted to a current density or meet a current-density bound.";
-
-function inputText(q: Derivation["inputs"][string]): string {
-  return q.value !== undefined ? formatQuantity(q.value, q.unit) : `${prettyNumber(q.min!)}–${prettyNumber(q.max!)} ${unitText(q.unit)}`;
-}
 
 /** How matlit computed a derived number: the formula and each input the paper states. */
 function DerivationView({ derivation }: { derivation: Derivation }) {
@@ -19,7 +15,7 @@ function DerivationView({ derivation }: { derivation: Derivation }) {
       <ul className="mt-0.5 space-y-0.5">
         {Object.entries(derivation.inputs).map(([name, input]) => (
           <li key={name}>
-            <span className="font-mono">{name}</span> = {inputText(input)}
+            <span className="font-mono">{name}</span> = {formatAmount(input, input.unit)}
             {input.quote ? (
               <q className="ml-1 italic">
                 <PaperText text={input.quote} />

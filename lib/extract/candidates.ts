@@ -99,7 +99,7 @@ function chooseProperty(q: FoundQuantity, sentence: string): { property: string;
 function asCondition(q: FoundQuantity, sentence: string): Partial<Conditions> | null {
   const before = sentence.slice(Math.max(0, q.start - 25), q.start).toLowerCase();
   const numbers = q.value !== undefined ? { value: q.value } : { min: q.min!, max: q.max! };
-  if (q.fits.includes("current_density") || q.fits.includes("areal_current_density")) return { currentDensity: { ...numbers, unit: q.unit } as never };
+  if (q.fits.includes("current_density") || q.fits.includes("areal_current_density")) return { currentDensity: { ...numbers, unit: q.unit } };
   if (/^\d+(\.\d+)?\s*C$/.test(q.text.trim()) && q.value !== undefined) return { cRate: q.value };
   if (/\bcycles?\b/.test(q.unit) && q.value !== undefined && /\b(after|over|for|upon|within|of)\s*$/.test(before)) return { cycle: q.value };
   if (
@@ -107,7 +107,7 @@ function asCondition(q: FoundQuantity, sentence: string): Partial<Conditions> | 
     /\b(at|under|from|to|and|between)\s*$/.test(before) &&
     !/decompos|melt|transition|onset|heated|calcin|anneal|pyroly/.test(sentence.slice(0, q.start).toLowerCase())
   )
-    return { temperature: { ...numbers, unit: q.unit } as never };
+    return { temperature: { ...numbers, unit: q.unit } };
   return null;
 }
 

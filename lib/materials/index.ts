@@ -5,10 +5,10 @@
 import type { PrismaClient } from "../db";
 import type { Measurement } from "../generated/prisma/client";
 import { inCanonicalUnit, property, PROPERTIES, type PropertyDefinition } from "../units";
-import { formatQuantity, prettyNumber, unitText } from "../units/display";
+import { formatAmount, unitText } from "../units/display";
 import type { Conditions, Derivation } from "../records/schema";
 import { OWN_SCOPE, SCOPES, type Scope } from "../records/scope";
-import { conditionValueText, CONDITIONS, RATE_AS_CURRENT, type ConditionCatalogue } from "../units/conditions";
+import { conditionValueText, CONDITIONS, CURRENT_COLUMNS, RATE_AS_CURRENT, type ConditionCatalogue } from "../units/conditions";
 
 export * from "./paths";
 
@@ -78,13 +78,12 @@ export interface MeasurementValueRow {
 /** A value or range as it reads, in the unit the paper printed: "≈ 2–5 μm", "5.85×10⁻⁴ S cm⁻² (read as S cm⁻¹)". */
 export function formatValue(m: Pick<MeasurementValueRow, "value" | "min" | "max" | "unit" | "unitReadAs" | "qualifier">): string {
   const q = m.qualifier && m.qualifier !== "=" ? `${m.qualifier} ` : "";
-  const numbers = m.value !== null ? formatQuantity(m.value, m.unit) : `${prettyNumber(m.min!)}–${prettyNumber(m.max!)}${m.unit ? ` ${unitText(m.unit)}` : ""}`;
-  return `${q}${numbers}${m.unitReadAs ? ` (read as ${unitText(m.unitReadAs)})` : ""}`;
+  return `${q}${formatAmount(m, m.unit)}${m.unitReadAs ? ` (read as ${unitText(m.unitReadAs)})` : ""}`;
 }
 
 /** Whether a measurement's conditions give only a C-rate, without the 1C that turns it into a current density. */
-export function rateWithoutOneC(row: { cRate: number | null; currentDensity: number | null; arealCurrentDensity: number | null }): boolean {
-  return row.cRate !== null && row.currentDensity === null && row.arealCurrentDensity === null;
+export function rateWithoutOneC(row: Record<string, unknown>): boolean {
+  return row[RATE_AS_CURRENT.rate] !== null && CURRENT_COLUMNS.every((column) => row[column] === null);
 }
 
 export interface MeasurementGroup {

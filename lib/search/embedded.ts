@@ -79,7 +79,8 @@ export class EmbeddedSearch implements SearchBackend {
     const highest = plan.direction === "desc";
     const clause = plan.clauses.indexOf(plan.sortBy);
     if (clause < 0 && ownStatedOnly && plan.sortBy.ranges === "overlap") return index.bestValues(plan.sortBy.property)[highest ? "max" : "min"];
-    const best = clause < 0 ? await rows<ClauseBest>(this.prisma, clauseMaterials(plan.sortBy).sql, clauseMaterials(plan.sortBy).params) : clauseBest[clause]!;
+    const c = clause < 0 ? clauseMaterials(plan.sortBy) : null;
+    const best = c ? await rows<ClauseBest>(this.prisma, c.sql, c.params) : clauseBest[clause]!;
     return index.bySlot(best.map((r) => ({ id: r.id, value: highest ? r.max : r.min })));
   }
 

@@ -9,7 +9,7 @@ import type { Scope } from "../records/scope";
 import type { Conditions } from "../records/schema";
 import type { CanonicalClause } from "./query";
 import type { FacetCount, MatchedMeasurement, MaterialHit, RateOnlyCount } from "./types";
-import { RATE_AS_CURRENT } from "../units/conditions";
+import { CURRENT_COLUMNS, RATE_AS_CURRENT } from "../units/conditions";
 import { clauseCondition, placeholders, rows, type Fragment } from "./sql";
 
 export interface PageEntry {
@@ -145,9 +145,6 @@ async function matchedMeasurements(
   return result;
 }
 
-/** The current-density columns a C-rate without 1C cannot fill (gravimetric and areal). */
-const CURRENT_COLUMNS = new Set([RATE_AS_CURRENT.column, "arealCurrentDensity"]);
-
 /**
  * What a current-density bound could not judge: per clause that bounds a current density, the
  * published measurements meeting the rest of it that state only a C-rate (no 1C to convert it).
@@ -155,13 +152,13 @@ const CURRENT_COLUMNS = new Set([RATE_AS_CURRENT.column, "arealCurrentDensity"])
 export async function rateOnlyCounts(prisma: PrismaClient, clauses: CanonicalClause[]): Promise<RateOnlyCount[]> {
   const counts: RateOnlyCount[] = [];
   for (const [i, clause] of clauses.entries()) {
-    if (!clause.where.some((b) => CURRENT_COLUMNS.has(b.column))) continue;
-    const rest = clauseCondition({ ...clause, where: clause.where.filter((b) => !CURRENT_COLUMNS.has(b.column)) }, "X");
+    if (!clause.where.some((b) => CURRENT_COLUMNS.includes(b.column))) continue;
+    const rest = clauseCondition({ ...clause, where: clause.where.filter((b) => !CURRENT_COLUMNS.includes(b.column)) }, "X");
     const [row] = await rows<{ measurements: number; materials: number }>(
       prisma,
       `SELECT COUNT(*) AS measurements, COUNT(DISTINCT X."materialId") AS materials
        FROM "Measurement" X JOIN "Material" M ON M."id" = X."materialId" JOIN "Paper" P ON P."id" = M."paperId"
-       WHERE ${rest.sql} AND X."cRate" IS NOT NULL AND X."currentDensity" IS NULL AND X."arealCurrentDensity" IS NULL AND P."status" = 'published'`,
+       WHERE ${rest.sql} AND X."${RATE_AS_CURRENT.rate}" IS NOT NULL AND ${CURRENT_COLUMNS.map((c) => `X."${c}" IS NULL`).join(" AND ")} AND P."status" = 'published'`,
       rest.params,
     );
     if (row && row.measurements > 0) counts.push({ clause: i, measurements: row.measurements, materials: row.materials });

@@ -7,7 +7,7 @@
  * condition text and the editor's fields all read this table; a new condition is a new entry here,
  * its columns in prisma/schema.prisma and a migration. Pure data: client components read it too.
  */
-import { formatQuantity, prettyNumber, unitText } from "./display";
+import { formatAmount, formatQuantity, prettyNumber, unitText } from "./display";
 
 /**
  * How a record writes the condition: a quantity (value + unit), a plain number (> 0), a count
@@ -229,6 +229,11 @@ export const CONDITIONS = [
  */
 export const RATE_AS_CURRENT = { rate: "cRate", oneC: "oneC", column: "currentDensity" } as const;
 
+/** The columns of the condition a C-rate becomes with 1C (gravimetric and areal current density): a C-rate without 1C fills none. */
+export const CURRENT_COLUMNS: readonly string[] = CONDITIONS.find((c) => c.columns.some((col) => col.column === RATE_AS_CURRENT.column))!.columns.map(
+  (col) => col.column,
+);
+
 /** The current density (A g⁻¹) of a C-rate whose 1C is given in mA g⁻¹. */
 export function currentOfRate(cRate: number, oneCmAPerGram: number): number {
   return (cRate * oneCmAPerGram) / 1000;
@@ -261,13 +266,10 @@ export function columnWords(col: ConditionColumn, value: number): string {
 /** A record's condition value as it reads, in the paper's own unit ("0.1 A g-1" → "0.1 A g⁻¹"). */
 export function conditionValueText(kind: ConditionKind, value: unknown): string {
   switch (kind) {
-    case "quantity": {
-      const q = value as { value?: number; min?: number; max?: number; unit: string };
-      return q.value === undefined ? `${prettyNumber(q.min!)}–${prettyNumber(q.max!)} ${unitText(q.unit)}` : formatQuantity(q.value, q.unit);
-    }
+    case "quantity":
     case "range": {
-      const r = value as { min: number; max: number; unit: string };
-      return `${prettyNumber(r.min)}–${prettyNumber(r.max)} ${unitText(r.unit)}`;
+      const q = value as { value?: number; min?: number; max?: number; unit: string };
+      return formatAmount(q, q.unit);
     }
     case "number":
     case "count":

@@ -90,6 +90,14 @@ export function formatQuantity(value: number, unit: string): string {
   return text ? `${prettyNumber(value)} ${text}` : prettyNumber(value);
 }
 
+/** A value or a range with its unit, as it reads: "255.2 mAh g⁻¹", "2–6 nm", "0.4–0.7" for plain numbers. */
+export function formatAmount(q: { value?: number | null; min?: number | null; max?: number | null }, unit: string): string {
+  if (q.value !== undefined && q.value !== null) return formatQuantity(q.value, unit);
+  const text = unitText(unit);
+  const range = `${prettyNumber(q.min!)}–${prettyNumber(q.max!)}`;
+  return text ? `${range} ${text}` : range;
+}
+
 export function prettyUnit(raw: string): string {
   return raw
     .replace(/[−–]/g, "-")
