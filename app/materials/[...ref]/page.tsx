@@ -70,36 +70,8 @@ export default async function MaterialPage({ params }: Props) {
               <dd className="font-mono">{material.formula}</dd>
             </div>
           ) : null}
-          {material.components.length ? (
-            <div className="col-span-2">
-              <dt className="text-slate-500">Built from</dt>
-              <dd>
-                {material.components.map((c, i) => (
-                  <span key={c.component.key}>
-                    {i ? ", " : ""}
-                    <Link className="text-brand hover:underline" href={materialPath(paper.doi, c.component.key)}>
-                      {c.component.name}
-                    </Link>
-                  </span>
-                ))}
-              </dd>
-            </div>
-          ) : null}
-          {material.usedIn.length ? (
-            <div className="col-span-2">
-              <dt className="text-slate-500">Used in</dt>
-              <dd>
-                {material.usedIn.map((c, i) => (
-                  <span key={c.material.key}>
-                    {i ? ", " : ""}
-                    <Link className="text-brand hover:underline" href={materialPath(paper.doi, c.material.key)}>
-                      {c.material.name}
-                    </Link>
-                  </span>
-                ))}
-              </dd>
-            </div>
-          ) : null}
+          <RelatedMaterials label="Built from" doi={paper.doi} materials={material.components.map((c) => c.component)} />
+          <RelatedMaterials label="Used in" doi={paper.doi} materials={material.usedIn.map((c) => c.material)} />
           {material.citedReference ? (
             <div className="col-span-4">
               <dt className="text-slate-500">Primary reference (as cited by the review)</dt>
@@ -153,5 +125,25 @@ export default async function MaterialPage({ params }: Props) {
 
       <DerivedFigures figures={derived} />
     </article>
+  );
+}
+
+/** Other materials of the paper this one is related to, as links: the cells it is built from, or those it is used in. */
+function RelatedMaterials({ label, doi, materials }: { label: string; doi: string; materials: { key: string; name: string }[] }) {
+  if (!materials.length) return null;
+  return (
+    <div className="col-span-2">
+      <dt className="text-slate-500">{label}</dt>
+      <dd>
+        {materials.map((m, i) => (
+          <span key={m.key}>
+            {i ? ", " : ""}
+            <Link className="text-brand hover:underline" href={materialPath(doi, m.key)}>
+              {m.name}
+            </Link>
+          </span>
+        ))}
+      </dd>
+    </div>
   );
 }
