@@ -14,6 +14,7 @@ import { registerReindexCommands } from "./commands/reindex";
 import { registerAuditCommands } from "./commands/audit";
 import { registerUserCommands } from "./commands/users";
 import { registerCompareCommands } from "./commands/compare";
+import { registerExtractCommands } from "./commands/extract";
 
 /** Runs one command line (the arguments after `matlit`) and resolves to its exit code. */
 export async function runCli(argv: string[], options: CliOptions = {}): Promise<number> {
@@ -33,6 +34,7 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
   registerAuditCommands(program, cli);
   registerUserCommands(program, cli);
   registerCompareCommands(program, cli);
+  registerExtractCommands(program, cli);
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -22,6 +22,7 @@ import type {
 import { OWN_SCOPE } from "@/lib/records/scope";
 import { checkRecordFile, RecordValidationError, type FieldError } from "@/lib/records/checks";
 import { CONDITIONS, type ConditionDefinition } from "@/lib/units/conditions";
+import type { ReviewCandidate, ReviewState } from "./review";
 
 export interface QuantityForm {
   value: string;
@@ -145,6 +146,8 @@ export interface EditorState {
   version: 1;
   paper: PaperForm;
   materials: MaterialForm[];
+  /** What the extractor proposed and the reviewer decided, when the paper was started from a text (./review.ts). */
+  review?: ReviewState;
 }
 
 let counter = 0;
@@ -270,66 +273,82 @@ function derivationForm(d: Derivation | undefined): DerivationForm {
   };
 }
 
-export function recordToForm(p: PaperRecord): EditorState {
+/** One synthesis step of a record as the form holds it (`id` names the row: a reviewed candidate keeps its own). */
+export function stepToForm(st: SynthesisStepRecord, id = uid("s")): StepForm {
   return {
-    version: 1,
-    paper: {
-      doi: p.doi,
-      title: p.title,
-      journal: p.journal,
-      year: s(p.year),
-      volume: s(p.volume),
-      issue: s(p.issue),
-      articleNumber: s(p.articleNumber),
-      pages: s(p.pages),
-      authors: p.authors.join("\n"),
-      keywords: (p.keywords ?? []).join("\n"),
-      abstract: s(p.abstract),
-      kind: p.kind,
-      license: s(p.license),
-      formulas: [...(p.formulas ?? [])],
-    },
-    materials: (p.materials ?? []).map((m: MaterialRecord) => ({
-      uid: uid("x"),
-      key: m.key,
-      name: m.name,
-      formula: s(m.formula),
-      elements: (m.elements ?? []).join(" "),
-      role: m.role,
-      batterySystem: m.batterySystem,
-      materialClass: m.materialClass,
-      isControl: Boolean(m.isControl),
-      description: s(m.description),
-      components: (m.components ?? []).join(", "),
-      citedReference: s(m.citedReference),
-      synthesis: (m.synthesis ?? []).map((st: SynthesisStepRecord) => ({
-        uid: uid("s"),
-        action: st.action,
-        reagents: (st.reagents ?? []).map(reagentLine).join("\n"),
-        temperature: q(st.temperature),
-        duration: q(st.duration),
-        rampRate: q(st.rampRate),
-        atmosphere: s(st.atmosphere),
-        notes: s(st.notes),
-        quote: s(st.quote),
-      })),
-      measurements: (m.measurements ?? []).map((x: MeasurementRecord) => ({
-        uid: uid("m"),
-        property: x.property,
-        ...vr(x),
-        unitReadAs: s(x.unitReadAs),
-        qualifier: s(x.qualifier),
-        scope: x.scope ?? OWN_SCOPE,
-        quote: x.quote,
-        location: s(x.location),
-        source: x.source ?? "stated",
-        derivation: derivationForm(x.derivation),
-        subject: s(x.subject),
-        note: s(x.note),
-        conditions: conditionsToForm(x.conditions),
-      })),
-    })),
+    uid: id,
+    action: st.action,
+    reagents: (st.reagents ?? []).map(reagentLine).join("\n"),
+    temperature: q(st.temperature),
+    duration: q(st.duration),
+    rampRate: q(st.rampRate),
+    atmosphere: s(st.atmosphere),
+    notes: s(st.notes),
+    quote: s(st.quote),
   };
+}
+
+/** One measurement of a record as the form holds it. */
+export function measurementToForm(x: MeasurementRecord, id = uid("m")): MeasurementForm {
+  return {
+    uid: id,
+    property: x.property,
+    ...vr(x),
+    unitReadAs: s(x.unitReadAs),
+    qualifier: s(x.qualifier),
+    scope: x.scope ?? OWN_SCOPE,
+    quote: x.quote,
+    location: s(x.location),
+    source: x.source ?? "stated",
+    derivation: derivationForm(x.derivation),
+    subject: s(x.subject),
+    note: s(x.note),
+    conditions: conditionsToForm(x.conditions),
+  };
+}
+
+/** One material of a record, with its rows, as the form holds it. */
+export function materialToForm(m: MaterialRecord): MaterialForm {
+  return {
+    uid: uid("x"),
+    key: m.key,
+    name: m.name,
+    formula: s(m.formula),
+    elements: (m.elements ?? []).join(" "),
+    role: m.role,
+    batterySystem: m.batterySystem,
+    materialClass: m.materialClass,
+    isControl: Boolean(m.isControl),
+    description: s(m.description),
+    components: (m.components ?? []).join(", "),
+    citedReference: s(m.citedReference),
+    synthesis: (m.synthesis ?? []).map((st) => stepToForm(st)),
+    measurements: (m.measurements ?? []).map((x) => measurementToForm(x)),
+  };
+}
+
+/** A paper's own fields (no materials) as the form holds them; what a record leaves out stays empty. */
+export function paperToForm(p: Partial<PaperRecord>): PaperForm {
+  return {
+    doi: s(p.doi),
+    title: s(p.title),
+    journal: s(p.journal),
+    year: s(p.year),
+    volume: s(p.volume),
+    issue: s(p.issue),
+    articleNumber: s(p.articleNumber),
+    pages: s(p.pages),
+    authors: (p.authors ?? []).join("\n"),
+    keywords: (p.keywords ?? []).join("\n"),
+    abstract: s(p.abstract),
+    kind: p.kind ?? "research article",
+    license: s(p.license),
+    formulas: [...(p.formulas ?? [])],
+  };
+}
+
+export function recordToForm(p: PaperRecord): EditorState {
+  return { version: 1, paper: paperToForm(p), materials: (p.materials ?? []).map(materialToForm) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -655,5 +674,31 @@ export function coerceState(raw: unknown): EditorState {
         });
         return material;
       }),
+    ...(state.review ? { review: coerceReview(state.review) } : {}),
   };
 }
+
+/** A saved draft's review, when it has a usable one (a draft is whatever was PUT). */
+function coerceReview(raw: unknown): ReviewState | undefined {
+  if (!raw || typeof raw !== "object") return undefined;
+  const r = raw as Partial<ReviewState>;
+  if (typeof r.text !== "string" || !Array.isArray(r.candidates)) return undefined;
+  const isObject = (x: unknown): x is Record<string, unknown> => !!x && typeof x === "object" && !Array.isArray(x);
+  return {
+    source: typeof r.source === "string" ? r.source : "pasted text",
+    text: r.text,
+    sections: Array.isArray(r.sections) ? r.sections.filter((s) => isObject(s) && typeof s.title === "string" && typeof s.start === "number") : [],
+    materials: Array.isArray(r.materials) ? r.materials.filter((m) => isObject(m) && typeof m.key === "string") : [],
+    candidates: r.candidates.filter(
+      (c): c is ReviewCandidate =>
+        isObject(c) &&
+        typeof c.id === "string" &&
+        typeof c.start === "number" &&
+        typeof c.end === "number" &&
+        typeof c.material === "string" &&
+        (isObject(c.measurement) || isObject(c.step)) &&
+        ["pending", "accepted", "rejected"].includes(c.decision as string),
+    ),
+  };
+}
+

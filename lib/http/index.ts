@@ -41,9 +41,19 @@ const tooLarge = (limit: number) => new AppError("too_large", `request body is l
  * server's memory.
  */
 export async function readText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(await readBytes(request, limit));
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError("invalid", "request body is not valid UTF-8 text");
+  }
+}
+
+/** The request body as bytes (a PDF), refused with 413 as soon as it passes `limit` bytes. */
+export async function readBytes(request: Request, limit = MAX_BODY_BYTES): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw tooLarge(limit);
-  if (!request.body) return "";
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -57,11 +67,7 @@ export async function readText(request: Request, limit = MAX_BODY_BYTES): Promis
     }
     chunks.push(value);
   }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw new AppError("invalid", "request body is not valid UTF-8 text");
-  }
+  return Buffer.concat(chunks);
 }
 
 /** Deeper than any record or form state; deeper input would exhaust the stack of whatever walks it. */

@@ -8,27 +8,14 @@ import { inCanonicalUnit, property, PROPERTIES, type PropertyDefinition } from "
 import { formatAmount, unitText } from "../units/display";
 import type { Conditions, Derivation } from "../records/schema";
 import { OWN_SCOPE, SCOPES, type Scope } from "../records/scope";
-import { conditionValueText, CONDITIONS, CURRENT_COLUMNS, RATE_AS_CURRENT, type ConditionCatalogue } from "../units/conditions";
+import { CURRENT_COLUMNS, describeConditions, RATE_AS_CURRENT } from "../units/conditions";
+
+export { describeConditions };
 
 export * from "./paths";
 
 const PROPERTY_ORDER = new Map(PROPERTIES.map((p, i) => [p.key, i]));
 
-/** One line that says under what a number was measured, in the paper's units: "0.1 A g⁻¹ · −35 °C · cycle 100". */
-export function describeConditions(c: Conditions | undefined, catalogue: ConditionCatalogue = CONDITIONS): string {
-  if (!c) return "";
-  const given = c as Record<string, unknown>;
-  const text = (key: string) => {
-    const def = catalogue.find((d) => d.key === key)!;
-    return (def.describe ?? "{}").replace("{}", conditionValueText(def.kind, given[key]));
-  };
-  return catalogue
-    .filter((def) => given[def.key] !== undefined && def.key !== RATE_AS_CURRENT.oneC)
-    .map((def) =>
-      def.key === RATE_AS_CURRENT.rate && given[RATE_AS_CURRENT.oneC] !== undefined ? `${text(def.key)} (1C = ${text(RATE_AS_CURRENT.oneC)})` : text(def.key),
-    )
-    .join(" · ");
-}
 
 export interface MeasurementView {
   id: number;

@@ -8,6 +8,7 @@
  * its columns in prisma/schema.prisma and a migration. Pure data: client components read it too.
  */
 import { formatAmount, formatQuantity, prettyNumber, unitText } from "./display";
+import type { Conditions } from "../records/schema";
 
 /**
  * How a record writes the condition: a quantity (value + unit), a plain number (> 0), a count
@@ -277,4 +278,20 @@ export function conditionValueText(kind: ConditionKind, value: unknown): string 
     default:
       return String(value);
   }
+}
+
+/** One line that says under what a number was measured, in the paper's units: "0.1 A g⁻¹ · −35 °C · cycle 100". */
+export function describeConditions(c: Conditions | undefined, catalogue: ConditionCatalogue = CONDITIONS): string {
+  if (!c) return "";
+  const given = c as Record<string, unknown>;
+  const text = (key: string) => {
+    const def = catalogue.find((d) => d.key === key)!;
+    return (def.describe ?? "{}").replace("{}", conditionValueText(def.kind, given[key]));
+  };
+  return catalogue
+    .filter((def) => given[def.key] !== undefined && def.key !== RATE_AS_CURRENT.oneC)
+    .map((def) =>
+      def.key === RATE_AS_CURRENT.rate && given[RATE_AS_CURRENT.oneC] !== undefined ? `${text(def.key)} (1C = ${text(RATE_AS_CURRENT.oneC)})` : text(def.key),
+    )
+    .join(" · ");
 }

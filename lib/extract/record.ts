@@ -1,0 +1,228 @@
+/**
+ * From a read document to what a reviewer starts from: a record file in the import format (a draft:
+ * nothing here is published until a person has looked) and the side list of candidates, each with
+ * its confidence, the reason for it and the span of text that states it. The record is checked with
+ * the record file's own schema; a candidate the schema refuses stays in the list with its problem,
+ * and what the document does not say (a DOI, the journal) is listed for the reviewer to add.
+ */
+import { BATTERY_SYSTEMS, ROLES, type MaterialRecord, type MeasurementRecord, type PaperRecord, type RecordFile, type SynthesisStepRecord } from "../records/schema";
+import { checkRecordFile, RecordValidationError, type FieldError } from "../records/checks";
+import { elementsOf } from "../records/chemistry";
+import { isElement } from "../records/elements";
+import { slugify } from "../editing/form";
+import { measurementCandidates } from "./candidates";
+import { materialMentions, type MaterialMention } from "./materials";
+import { synthesisCandidates } from "./synthesis";
+import { sectionAt, type PaperDocument } from "./document";
+
+/** One thing the extractor proposes, for a person to accept, edit or reject. */
+export interface Candidate {
+  /** Stable within one extraction: "m3" (a measurement), "s1" (a synthesis step). */
+  id: string;
+  kind: "measurement" | "synthesis";
+  /** Key of the record's material it is filed under. */
+  material: string;
+  /** The span of the document's text that states it, and the sentence or clause around it. */
+  start: number;
+  end: number;
+  quote: string;
+  location?: string;
+  confidence: number;
+  reason: string;
+  measurement?: MeasurementRecord;
+  step?: SynthesisStepRecord;
+  /** Why the record file leaves it out (the schema refuses it as it stands). */
+  problem?: string;
+}
+
+export interface Extraction {
+  /** A record file `matlit import` reads: one paper, status draft, with every candidate the schema accepts. */
+  record: RecordFile;
+  candidates: Candidate[];
+  /** What the record still lacks before it can be imported or published (a DOI, the journal…). */
+  missing: FieldError[];
+  /** The text the candidates' spans point into, and its sections. */
+  text: string;
+  sections: PaperDocument["sections"];
+}
+
+/** Words that name a battery system, each counted over the whole text; the most frequent wins. */
+const SYSTEM_WORDS: [(typeof BATTERY_SYSTEMS)[number], RegExp][] = [
+  ["Li–S", /\b(?:Li[–-]S|lithium[–-]sulfur|lithium[–-]sulphur|LSBs?)\b/g],
+  ["Na–S", /\b(?:Na[–-]S|sodium[–-]sulfur|RT[–-]Na[–-]S)\b/g],
+  ["K–S", /\b(?:K[–-]S|potassium[–-]sulfur)\b/g],
+  ["Mg–S", /\b(?:Mg[–-]S|magnesium[–-]sulfur)\b/g],
+  ["sodium-ion", /\b(?:sodium[- ]ion|Na[- ]ion|SIBs?|NIBs?)\b/gi],
+  ["lithium-ion", /\b(?:lithium[- ]ion|Li[- ]ion|LIBs?)\b/gi],
+  ["potassium-ion", /\b(?:potassium[- ]ion|K[- ]ion|PIBs?|KIBs?)\b/gi],
+  ["lithium metal", /\blithium[- ]metal (?:batter|anode|cell)/gi],
+  ["sodium metal", /\bsodium[- ]metal (?:batter|anode|cell)/gi],
+];
+
+const ROLE_WORDS: [(typeof ROLES)[number], RegExp][] = [
+  ["anode", /\banodes?\b|\bnegative electrode/gi],
+  ["cathode", /\bcathodes?\b|\bpositive electrode/gi],
+  ["electrolyte", /\belectrolytes?\b/gi],
+  ["separator", /\bseparators?\b/gi],
+  ["host", /\bhosts?\b/gi],
+  ["catalyst", /\bcatalysts?\b|\belectrocatalys/gi],
+  ["interlayer", /\binterlayers?\b/gi],
+  ["binder", /\bbinders?\b/gi],
+];
+
+function mostFrequent<T>(text: string, words: [T, RegExp][]): { choice: T; count: number } | null {
+  let best: { choice: T; count: number } | null = null;
+  for (const [choice, pattern] of words) {
+    const count = text.match(pattern)?.length ?? 0;
+    if (count && (!best || count > best.count)) best = { choice, count };
+  }
+  return best;
+}
+
+/** A name that is a formula: element symbols with counts only ("FeS2", "Na3V2(PO4)3"). */
+function formulaOf(name: string): string | undefined {
+  const plain = name.normalize("NFKC");
+  if (!/^(?:[A-Z][a-z]?[\d.x]*|\(|\)[\d.]*)+$/.test(plain)) return undefined;
+  return [...plain.matchAll(/[A-Z][a-z]?/g)].every((m) => isElement(m[0])) ? plain : undefined;
+}
+
+/** Words around a material's first mentions that make it a control or a reference the paper compares against. */
+const CONTROL = /\b(?:bare|pristine|commercial|pure|control|reference|conventional|without)\s*$/i;
+
+function materialRecord(mention: MaterialMention | null, text: string, defaults: { role: string; batterySystem: string }): MaterialRecord {
+  const name = mention?.name ?? "material studied";
+  const formula = mention ? formulaOf(mention.name) : undefined;
+  // The role most often named within a sentence of the material's mentions, else the paper's.
+  const near = mention ? mention.mentions.map((at) => text.slice(Math.max(0, at - 150), at + 150)).join(" ") : "";
+  const role = mostFrequent(near, ROLE_WORDS)?.choice ?? defaults.role;
+  const isControl = !!mention && mention.mentions.some((at) => CONTROL.test(text.slice(Math.max(0, at - 20), at)));
+  return {
+    key: slugify(name) || "material",
+    name,
+    ...(formula ? { formula, elements: elementsOf(formula) } : {}),
+    role: role as MaterialRecord["role"],
+    batterySystem: defaults.batterySystem as MaterialRecord["batterySystem"],
+    // The long form's last words name the kind of thing ("carbon nanofibers"); the reviewer picks the class.
+    materialClass: mention?.longForm?.split(/\s+/).slice(-2).join(" ") || "unclassified",
+    isControl,
+    ...(mention?.longForm ? { description: `${mention.longForm} (${mention.name}), as the paper defines it.` } : {}),
+    synthesis: [],
+    measurements: [],
+  };
+}
+
+function paperOf(document: PaperDocument): PaperRecord {
+  const m = document.metadata;
+  const review = /\breview\b/i.test(`${m.title ?? ""} ${(m.keywords ?? []).join(" ")}`);
+  return {
+    ...(m.doi ? { doi: m.doi } : {}),
+    ...(m.title ? { title: m.title } : {}),
+    ...(m.journal ? { journal: m.journal } : {}),
+    ...(m.year ? { year: m.year } : {}),
+    ...(m.volume ? { volume: m.volume } : {}),
+    ...(m.issue ? { issue: m.issue } : {}),
+    ...(m.articleNumber ? { articleNumber: m.articleNumber } : {}),
+    ...(m.pages ? { pages: m.pages } : {}),
+    authors: m.authors ?? [],
+    keywords: m.keywords ?? [],
+    ...(m.abstract ? { abstract: m.abstract } : {}),
+    kind: review ? "review" : "research article",
+    status: "draft",
+    formulas: [],
+    materials: [],
+  } as PaperRecord;
+}
+
+/** The paper's fields a record requires, and how a reviewer would name each. */
+const REQUIRED_METADATA: [keyof PaperRecord, string][] = [
+  ["doi", "the DOI"],
+  ["title", "the title"],
+  ["authors", "the authors"],
+  ["journal", "the journal"],
+  ["year", "the year"],
+];
+
+/** Stand-ins for the paper's own fields while the candidates alone are checked; never written out. */
+const COMPLETE_METADATA = { doi: "10.1000/stand-in", title: "stand-in", journal: "stand-in", year: 2000, authors: ["stand-in"] };
+
+/** The problems of a record file as field errors, or none. */
+function problemsOf(file: RecordFile): FieldError[] {
+  try {
+    checkRecordFile(file);
+    return [];
+  } catch (e) {
+    if (e instanceof RecordValidationError) return e.details as FieldError[];
+    throw e;
+  }
+}
+
+/** Candidates and a draft record of a document. */
+export function extractPaper(document: PaperDocument): Extraction {
+  const { text } = document;
+  const mentions = materialMentions(text);
+  const defaults = {
+    batterySystem: mostFrequent(text, SYSTEM_WORDS)?.choice ?? "lithium-ion",
+    role: mostFrequent(text, ROLE_WORDS)?.choice ?? "anode",
+  };
+  const paper = paperOf(document);
+  const materials = new Map<string, MaterialRecord>();
+  const materialFor = (name: string | null): MaterialRecord => {
+    const mention = mentions.find((m) => m.name === name) ?? mentions[0] ?? null;
+    const key = slugify(mention?.name ?? "") || "material";
+    if (!materials.has(key)) materials.set(key, materialRecord(mention, text, defaults));
+    return materials.get(key)!;
+  };
+
+  const candidates: Candidate[] = [];
+  for (const [i, c] of measurementCandidates(text).entries()) {
+    const material = materialFor(c.material);
+    const location = sectionAt(document, c.start)?.title || undefined;
+    const measurement: MeasurementRecord = {
+      property: c.property as MeasurementRecord["property"],
+      ...(c.value !== undefined ? { value: c.value } : { min: c.min!, max: c.max! }),
+      unit: c.unit,
+      ...(c.qualifier ? { qualifier: c.qualifier as MeasurementRecord["qualifier"] } : {}),
+      scope: "material",
+      ...(Object.keys(c.conditions).length ? { conditions: c.conditions } : {}),
+      quote: c.quote,
+      ...(location ? { location } : {}),
+      source: "stated",
+    };
+    candidates.push({ id: `m${i + 1}`, kind: "measurement", material: material.key, start: c.start, end: c.end, quote: c.quote, location, confidence: c.confidence, reason: c.reason, measurement });
+  }
+  // A synthesis step belongs to the material named last before it, or the one its section names.
+  for (const [i, s] of synthesisCandidates(document).entries()) {
+    const named = [...mentions].filter((m) => m.mentions.some((at) => at <= s.end)).sort((a, b) => Math.max(...b.mentions.filter((at) => at <= s.end)) - Math.max(...a.mentions.filter((at) => at <= s.end)))[0];
+    const material = materialFor(named?.name ?? null);
+    candidates.push({ id: `s${i + 1}`, kind: "synthesis", material: material.key, start: s.start, end: s.end, quote: s.step.quote!, location: s.location, confidence: s.confidence, reason: s.reason, step: s.step });
+  }
+  candidates.sort((a, b) => a.start - b.start);
+
+  // Every candidate joins the record; those its checks refuse leave it again, keeping the reason.
+  const placed = new Map<string, Candidate>();
+  for (const c of candidates) {
+    const material = materials.get(c.material)!;
+    const list = c.measurement ? material.measurements! : material.synthesis!;
+    placed.set(`${c.kind === "measurement" ? "measurements" : "synthesis"}:${c.material}:${list.length}`, c);
+    (list as unknown[]).push(c.measurement ?? c.step);
+  }
+  paper.materials = [...materials.values()];
+  // Checked as if the metadata were complete, so the candidates' own problems show (the schema
+  // checks units and conditions only once the paper's fields parse).
+  const asComplete: RecordFile = { papers: [{ ...paper, ...COMPLETE_METADATA }] };
+  for (const e of problemsOf(asComplete)) {
+    const at = /^papers\[0\]\.materials\[(\d+)\]\.(measurements|synthesis)\[(\d+)\]/.exec(e.path);
+    const c = at && placed.get(`${at[2]}:${paper.materials[Number(at[1])]!.key}:${at[3]}`);
+    if (c) c.problem ??= e.message;
+  }
+  for (const material of paper.materials) {
+    material.measurements = material.measurements!.filter((m) => !candidates.some((c) => c.problem && c.measurement === m));
+    material.synthesis = material.synthesis!.filter((s) => !candidates.some((c) => c.problem && c.step === s));
+  }
+  const record: RecordFile = { papers: [paper] };
+  const missing = REQUIRED_METADATA.filter(([field]) => !(paper as Record<string, unknown>)[field] || (field === "authors" && !paper.authors?.length)).map(([path, what]) => ({
+    path,
+    message: `the document does not state ${what}: add it before importing or publishing`,
+  }));
+  return { record, candidates, missing, text, sections: document.sections };
+}
