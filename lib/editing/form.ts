@@ -594,6 +594,7 @@ export function slugify(name: string): string {
 
 /** Steps of the editor, and which error paths belong to each. */
 export const STEPS = [
+  { key: "source", label: "From a text or file" },
   { key: "paper", label: "Paper" },
   { key: "materials", label: "Materials" },
   { key: "synthesis", label: "Synthesis steps" },
@@ -701,4 +702,3 @@ function coerceReview(raw: unknown): ReviewState | undefined {
     ),
   };
 }
-

@@ -29,6 +29,7 @@ import { MaterialsStep } from "./MaterialsStep";
 import { MaterialPicker } from "./MaterialPicker";
 import { SynthesisStep } from "./SynthesisStep";
 import { MeasurementsStep } from "./MeasurementsStep";
+import { ReviewStep } from "./ReviewStep";
 
 export interface PaperEditorProps {
   mode: "new" | "edit";
@@ -47,7 +48,8 @@ export interface PaperEditorProps {
 /** The paper form in four steps: it autosaves a draft, flags a known DOI, and publishes with the version it started from. */
 export function PaperEditor({ mode, originalDoi, baseVersion, draftId, initialState, savedAt, discardTo }: PaperEditorProps) {
   const [state, update, replaceState] = useEditorState(initialState);
-  const [step, setStep] = useState<StepKey>("paper");
+  // A draft started from a text opens on its review; any other on the paper's fields.
+  const [step, setStep] = useState<StepKey>(initialState.review ? "source" : "paper");
   const [materialIndex, setMaterialIndex] = useState(0);
   const [showAll, setShowAll] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
@@ -186,6 +188,8 @@ export function PaperEditor({ mode, originalDoi, baseVersion, draftId, initialSt
           <h2 id="step-heading" className="mb-3 text-lg font-semibold">
             Step {stepIndex + 1} of {STEPS.length}: {STEPS[stepIndex]!.label}
           </h2>
+
+          {step === "source" ? <ReviewStep state={state} edit={edit} replaceState={replaceState} /> : null}
 
           {step === "paper" ? <PaperStep paper={state.paper} edit={edit} doiConflict={doiConflict} mode={mode} /> : null}
 

@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo, useState } from "react";
-import { stepOfPath, validateForm, type EditorState, type StepKey } from "@/lib/editing/form";
+import { STEPS, stepOfPath, validateForm, type EditorState, type StepKey } from "@/lib/editing/form";
 import type { FieldError } from "@/lib/records/checks";
 import type { FormErrors } from "./fields";
 
@@ -28,7 +28,7 @@ export function useProblems(state: EditorState, serverErrors: FieldError[], show
     [errorMap, showAll, serverErrors.length, touched],
   );
   const errorsByStep = useMemo(() => {
-    const counts: Record<StepKey, number> = { paper: 0, materials: 0, synthesis: 0, measurements: 0 };
+    const counts = Object.fromEntries(STEPS.map((s) => [s.key, 0])) as Record<StepKey, number>;
     for (const e of allErrors) counts[stepOfPath(e.path)]++;
     return counts;
   }, [allErrors]);

@@ -32,7 +32,7 @@ export default async function NewPaperPage({ searchParams }: Props) {
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">
-        Fill in the paper in four steps, or{" "}
+        Start from a text or a file (step 1: matlit proposes what it finds for you to review), fill in the paper by hand, or{" "}
         <Link className="text-brand hover:underline" href="/papers/import">
           upload a JSON record file
         </Link>
