@@ -5,7 +5,15 @@
  * the record file's own schema; a candidate the schema refuses stays in the list with its problem,
  * and what the document does not say (a DOI, the journal) is listed for the reviewer to add.
  */
-import { BATTERY_SYSTEMS, ROLES, type MaterialRecord, type MeasurementRecord, type PaperRecord, type RecordFile, type SynthesisStepRecord } from "../records/schema";
+import {
+  BATTERY_SYSTEMS,
+  ROLES,
+  type MaterialRecord,
+  type MeasurementRecord,
+  type PaperRecord,
+  type RecordFile,
+  type SynthesisStepRecord,
+} from "../records/schema";
 import { checkRecordFile, RecordValidationError, type FieldError } from "../records/checks";
 import { elementsOf } from "../records/chemistry";
 import { isElement } from "../records/elements";
@@ -88,6 +96,7 @@ function formulaOf(name: string): string | undefined {
 
 /** Words around a material's first mentions that make it a control or a reference the paper compares against. */
 const CONTROL = /\b(?:bare|pristine|commercial|pure|control|reference|conventional|without)\s*$/i;
+const CONTROL_NAME = /^(?:bare|pristine|commercial|pure|conventional)\b/i;
 
 function materialRecord(mention: MaterialMention | null, text: string, defaults: { role: string; batterySystem: string }): MaterialRecord {
   const name = mention?.name ?? "material studied";
@@ -95,7 +104,8 @@ function materialRecord(mention: MaterialMention | null, text: string, defaults:
   // The role most often named within a sentence of the material's mentions, else the paper's.
   const near = mention ? mention.mentions.map((at) => text.slice(Math.max(0, at - 150), at + 150)).join(" ") : "";
   const role = mostFrequent(near, ROLE_WORDS)?.choice ?? defaults.role;
-  const isControl = !!mention && mention.mentions.some((at) => CONTROL.test(text.slice(Math.max(0, at - 20), at)));
+  const isControl =
+    !!mention && (CONTROL_NAME.test(mention.longForm ?? "") || mention.mentions.some((at) => CONTROL.test(text.slice(Math.max(0, at - 20), at))));
   return {
     key: slugify(name) || "material",
     name,
@@ -145,6 +155,15 @@ const REQUIRED_METADATA: [keyof PaperRecord, string][] = [
 /** Stand-ins for the paper's own fields while the candidates alone are checked; never written out. */
 const COMPLETE_METADATA = { doi: "10.1000/stand-in", title: "stand-in", journal: "stand-in", year: 2000, authors: ["stand-in"] };
 
+/** A Unicode minus in a unit is typography, not another unit: records write the ASCII one. */
+const asciiMinus = (unit: string): string => unit.replace(/[−–]/g, "-");
+
+function withAsciiUnits(conditions: Conditions): Conditions {
+  return Object.fromEntries(
+    Object.entries(conditions).map(([key, v]) => [key, v && typeof v === "object" && "unit" in v ? { ...v, unit: asciiMinus(String(v.unit)) } : v]),
+  ) as Conditions;
+}
+
 /** The problems of a record file as field errors, or none. */
 function problemsOf(file: RecordFile): FieldError[] {
   try {
@@ -180,21 +199,45 @@ export function extractPaper(document: PaperDocument): Extraction {
     const measurement: MeasurementRecord = {
       property: c.property as MeasurementRecord["property"],
       ...(c.value !== undefined ? { value: c.value } : { min: c.min!, max: c.max! }),
-      unit: c.unit,
+      unit: asciiMinus(c.unit),
       ...(c.qualifier ? { qualifier: c.qualifier as MeasurementRecord["qualifier"] } : {}),
       scope: "material",
-      ...(Object.keys(c.conditions).length ? { conditions: c.conditions } : {}),
+      ...(Object.keys(c.conditions).length ? { conditions: withAsciiUnits(c.conditions) } : {}),
       quote: c.quote,
       ...(location ? { location } : {}),
       source: "stated",
     };
-    candidates.push({ id: `m${i + 1}`, kind: "measurement", material: material.key, start: c.start, end: c.end, quote: c.quote, location, confidence: c.confidence, reason: c.reason, measurement });
+    candidates.push({
+      id: `m${i + 1}`,
+      kind: "measurement",
+      material: material.key,
+      start: c.start,
+      end: c.end,
+      quote: c.quote,
+      location,
+      confidence: c.confidence,
+      reason: c.reason,
+      measurement,
+    });
   }
   // A synthesis step belongs to the material named last before it, or the one its section names.
   for (const [i, s] of synthesisCandidates(document).entries()) {
-    const named = [...mentions].filter((m) => m.mentions.some((at) => at <= s.end)).sort((a, b) => Math.max(...b.mentions.filter((at) => at <= s.end)) - Math.max(...a.mentions.filter((at) => at <= s.end)))[0];
+    const named = [...mentions]
+      .filter((m) => m.mentions.some((at) => at <= s.end))
+      .sort((a, b) => Math.max(...b.mentions.filter((at) => at <= s.end)) - Math.max(...a.mentions.filter((at) => at <= s.end)))[0];
     const material = materialFor(named?.name ?? null);
-    candidates.push({ id: `s${i + 1}`, kind: "synthesis", material: material.key, start: s.start, end: s.end, quote: s.step.quote!, location: s.location, confidence: s.confidence, reason: s.reason, step: s.step });
+    candidates.push({
+      id: `s${i + 1}`,
+      kind: "synthesis",
+      material: material.key,
+      start: s.start,
+      end: s.end,
+      quote: s.step.quote!,
+      location: s.location,
+      confidence: s.confidence,
+      reason: s.reason,
+      step: s.step,
+    });
   }
   candidates.sort((a, b) => a.start - b.start);
 
@@ -220,9 +263,11 @@ export function extractPaper(document: PaperDocument): Extraction {
     material.synthesis = material.synthesis!.filter((s) => !candidates.some((c) => c.problem && c.step === s));
   }
   const record: RecordFile = { papers: [paper] };
-  const missing = REQUIRED_METADATA.filter(([field]) => !(paper as Record<string, unknown>)[field] || (field === "authors" && !paper.authors?.length)).map(([path, what]) => ({
-    path,
-    message: `the document does not state ${what}: add it before importing or publishing`,
-  }));
+  const missing = REQUIRED_METADATA.filter(([field]) => !(paper as Record<string, unknown>)[field] || (field === "authors" && !paper.authors?.length)).map(
+    ([path, what]) => ({
+      path,
+      message: `the document does not state ${what}: add it before importing or publishing`,
+    }),
+  );
   return { record, candidates, missing, text, sections: document.sections };
 }

@@ -58,7 +58,8 @@ const ACTION = new RegExp(`\\b(?:${ACTIONS.map((a) => a.words.source).join("|")}
 /** A heading of the part of a paper that says how things were made. */
 const EXPERIMENTAL = /experiment|method|synthes|prepar|fabricat|material/i;
 /** Clauses that describe measuring, not making: no step even in an experimental section. */
-const MEASURING = /\b(?:measured|recorded|characteri[sz]ed|performed on|collected|tested|cycled|assembled|spectr(?:um|a|oscopy)|diffract|microscop|galvanostatic|voltammetr|impedance)\b/i;
+const MEASURING =
+  /\b(?:measured|recorded|characteri[sz]ed|performed on|tested|cycled|assembled|spectr(?:um|a|oscopy)|diffract|microscop|galvanostatic|voltammetr|impedance)\b/i;
 
 const NUMBER = String.raw`\d+(?:\.\d+)?`;
 /** A number and the unit words after it (up to three tokens: "°C min−1", "mol L−1"). */
@@ -131,9 +132,10 @@ function reagentsOf(clause: string, amounts: Amount[]): SynthesisStepRecord["rea
   for (const a of amounts) {
     if (a.kind !== "amount" && a.kind !== "concentration") continue;
     const quantity = { value: a.value, unit: a.unit };
-    const after = new RegExp(String.raw`^\s*(?:of\s+)?(?:the\s+)?(?!(?:${NOT_A_NAME})\b)([\p{L}\p{N}][\p{L}\p{N}()\-–·]*(?:\s+(?!(?:${NOT_A_NAME})\b)[\p{L}\p{N}()\-–·]+){0,3})`, "u").exec(
-      clause.slice(a.end),
-    );
+    const after = new RegExp(
+      String.raw`^\s*(?:of\s+)?(?:the\s+)?(?!(?:${NOT_A_NAME})\b)([\p{L}\p{N}][\p{L}\p{N}()\-–·]*(?:\s+(?!(?:${NOT_A_NAME})\b)[\p{L}\p{N}()\-–·]+){0,3})`,
+      "u",
+    ).exec(clause.slice(a.end));
     // "sodium antimonate (4.0 g)": the words right before the bracket, after the last linking word.
     const before = /([\p{L}\p{N}][\p{L}\p{N}\-–·]*(?:\s+[\p{L}\p{N}\-–·]+){0,2})\s*\(\s*$/u.exec(clause.slice(0, a.start));
     const beforeName = before?.[1]?.split(new RegExp(String.raw`\b(?:${NOT_A_NAME})\s+`, "u")).at(-1);
@@ -179,9 +181,10 @@ export function synthesisCandidates(document: PaperDocument): SynthesisCandidate
       const atmosphere = ATMOSPHERE.exec(clause.text);
       const reagents = reagentsOf(clause.text, amounts);
       const hasNumbers = !!(temperature || duration || rampRate || atmosphere || reagents);
-      // Outside a methods section a step needs its verb tied to a number: "carbonized at 800 °C".
+      // In a methods section a verb of making is a step ("collected by centrifugation"); elsewhere
+      // it needs its number right after it: "carbonized at 800 °C".
       const tied = verbs.some((v) => /^\s*(?:at|to|for|under|in)\s+(?:about\s+|~\s*)?\d/.test(clause.text.slice(v.index! + v[0].length)));
-      if (!hasNumbers || (!experimental && !tied)) continue;
+      if (!experimental && !(hasNumbers && tied)) continue;
       const actions = [...new Set(verbs.map((v) => actionOf(v[0])))];
       const atmosphereName = atmosphere ? (ATMOSPHERE_NAMES[atmosphere[1]!.toLowerCase()] ?? atmosphere[1]!.replace("₂", "2")) : undefined;
       const quote = clause.text.trim().replace(/[,.]$/, "");
@@ -198,7 +201,7 @@ export function synthesisCandidates(document: PaperDocument): SynthesisCandidate
         start: sentence.start + clause.start + clause.text.indexOf(quote),
         end: sentence.start + clause.start + clause.text.indexOf(quote) + quote.length,
         ...(section?.title ? { location: section.title } : {}),
-        confidence: experimental ? 0.8 : 0.6,
+        confidence: experimental ? (hasNumbers ? 0.8 : 0.5) : 0.6,
         reason: experimental ? `"${verbs[0]![0]}" in the section "${section!.title}"` : `"${verbs[0]![0]}" with its conditions outside a methods section`,
       });
     }
