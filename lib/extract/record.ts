@@ -8,6 +8,7 @@
 import {
   BATTERY_SYSTEMS,
   ROLES,
+  type Conditions,
   type MaterialRecord,
   type MeasurementRecord,
   type PaperRecord,
