@@ -11,7 +11,11 @@ import type { Cli } from "../context";
 function candidateLine(c: Extraction["candidates"][number]): string {
   const confidence = c.confidence.toFixed(1);
   if (c.step) {
-    const parts = [c.step.temperature && formatAmount(c.step.temperature, c.step.temperature.unit), c.step.duration && formatAmount(c.step.duration, c.step.duration.unit), c.step.atmosphere].filter(Boolean);
+    const parts = [
+      c.step.temperature && formatAmount(c.step.temperature, c.step.temperature.unit),
+      c.step.duration && formatAmount(c.step.duration, c.step.duration.unit),
+      c.step.atmosphere,
+    ].filter(Boolean);
     return `${confidence}  step  ${c.step.action}${parts.length ? ` (${parts.join(", ")})` : ""}  [${c.material}]`;
   }
   const m = c.measurement!;
@@ -44,7 +48,9 @@ export function registerExtractCommands(program: Command, cli: Cli): void {
       if (opts.json) return cli.out(JSON.stringify({ record, candidates, missing }, null, 2));
       const paper = record.papers[0]!;
       cli.out(`${paper.title ?? "(no title)"}${paper.doi ? `  doi:${paper.doi}` : ""}`);
-      cli.out(`${candidates.length} candidate(s) for ${paper.materials?.length ?? 0} material(s): ${paper.materials?.map((m) => m.name).join(", ") || "none named"}`);
+      cli.out(
+        `${candidates.length} candidate(s) for ${paper.materials?.length ?? 0} material(s): ${paper.materials?.map((m) => m.name).join(", ") || "none named"}`,
+      );
       for (const c of candidates) cli.out(`  ${candidateLine(c)}`);
       for (const m of missing) cli.err(`missing ${m.path}: ${m.message}`);
       if (opts.out) cli.err(`wrote the draft record to ${opts.out}; review it, then: matlit import ${opts.out}`);
