@@ -36,41 +36,140 @@ export interface MeasurementCandidate {
  * (a capacity in mAh g⁻¹ may be reversible or first-cycle; a length may be a particle, a pore or a film).
  */
 const CUES: { property: string; words: RegExp }[] = [
-  { property: "initial_discharge_capacity", words: /\b(?:initial|first)(?: cycle)?(?: reversible)? discharge capacit(?:y|ies)\b/i },
-  { property: "initial_charge_capacity", words: /\b(?:initial|first)(?: cycle)? charge capacit(?:y|ies)\b/i },
+  { property: "initial_discharge_capacity", words: /\b(?:initial|first)(?:[- ]cycle)?(?: reversible)? (?:discharge|sodiation|lithiation) capacit(?:y|ies)\b/i },
+  { property: "initial_charge_capacity", words: /\b(?:initial|first)(?:[- ]cycle)? (?:charge|desodiation|delithiation) capacit(?:y|ies)\b/i },
   { property: "theoretical_capacity", words: /\btheoretical (?:specific )?capacit(?:y|ies)\b/i },
   { property: "specific_capacity", words: /\bcapacit(?:y|ies)\b/i },
   { property: "areal_capacity", words: /\bareal capacit(?:y|ies)\b/i },
-  { property: "initial_coulombic_efficiency", words: /\b(?:initial coulombic efficiency|ICE)\b/i },
-  { property: "coulombic_efficiency", words: /\b(?:coulombic efficiency|CE)\b/i },
-  { property: "capacity_retention", words: /\bretention\b|\bretain(?:s|ed|ing)?\b/i },
-  { property: "capacity_decay_per_cycle", words: /\b(?:decay|fading|fade)\b[^.]*per cycle|per cycle[^.]*\b(?:decay|fading|fade)\b/i },
-  { property: "ionic_conductivity", words: /\bionic conductivit(?:y|ies)\b/i },
-  { property: "electronic_conductivity", words: /\belectronic conductivit(?:y|ies)\b/i },
-  { property: "diffusion_coefficient", words: /\bdiffusion coefficient|\bD_?\{?(?:Li|Na|K)/i },
-  { property: "specific_surface_area", words: /\bsurface area|\bBET\b/i },
+  { property: "initial_coulombic_efficiency", words: /\b(?:initial|first[- ]cycle) (?:coulombic efficiency|CE)|\bICEs?\b/i },
+  { property: "coulombic_efficiency", words: /\b(?:coulombic efficienc(?:y|ies)|CEs?)\b/i },
+  { property: "capacity_retention", words: /\bretention\b|\bretain(?:s|ed|ing)?\b|\bmaintain(?:s|ed|ing)?\b|\bremain(?:s|ed|ing)?\b/i },
+  {
+    property: "capacity_decay_per_cycle",
+    words: /\b(?:decay|fading|fade|loss)\b[^.]*per cycle|per cycle[^.]*\b(?:decay|fading|fade)\b|\b(?:decay|fading|fade) rate/i,
+  },
+  { property: "ionic_conductivity", words: /\b(?:ionic |Na\+ |Li\+ |K\+ )?conductivit(?:y|ies)\b|\bσ\b/i },
+  { property: "electronic_conductivity", words: /\belectr(?:on)?ical conductivit(?:y|ies)\b|\belectronic conductivit(?:y|ies)\b/i },
+  { property: "diffusion_coefficient", words: /\bdiffusion coefficients?|\bdiffusivit|\bD_?\{?(?:Li|Na|K)/i },
+  { property: "specific_surface_area", words: /\bsurface areas?|\bBET\b/i },
   { property: "pore_volume", words: /\bpore volume/i },
-  { property: "pore_size", words: /\bpore (?:size|diameter|width)/i },
-  { property: "particle_size", words: /\b(?:particle|crystallite|grain) size|\bdiameter|\bquantum dots? (?:of|with)/i },
+  { property: "pore_size", words: /\bpores? (?:size|diameter|width|of|with|around|between)|\b(?:meso|micro|macro)pores?\b/i },
+  {
+    property: "particle_size",
+    words: /\b(?:particle|crystallite|grain|domain|average|lateral) sizes?|\bsize (?:of|range)|\bsized\b|\bdiameters?|\bquantum dots? (?:of|with)/i,
+  },
   { property: "thickness", words: /\bthick(?:ness)?\b/i },
-  { property: "lattice_spacing", words: /\b(?:interlayer|lattice|interplanar|d-)spacing|\blattice (?:fringe|parameter)/i },
-  { property: "energy_density", words: /\benergy density/i },
-  { property: "power_density", words: /\bpower density/i },
-  { property: "overpotential", words: /\boverpotential|\bpolari[sz]ation|\bhysteresis/i },
-  { property: "activation_energy", words: /\bactivation energ/i },
-  { property: "mass_loading", words: /\b(?:mass |active[- ]material )?loading/i },
-  { property: "sulfur_loading", words: /\b(?:sulfur|S) loading/i },
+  {
+    property: "lattice_spacing",
+    words: /\b(?:interlayer|lattice|interplanar|d-)\s?spacings?|\blattice (?:fringes?|parameters?|constants?|planes?)|\b(?:fringes?|planes?)\b/i,
+  },
+  { property: "bond_length", words: /\bbond (?:lengths?|distances?)|\b(?:coordination|interatomic) distances?|\bg\(r\)/i },
+  { property: "ionic_radius", words: /\bionic radi/i },
+  { property: "energy_density", words: /\benergy densit/i },
+  { property: "theoretical_energy_density", words: /\btheoretical (?:specific |gravimetric )?energy densit/i },
+  { property: "power_density", words: /\bpower densit/i },
+  { property: "overpotential", words: /\boverpotential|\bpolari[sz]ation|\bhysteresis|\bvoltage gap/i },
+  {
+    property: "voltage",
+    words:
+      /\b(?:reduction|oxidation|redox|cathodic|anodic) peaks?|\bpeaks? (?:at|located|centered|centred)|\bplateaus?\b|\bcut-?off|\bonset (?:potential|voltage)/i,
+  },
+  {
+    property: "electrochemical_stability_window",
+    words: /\b(?:electrochemical )?stability windows?|\belectrochemical windows?|\bESWs?\b|\boxidation (?:stability|limit)|\bstable up to\b/i,
+  },
+  { property: "tafel_slope", words: /\bTafel slopes?/i },
+  { property: "critical_current_density", words: /\bcritical current densit|\bCCDs?\b/i },
+  { property: "exchange_current_density", words: /\bexchange current densit|\b[ij]_?0\b/i },
+  { property: "activation_energy", words: /\bactivation energ|\bE_?a\b/i },
+  { property: "adsorption_energy", words: /\b(?:adsorption|binding) energ|\bE_?(?:ads|b)\b/i },
+  { property: "energy_barrier", words: /\b(?:energy|diffusion|migration|reaction|decomposition|nucleation) barriers?/i },
+  { property: "gibbs_free_energy", words: /\bGibbs|\bfree energ|ΔG/i },
+  { property: "band_gap", words: /\bband ?gaps?|\bE_?g\b/i },
+  { property: "d_band_center", words: /\bd-band cent/i },
+  { property: "work_function", words: /\bwork functions?/i },
+  { property: "energy_level", words: /\b(?:LUMO|HOMO)\b|\benergy levels?/i },
+  { property: "binding_energy_xps", words: /\bXPS\b|\b[1-4][spdf](?:\s?[1357]\/2)?\b(?! orbitals? of)/ },
+  { property: "peak_shift", words: /\bshift(?:s|ed)? (?:by|of)\b|\b(?:positive|negative|red|blue)[- ]shift/i },
+  { property: "mass_loading", words: /\b(?:mass |active[- ]material )?loadings?/i },
+  { property: "sulfur_loading", words: /\b(?:sulfur|S) (?:mass )?loadings?|\bloadings? of (?:sulfur|S)\b/i },
   { property: "es_ratio", words: /\bE\/S\b|electrolyte[- ]to[- ]sulfur/i },
-  { property: "average_voltage", words: /\b(?:average|median|plateau|working|operating) (?:voltage|potential)/i },
-  { property: "charge_transfer_resistance", words: /\bcharge[- ]transfer resistance|\bR_?ct\b/i },
-  { property: "decomposition_temperature", words: /\bdecompos/i },
+  { property: "average_voltage", words: /\b(?:average|median|mean|working|operating|discharge) (?:voltage|potential)s?|\bvoltage plateau/i },
+  { property: "charge_transfer_resistance", words: /\bcharge[- ]transfer resistances?|\bR_?ct\b/i },
+  { property: "interfacial_resistance", words: /\binterfacial resistances?|\bR_?(?:SEI|f|int)\b/i },
+  { property: "bulk_resistance", words: /\b(?:bulk|ohmic) resistances?|\bR_?[sbΩ]\b/i },
+  { property: "areal_resistance", words: /\barea[- ]specific resistance|\bASR\b/i },
+  {
+    property: "capacitive_contribution",
+    words: /\bcapacitive (?:contribution|ratio|share|proportion|fraction)|\bpseudocapacit|\bcapacitive(?:-controlled)? (?:behaviou?r|process)/i,
+  },
+  { property: "mass_fraction", words: /\b(?:weight|mass) (?:ratio|fraction|percentage|content)|\bcontents?\b|\bTGA\b|\bthermogravimetric/i },
+  { property: "atomic_fraction", words: /\batomic (?:ratio|fraction|percentage|content)|\bloading of (?:the )?(?:single )?(?:atoms?|metal)/i },
+  { property: "thickness_change", words: /\bthickness (?:expansion|change|swelling|increase|variation)/i },
+  { property: "volume_change", words: /\bvolume (?:expansion|change|variation|swelling)/i },
+  { property: "strain", words: /\b(?:lattice )?strains?\b/i },
+  { property: "porosity", words: /\bporosit/i },
+  { property: "sulfur_utilization", words: /\bsulfur utili[sz]ation/i },
+  { property: "mass_retention", words: /\b(?:mass|weight) retention|\bresidual (?:mass|weight)/i },
+  { property: "mass_loss", words: /\b(?:mass|weight) loss/i },
+  { property: "conversion", words: /\bconversion (?:percentage|ratio|degree|rate|efficiency)|\bdegree of (?:conversion|polymeri[sz]ation)|\byields?\b/i },
+  { property: "refinement_r_factor", words: /\bR_?(?:wp|p|exp)\b|\bR-factors?|\brefinement/i },
+  { property: "intensity_fraction", words: /\b(?:relative )?(?:peak )?(?:area|intensity) (?:ratio|fraction|proportion)|\bproportion of\b/i },
+  { property: "charge_transfer_amount", words: /\bBader|\bcharge transfer(?:red)?\b/i },
+  { property: "cycle_life", words: /\bcycle life|\blifespan/i },
+  { property: "cycles_tested", words: /\bstabl[ey]\b|\bcycled\b/i },
+  { property: "cycling_duration", words: /\b(?:stabl[ey]|cycl(?:e|es|ed|ing)|plating\/stripping|lifespan)\b[^.]{0,30}\b(?:for|over|beyond|exceeding)\b/i },
+  { property: "observation_time", words: /\b(?:period|observed|observation|soak(?:ed|ing)?|rest(?:ed|ing)?)\b/i },
+  { property: "time_constant", words: /\btime constants?|\bτ\b/i },
+  { property: "operating_temperature", words: /\b(?:wide|operating|working)[- ]temperatures?|\btemperature (?:range|window)/i },
+  { property: "decomposition_temperature", words: /\bdecompos|\bthermal(?:ly)? stab/i },
+  { property: "transformation_temperature", words: /\btransform|\bphase transition|\bmelt(?:s|ing)?\b/i },
   { property: "glass_transition_temperature", words: /\bglass[- ]transition|\bT_?g\b/i },
+  { property: "molecular_weight", words: /\bmolecular weights?|\bM_?[wn]\b/i },
+  { property: "puncture_strength", words: /\bpuncture/i },
+  { property: "tensile_strength", words: /\btensile strength|\bstress\b/i },
+  { property: "elastic_modulus", words: /\b(?:Young's|elastic|storage) modul|\bmodulus/i },
+  { property: "hardness", words: /\bhardness/i },
+  { property: "pressure", words: /\bpressures?\b/i },
+  { property: "diffraction_angle", words: /\b2θ|\bdiffraction peaks?|\bXRD\b|\bpeaks? (?:at|located|centered)|\breflections?\b/i },
+  { property: "contact_angle", words: /\bcontact angles?/i },
+];
+
+/**
+ * Units that say which property a number is whatever the words around it say: "% per cycle" is a
+ * decay rate, wt% a mass fraction, at% an atomic one, ppm an NMR shift, Å⁻¹ a wavevector (EXAFS k),
+ * cm⁻¹ a vibrational band, µL mg⁻¹ an E/S ratio, and hundreds of eV an XPS binding energy (no
+ * computed energy or band edge comes near 50 eV).
+ */
+const UNIT_SAYS: { unit: RegExp; property: string; when?: (q: FoundQuantity) => boolean }[] = [
+  { unit: /%\s*(?:per|\/)\s*cycle/i, property: "capacity_decay_per_cycle" },
+  { unit: /^wt\.?\s*%$/i, property: "mass_fraction" },
+  { unit: /^at\.?\s*%$/i, property: "atomic_fraction" },
+  { unit: /^ppm$/, property: "chemical_shift" },
+  { unit: /^(?:Å|angstrom)\s*[-−]1$/u, property: "wavevector" },
+  { unit: /^cm\s*[-−]1$/, property: "wavenumber" },
+  { unit: /^[µμu]L\s*mg\s*[-−]1$/u, property: "es_ratio" },
+  { unit: /^(?:mA\s*h|mAh)\s*cm\s*[-−]2$/, property: "areal_capacity" },
+  { unit: /^eV$/, property: "binding_energy_xps", when: (q) => (q.value ?? q.min ?? 0) > 50 },
+];
+
+/**
+ * Units whose properties are one quantity and its special cases: a capacity in mAh g⁻¹ is a
+ * specific capacity unless words say first-cycle or theoretical; Wh kg⁻¹ an energy density, W kg⁻¹
+ * a power density.
+ */
+const FAMILIES: { unit: RegExp; property: string }[] = [
+  { unit: /^m?A\s*h\s*g\s*[-−]1$/, property: "specific_capacity" },
+  { unit: /^W\s*h\s*kg\s*[-−]1$/, property: "energy_density" },
+  { unit: /^W\s*kg\s*[-−]1$/, property: "power_density" },
 ];
 
 /** How far before a number a cue still names it (characters). */
 const NEAR = 80;
 
 function chooseProperty(q: FoundQuantity, sentence: string): { property: string; confidence: number; reason: string } {
+  const says = UNIT_SAYS.find((u) => q.fits.includes(u.property) && u.unit.test(q.printed ?? q.unit) && (!u.when || u.when(q)));
+  if (says) return { property: says.property, confidence: 0.8, reason: `${q.printed ?? q.unit} is the unit of ${says.property.replace(/_/g, " ")}` };
   const before = sentence.slice(Math.max(0, q.start - NEAR), q.start);
   // The cue ending nearest before the number wins, the longer one on a tie ("initial discharge
   // capacity" over "capacity"); the cue list's order breaks the rest.
@@ -90,6 +189,13 @@ function chooseProperty(q: FoundQuantity, sentence: string): { property: string;
     };
   const anywhere = CUES.find((cue) => q.fits.includes(cue.property) && cue.words.test(sentence));
   if (anywhere) return { property: anywhere.property, confidence: 0.6, reason: `the sentence speaks of ${anywhere.property.replace(/_/g, " ")}` };
+  const family = FAMILIES.find((f) => q.fits.includes(f.property) && f.unit.test(q.printed ?? q.unit));
+  if (family)
+    return {
+      property: family.property,
+      confidence: 0.5,
+      reason: `a number in ${q.unit} is a ${family.property.replace(/_/g, " ")} unless words say otherwise`,
+    };
   if (q.fits.length === 1) return { property: q.fits[0]!, confidence: 0.4, reason: `only ${q.fits[0]!.replace(/_/g, " ")} is measured in ${q.unit}` };
   // No word names it: the catalogue's first property of that unit, for the reviewer to confirm or change.
   return { property: q.fits[0]!, confidence: 0.2, reason: `no word names it; ${q.unit} fits ${q.fits.slice(0, 3).join(", ").replace(/_/g, " ")}` };
@@ -99,8 +205,22 @@ function chooseProperty(q: FoundQuantity, sentence: string): { property: string;
 function asCondition(q: FoundQuantity, sentence: string): Partial<Conditions> | null {
   const before = sentence.slice(Math.max(0, q.start - 25), q.start).toLowerCase();
   const numbers = q.value !== undefined ? { value: q.value } : { min: q.min!, max: q.max! };
-  if (q.fits.includes("current_density") || q.fits.includes("areal_current_density")) return { currentDensity: { ...numbers, unit: q.unit } };
-  if (/^\d+(\.\d+)?\s*C$/.test(q.text.trim()) && q.value !== undefined) return { cRate: q.value };
+  // A current density is the condition of a number, unless words name it a result ("a critical current density of 3 mA cm−2").
+  const namedResult = /\b(?:critical|exchange|limiting) current densit(?:y|ies)\b[^.;]{0,30}$|\b(?:CCD|j_?0|i_?0)\b[^.;]{0,20}$/i.test(
+    sentence.slice(Math.max(0, q.start - 60), q.start),
+  );
+  if ((q.fits.includes("current_density") || q.fits.includes("areal_current_density")) && !namedResult) return { currentDensity: { ...numbers, unit: q.unit } };
+  if (q.count === "C-rate" && q.value !== undefined && q.value > 0) return { cRate: q.value };
+  if (q.count === "scan-rate") return { scanRate: { ...numbers, unit: q.unit } };
+  // "in 0.01–3.0 V", "a voltage window of 1.5–4.0 V", "cut-off voltages of 0.01 and 3 V": where the cell was cycled.
+  if (
+    q.min !== undefined &&
+    q.fits.includes("voltage") &&
+    /\b(?:voltage|potential) (?:range|window)s?|\bcut-?off|\bin (?:the range of )?$|\bbetween\s*$|\bwithin\s*$/i.test(
+      sentence.slice(Math.max(0, q.start - 40), q.start),
+    )
+  )
+    return { voltageWindow: { min: q.min, max: q.max!, unit: q.unit } };
   if (/\bcycles?\b/.test(q.unit) && q.value !== undefined && /\b(after|over|for|upon|within|of)\s*$/.test(before)) return { cycle: q.value };
   if (
     q.fits.includes("decomposition_temperature") &&
@@ -112,7 +232,17 @@ function asCondition(q: FoundQuantity, sentence: string): Partial<Conditions> | 
 }
 
 /** Candidate measurements of a paper's text (pasted, or the text layer of a PDF or XML). */
-export function measurementCandidates(raw: string): MeasurementCandidate[] {
+export interface CandidateOptions {
+  /**
+   * Also offer numbers no word names (confidence 0.2: the unit's first property, for the reviewer
+   * to rename). Off by default: in a paper's methods most such numbers are synthesis times,
+   * temperatures and amounts, not results.
+   */
+  unnamed?: boolean;
+}
+
+export function measurementCandidates(raw: string, options: CandidateOptions = {}): MeasurementCandidate[] {
+  const minConfidence = options.unnamed ? 0 : 0.3;
   const text = repairText(raw);
   const materials = materialMentions(text);
   const out: MeasurementCandidate[] = [];
@@ -123,8 +253,9 @@ export function measurementCandidates(raw: string): MeasurementCandidate[] {
     for (const q of quantities) {
       const condition = asCondition(q, sentence.text);
       if (condition) conditions.push({ condition, at: q.start });
-      else {
-        measured.push({ q, choice: chooseProperty(q, sentence.text) });
+      else if (q.fits.length) {
+        const choice = chooseProperty(q, sentence.text);
+        if (choice.confidence >= minConfidence) measured.push({ q, choice });
       }
     }
     // "…at 0.1, 0.5 and 1 A g−1, respectively": values and conditions of one kind pair in order.

@@ -20,6 +20,8 @@ export interface FoundQuantity {
   printed?: string;
   /** Catalogue properties the unit fits. */
   fits: string[];
+  /** A count rather than an amount: "100 cycles", "0.5 C", "0.95 e" (a C-rate fits no property). */
+  count?: "cycles" | "C-rate" | "electrons" | "scan-rate";
   /** Where the number and its unit stand in the sentence. */
   start: number;
   end: number;
@@ -61,8 +63,30 @@ function numberOf(raw: string): number {
   return sci ? Number(`${sci[1]}e${sci[2]}`) : Number(t);
 }
 
+/**
+ * Counts read as plain numbers by the unit table (cycles, a C-rate's "C", electrons) fit only the
+ * properties that count them, not every share in %.
+ */
+const COUNTS: { unit: RegExp; count: NonNullable<FoundQuantity["count"]>; fits: string[] }[] = [
+  { unit: /^cycles?$/i, count: "cycles", fits: ["cycles_tested", "cycle_life"] },
+  { unit: /^C$/, count: "C-rate", fits: [] },
+  { unit: /^e(?:lectrons?)?$/, count: "electrons", fits: ["charge_transfer_amount"] },
+];
+/** A sweep rate (mV s⁻¹): a condition, never a property of its own. */
+function isScanRate(unit: string): boolean {
+  try {
+    readUnit(unit);
+    return compatible(unit, "mV/s");
+  } catch {
+    return false;
+  }
+}
+const countOf = (unit: string) => COUNTS.find((c) => c.unit.test(unit));
+
 /** The catalogue properties a unit fits (none when it cannot be read). */
 export function propertiesFitting(unit: string): string[] {
+  const count = countOf(unit);
+  if (count) return count.fits;
   try {
     readUnit(unit);
   } catch {
@@ -76,13 +100,17 @@ function withLostMinus(unit: string): string {
   const tokens = unit.split(/\s+/);
   const out: string[] = [];
   for (const [i, token] of tokens.entries()) {
-    if (i > 0 && /^\d$/.test(token) && out.length > 1) out[out.length - 1] += `-${token}`;
+    if (i > 0 && /^[-−]\d$/.test(token))
+      out[out.length - 1] += `-${token.slice(1)}`; // "g −1": an exponent set apart
+    else if (i > 0 && /^\d$/.test(token) && out.length > 1) out[out.length - 1] += `-${token}`;
     else if (i > 0 && /^\d$/.test(token))
       out[0] += token; // the first factor's own exponent: "m 2 g 1" → m2
     else out.push(i > 0 ? token.replace(/^([^\d\-−^]+)(\d)$/u, "$1-$2") : token);
   }
   return out.join(" ");
 }
+
+const STOP_WORDS = /^(?:at|in|and|or|of|for|to|by|on|with|from|is|was|were|are|as|the|a|an|vs\.?|after|under|over|than|which|that|respectively|ft|yd|mi)$/;
 
 /** The words after a number that could be its unit, longest first (at most five tokens). */
 function unitCandidates(after: string): string[] {
@@ -91,14 +119,16 @@ function unitCandidates(after: string): string[] {
       after,
     );
   if (!tokens) return [];
-  const words = tokens[1]!
-    .replace(/[.,;:)]+$/, "")
-    .split(/\s+/)
-    .slice(0, 5);
+  const all = tokens[1]!.replace(/[.,;:)]+$/, "").split(/\s+/);
+  // Words of the sentence end a unit ("A g−1 at", "C in"), though mathjs reads "at" and "in" as units.
+  const stop = all.findIndex((w, i) => i > 0 && STOP_WORDS.test(w));
+  const words = all.slice(0, stop < 0 ? 5 : Math.min(stop, 5));
   const out: string[] = [];
   for (let n = words.length; n > 0; n--) out.push(words.slice(0, n).join(" "));
   return out;
 }
+
+const LABEL = /\b(?:Figs?\.|Figures?|Tables?|Eqs?\.|Equations?|Refs?\.|References?|Sections?|Sect\.|Scheme|Notes?|Steps?|Samples?|No\.|PDF\s*#?)\s*S?$/i;
 
 const LISTED = new RegExp(String.raw`(${NUMBER})\s*(?:,\s*and\s+|,\s*|\s+and\s+)$`, "u");
 
@@ -115,9 +145,13 @@ function listedBefore(sentence: string, start: number, unit: string, printed: st
 /** Every number of a sentence that carries a unit some catalogue property has. */
 export function findQuantities(sentence: string): FoundQuantity[] {
   const found: FoundQuantity[] = [];
+  let consumed = 0;
   for (const m of sentence.matchAll(QUANTITY)) {
     const [whole, qualifier, betweenA, betweenB, fromA, toB, single] = m;
     const start = m.index!;
+    // Not a measurement: a number inside a unit already read ("g−1"), a name or a formula ("NC-800",
+    // "Li2S6"), or a label ("Fig. 3e", "Table 2", "Eq. 4", "Ref. 12").
+    if (start < consumed || /[\p{L}\p{N}_.,^]$/u.test(sentence.slice(0, start)) || LABEL.test(sentence.slice(Math.max(0, start - 16), start))) continue;
     const afterNumber = start + whole.length;
     for (const printed of unitCandidates(sentence.slice(afterNumber))) {
       let unit = printed;
@@ -126,18 +160,21 @@ export function findQuantities(sentence: string): FoundQuantity[] {
         const repaired = withLostMinus(printed);
         if (repaired !== printed && (fits = propertiesFitting(repaired)).length) unit = repaired;
       }
-      if (!fits.length) continue;
+      const count = countOf(unit)?.count ?? (!fits.length && isScanRate(unit) ? "scan-rate" : undefined);
+      if (!fits.length && !count) continue;
       const low = betweenA ?? fromA;
       const high = betweenB ?? toB;
       const end = afterNumber + sentence.slice(afterNumber).indexOf(printed) + printed.length;
       // "573, 478 and 278 mAh g−1": the numbers listed before share the unit.
       if (single !== undefined && !qualifier) found.push(...listedBefore(sentence, start, unit, printed, fits));
+      consumed = end;
       found.push({
         ...(low !== undefined && high !== undefined ? { min: numberOf(low), max: numberOf(high) } : { value: numberOf(single!) }),
         ...(qualifier ? { qualifier: QUALIFIER_WORDS[qualifier.toLowerCase()] ?? qualifier } : {}),
         unit,
         ...(unit !== printed ? { printed } : {}),
         fits,
+        ...(count ? { count } : {}),
         start,
         end,
         text: sentence.slice(start, end),

@@ -37,3 +37,48 @@ describe("candidate measurements of a text", () => {
     expect(first!.end).toBeGreaterThan(first!.start);
   });
 });
+
+describe("naming properties a battery researcher names", () => {
+  const named = (text: string, options = {}) => measurementCandidates(text, options).map((c) => [c.property, c.value ?? [c.min, c.max], c.conditions] as const);
+
+  it("names energies by their words, and hundreds of eV as XPS binding energies", () => {
+    expect(named("The Li 1s peaks at 55.6 eV and the S 2p3/2 peak at 162.1 eV appear.").map(([p, v]) => [p, v])).toEqual([
+      ["binding_energy_xps", 55.6],
+      ["binding_energy_xps", 162.1],
+    ]);
+    expect(named("The adsorption energy of Li2S4 is −2.1 eV, with a band gap of 0.4 eV and a work function of 4.9 eV.").map(([p, v]) => [p, v])).toEqual([
+      ["adsorption_energy", -2.1],
+      ["band_gap", 0.4],
+      ["work_function", 4.9],
+    ]);
+  });
+
+  it("lets the unit decide where it can only be one thing: % per cycle, wt%, ppm, µL mg−1", () => {
+    expect(named("It fades by 0.05% per cycle; sulfur is 70 wt%; a shift at 4.6 ppm; E 5 µL mg−1.").map(([p]) => p)).toEqual([
+      "capacity_decay_per_cycle",
+      "mass_fraction",
+      "chemical_shift",
+      "es_ratio",
+    ]);
+  });
+
+  it("reads stability windows, critical and exchange current densities, and loadings", () => {
+    expect(
+      named(
+        "The electrolyte has an ESW of 4.7 V, a critical current density of 3.0 mA cm−2 and an exchange current density of 10 µA cm−2 at a sulfur loading of 5.1 mg cm−2.",
+      ).map(([p]) => p),
+    ).toEqual(["electrochemical_stability_window", "critical_current_density", "exchange_current_density", "sulfur_loading"]);
+  });
+
+  it("takes a voltage range to cycle in and a scan rate as conditions", () => {
+    expect(named("CV curves at 0.1 mV s−1 in 0.01–3.0 V show reduction peaks at 1.54 V.")).toEqual([
+      ["voltage", 1.54, { scanRate: { value: 0.1, unit: "mV s−1" }, voltageWindow: { min: 0.01, max: 3, unit: "V" } }],
+    ]);
+  });
+
+  it("offers a number no word names only when asked; a capacity in mAh g−1 is a specific capacity", () => {
+    expect(named("The mixture was stirred for 24 h.")).toEqual([]);
+    expect(named("The mixture was stirred for 24 h.", { unnamed: true }).map(([p, v]) => [p, v])).toEqual([["cycling_duration", 24]]);
+    expect(named("The electrode delivers 512 mA h g−1.").map(([p, v]) => [p, v])).toEqual([["specific_capacity", 512]]);
+  });
+});

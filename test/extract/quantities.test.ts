@@ -35,3 +35,29 @@ describe("finding numbers with units", () => {
     expect(sentence.slice(quantities[0]!.start, quantities[0]!.end)).toBe("464.3 mAh g−1");
   });
 });
+
+describe("numbers that are not amounts, and units that are counts", () => {
+  it("reads an exponent set apart from its unit and a unit ended by a word of the sentence", () => {
+    expect(found("gives 715 mA h g −1 at 5C")[0]).toMatchObject({ value: 715, unit: "mA h g-1" });
+    // "at" and "in" are units to mathjs (attotonne, inch), not here; and the "−1" of "g−1" is no number.
+    expect(found("370.1 mAh g−1 at 1 A g−1 in 2 h").map((q) => [q.value, q.unit])).toEqual([
+      [370.1, "mAh g−1"],
+      [1, "A g−1"],
+      [2, "h"],
+    ]);
+  });
+
+  it("skips labels and names: figure panels, tables, equations, sample names", () => {
+    expect(found("As Fig. 3e and Table 2 show, NC-800 nm fibres").map((q) => q.value)).toEqual([]);
+    expect(found("the 1.5 nm pores of Li2S6 5 nm").map((q) => q.value)).toEqual([1.5, 5]);
+  });
+
+  it("reads cycles, C-rates and scan rates as counts and conditions, not shares in %", () => {
+    expect(findQuantities("after 100 cycles at 0.5 C and 0.1 mV s−1")).toEqual([
+      expect.objectContaining({ value: 100, count: "cycles", fits: ["cycles_tested", "cycle_life"] }),
+      expect.objectContaining({ value: 0.5, count: "C-rate", fits: [] }),
+      expect.objectContaining({ value: 0.1, count: "scan-rate", unit: "mV s−1" }),
+    ]);
+    expect(found("a conductivity of 3.1×10−4 S cm 1")[0]).toMatchObject({ value: 3.1e-4, unit: "S cm-1" });
+  });
+});

@@ -33,3 +33,12 @@ describe("cutting sentences", () => {
     for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 });
+
+describe("reading markup left in a paper's text", () => {
+  it("reads TeX math, TeX-style scripts and HTML sup/sub as the plain text they print", () => {
+    expect(repairText("was $1.2 \\times 10^{-3}\\text{ S cm}^{-1}$ at $25\\text{ }^{\\circ}\\text{C}$.")).toBe("was 1.2 × 10-3 S cm-1 at 25 °C.");
+    expect(repairText("a T_g of $-50.3^\\circ\\text{C}$ and $\\sim 2.3\\text{ \\AA}$")).toBe("a Tg of -50.3°C and ~ 2.3 Å");
+    expect(repairText("420 mAh g^{−1} in Li_{2}S with Na^+ and Na<sup>+</sup>, R_{ct}")).toBe("420 mAh g−1 in Li2S with Na+ and Na+, Rct");
+    expect(repairText("5.1 mg cm ^{−2}")).toBe("5.1 mg cm−2"); // a script set apart from its unit
+  });
+});
