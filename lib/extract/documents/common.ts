@@ -61,10 +61,11 @@ const SECTION_WORDS =
 export function looksLikeHeading(line: string): boolean {
   const text = line.trim();
   if (/^#{1,6}\s+\S/.test(text)) return true;
-  if (!text || text.length > 100 || /[.:;,]$/.test(text) || /[.!?]\s+\p{Lu}/u.test(text)) return false;
+  const unnumbered = text.replace(/^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+/, "");
+  if (!text || text.length > 100 || /[.:;,]$/.test(text) || /[.!?]\s+\p{Lu}/u.test(unnumbered)) return false;
   const words = text.split(/\s+/);
   if (words.length > 12) return false;
-  if (SECTION_WORDS.test(text.replace(/^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+/, ""))) return true;
+  if (SECTION_WORDS.test(unnumbered)) return true;
   // "2 Experimental Section", "2.1. Synthesis of X", "III. RESULTS": a number, then a capitalised phrase.
   const numbered = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,4}\.)\s+(\p{Lu}.*)$/u.exec(text);
   return Boolean(numbered?.[1] && !/\d\s*[%°]|\b(?:mA|mAh|V|nm|°C)\b/.test(numbered[1]));

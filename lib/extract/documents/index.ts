@@ -47,15 +47,19 @@ function textOf(bytes: Uint8Array): string | undefined {
   }
 }
 
+/** Elements a saved page or a fragment of one starts with (not <article>: that is JATS's root too). */
+const HTML_ROOTS = new Set(["html", "head", "body", "meta", "title", "link", "script", "style", "div", "p", "h1", "h2", "h3", "span"]);
+
 /** The format the content shows, if it shows one. */
 function sniff(text: string): DocumentFormat | undefined {
   const start = text.trimStart();
-  if (
-    /^<!doctype html|^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<html[\s>]/i.test(start) ||
-    (/^</.test(start) && /<(?:head|body)[\s>]/i.test(start.slice(0, 4096)) && !/^<\?xml/.test(start))
-  )
-    return "html";
-  if (/^</.test(start)) return "xml";
+  if (start.startsWith("<")) {
+    // The first element tells: a page starts with <html> (or a fragment of one), publisher XML with its own root.
+    const prolog = /^(?:<\?xml[^>]*>\s*)?(?:(?:<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?>|<\?[^>]*>)\s*)*/i.exec(start)![0];
+    const root = /^<([a-zA-Z][\w:.-]*)/.exec(start.slice(prolog.length))?.[1]?.toLowerCase();
+    const html = /<!doctype html/i.test(prolog) || (!/^<\?xml/.test(start) && HTML_ROOTS.has(root ?? "")) || root === "html";
+    return html ? "html" : "xml";
+  }
   if (/^(?:%[^\n]*\n\s*)*@[a-zA-Z]+\s*[{(]/.test(start)) return "bibtex";
   if (/^TY {2}- /.test(start)) return "ris";
   return undefined;

@@ -146,8 +146,8 @@ export function readMarkup(roots: MarkupElement[], vocabulary: Vocabulary): Docu
     if (text && skippingBelow === undefined) blocks.push({ kind, text });
   };
 
-  /** Running text of an element; block elements met inside it are set aside in `later`. */
-  const inlineText = (node: MarkupNode, later: MarkupElement[]): string => {
+  /** Running text of an element; block elements met inside it are set aside in `later`, or read in line without it. */
+  const inlineText = (node: MarkupNode, later?: MarkupElement[]): string => {
     if (!isElement(node)) return node;
     if (vocabulary.skip(node) || isCitationLink(node)) return "";
     if (node.name === "math") return ` ${mathText(node)} `;
@@ -165,7 +165,7 @@ export function readMarkup(roots: MarkupElement[], vocabulary: Vocabulary): Docu
       if (node.name === "sup" && isCitationMarker(text)) return "";
       return scriptText(text, node.name === "sup" ? "sup" : "sub");
     }
-    if (BLOCKS_IN_TEXT.has(node.name) || vocabulary.paragraphs.has(node.name) || vocabulary.sections.has(node.name)) {
+    if (later && (BLOCKS_IN_TEXT.has(node.name) || vocabulary.paragraphs.has(node.name) || vocabulary.sections.has(node.name))) {
       later.push(node);
       return " ";
     }
@@ -187,7 +187,7 @@ export function readMarkup(roots: MarkupElement[], vocabulary: Vocabulary): Docu
   const captionOf = (element: MarkupElement) =>
     element.children
       .filter((c): c is MarkupElement => isElement(c) && CAPTIONS.has(c.name) && !/name/i.test(c.attrs.type ?? ""))
-      .map((c) => collapse(inlineText(c, [])))
+      .map((c) => collapse(inlineText(c)))
       .join(" ");
 
   const walk = (element: MarkupElement, depth: number, parent: MarkupElement | undefined) => {
@@ -197,7 +197,7 @@ export function readMarkup(roots: MarkupElement[], vocabulary: Vocabulary): Docu
       // "<label>2.1</label><title>Synthesis</title>" is the heading "2.1 Synthesis".
       const label = parent && parent.children.find((c): c is MarkupElement => isElement(c) && c.name === "label");
       const number = label && !FIGURES.has(parent!.name) && !TABLES.has(parent!.name) ? `${collapse(plainText(label))} ` : "";
-      emit("heading", number + inlineText(element, []), level);
+      emit("heading", number + inlineText(element), level);
       return;
     }
     if (FIGURES.has(element.name)) return emit("paragraph", labelled(element, captionOf(element)));
@@ -205,7 +205,7 @@ export function readMarkup(roots: MarkupElement[], vocabulary: Vocabulary): Docu
       emit("paragraph", labelled(element, captionOf(element)));
       for (const row of findAll(element, (e) => ROWS.has(e.name))) {
         const cells = row.children.filter((c): c is MarkupElement => isElement(c) && CELLS.has(c.name));
-        emit("paragraph", cells.map((c) => collapse(inlineText(c, []))).join(" | "));
+        emit("paragraph", cells.map((c) => collapse(inlineText(c))).join(" | "));
       }
       return;
     }
@@ -213,7 +213,8 @@ export function readMarkup(roots: MarkupElement[], vocabulary: Vocabulary): Docu
       // A displayed equation reads as printed: its number after it, "i = k1v + k2v1/2 (3)".
       const label = firstChild(element, "label");
       const rest = element.children.filter((c) => c !== label);
-      return paragraph(label ? [...rest, ` (${collapse(plainText(label))})`] : rest, depth, element);
+      const number = label && collapse(plainText(label)).replace(/^\((.*)\)$/, "$1");
+      return paragraph(number ? [...rest, ` (${number})`] : rest, depth, element);
     }
     if (vocabulary.paragraphs.has(element.name)) return paragraph(element.children, depth, element);
     const inner = vocabulary.sections.has(element.name) ? depth + 1 : depth;

@@ -36,7 +36,8 @@ function linesOf(runs: Run[], page: number): Line[] {
   let lineEnded = true;
   for (const run of runs) {
     if (!run.text.trim()) {
-      // A run of spaces only separates words; a bare end-of-line mark ends the line.
+      // A run of spaces separates words; a bare end-of-line mark ends the line.
+      if (line && !lineEnded && run.text && !/\s$/.test(line.text)) line.text += " ";
       if (line && run.text) line.right = Math.max(line.right, run.x + run.width);
       if (run.endsLine) lineEnded = true;
       continue;
@@ -87,11 +88,15 @@ function withoutPageFurniture(lines: Line[], pages: number): Line[] {
 
 function blocksOf(lines: Line[]): DocumentBlock[] {
   const body = bodySize(lines);
+  // The line spacing of body text: a low quantile of the drops between body lines, since the drops
+  // between paragraphs are larger and, in a short text, may be as many as the lines.
   const spacings = lines
     .slice(1)
-    .map((l, i) => lines[i]!.y - l.y)
-    .filter((d, i) => d > 0 && lines[i + 1]!.page === lines[i]!.page && Math.abs(lines[i + 1]!.size - body) < 0.5);
-  const spacing = spacings.sort((a, b) => a - b)[Math.floor(spacings.length / 2)] ?? body * 1.2;
+    .map((l, i) => ({ drop: lines[i]!.y - l.y, same: lines[i]!.page === l.page && Math.abs(l.size - body) < 0.5 && Math.abs(lines[i]!.size - body) < 0.5 }))
+    .filter((s) => s.same && s.drop > 0.5 * body)
+    .map((s) => s.drop)
+    .sort((a, b) => a - b);
+  const spacing = spacings[Math.floor(spacings.length / 4)] ?? body * 1.2;
 
   const groups: Line[][] = [];
   for (const [i, l] of lines.entries()) {
