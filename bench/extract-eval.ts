@@ -6,7 +6,8 @@
  *   recall               matched record measurements / record measurements
  *   precision            matched candidates / candidates
  *   material right       matched candidates filed under the record's material / matched
- *   conditions complete  matched candidates holding every condition key of the record / matched
+ *   conditions complete  matched candidates holding every condition key of the record (but `other`,
+ *                        a free-text note) / matched
  *   value recall         record numbers found at all (value and unit dimension, any property)
  *
  * A candidate matches a record measurement when the property is the same and the values (or both
@@ -30,6 +31,8 @@ const OUT = join(ROOT, "bench", "extract-results.md");
 const DOCUMENTS = join(ROOT, "lib", "extract", "documents", "index.ts");
 
 const TOLERANCE = 0.005;
+/** `npm run extract:eval -- --details`: print every matched pair (material, missing condition keys) and every false positive. */
+const DETAILS = process.argv.includes("--details");
 const TARGETS = { recall: 0.8, precision: 0.85, material: 0.75, conditions: 0.8, ms: 1000 };
 
 interface RecordMeasurement {
@@ -189,17 +192,27 @@ function score(paper: string, text: string, materials: RecordMaterial[]): PaperS
     const c = candidates[ci]!;
     const right = c.material === null ? materials.length === 1 : namesOf(r.material).has(normalName(c.material));
     if (right) materialRight++;
-    const keys = Object.keys(r.conditions ?? {});
+    // `other` is a free-text note the reviewer writes, not a condition a number can be read with.
+    const keys = Object.keys(r.conditions ?? {}).filter((k) => k !== "other");
     const held = c.conditions as Record<string, unknown>;
     const missing = keys.filter((k) => !(k in held));
     missingConditionKeys.push(...missing);
     if (!missing.length) conditionsComplete++;
+    if (DETAILS)
+      console.log(
+        `${right ? "ok " : "BAD"} ${paper.slice(0, 3)} ${r.property} ${r.value ?? `${r.min}–${r.max}`} | record: ${r.material.name} | got: ${c.material} | missing: ${missing.join(",") || "-"} | ${c.quote.slice(0, 110)}`,
+      );
     for (const k of keys)
       if (k in held) {
         conditionKeys++;
         if (conditionAgrees(r.conditions![k], held[k])) conditionValuesAgree++;
       }
   }
+  if (DETAILS)
+    candidates.forEach((c, i) => {
+      if (!matchedCandidates.has(i))
+        console.log(`FP  ${paper.slice(0, 3)} ${c.property} ${c.value ?? `${c.min}–${c.max}`} ${c.unit} (${c.confidence}) | ${c.quote.slice(0, 120)}`);
+    });
   return {
     paper,
     records: stated.length,
@@ -339,7 +352,7 @@ async function main(): Promise<void> {
   const date = new Date().toISOString().slice(0, 10);
   const report = `# Extraction benchmark
 
-\`npm run extract:eval\` (bench/extract-eval.ts): the candidates of \`measurementCandidates\` (lib/extract) for the seed texts (../shared/seeds/), scored against the reviewed records (seed/*.json, stated measurements of all materials and scopes). A candidate matches a record measurement when the property is the same and the value (or both ends of a range) agrees within 0.5 % in the property's canonical unit; each record measurement matches at most one candidate. "Value recall" ignores the property: the number in a unit of the same dimension. "Condition values agree" counts the condition keys both hold whose values agree.
+\`npm run extract:eval\` (bench/extract-eval.ts): the candidates of \`measurementCandidates\` (lib/extract) for the seed texts (../shared/seeds/), scored against the reviewed records (seed/*.json, stated measurements of all materials and scopes). A candidate matches a record measurement when the property is the same and the value (or both ends of a range) agrees within 0.5 % in the property's canonical unit; each record measurement matches at most one candidate. "Value recall" ignores the property: the number in a unit of the same dimension. "Conditions complete" asks for every condition key of the record except \`other\` (a free-text note a reviewer writes, not a condition a number can be read with); "condition values agree" counts the condition keys both hold whose values agree.
 
 Date: ${date} · commit: ${gitCommit()} · texts read with ${readDocument ? "readDocument (lib/extract/documents)" : "repairText (lib/extract/documents not present)"}
 

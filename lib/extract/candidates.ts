@@ -8,7 +8,9 @@
 import { repairText } from "./repair";
 import { splitSentences } from "./sentences";
 import { findQuantities, type FoundQuantity } from "./quantities";
-import { materialBefore, materialMentions } from "./materials";
+import { mainMaterial, materialMentions, materialOf } from "./materials";
+import { contextConditions, paperContext } from "./context";
+import { tableRowAt } from "./tables";
 import type { Conditions } from "../records/schema";
 
 export interface MeasurementCandidate {
@@ -41,7 +43,7 @@ const CUES: { property: string; words: RegExp }[] = [
   { property: "theoretical_capacity", words: /\btheoretical (?:specific )?capacit(?:y|ies)\b/i },
   { property: "specific_capacity", words: /\bcapacit(?:y|ies)\b/i },
   { property: "areal_capacity", words: /\bareal capacit(?:y|ies)\b/i },
-  { property: "initial_coulombic_efficiency", words: /\b(?:initial|first[- ]cycle) (?:coulombic efficiency|CE)|\bICEs?\b/i },
+  { property: "initial_coulombic_efficiency", words: /\b(?:initial|first|1st)(?:[- ]cycle)? (?:coulombic efficiency|CE)|\bICEs?\b/i },
   { property: "coulombic_efficiency", words: /\b(?:coulombic efficienc(?:y|ies)|CEs?)\b/i },
   { property: "capacity_retention", words: /\bretention\b|\bretain(?:s|ed|ing)?\b|\bmaintain(?:s|ed|ing)?\b|\bremain(?:s|ed|ing)?\b/i },
   {
@@ -221,11 +223,18 @@ function asCondition(q: FoundQuantity, sentence: string): Partial<Conditions> | 
     )
   )
     return { voltageWindow: { min: q.min, max: q.max!, unit: q.unit } };
-  if (/\bcycles?\b/.test(q.unit) && q.value !== undefined && /\b(after|over|for|upon|within|of)\s*$/.test(before)) return { cycle: q.value };
+  if (
+    /\bcycles?\b/.test(q.unit) &&
+    q.value !== undefined &&
+    (/\b(after|over|for|upon|within|of|during|across)\s*$/.test(before) || /^(?:over|more than)\b/i.test(q.text))
+  )
+    return { cycle: q.value };
   if (
     q.fits.includes("decomposition_temperature") &&
     /\b(at|under|from|to|and|between)\s*$/.test(before) &&
-    !/decompos|melt|transition|onset|heated|calcin|anneal|pyroly/.test(sentence.slice(0, q.start).toLowerCase())
+    !/decompos|melt|transition|onset|heat(?:ed|ing)|calcin|anneal|pyroly|carboni[sz]|sinter|vulcani[sz]|sulfuri[sz]|seleni[sz]|phosphori[sz]|dried|drying|treated|synthesi[sz]|prepared|stirr|hydrothermal|solvothermal|reflux|aged|cur(?:ed|ing)|quench|kept at/.test(
+      sentence.slice(Math.max(0, q.start - 80), q.start).toLowerCase(),
+    )
   )
     return { temperature: { ...numbers, unit: q.unit } };
   return null;
@@ -241,27 +250,91 @@ export interface CandidateOptions {
   unnamed?: boolean;
 }
 
+/** Ordinal cycles: "in the first cycle", "the 1st cycle", "the 100th cycle", "first-cycle". */
+const ORDINAL_CYCLE =
+  /\b(first|second|third|fourth|fifth|tenth|initial|(\d+)(?:st|nd|rd|th))[- ](?:cycles?\b|charge\/discharge|discharge|charge|sodiation|lithiation)/gi;
+const ORDINALS: Record<string, number> = { first: 1, initial: 1, second: 2, third: 3, fourth: 4, fifth: 5, tenth: 10 };
+
+/** Cycle numbers a sentence states in words, each with where it stands. */
+function ordinalCycles(sentence: string): { condition: Partial<Conditions>; at: number }[] {
+  const out: { condition: Partial<Conditions>; at: number }[] = [];
+  for (const m of sentence.matchAll(ORDINAL_CYCLE)) {
+    const n = m[2] ? Number(m[2]) : ORDINALS[m[1]!.toLowerCase()];
+    if (n) out.push({ condition: { cycle: n }, at: m.index! });
+  }
+  return out;
+}
+
+/** A loading or an E/S ratio stated beside a result is the condition the result was obtained at. */
+const LOADING_CONDITIONS: Record<string, keyof Conditions> = { sulfur_loading: "sulfurLoading", mass_loading: "massLoading", es_ratio: "esRatio" };
+
+interface Piece {
+  /** The text read: a sentence, or a table cell after its column's header. */
+  text: string;
+  /** Where `text` would start in the paper's text (a header prefix stands before the cell). */
+  offset: number;
+  /** Characters of `text` that are the column header, not the cell. */
+  cue: number;
+  quote: string;
+  sentence: { start: number; end: number };
+  /** The table row's first cell: the material the row is about. */
+  rowMaterial?: string;
+  /** Pieces of one table row share the loadings of any of its cells. */
+  row?: number;
+}
+
 export function measurementCandidates(raw: string, options: CandidateOptions = {}): MeasurementCandidate[] {
   const minConfidence = options.unnamed ? 0 : 0.3;
   const text = repairText(raw);
   const materials = materialMentions(text);
+  const main = mainMaterial(materials);
+  const context = paperContext(text);
   const out: MeasurementCandidate[] = [];
+  const pieces: Piece[] = [];
+  const rowsDone = new Set<number>();
   for (const sentence of splitSentences(text)) {
-    const quantities = findQuantities(sentence.text);
-    const conditions: { condition: Partial<Conditions>; at: number }[] = [];
+    const row = tableRowAt(text, sentence.start);
+    if (!row) {
+      pieces.push({ text: sentence.text, offset: sentence.start, cue: 0, quote: sentence.text, sentence });
+      continue;
+    }
+    if (rowsDone.has(row.start)) continue;
+    rowsDone.add(row.start);
+    const quote = text.slice(row.start, row.end);
+    const rowMaterial = /^[\p{L}\p{N}]/u.test(row.cells[0]?.text ?? "") && !/^\d+(?:\.\d+)?$/.test(row.cells[0]!.text) ? row.cells[0]!.text : undefined;
+    row.cells.forEach((cell, i) => {
+      if (!cell.text || (i === 0 && row.cells.length > 1)) return;
+      const header = row.header?.[i] ? `${row.header[i]}: ` : "";
+      pieces.push({
+        text: header + cell.text,
+        offset: cell.start - header.length,
+        cue: header.length,
+        quote,
+        sentence: { start: row.start, end: row.end },
+        ...(rowMaterial && row.header ? { rowMaterial } : {}),
+        row: row.start,
+      });
+    });
+  }
+  const rowLoadings = new Map<number, Partial<Conditions>>();
+  const found: { piece: Piece; q: FoundQuantity; choice: ReturnType<typeof chooseProperty>; own: Partial<Conditions> }[] = [];
+  for (const piece of pieces) {
+    const quantities = findQuantities(piece.text).filter((q) => q.start >= piece.cue);
+    const conditions: { condition: Partial<Conditions>; at: number }[] = ordinalCycles(piece.text);
     const measured: { q: FoundQuantity; choice: ReturnType<typeof chooseProperty> }[] = [];
     for (const q of quantities) {
-      const condition = asCondition(q, sentence.text);
+      const condition = asCondition(q, piece.text);
       if (condition) conditions.push({ condition, at: q.start });
       else if (q.fits.length) {
-        const choice = chooseProperty(q, sentence.text);
+        const choice = chooseProperty(q, piece.text);
         if (choice.confidence >= minConfidence) measured.push({ q, choice });
       }
     }
     // "…at 0.1, 0.5 and 1 A g−1, respectively": values and conditions of one kind pair in order.
     // Otherwise a measurement takes the conditions after it up to the next measurement, and of a
     // kind it has none of there, the nearest one before it.
-    const respectively = /\brespectively\b/i.test(sentence.text);
+    const respectively = /\brespectively\b/i.test(piece.text);
+    const loadings: { condition: Partial<Conditions>; index: number }[] = [];
     measured.forEach(({ q, choice }, i) => {
       const own: Partial<Conditions> = {};
       const next = measured[i + 1]?.q.start ?? Infinity;
@@ -276,19 +349,47 @@ export function measurementCandidates(raw: string, options: CandidateOptions = {
               (measured.length === 1 ? ofKind[0] : undefined));
         if (pick) Object.assign(own, pick.condition);
       }
-      out.push({
-        property: choice.property,
-        ...(q.value !== undefined ? { value: q.value } : { min: q.min!, max: q.max! }),
-        unit: q.unit,
-        ...(q.qualifier ? { qualifier: q.qualifier } : {}),
-        conditions: own as Conditions,
-        material: materialBefore(materials, sentence.start + q.start)?.name ?? null,
-        quote: sentence.text,
-        start: sentence.start + q.start,
-        end: sentence.start + q.end,
-        confidence: choice.confidence,
-        reason: choice.reason,
-      });
+      const loading = LOADING_CONDITIONS[choice.property];
+      if (loading) {
+        const condition = {
+          [loading]: { ...(q.value !== undefined ? { value: q.value } : { min: q.min!, max: q.max! }), unit: q.unit },
+        } as Partial<Conditions>;
+        loadings.push({ condition, index: found.length });
+        if (piece.row !== undefined) rowLoadings.set(piece.row, { ...rowLoadings.get(piece.row), ...condition });
+      }
+      found.push({ piece, q, choice, own });
+    });
+    // The loadings of a sentence are the conditions of its other results.
+    for (const loading of loadings)
+      for (const f of found.slice(found.length - measured.length))
+        if (f !== found[loading.index] && !LOADING_CONDITIONS[f.choice.property]) f.own = { ...loading.condition, ...f.own };
+  }
+  for (const { piece, q, choice, own: stated } of found) {
+    let own = stated;
+    if (piece.row !== undefined && !LOADING_CONDITIONS[choice.property]) own = { ...rowLoadings.get(piece.row), ...own };
+    const paragraphStart = text.lastIndexOf("\n\n", piece.sentence.start);
+    const paragraph = text.slice(paragraphStart < 0 ? 0 : paragraphStart, piece.sentence.end);
+    const { added, from } = contextConditions(choice.property, own, context, piece.quote, paragraph);
+    const position = piece.offset + q.start;
+    const named = piece.rowMaterial ? null : materialOf(materials, text, piece.sentence, position, main);
+    const material = piece.rowMaterial ?? named?.material.name ?? null;
+    const materialReason = piece.rowMaterial
+      ? "; material: the table row's first cell"
+      : named
+        ? `; material: ${named.how === "sentence" ? "named in the sentence" : named.how === "paragraph" ? "named last in the paragraph" : "the paper's main material"}`
+        : "";
+    out.push({
+      property: choice.property,
+      ...(q.value !== undefined ? { value: q.value } : { min: q.min!, max: q.max! }),
+      unit: q.unit,
+      ...(q.qualifier ? { qualifier: q.qualifier } : {}),
+      conditions: { ...own, ...added } as Conditions,
+      material,
+      quote: piece.quote,
+      start: position,
+      end: piece.offset + q.end,
+      confidence: choice.confidence,
+      reason: choice.reason + materialReason + (from.length ? `; conditions from ${from.join(", ")}` : ""),
     });
   }
   return out;

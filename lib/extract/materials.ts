@@ -1,21 +1,54 @@
 /**
  * The materials a text names: the abbreviations it defines ("nitrogen-doped carbon nanofibers
- * (N-CNFs)"), the sample series it writes ("NC-700/800/900"), each with where it is defined and
- * mentioned, so a number can be filed under the material named last before it.
+ * (N-CNFs)"), the sample series it writes ("NC-700/800/900"), and names written as formulas or
+ * formula-like sample names ("LiFePO4", "FeS2 QD/MXene", "Na0.95LNCFM", "SbQD@C", "Fe–N4/C",
+ * "Sn-FB QSE"), each with where it is mentioned, so a number can be filed under the material it is
+ * about. Techniques, instruments and generic abbreviations (XRD, EIS, DFT, SEI, SIBs, ICE…), plain
+ * elements and ions (Na, Li+, Fe2+) and battery chemistries (Li–S) are not materials.
  */
+import { isElement } from "../records/elements";
 
 export interface MaterialMention {
-  /** The name the text uses for it: the abbreviation, or a series member ("NC-800"). */
+  /** The name the text uses for it: the abbreviation, a series member ("NC-800") or a formula-like name. */
   name: string;
   /** The long form an abbreviation stands for. */
   longForm?: string;
   /** Where each mention starts in the text. */
   mentions: number[];
+  /** How the text names it: an abbreviation it defines, a member of a series, or a formula-like name. */
+  kind?: "abbreviation" | "series" | "formula";
+  /** Where each mention ends (same order as `mentions`). */
+  ends?: number[];
 }
 
-/** Capitals, digits and the marks chemists use in a sample's short name: "N-CNFs", "SbQD@C", "Fe-N4/C". */
-const ABBREVIATION = String.raw`[A-Z][A-Za-z0-9@/+\-–₀-₉]{0,14}`;
-const DEFINED = new RegExp(String.raw`((?:[\p{L}\p{N}][\p{L}\p{N}\-–/@]*\s+){0,8}[\p{L}\p{N}][\p{L}\p{N}\-–/@]*)\s*\((${ABBREVIATION})\)`, "gu");
+/** Capitals, digits and the marks chemists use in a sample's short name: "N-CNFs", "SbQD@C", "Fe-N4/C", "Na0.95LNCFM". */
+const ABBREVIATION = String.raw`[A-Z][A-Za-z0-9@/+\-–₀-₉]{0,14}(?:\.\d+[A-Za-z0-9@/+\-–]{0,14})?`;
+const DEFINED = new RegExp(String.raw`((?:[\p{L}\p{N}][\p{L}\p{N}\-–/@().]*\s+){0,8}[\p{L}\p{N}][\p{L}\p{N}\-–/@().]*)\s*\((${ABBREVIATION})\)`, "gu");
+
+/**
+ * Abbreviations that name a technique, an instrument, a quantity, a device or a phenomenon, never a
+ * sample (compared without a plural "s" and without case).
+ */
+const NOT_MATERIALS = new Set(
+  (
+    "XRD PXRD SXRD XPS UPS HAXPES TEM HRTEM STEM HAADF SEM FESEM FE-SEM EDS EDX EDXS EELS SAED TGA TG DTA DSC BET BJH NLDFT EIS CV GCD GITT PITT LSV CA CP " +
+    "DFT MD AIMD NEB CI-NEB GGA PBE HSE VASP PAW DOS PDOS TDOS ELF DCD ESP COHP ICOHP HOMO LUMO CBM VBM XAS XANES EXAFS NEXAFS WT FT " +
+    "NMR SSNMR MAS ssNMR FTIR FT-IR IR ATR UV UV-VIS VIS ICP ICP-OES ICP-AES ICP-MS OES AES AFM XRF TOF-SIMS SIMS EPR ESR DEMS OEMS GC MS " +
+    "SEI CEI LIB SIB PIB KIB ZIB LMB SMB LSB LIS NIB AIB MIB SSB ASSB LMBS ICE CE RT ESW ECW CCD SOC SOH DOD OCV ASR EES ESS EV HEV " +
+    "PC-SAFT SSA CN TM TMD HEO HEA SAC DAC LIPS LIP LIPSS SRR OER ORR HER CO2RR NRR RDS RDE RRDE " +
+    "CR CR2032 CR2025 CR2016 PP PE PTFE GF NP"
+  ).split(" "),
+);
+/** Long forms ending in these words define a technique, a quantity or a device, not a sample. */
+const NOT_MATERIAL_HEADS =
+  /\b(?:spectroscopy|spectrometry|spectra|spectrum|microscopy|microscope|diffraction|analysis|analyses|titration|technique|voltammetry|impedance|efficiency|efficiencies|batter(?:y|ies)|interphases?|orbitals?|states|area|theory|calculations?|method|measurements?|resonance|capacity|energy|ratio|temperature|charge|discharge|tests?|density|functional|simulations?|dynamics|scattering|reactions?|potentials?|structure|interface|cells?)$/i;
+
+const ROMAN = /^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})$/;
+
+const isAbbreviationStop = (name: string) => {
+  const plain = name.replace(/s$/, "").toUpperCase();
+  return NOT_MATERIALS.has(plain) || NOT_MATERIALS.has(name.toUpperCase()) || ROMAN.test(name);
+};
 
 /**
  * Does `long` spell `short` (Schwartz and Hearst's rule): every letter and digit of the short form
@@ -46,28 +79,154 @@ function longFormOf(words: string[], abbreviation: string): string | null {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** A chemical formula: element symbols with counts, groups in brackets ("Na3V2(PO4)3", "Li0.06Ni0.25O2", "LiNixMn1-xO2"). */
+const FORMULA = /^(?:(?:[A-Z][a-z]?|\((?:[A-Z][a-z]?(?:\d+(?:\.\d+)?|[xyzδ])*)+\))(?:\d+(?:\.\d+)?|[xyzδ](?:[-−+]\d*(?:\.\d+)?)?|[/]\d+)*)+$/u;
+
+/** Every capital-led symbol of a formula is an element ("NaF" yes, "The" no). */
+function isFormula(part: string): boolean {
+  if (!FORMULA.test(part)) return false;
+  return [...part.matchAll(/[A-Z][a-z]?/g)].every((m) => isElement(m[0]));
+}
+
+/** How much a piece of a name says it is a material: 2 a formula with a count or two elements, or an abbreviation of two capitals; 1 a bare element; 0 a word. */
+function strength(part: string): number {
+  if (!part) return 0;
+  // Two elements or more ("NaF", "FeS2"); one element, with or without a count ("Sb", "O3", "N4"), only says little.
+  if (isFormula(part)) return /[A-Z][a-z]?[\d.xyzδ]*[A-Z(]/.test(part) ? 2 : 1;
+  const capitals = (part.match(/[A-Z]/g) ?? []).length;
+  if (capitals >= 2 && !/^[A-Z]{6,}$/.test(part) && !isAbbreviationStop(part)) return 2;
+  return 0;
+}
+
+/** A token written like a material's name: a formula, an abbreviation, or such pieces joined by "/", "@", "-", "–" or "//". */
+function nameLike(token: string): boolean {
+  if (isAbbreviationStop(token)) return false;
+  // An ion ("Na+", "Fe2+", "PO43−") or a bare element is not a material.
+  if (/[+−-]$|\d[+−-]$/.test(token) && !/[/@]/.test(token)) return false;
+  const parts = token.split(/\/\/|[/@–—-]|\|\|/).filter(Boolean);
+  if (!parts.length || parts.some((p) => !/^[\p{L}\p{N}.()₀-₉]+[+−]?$/u.test(p))) return false;
+  const strengths = parts.map((p) => strength(p.replace(/\d*[+−]$/, "")));
+  // "Li–S", "Fe–O–Ti", "O3–P3": elements joined, a chemistry, a bond or a phase, not a sample; but a
+  // core@shell ("Sb@C") or a metal with its coordination ("Fe–N4/C") is one.
+  const coordination = parts.length > 1 && parts.some((p) => /\d$/.test(p)) && parts.some((p) => /^[A-Z][a-z]?$/.test(p));
+  if (strengths.every((s) => s <= 1) && !token.includes("@") && !coordination) return false;
+  // Every piece is chemistry, a short label ("QD", "Sn-FB", "N4") or a carbon host's name, not an English word.
+  return parts.every(
+    (p, i) =>
+      strengths[i]! > 0 ||
+      /^(?:[A-Z][a-z]{0,2}|[a-z]{1,3}[A-Z][\w]*|\d+|[A-Z]\w*[A-Z]\w*|[a-z]?[A-Z]+s?)$/.test(p) ||
+      (parts.length > 1 && /^(?:graphene|graphite|carbon|nanotubes?|nanosheets?|nanofibers?|nanofibres?|silicon|sulfur|sulphur)$/i.test(p)),
+  );
+}
+
+/** A piece after a name that belongs to it: "QD/MXene" after "FeS2", "QSE" after "Sn-FB", "SAs/NC" after "Y". */
+function modifierLike(token: string): boolean {
+  if (isAbbreviationStop(token) || /^[A-Z]{6,}$/.test(token)) return false;
+  const capitals = (token.match(/[A-Z]/g) ?? []).length;
+  return (capitals >= 2 || /[/@]/.test(token)) && nameLike(token);
+}
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.@/+\-–—()|]*/gu;
+/** A figure, table, equation or reference label before a token: "Fig. S14", "Table S2". */
+const LABEL_BEFORE = /\b(?:Figs?\.|Figures?|Tables?|Eqs?\.|Equations?|Refs?\.|Notes?|Sections?|Scheme|and|,)\s*$/i;
+
+/** Formula-like names in a text, longest first at each place: [name, start, end]. */
+function formulaNames(text: string): { name: string; start: number; end: number }[] {
+  const tokens = [...text.matchAll(TOKEN)].map((m) => {
+    let word = m[0];
+    // Trailing punctuation and unbalanced brackets are the sentence's, not the name's.
+    for (;;) {
+      const before = word;
+      word = word.replace(/[.,;:]+$/, "");
+      const open = (word.match(/\(/g) ?? []).length;
+      const close = (word.match(/\)/g) ?? []).length;
+      if (close > open && word.endsWith(")")) word = word.slice(0, -1);
+      if (open > close && word.endsWith("(")) word = word.slice(0, -1);
+      if (word === before) break;
+    }
+    return { word, start: m.index!, end: m.index! + word.length };
+  });
+  const out: { name: string; start: number; end: number }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const balanced = (t.word.match(/\(/g) ?? []).length === (t.word.match(/\)/g) ?? []).length;
+    if (!balanced) continue;
+    const head = nameLike(t.word);
+    const element = !head && isElement(t.word);
+    if (!head && !element) continue;
+    // "Fig. S14", "Table S2": a label, not sulfur.
+    if (/^S\d+[a-z]?$/.test(t.word) && LABEL_BEFORE.test(text.slice(Math.max(0, t.start - 12), t.start))) continue;
+    let end = t.end;
+    let name = t.word;
+    let j = i + 1;
+    for (; j < tokens.length && j <= i + 2; j++) {
+      const next = tokens[j]!;
+      if (text.slice(end, next.start) !== " " || !modifierLike(next.word)) break;
+      name += " " + next.word;
+      end = next.end;
+    }
+    if (element && j === i + 1) continue; // a bare element
+    out.push({ name, start: t.start, end });
+    i = j - 1;
+  }
+  return out;
+}
+
 export function materialMentions(text: string): MaterialMention[] {
   const byName = new Map<string, MaterialMention>();
+  const add = (name: string, kind: MaterialMention["kind"], longForm?: string) => {
+    if (!byName.has(name)) byName.set(name, { name, ...(longForm ? { longForm } : {}), mentions: [], kind, ends: [] });
+  };
   for (const m of text.matchAll(DEFINED)) {
     const abbreviation = m[2]!;
+    if (isAbbreviationStop(abbreviation)) continue;
     const longForm = longFormOf(m[1]!.trim().split(/\s+/), abbreviation);
     if (!longForm || byName.has(abbreviation)) continue;
-    byName.set(abbreviation, { name: abbreviation, longForm, mentions: [] });
+    // "X-ray diffraction (XRD)", "solid electrolyte interphase (SEI)": a technique or a phenomenon.
+    if (NOT_MATERIAL_HEADS.test(longForm) && !/\d|[A-Z][a-z]?\d/.test(longForm)) continue;
+    add(abbreviation, "abbreviation", longForm);
   }
   // A series: "NC-700/800/900" names NC-700, NC-800 and NC-900.
   for (const m of text.matchAll(/\b([A-Z][A-Za-z0-9@]*)-(\d{2,4})((?:\/\d{2,4})+)\b/g)) {
-    for (const suffix of [m[2]!, ...m[3]!.split("/").filter(Boolean)]) {
-      const name = `${m[1]}-${suffix}`;
-      if (!byName.has(name)) byName.set(name, { name, mentions: [] });
-    }
+    for (const suffix of [m[2]!, ...m[3]!.split("/").filter(Boolean)]) add(`${m[1]}-${suffix}`, "series");
   }
+  const spans: { material: MaterialMention; start: number; end: number }[] = [];
   for (const material of byName.values()) {
     const escaped = escapeRegExp(material.name);
-    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu"))) material.mentions.push(m.index!);
-    // Series members are also mentioned inside the series itself ("NC-700/800/900"): their first place is the series.
-    if (!material.mentions.length) material.mentions.push(text.search(new RegExp(escapeRegExp(material.name.split("-")[0]!), "u")));
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu")))
+      spans.push({ material, start: m.index!, end: m.index! + m[0].length });
   }
-  return [...byName.values()].sort((a, b) => a.mentions[0]! - b.mentions[0]!);
+  for (const f of formulaNames(text)) {
+    if (/^[A-Z][A-Za-z0-9@]*-\d{2,4}(?:\/\d{2,4})+$/.test(f.name)) continue; // a series, read above
+    // A formula that an abbreviation right after it stands for ("Na3V2(PO4)3 (NVP)") is that material.
+    const defined = /^\s*\(([^()]+)\)/.exec(text.slice(f.end, f.end + 20));
+    const alias = defined && byName.get(defined[1]!);
+    if (alias) {
+      spans.push({ material: alias, start: f.start, end: f.end });
+      continue;
+    }
+    add(f.name, "formula");
+    spans.push({ material: byName.get(f.name)!, start: f.start, end: f.end });
+  }
+  // Longest first at each place; a mention inside a longer one ("MXene" in "FeS2 QD/MXene") is the longer one's.
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  let reach = -1;
+  for (const span of spans) {
+    if (span.start < reach) continue;
+    if (span.material.mentions.at(-1) === span.start) continue;
+    span.material.mentions.push(span.start);
+    span.material.ends!.push(span.end);
+    reach = span.end;
+  }
+  for (const material of byName.values()) {
+    // Series members are also mentioned inside the series itself ("NC-700/800/900"): their first place is the series.
+    if (!material.mentions.length && material.kind === "series") {
+      const at = text.search(new RegExp(escapeRegExp(material.name.split("-")[0]!), "u"));
+      material.mentions.push(at);
+      material.ends!.push(at + material.name.length);
+    }
+  }
+  return [...byName.values()].filter((m) => m.mentions.length).sort((a, b) => a.mentions[0]! - b.mentions[0]!);
 }
 
 /** The material named last before `position` (within the paragraph's reach), if any. */
@@ -77,4 +236,43 @@ export function materialBefore(materials: MaterialMention[], position: number): 
     for (const at of material.mentions) if (at < position && (!best || at > best.at)) best = { material, at };
   }
   return best?.material;
+}
+
+/** The material named first at or after `position` and before `limit`, with where it stands. */
+export function materialAfter(materials: MaterialMention[], position: number, limit: number): { material: MaterialMention; at: number } | undefined {
+  let best: { material: MaterialMention; at: number } | undefined;
+  for (const material of materials) {
+    for (const at of material.mentions) if (at >= position && at < limit && (!best || at < best.at)) best = { material, at };
+  }
+  return best;
+}
+
+/** The paper's main material: the one mentioned most (the earlier on a tie). */
+export function mainMaterial(materials: MaterialMention[]): MaterialMention | undefined {
+  return [...materials]
+    .filter((m) => m.kind !== "series" || m.mentions.length > 1)
+    .sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0]! - b.mentions[0]!)[0];
+}
+
+/**
+ * The material a number at `position` is about: the one named last before it in its sentence, else
+ * the one its sentence names after it (not one it is compared with: "higher than X"), else the one
+ * named last in its paragraph, else the paper's main material.
+ */
+export function materialOf(
+  materials: MaterialMention[],
+  text: string,
+  sentence: { start: number; end: number },
+  position: number,
+  main = mainMaterial(materials),
+): { material: MaterialMention; how: "sentence" | "paragraph" | "paper" } | undefined {
+  const before = materialBefore(materials, position);
+  const at = before ? Math.max(...before.mentions.filter((m) => m < position)) : -1;
+  if (before && at >= sentence.start) return { material: before, how: "sentence" };
+  const after = materialAfter(materials, position, sentence.end);
+  if (after && !/\b(?:than|compared|comparison|relative|vs\.?|versus|whereas|while|unlike|over)\b/i.test(text.slice(position, after.at)))
+    return { material: after.material, how: "sentence" };
+  const paragraph = text.lastIndexOf("\n\n", position);
+  if (before && at > paragraph) return { material: before, how: "paragraph" };
+  return main ? { material: main, how: "paper" } : undefined;
 }

@@ -91,6 +91,10 @@ function scriptsToText(s: string): string {
 export function repairText(raw: string): string {
   return (
     raw
+      // A subscript set apart by spaces ("Ti ₃ C ₂ T _x", "Mn–N ₃ –Cl") belongs to its formula.
+      .replace(/(?<=[\p{L})\]]) +([₀-₉ₓᵧ]+|_[\p{L}\p{N}])(?: +(?=[\p{Lu}(/–—-]))?/gu, "$1")
+      // A table row (cells split by tabs) stays a row of its own, its cells split by " | ".
+      .replace(/^[^\n]*\t[^\n]*$/gm, (row) => `\n\n${row.replace(/[ ]*\t[ ]*/g, " | ").trim()}\n\n`)
       .normalize("NFKC")
       .replace(/\r\n?/g, "\n")
       // TeX math in running text ("$1.17 \times 10^{-8}\text{ cm}^2\text{ s}^{-1}$"), one line at most.

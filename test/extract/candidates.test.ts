@@ -82,3 +82,34 @@ describe("naming properties a battery researcher names", () => {
     expect(named("The electrode delivers 512 mA h g−1.").map(([p, v]) => [p, v])).toEqual([["specific_capacity", 512]]);
   });
 });
+
+describe("cycles, first-cycle efficiencies and synthesis temperatures", () => {
+  it("reads the acceptance sentence: capacity with its current density and first cycle, ICE, no synthesis temperature", () => {
+    const text =
+      "N-CNFs carbonized at 800 °C delivered a reversible capacity of 293 mAh g 1 at a current density of 50 mA g 1 in the first cycle. Even though the first-cycle Coulombic efficiency was 64% …";
+    const found = measurementCandidates(text).map((c) => [c.property, c.value, c.unit, c.conditions, c.material]);
+    expect(found).toEqual([
+      ["specific_capacity", 293, "mAh g-1", { currentDensity: { value: 50, unit: "mA g-1" }, cycle: 1 }, "N-CNFs"],
+      ["initial_coulombic_efficiency", 64, "%", { cycle: 1 }, "N-CNFs"],
+    ]);
+  });
+
+  it("reads cycle numbers in words and counts: the 1st, the 100th, after and over N cycles", () => {
+    const cycles = (s: string) => measurementCandidates(s).map((c) => c.conditions.cycle);
+    expect(cycles("The CoP anode delivers 410 mAh g−1 at the 1st cycle.")).toEqual([1]);
+    expect(cycles("The CoP anode delivers 380 mAh g−1 at the 100th cycle.")).toEqual([100]);
+    expect(cycles("The CoP anode keeps 350 mAh g−1 after 200 cycles.")).toEqual([200]);
+    expect(cycles("The CoP anode keeps 90% capacity retention over 500 cycles.")).toEqual([500]);
+  });
+
+  it("does not take a temperature of heating, calcining or annealing as a condition of a result", () => {
+    const [c] = measurementCandidates("The CoP powder annealed at 450 °C shows a capacity of 402 mAh g−1 at 0.2 A g−1.");
+    expect(c!.conditions).toEqual({ currentDensity: { value: 0.2, unit: "A g−1" } });
+  });
+
+  it("takes a loading stated with a result as its condition", () => {
+    const [loading, capacity] = measurementCandidates("At a sulfur loading of 5.2 mg cm−2, the S/TiN cathode delivers 4.6 mA h cm−2.");
+    expect(loading!.property).toBe("sulfur_loading");
+    expect(capacity!.conditions).toEqual({ sulfurLoading: { value: 5.2, unit: "mg cm−2" } });
+  });
+});

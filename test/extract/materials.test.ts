@@ -16,7 +16,6 @@ describe("materials a text names", () => {
       ["NC-700", undefined],
       ["NC-900", undefined],
       ["NC-800", undefined],
-      ["SACs", "Single-atom catalysts"],
     ]);
     expect(materialBefore(materials, TEXT.indexOf("300"))?.name).toBe("NC-800");
   });
@@ -30,5 +29,48 @@ describe("materials a text names", () => {
       ["N-CNFs", 400],
       ["NC-800", 300],
     ]);
+  });
+});
+
+describe("names written as formulas and sample names", () => {
+  const names = (text: string) => materialMentions(text).map((m) => m.name);
+
+  it("reads formulas and formula-like sample names with their modifiers", () => {
+    expect(names("The LiFePO4 cathode, a CoS2 QD/graphene hybrid, Sb@C, Fe–N4/C, Na0.9LNMO and the Mo-SA QSE were compared.")).toEqual([
+      "LiFePO4",
+      "CoS2 QD/graphene",
+      "Sb@C",
+      "Fe–N4/C",
+      "Na0.9LNMO",
+      "Mo-SA QSE",
+    ]);
+    expect(names("We used Na3V2(PO4)3 (NVP) as the cathode; NVP is stable.")).toEqual(["NVP"]);
+  });
+
+  it("does not take techniques, generic abbreviations, elements, ions, chemistries or labels for materials", () => {
+    expect(
+      names(
+        "X-ray diffraction (XRD), XPS, TEM, EIS and DFT of sodium-ion batteries (SIBs) with a solid electrolyte interphase (SEI); Na+ and Li ions in Li–S cells (Fig. S14) with an initial Coulombic efficiency (ICE).",
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe("the material a number is about", () => {
+  const materialsOf = (text: string) => measurementCandidates(text).map((c) => [c.value, c.material]);
+
+  it("prefers the material its sentence names before the number, then one it names after, not one it is compared with", () => {
+    expect(materialsOf("NiO was added. The MoS2/rGO electrode delivers 520 mAh g−1 at 0.1 A g−1, higher than MoS2 (310 mAh g−1).")).toEqual([
+      [520, "MoS2/rGO"],
+      [310, "MoS2"],
+    ]);
+    expect(materialsOf("A capacity of 610 mAh g−1 at 0.1 A g−1 was delivered by the SnO2@C anode.")).toEqual([[610, "SnO2@C"]]);
+  });
+
+  it("falls back to the material named last in the paragraph, then to the paper's main material", () => {
+    const text =
+      "The Co3O4/CNT hybrid was prepared. Co3O4/CNT is porous and Co3O4/CNT is stable.\n\nThe XRD pattern shows no impurity. The electrode retains 92% of its capacity after 200 cycles.";
+    expect(materialsOf(text)).toEqual([[92, "Co3O4/CNT"]]);
+    expect(measurementCandidates(text)[0]!.reason).toMatch(/main material/);
   });
 });

@@ -1,0 +1,213 @@
+/**
+ * What a paper states once for all its cell tests, read from its whole text: the kind of cell
+ * ("coin cells were assembled", "sodium half-cells", "Na||Na symmetric cells"), the metal counter
+ * electrode ("Na metal as the counter electrode", "vs. Na+/Na"), the current 1C stands for
+ * ("1C = 170 mA g−1"), the electrolyte ("1 M NaClO4 in EC/PC"), the voltage window the cells were
+ * cycled in, and room temperature when the paper says the tests ran at it. A number that does not
+ * state its own takes them, with the reason saying so; a cell type named in its own sentence or
+ * paragraph beats the paper's.
+ */
+import type { Conditions } from "../records/schema";
+
+type CellType = NonNullable<Conditions["cellType"]>;
+
+export interface PaperContext {
+  cellType?: CellType;
+  counterElectrode?: string;
+  oneC?: { value: number; unit: string };
+  electrolyte?: string;
+  voltageWindow?: { min: number; max: number; unit: string };
+  temperature?: { value: number; unit: string };
+}
+
+/** Properties measured on a cell (galvanostatic cycling, CV, EIS or GITT of an electrode), which the paper's cell conditions apply to. */
+export const CELL_PROPERTIES = new Set([
+  "specific_capacity",
+  "initial_discharge_capacity",
+  "initial_charge_capacity",
+  "areal_capacity",
+  "initial_coulombic_efficiency",
+  "coulombic_efficiency",
+  "capacity_retention",
+  "capacity_decay_per_cycle",
+  "energy_density",
+  "power_density",
+  "overpotential",
+  "voltage",
+  "average_voltage",
+  "cycle_life",
+  "cycles_tested",
+  "cycling_duration",
+  "sulfur_utilization",
+  "capacitive_contribution",
+  "charge_transfer_resistance",
+  "interfacial_resistance",
+  "diffusion_coefficient",
+  "critical_current_density",
+]);
+
+/** Properties a calculation gives (DFT): their cell type is "computed" when the sentence speaks of one. */
+const COMPUTED_PROPERTIES = new Set([
+  "adsorption_energy",
+  "energy_barrier",
+  "gibbs_free_energy",
+  "band_gap",
+  "d_band_center",
+  "work_function",
+  "energy_level",
+  "charge_transfer_amount",
+  "bond_length",
+  "activation_energy",
+]);
+const COMPUTATION =
+  /\b(?:DFT|density functional|calculat(?:ed|ions?)|comput(?:ed|ations?|ational)|simulat(?:ed|ions?)|theoretical(?:ly)? (?:model|study|results?)|models?)\b/i;
+
+/** Cell types as papers write them, to the catalogue's options. */
+const CELL_WORDS: { type: CellType; words: RegExp }[] = [
+  { type: "symmetric", words: /\bsymmetric(?:al)?[- ]cells?\b|\b(Li|Na|K|Zn)\s*(?:\|\||‖|\/\/|\/)\s*\1\b/ },
+  { type: "pouch", words: /\bpouch[- ]cells?\b/i },
+  { type: "full", words: /\bfull[- ]cells?\b|\/\/\s*[A-Z]|\|\|\s*[A-Z]/i },
+  { type: "half", words: /\bhalf[- ]cells?\b|\bvs\.?\s*(?:Li|Na|K)\+?\/(?:Li|Na|K)\b/i },
+  { type: "three-electrode", words: /\bthree-electrode\b/i },
+];
+
+/** The cell type a piece of text names, the most specific first. */
+export function cellTypeIn(text: string): CellType | undefined {
+  return CELL_WORDS.find((c) => c.words.test(text))?.type;
+}
+
+const METALS: Record<string, string> = {
+  li: "Li",
+  lithium: "Li",
+  na: "Na",
+  sodium: "Na",
+  k: "K",
+  potassium: "K",
+  zn: "Zn",
+  zinc: "Zn",
+  mg: "Mg",
+  magnesium: "Mg",
+};
+
+function counterElectrodeOf(text: string): string | undefined {
+  const metal =
+    /\b(Li|Na|K|Zn|Mg|lithium|sodium|potassium|zinc|magnesium) (?:metal|foils?|chips?|discs?|disks?)\b[^.]{0,60}\b(?:counter|reference)(?:\/reference)? electrodes?\b/i.exec(
+      text,
+    ) ??
+    /\b(?:counter|reference)(?:\/reference)? electrodes?\b[^.]{0,40}\b(Li|Na|K|Zn|Mg|lithium|sodium|potassium|zinc|magnesium) (?:metal|foils?|chips?|discs?|disks?)\b/i.exec(
+      text,
+    ) ??
+    /\b(lithium|sodium|potassium)(?:-ion)? half[- ]cells?\b/i.exec(text) ??
+    /\b(Li|Na|K|lithium|sodium|potassium) metal (?:anodes?|batteries)\b/i.exec(text) ??
+    /\bvs\.?\s*(Li|Na|K)\+?\/(?:Li|Na|K)\b/.exec(text);
+  return metal ? METALS[metal[1]!.toLowerCase()] : undefined;
+}
+
+const NUMBER = String.raw`(\d+(?:\.\d+)?)`;
+
+function oneCOf(text: string): PaperContext["oneC"] {
+  const m = new RegExp(String.raw`\b1\s?C\s*(?:=|≈|is|was|corresponds to|equals|is defined as|stands for)\s*${NUMBER}\s*(m?A)\s*h?\s*g\s*[-−]?1`, "i").exec(
+    text,
+  );
+  return m ? { value: Number(m[1]), unit: `${m[2]} g-1` } : undefined;
+}
+
+function electrolyteOf(text: string): string | undefined {
+  const m =
+    /\b(\d+(?:\.\d+)?\s?(?:M|mol L[-−]1|m)\s+[A-Z][A-Za-z0-9()]*(?:\s*(?:\+|and)\s*(?:\d+(?:\.\d+)?\s?M\s+)?[A-Z][A-Za-z0-9()]*)?\s+(?:dissolved\s+)?in\s+[^.;]{2,60}?)(?=\s*(?:\(|,|;|\.|was|were|as|served|is)\b|[.;,]|$)/.exec(
+      text,
+    );
+  return m ? m[1]!.trim() : undefined;
+}
+
+function windowOf(text: string): PaperContext["voltageWindow"] {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(
+    new RegExp(String.raw`\b(?:voltage|potential) (?:range|window)s? (?:of |from |between )?${NUMBER}\s*(?:–|-|to|and|~)\s*${NUMBER}\s*V\b`, "gi"),
+  ))
+    counts.set(`${m[1]}|${m[2]}`, (counts.get(`${m[1]}|${m[2]}`) ?? 0) + 1);
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  if (!best) return undefined;
+  const [min, max] = best[0].split("|").map(Number);
+  return { min: min!, max: max!, unit: "V" };
+}
+
+function temperatureOf(text: string): PaperContext["temperature"] {
+  const stated =
+    /\b(?:tested|measured|cycled|performed|conducted|carried out|evaluated|collected|recorded)\b(?:[^.]|\.\d){0,80}\bat (?:room temperature|ambient temperature|RT)\b(?:\s*\((\d+)\s*°C\))?/i.exec(
+      text,
+    ) ?? /\ball (?:the )?(?:electrochemical )?(?:tests|measurements)\b(?:[^.]|\.\d){0,80}\bat (?:room temperature|RT)\b(?:\s*\((\d+)\s*°C\))?/i.exec(text);
+  return stated ? { value: stated[1] ? Number(stated[1]) : 25, unit: "°C" } : undefined;
+}
+
+/** The paper's cell conditions, read once from its whole text. */
+export function paperContext(text: string): PaperContext {
+  const counts = new Map<CellType, number>();
+  for (const c of CELL_WORDS) if (c.type !== "symmetric" && c.type !== "full") counts.set(c.type, (text.match(new RegExp(c.words.source, "gi")) ?? []).length);
+  // The paper's default cell: a half cell when it tests an electrode against a metal, else the coin cell it assembles.
+  const cellType: CellType | undefined = counts.get("half") ? "half" : /\bcoin[- ]cells?\b|\bCR20\d\d\b|\bbutton cells?\b/i.test(text) ? "coin" : undefined;
+  const context: PaperContext = {};
+  if (cellType) context.cellType = cellType;
+  const counter = counterElectrodeOf(text);
+  if (counter) context.counterElectrode = counter;
+  const oneC = oneCOf(text);
+  if (oneC) context.oneC = oneC;
+  const electrolyte = electrolyteOf(text);
+  if (electrolyte) context.electrolyte = electrolyte;
+  const window = windowOf(text);
+  if (window) context.voltageWindow = window;
+  const temperature = temperatureOf(text);
+  if (temperature) context.temperature = temperature;
+  return context;
+}
+
+/**
+ * The conditions a measurement takes from its surroundings, added to those it states: the cell type
+ * its sentence or paragraph names (else the paper's), and the paper's counter electrode, 1C,
+ * electrolyte, voltage window and test temperature, for a number measured on a cell. A number a
+ * calculation gives is "computed". Returns the added conditions and the reason words.
+ */
+export function contextConditions(
+  property: string,
+  own: Partial<Conditions>,
+  context: PaperContext,
+  sentence: string,
+  paragraph: string,
+): { added: Partial<Conditions>; from: string[] } {
+  const added: Partial<Conditions> = {};
+  const from: string[] = [];
+  if (COMPUTED_PROPERTIES.has(property) && COMPUTATION.test(sentence)) {
+    if (!own.cellType) {
+      added.cellType = "computed";
+      from.push("a calculation (cell type computed)");
+    }
+    return { added, from };
+  }
+  if (!CELL_PROPERTIES.has(property)) return { added, from };
+  const cellType = own.cellType ?? cellTypeIn(sentence) ?? cellTypeIn(paragraph) ?? context.cellType;
+  if (cellType && !own.cellType) {
+    added.cellType = cellType;
+    from.push(cellTypeIn(sentence) ? "the cell its sentence names" : cellTypeIn(paragraph) ? "the cell its paragraph names" : "the paper's cells");
+  }
+  if (context.counterElectrode && !own.counterElectrode && cellType !== "computed") {
+    added.counterElectrode = context.counterElectrode;
+    from.push(`${context.counterElectrode} counter electrode`);
+  }
+  if (context.oneC && !own.oneC && own.cRate !== undefined) {
+    added.oneC = context.oneC;
+    from.push(`1C = ${context.oneC.value} ${context.oneC.unit}`);
+  }
+  if (context.electrolyte && !own.electrolyte && cellType !== "full" && cellType !== "pouch") {
+    added.electrolyte = context.electrolyte;
+    from.push("the paper's electrolyte");
+  }
+  if (context.voltageWindow && !own.voltageWindow && cellType === context.cellType) {
+    added.voltageWindow = context.voltageWindow;
+    from.push("the paper's voltage window");
+  }
+  if (context.temperature && !own.temperature) {
+    added.temperature = context.temperature;
+    from.push("the paper's test temperature");
+  }
+  return { added, from };
+}

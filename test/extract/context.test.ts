@@ -1,0 +1,54 @@
+/** Conditions a paper states once for its cell tests, given to numbers that do not state their own. */
+import { describe, it, expect } from "vitest";
+import { cellTypeIn, paperContext } from "../../lib/extract/context";
+import { measurementCandidates } from "../../lib/extract/candidates";
+
+const METHODS =
+  "Coin cells (CR2032) were assembled with Li metal as the counter electrode and 1 M LiPF6 in EC/DMC as the electrolyte. " +
+  "The cells were cycled in the voltage range of 2.5–4.3 V at room temperature, and 1C = 170 mA g−1.";
+
+describe("a paper's cell context", () => {
+  it("reads the cell, counter electrode, electrolyte, window, 1C and test temperature from the methods", () => {
+    expect(paperContext(`${METHODS} Half-cell tests followed.`)).toEqual({
+      cellType: "half",
+      counterElectrode: "Li",
+      oneC: { value: 170, unit: "mA g-1" },
+      electrolyte: "1 M LiPF6 in EC/DMC",
+      voltageWindow: { min: 2.5, max: 4.3, unit: "V" },
+      temperature: { value: 25, unit: "°C" },
+    });
+  });
+
+  it("takes room temperature only when the tests ran at it, not when a product cooled to it", () => {
+    expect(paperContext("After cooling to room temperature, the powder was collected.").temperature).toBeUndefined();
+  });
+
+  it("names cell types as papers write them", () => {
+    expect(cellTypeIn("Na||Na symmetric cells")).toBe("symmetric");
+    expect(cellTypeIn("the LiFePO4||Li full cell")).toBe("full");
+    expect(cellTypeIn("a 1 Ah pouch cell")).toBe("pouch");
+    expect(cellTypeIn("sodium half-cells")).toBe("half");
+  });
+
+  it("fills a cell test's missing conditions and says so, but not a material property's", () => {
+    const [capacity, size] = measurementCandidates(
+      `${METHODS}\n\nThe LiMnPO4/C half cell delivers 150 mAh g−1 at 0.5C. Its particles have a diameter of 80 nm.`,
+    );
+    expect(capacity!.conditions).toEqual({
+      cRate: 0.5,
+      cellType: "half",
+      counterElectrode: "Li",
+      oneC: { value: 170, unit: "mA g-1" },
+      electrolyte: "1 M LiPF6 in EC/DMC",
+      voltageWindow: { min: 2.5, max: 4.3, unit: "V" },
+      temperature: { value: 25, unit: "°C" },
+    });
+    expect(capacity!.reason).toMatch(/conditions from the cell its sentence names/);
+    expect(size!.conditions).toEqual({});
+  });
+
+  it("files a calculated energy as computed", () => {
+    const [energy] = measurementCandidates("DFT calculations give an adsorption energy of −1.8 eV for Li2S4 on MoS2.");
+    expect(energy!.conditions).toEqual({ cellType: "computed" });
+  });
+});
