@@ -187,7 +187,12 @@ export function synthesisCandidates(document: PaperDocument): SynthesisCandidate
       if (!experimental && !(hasNumbers && tied)) continue;
       const actions = [...new Set(verbs.map((v) => actionOf(v[0])))];
       const atmosphereName = atmosphere ? (ATMOSPHERE_NAMES[atmosphere[1]!.toLowerCase()] ?? atmosphere[1]!.replace("₂", "2")) : undefined;
-      const quote = clause.text.trim().replace(/[,.]$/, "");
+      // Outside a methods section the step is the verb phrase ("N-CNFs carbonized at 800 °C"), not
+      // the rest of a sentence about results; in one, the whole clause.
+      const used = [temperature, duration, rampRate].filter((a): a is Amount => !!a).map((a) => a.end);
+      if (atmosphere) used.push(atmosphere.index + atmosphere[0].length);
+      const stepEnd = experimental ? clause.text.length : Math.max(...used, ...verbs.map((v) => v.index! + v[0].length));
+      const quote = clause.text.slice(0, stepEnd).trim().replace(/[,.]$/, "");
       out.push({
         step: {
           action: actions.join(" and "),

@@ -51,7 +51,8 @@ describe("synthesis steps", () => {
       { kind: "paragraph", text: "N-CNFs carbonized at 800 °C delivered 293 mAh g−1. The heated samples show pores of 5 nm after 2 h of cycling." },
     ]);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ action: "carbonize", temperature: { value: 800, unit: "°C" } });
+    // The step is the verb phrase, not the sentence's results.
+    expect(found[0]).toMatchObject({ action: "carbonize", temperature: { value: 800, unit: "°C" }, quote: "N-CNFs carbonized at 800 °C" });
   });
 
   it("reads a reagent named before its amount in brackets, and English words that are unit symbols as words", () => {

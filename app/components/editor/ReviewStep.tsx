@@ -345,7 +345,7 @@ function ReviewPanel({
           From {review.source}: {review.candidates.length} candidates — {counts.accepted} accepted, {counts.rejected} rejected, {counts.pending} to review
         </span>
         <label htmlFor="accept-threshold" className="ml-auto">
-          Accept all undecided with confidence ≥
+          Undecided with confidence ≥
         </label>
         <select id="accept-threshold" className="rounded border border-slate-300 px-1 py-0.5" value={threshold} onChange={(e) => setThreshold(e.target.value)}>
           {["0.9", "0.8", "0.6", "0.4"].map((t) => (
@@ -361,7 +361,7 @@ function ReviewPanel({
             setAnnounce(`accepted ${n} candidate(s)`);
           }}
         >
-          Accept
+          Accept all
         </button>
         <button type="button" className="text-sm text-slate-600 underline" onClick={onRestart}>
           Start from another text
@@ -416,10 +416,20 @@ function ReviewPanel({
                   >
                     Accept
                   </button>
-                  <button type="button" className="text-brand underline" onClick={(e) => (e.stopPropagation(), setSelected(c.id), setEditing(c.id))}>
+                  <button
+                    type="button"
+                    aria-label={`Edit: ${candidateSummary(c)}`}
+                    className="text-brand underline"
+                    onClick={(e) => (e.stopPropagation(), setSelected(c.id), setEditing(c.id))}
+                  >
                     Edit
                   </button>
-                  <button type="button" className="text-red-800 underline" onClick={(e) => (e.stopPropagation(), setDecision(c.id, "rejected"))}>
+                  <button
+                    type="button"
+                    aria-label={`Reject: ${candidateSummary(c)}`}
+                    className="text-red-800 underline"
+                    onClick={(e) => (e.stopPropagation(), setDecision(c.id, "rejected"))}
+                  >
                     Reject
                   </button>
                 </div>
