@@ -112,7 +112,9 @@ function blocksOf(lines: Line[]): DocumentBlock[] {
     else groups.push([l]);
   }
   return groups.map((group) => {
-    const text = group.map((l) => l.text.trim()).join("\n");
+    // Lines join with a space: markup the text carries ("$…$" TeX) is one line again for the repair
+    // step. A line ending in a hyphen keeps its break, so that repair can tell "electro-\nchemical" from "Li-\nS".
+    const text = group.map((l) => l.text.trim()).reduce((joined, line) => `${joined}${joined.endsWith("-") ? "\n" : " "}${line}`);
     const larger = group[0]!.size > 1.15 * body;
     const heading = (larger && group.length <= 3 && text.length < 200) || (group.length === 1 && looksLikeHeading(text));
     return { kind: heading ? "heading" : "paragraph", text };
