@@ -45,6 +45,25 @@ describe("reading a PDF's text layer", () => {
     await expect(readDocument(scanned)).rejects.toThrow("the PDF has no text layer (a scanned image?): matlit reads the text of a PDF, not its pictures");
   });
 
+  it("refuses a PDF locked with a password", async () => {
+    // The standard security handler with a user password: the empty password does not open it.
+    const key = (n: number) => Array.from({ length: n }, (_, i) => ((i * 37 + 11) % 256).toString(16).padStart(2, "0")).join("");
+    const locked = `%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj
+4 0 obj << /Filter /Standard /V 1 /R 2 /O <${key(32)}> /U <${key(32)}> /P -4 >> endobj
+trailer << /Root 1 0 R /Size 5 /Encrypt 4 0 R /ID [<${key(16)}> <${key(16)}>] >>
+%%EOF`;
+    await expect(readDocument(new TextEncoder().encode(locked))).rejects.toThrow(
+      "the PDF is encrypted with a password: save an unprotected copy and read that",
+    );
+  });
+
+  it("refuses an empty file given as a PDF", async () => {
+    await expect(readDocument(new Uint8Array(), { format: "pdf" })).rejects.toThrow("the file is empty");
+  });
+
   it("refuses a damaged PDF", async () => {
     const pdf = await printPdf(paper);
     const damaged = Uint8Array.from([...pdf.subarray(0, 20), ...new Uint8Array(400).fill(0x41)]);
