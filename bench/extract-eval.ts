@@ -140,7 +140,9 @@ function namesOf(material: RecordMaterial): Set<string> {
   const names = [material.name, material.key, material.name.replace(/\s*\([^()]*\)\s*$/, "")];
   for (const text of [material.name, material.description ?? ""])
     for (const m of text.normalize("NFKC").matchAll(/\(([^()\s,;]{2,24})\)/g)) if (/[A-Z]/.test(m[1]!) && !/^\d/.test(m[1]!)) names.push(m[1]!);
-  return new Set(names.map(normalName));
+  // A device record ("X PSE battery", "Y full cell") is named in the text by what it is made of, without the device word.
+  const devices = names.map((n) => n.replace(/\s*\b(?:(?:full|half|coin|pouch|symmetric|button)\s+)?(?:cells?|batter(?:y|ies))$/i, ""));
+  return new Set([...names, ...devices].filter(Boolean).map(normalName));
 }
 
 function conditionAgrees(recordValue: unknown, candidateValue: unknown): boolean {

@@ -8,7 +8,7 @@
 import { repairText } from "./repair";
 import { splitSentences } from "./sentences";
 import { findQuantities, type FoundQuantity } from "./quantities";
-import { mainMaterial, materialMentions, materialOf } from "./materials";
+import { isReactionSpecies, mainMaterial, materialMentions, materialOf } from "./materials";
 import { contextConditions, paperContext } from "./context";
 import { tableRowAt } from "./tables";
 import type { Conditions } from "../records/schema";
@@ -317,7 +317,18 @@ export function measurementCandidates(raw: string, options: CandidateOptions = {
     });
   }
   const rowLoadings = new Map<number, Partial<Conditions>>();
-  const found: { piece: Piece; q: FoundQuantity; choice: ReturnType<typeof chooseProperty>; own: Partial<Conditions> }[] = [];
+  const found: { piece: Piece; q: FoundQuantity; choice: ReturnType<typeof chooseProperty>; own: Partial<Conditions>; respectively?: string }[] = [];
+  // "MXene, FeS2/MXene and CoS2/MXene deliver 80, 120 and 150 mAh g−1, respectively": materials and values of one property pair in order.
+  const pairedMaterial = (piece: Piece, measured: { q: FoundQuantity; choice: { property: string } }[], i: number): string | undefined => {
+    if (piece.row !== undefined) return undefined;
+    const first = piece.offset + measured[0]!.q.start;
+    const named: { name: string; at: number }[] = [];
+    for (const m of materials)
+      for (const at of m.mentions) if (at >= piece.sentence.start && at < first && !isReactionSpecies(m.name)) named.push({ name: m.name, at });
+    const names = [...new Set(named.sort((a, b) => a.at - b.at).map((n) => n.name))];
+    const same = measured.filter((m) => m.choice.property === measured[i]!.choice.property);
+    return names.length >= 2 && names.length === same.length ? names[same.indexOf(measured[i]!)] : undefined;
+  };
   for (const piece of pieces) {
     const quantities = findQuantities(piece.text).filter((q) => q.start >= piece.cue);
     const conditions: { condition: Partial<Conditions>; at: number }[] = ordinalCycles(piece.text);
@@ -357,27 +368,29 @@ export function measurementCandidates(raw: string, options: CandidateOptions = {
         loadings.push({ condition, index: found.length });
         if (piece.row !== undefined) rowLoadings.set(piece.row, { ...rowLoadings.get(piece.row), ...condition });
       }
-      found.push({ piece, q, choice, own });
+      found.push({ piece, q, choice, own, ...(respectively ? { respectively: pairedMaterial(piece, measured, i) } : {}) });
     });
     // The loadings of a sentence are the conditions of its other results.
     for (const loading of loadings)
       for (const f of found.slice(found.length - measured.length))
         if (f !== found[loading.index] && !LOADING_CONDITIONS[f.choice.property]) f.own = { ...loading.condition, ...f.own };
   }
-  for (const { piece, q, choice, own: stated } of found) {
+  for (const { piece, q, choice, own: stated, respectively } of found) {
     let own = stated;
     if (piece.row !== undefined && !LOADING_CONDITIONS[choice.property]) own = { ...rowLoadings.get(piece.row), ...own };
     const paragraphStart = text.lastIndexOf("\n\n", piece.sentence.start);
     const paragraph = text.slice(paragraphStart < 0 ? 0 : paragraphStart, piece.sentence.end);
     const { added, from } = contextConditions(choice.property, own, context, piece.quote, paragraph);
     const position = piece.offset + q.start;
-    const named = piece.rowMaterial ? null : materialOf(materials, text, piece.sentence, position, main);
-    const material = piece.rowMaterial ?? named?.material.name ?? null;
+    const named = piece.rowMaterial || respectively ? null : materialOf(materials, text, piece.sentence, position, main);
+    const material = piece.rowMaterial ?? respectively ?? named?.material.name ?? null;
     const materialReason = piece.rowMaterial
       ? "; material: the table row's first cell"
-      : named
-        ? `; material: ${named.how === "sentence" ? "named in the sentence" : named.how === "paragraph" ? "named last in the paragraph" : "the paper's main material"}`
-        : "";
+      : respectively
+        ? "; material: paired in order with the sentence's materials (respectively)"
+        : named
+          ? `; material: ${named.how === "sentence" ? "named in the sentence" : named.how === "paragraph" ? "named last in the paragraph" : "the paper's main material"}`
+          : "";
     out.push({
       property: choice.property,
       ...(q.value !== undefined ? { value: q.value } : { min: q.min!, max: q.max! }),

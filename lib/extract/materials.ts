@@ -36,7 +36,7 @@ const NOT_MATERIALS = new Set(
     "NMR SSNMR MAS ssNMR FTIR FT-IR IR ATR UV UV-VIS VIS ICP ICP-OES ICP-AES ICP-MS OES AES AFM XRF TOF-SIMS SIMS EPR ESR DEMS OEMS GC MS " +
     "SEI CEI LIB SIB PIB KIB ZIB LMB SMB LSB LIS NIB AIB MIB SSB ASSB LMBS ICE CE RT ESW ECW CCD SOC SOH DOD OCV ASR EES ESS EV HEV " +
     "PC-SAFT SSA CN TM TMD HEO HEA SAC DAC LIPS LIP LIPSS SRR OER ORR HER CO2RR NRR RDS RDE RRDE " +
-    "CR CR2032 CR2025 CR2016 PP PE PTFE GF NP"
+    "CR CR2032 CR2025 CR2016 PP PE PTFE GF NP JCPDS PDF ICDD ICSD COD ID/IG IG/ID"
   ).split(" "),
 );
 /** Long forms ending in these words define a technique, a quantity or a device, not a sample. */
@@ -94,13 +94,16 @@ function strength(part: string): number {
   // Two elements or more ("NaF", "FeS2"); one element, with or without a count ("Sb", "O3", "N4"), only says little.
   if (isFormula(part)) return /[A-Z][a-z]?[\d.xyzδ]*[A-Z(]/.test(part) ? 2 : 1;
   const capitals = (part.match(/[A-Z]/g) ?? []).length;
-  if (capitals >= 2 && !/^[A-Z]{6,}$/.test(part) && !isAbbreviationStop(part)) return 2;
+  // "P.F", "Y.J": an author's initials, not a name.
+  if (capitals >= 2 && !/^[A-Z]{6,}$/.test(part) && !/\.(?!\d)/.test(part) && !isAbbreviationStop(part)) return 2;
   return 0;
 }
 
 /** A token written like a material's name: a formula, an abbreviation, or such pieces joined by "/", "@", "-", "–" or "//". */
 function nameLike(token: string): boolean {
   if (isAbbreviationStop(token)) return false;
+  // "Fe(III)", "Ti(IV)": an oxidation state.
+  if (/\((?:I{1,3}|IV|VI{0,3})\)$/.test(token)) return false;
   // An ion ("Na+", "Fe2+", "PO43−") or a bare element is not a material.
   if (/[+−-]$|\d[+−-]$/.test(token) && !/[/@]/.test(token)) return false;
   const parts = token.split(/\/\/|[/@–—-]|\|\|/).filter(Boolean);
@@ -151,8 +154,10 @@ function formulaNames(text: string): { name: string; start: number; end: number 
     const t = tokens[i]!;
     const balanced = (t.word.match(/\(/g) ?? []).length === (t.word.match(/\)/g) ?? []).length;
     if (!balanced) continue;
+    // A name starts with a letter and holds no long number (a grant or a catalogue number).
+    if (!/^\p{L}/u.test(t.word) || /\d{5}/.test(t.word)) continue;
     const head = nameLike(t.word);
-    const element = !head && isElement(t.word);
+    const element = !head && isElement(t.word) && !/^(?:In|As|At|Be|He|No|I|Am|Es)$/.test(t.word);
     if (!head && !element) continue;
     // "Fig. S14", "Table S2": a label, not sulfur.
     if (/^S\d+[a-z]?$/.test(t.word) && LABEL_BEFORE.test(text.slice(Math.max(0, t.start - 12), t.start))) continue;
@@ -180,6 +185,8 @@ export function materialMentions(text: string): MaterialMention[] {
   for (const m of text.matchAll(DEFINED)) {
     const abbreviation = m[2]!;
     if (isAbbreviationStop(abbreviation)) continue;
+    // "lithium–sulfur (Li–S)": a chemistry, not a sample.
+    if (abbreviation.split(/[-–]/).every((p) => isElement(p)) && /[-–]/.test(abbreviation)) continue;
     const longForm = longFormOf(m[1]!.trim().split(/\s+/), abbreviation);
     if (!longForm || byName.has(abbreviation)) continue;
     // "X-ray diffraction (XRD)", "solid electrolyte interphase (SEI)": a technique or a phenomenon.
@@ -196,11 +203,33 @@ export function materialMentions(text: string): MaterialMention[] {
     for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu")))
       spans.push({ material, start: m.index!, end: m.index! + m[0].length });
   }
-  for (const f of formulaNames(text)) {
+  // A formula an abbreviation is defined as is that abbreviation wherever it is written, with or without its phase ("O3-").
+  const withoutPhase = (name: string) => name.replace(/^(?:[OPT]\d|[αβγδ])-/u, "");
+  const formulas = formulaNames(text);
+  const formulaAliases = new Map<string, MaterialMention>();
+  for (const f of formulas) {
+    const defined = /^\s*\(([^()]+)\)/.exec(text.slice(f.end, f.end + 20));
+    // "LiNi0.8Co0.1Mn0.1O2 (NCM811)": the formula's short name, whether or not its letters spell it.
+    if (defined && /\d/.test(f.name) && nameLike(defined[1]!) && !isAbbreviationStop(defined[1]!)) {
+      add(defined[1]!, "abbreviation", f.name);
+      formulaAliases.set(withoutPhase(f.name), byName.get(defined[1]!)!);
+    }
+  }
+  // A bare capitals word the paper does not define ("GmbH", "ACS", "HT") is a material only where the
+  // text calls it one at least once: "the MXene nanosheets", "an LFP cathode".
+  const MATERIAL_NOUN =
+    /^\s+(?:anodes?|cathodes?|electrodes?|electrolytes?|separators?|interlayers?|hosts?|composites?|hybrids?|powders?|samples?|materials?|films?|layers?|networks?|matrix|matrices|catalysts?|nanosheets?|nanoparticles?|nanotubes?|nanofibers?|nanofibres?|particles?|sheets?|skeletons?|frameworks?|flakes?|crystals?|spheres?|membranes?|coatings?|substrates?|scaffolds?)\b/i;
+  const calledMaterial = new Set(formulas.filter((f) => MATERIAL_NOUN.test(text.slice(f.end, f.end + 20))).map((f) => f.name));
+  const abbreviationOnly = (name: string) => !/[\d@/–—-]|\s/.test(name) && !isFormula(name);
+  for (const f of formulas) {
+    if (abbreviationOnly(f.name) && !byName.has(f.name) && !calledMaterial.has(f.name)) continue;
     if (/^[A-Z][A-Za-z0-9@]*-\d{2,4}(?:\/\d{2,4})+$/.test(f.name)) continue; // a series, read above
     // A formula that an abbreviation right after it stands for ("Na3V2(PO4)3 (NVP)") is that material.
     const defined = /^\s*\(([^()]+)\)/.exec(text.slice(f.end, f.end + 20));
-    const alias = defined && byName.get(defined[1]!);
+    const alias =
+      (defined && byName.get(defined[1]!)) ||
+      formulaAliases.get(withoutPhase(f.name)) ||
+      (withoutPhase(f.name) !== f.name ? byName.get(withoutPhase(f.name)) : undefined);
     if (alias) {
       spans.push({ material: alias, start: f.start, end: f.end });
       continue;
@@ -229,6 +258,18 @@ export function materialMentions(text: string): MaterialMention[] {
   return [...byName.values()].filter((m) => m.mentions.length).sort((a, b) => a.mentions[0]! - b.mentions[0]!);
 }
 
+/**
+ * A product or intermediate of an alkali metal's reaction, named in a mechanism rather than as a
+ * sample: an alkali binary ("Li2S", "Na3Sb", "NaF", "Li2S6") or a variable alkali content ("NaxFeS2", "LixSi").
+ */
+export function isReactionSpecies(name: string): boolean {
+  return /^(?:Li|Na|K)(?:\d+(?:\.\d+)?|[xy])?[A-Z][a-z]?(?:\d+(?:\.\d+)?|[xy])?$/.test(name) || /^(?:Li|Na|K)[xy]/.test(name);
+}
+
+/** Words before a name that make it what a peak or a step is assigned to, not the sample measured: "attributed to the formation of Na2S". */
+const ASSIGNED =
+  /\b(?:attribut|assign|ascrib|correspond|related|relating|derived|due|owing|formation|forming|form|conversion|convert|into|desodiation|sodiation|lithiation|delithiation|reduction|oxidation|decomposition|identified|indicat|stretching|vibration|bonds?)\w*\b[^.;]{0,40}$/i;
+
 /** The material named last before `position` (within the paragraph's reach), if any. */
 export function materialBefore(materials: MaterialMention[], position: number): MaterialMention | undefined {
   let best: { material: MaterialMention; at: number } | undefined;
@@ -250,7 +291,7 @@ export function materialAfter(materials: MaterialMention[], position: number, li
 /** The paper's main material: the one mentioned most (the earlier on a tie). */
 export function mainMaterial(materials: MaterialMention[]): MaterialMention | undefined {
   return [...materials]
-    .filter((m) => m.kind !== "series" || m.mentions.length > 1)
+    .filter((m) => (m.kind !== "series" || m.mentions.length > 1) && !isReactionSpecies(m.name))
     .sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0]! - b.mentions[0]!)[0];
 }
 
@@ -266,13 +307,25 @@ export function materialOf(
   position: number,
   main = mainMaterial(materials),
 ): { material: MaterialMention; how: "sentence" | "paragraph" | "paper" } | undefined {
-  const before = materialBefore(materials, position);
-  const at = before ? Math.max(...before.mentions.filter((m) => m < position)) : -1;
-  if (before && at >= sentence.start) return { material: before, how: "sentence" };
-  const after = materialAfter(materials, position, sentence.end);
-  if (after && !/\b(?:than|compared|comparison|relative|vs\.?|versus|whereas|while|unlike|over)\b/i.test(text.slice(position, after.at)))
+  // A sample, not a reaction product nor what a peak is assigned to.
+  const subject = (m: MaterialMention, at: number) =>
+    !isReactionSpecies(m.name) && !ASSIGNED.test(text.slice(Math.max(sentence.start, text.lastIndexOf("\n\n", at), at - 60), at));
+  let before: { material: MaterialMention; at: number } | undefined;
+  for (const material of materials)
+    for (const at of material.mentions) if (at < position && (!before || at > before.at) && subject(material, at)) before = { material, at };
+  if (before && before.at >= sentence.start) return { material: before.material, how: "sentence" };
+  const after = materialAfter(
+    materials.filter((m) => !isReactionSpecies(m.name)),
+    position,
+    sentence.end,
+  );
+  if (
+    after &&
+    subject(after.material, after.at) &&
+    !/\b(?:than|compared|comparison|relative|vs\.?|versus|whereas|while|unlike|over)\b/i.test(text.slice(position, after.at))
+  )
     return { material: after.material, how: "sentence" };
   const paragraph = text.lastIndexOf("\n\n", position);
-  if (before && at > paragraph) return { material: before, how: "paragraph" };
+  if (before && before.at > paragraph) return { material: before.material, how: "paragraph" };
   return main ? { material: main, how: "paper" } : undefined;
 }

@@ -74,3 +74,30 @@ describe("the material a number is about", () => {
     expect(measurementCandidates(text)[0]!.reason).toMatch(/main material/);
   });
 });
+
+describe("telling samples from what a sentence mentions in passing", () => {
+  const materialsOf = (text: string) => measurementCandidates(text).map((c) => [c.value, c.material]);
+
+  it("pairs the materials a sentence lists with its values, respectively", () => {
+    expect(materialsOf("The Si/C, SnO2@C and Fe3O4/rGO electrodes deliver 620, 700 and 900 mAh g−1, respectively.")).toEqual([
+      [620, "Si/C"],
+      [700, "SnO2@C"],
+      [900, "Fe3O4/rGO"],
+    ]);
+  });
+
+  it("does not file a number under a reaction product or what a peak is assigned to", () => {
+    const text = "The CoSe2@NC electrode was studied.\n\nThe CoSe2@NC anode shows a peak at 1.2 V attributed to the formation of Na2Se and Li2S.";
+    expect(materialsOf(text)).toEqual([[1.2, "CoSe2@NC"]]);
+    expect(materialsOf("A reduction peak at 0.8 V corresponds to the formation of NaxSb in the Sb@C electrode.")).toEqual([[0.8, "Sb@C"]]);
+  });
+
+  it("takes an undefined capitals word for a material only where the text calls it one", () => {
+    expect(materialMentions("Purchased from ACS and TCI. The TCI powder was used.").map((m) => m.name)).toEqual(["TCI"]);
+  });
+
+  it("reads a formula's short name, and the formula with its phase prefix, as one material", () => {
+    const materials = materialMentions("The O3-NaNi0.5Mn0.5O2 (NNM) cathode; NaNi0.5Mn0.5O2 is layered and NNM is stable.");
+    expect(materials.map((m) => [m.name, m.mentions.length])).toEqual([["NNM", 4]]);
+  });
+});
