@@ -112,7 +112,7 @@ function nameLike(token: string): boolean {
   // "Li–S", "Fe–O–Ti", "O3–P3": elements joined, a chemistry, a bond or a phase, not a sample; but a
   // composite or core@shell of two elements ("Si/C", "Sb@C") or a metal with its coordination ("Fe–N4/C") is one.
   const coordination = parts.length > 1 && parts.some((p) => /\d$/.test(p)) && parts.some((p) => /^[A-Z][a-z]?$/.test(p));
-  const composite = /[/@]/.test(token) && new Set(parts.map((p) => p.replace(/\d*[+−]$/, ""))).size > 1 && !/[+−]/.test(token);
+  const composite = /[/@]/.test(token) && !/[-–—+−]/.test(token) && strengths.every((s) => s >= 1) && new Set(parts).size > 1;
   if (strengths.every((s) => s <= 1) && !composite && !coordination) return false;
   // Every piece is chemistry, a short label ("QD", "Sn-FB", "N4") or a carbon host's name, not an English word.
   return parts.every(
