@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Native driver and the Prisma runtime stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/client"],
+  // Native driver and the Prisma runtime stay outside the server bundle; so does pdf.js, which loads
+  // its worker module from its own package directory.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/client", "pdfjs-dist"],
   poweredByHeader: false,
 };
 

@@ -1,9 +1,10 @@
 /** POST /api/extract on the running app: editors only, the file as the body, clear 4xx for what is not a paper. */
-import { describe, it, expect, beforeAll } from "vitest";
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { sharedApp } from "../helpers/app";
 import { createClient } from "../../lib/db";
 import { databaseFile } from "../../lib/db/location";
 import { createUser } from "../../lib/auth";
+import { printPdf, closeBrowser } from "../extract/documents/pdf-helpers";
 
 describe("POST /api/extract", () => {
   let url: string;
@@ -11,6 +12,7 @@ describe("POST /api/extract", () => {
   const post = (body: BodyInit, query = "", s: typeof session | null = session) =>
     fetch(`${url}/api/extract${query}`, { method: "POST", headers: { origin: url, ...(s ? { cookie: s.cookie, "x-csrf-token": s.csrf } : {}) }, body });
 
+  afterAll(closeBrowser);
   beforeAll(async () => {
     const app = sharedApp();
     url = app.url;
@@ -37,6 +39,14 @@ describe("POST /api/extract", () => {
     const capacity = body.candidates.find((c) => c.measurement?.value === 512)!;
     expect(body.text.slice(capacity.start, capacity.end)).toMatch(/^512 mAh g−1/);
     expect(body.record.papers[0]!.status).toBe("draft");
+  });
+
+  it("reads an uploaded PDF's text layer on the server", async () => {
+    const pdf = await printPdf("<p>The Sb@C anode delivers a specific capacity of 512 mAh g<sup>−1</sup> at 0.2 A g<sup>−1</sup>.</p>");
+    const response = await post(new Blob([Buffer.from(pdf)], { type: "application/pdf" }), "?name=paper.pdf");
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { candidates: { measurement?: { value: number; unit: string } }[] };
+    expect(body.candidates.find((c) => c.measurement?.value === 512)?.measurement?.unit).toBe("mAh g-1");
   });
 
   it("refuses anonymous callers, an empty body, binary data, an unknown format and an oversized file with a 4xx", async () => {

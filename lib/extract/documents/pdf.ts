@@ -142,8 +142,9 @@ function metadataOf(info: Record<string, unknown>, text: string): PaperMetadata 
 
 export async function readPdf(bytes: Uint8Array): Promise<DocumentParts> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  // pdf.js takes the buffer over; a copy leaves the caller's bytes intact.
-  const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
+  // A copy as a plain Uint8Array: pdf.js takes its buffer over, and refuses a Node Buffer (what a
+  // file read or a request body is).
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
   let pdf;
   try {
     pdf = await task.promise;
