@@ -211,6 +211,10 @@ function score(paper: string, text: string, materials: RecordMaterial[]): PaperS
       }
   }
   if (DETAILS)
+    stated.forEach((r, i) => {
+      if (!matches.has(i)) console.log(`MISS ${paper.slice(0, 3)} ${r.property} ${r.value ?? `${r.min}–${r.max}`} ${unitOf(r)} | ${r.quote.slice(0, 140)}`);
+    });
+  if (DETAILS)
     candidates.forEach((c, i) => {
       if (!matchedCandidates.has(i))
         console.log(`FP  ${paper.slice(0, 3)} ${c.property} ${c.value ?? `${c.min}–${c.max}`} ${c.unit} (${c.confidence}) | ${c.quote.slice(0, 120)}`);

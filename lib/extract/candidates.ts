@@ -38,7 +38,11 @@ export interface MeasurementCandidate {
  * (a capacity in mAh g⁻¹ may be reversible or first-cycle; a length may be a particle, a pore or a film).
  */
 const CUES: { property: string; words: RegExp }[] = [
-  { property: "initial_discharge_capacity", words: /\b(?:initial|first)(?:[- ]cycle)?(?: reversible)? (?:discharge|sodiation|lithiation) capacit(?:y|ies)\b/i },
+  {
+    property: "initial_discharge_capacity",
+    words:
+      /\b(?:initial|first)(?:[- ]cycle)?(?: reversible)? (?:discharge|sodiation|lithiation) capacit(?:y|ies)\b|\binitial capacit(?:y|ies)\b|\bdischarge capacit(?:y|ies) (?:of|in|at) the (?:first|1st|initial) cycle\b/i,
+  },
   { property: "initial_charge_capacity", words: /\b(?:initial|first)(?:[- ]cycle)? (?:charge|desodiation|delithiation) capacit(?:y|ies)\b/i },
   { property: "theoretical_capacity", words: /\btheoretical (?:specific )?capacit(?:y|ies)\b/i },
   { property: "specific_capacity", words: /\bcapacit(?:y|ies)\b/i },
@@ -50,7 +54,7 @@ const CUES: { property: string; words: RegExp }[] = [
     property: "capacity_decay_per_cycle",
     words: /\b(?:decay|fading|fade|loss)\b[^.]*per cycle|per cycle[^.]*\b(?:decay|fading|fade)\b|\b(?:decay|fading|fade) rate/i,
   },
-  { property: "ionic_conductivity", words: /\b(?:ionic |Na\+ |Li\+ |K\+ )?conductivit(?:y|ies)\b|\bσ\b/i },
+  { property: "ionic_conductivity", words: /\b(?:ionic |Na\+ |Li\+ |K\+ )?conductivit(?:y|ies)\b|(?:^|[\s(])σ(?=[\s)=:,]|$)/i },
   { property: "electronic_conductivity", words: /\belectr(?:on)?ical conductivit(?:y|ies)\b|\belectronic conductivit(?:y|ies)\b/i },
   { property: "diffusion_coefficient", words: /\bdiffusion coefficients?|\bdiffusivit|\bD_?\{?(?:Li|Na|K)/i },
   { property: "specific_surface_area", words: /\bsurface areas?|\bBET\b/i },
@@ -120,7 +124,11 @@ const CUES: { property: string; words: RegExp }[] = [
   { property: "charge_transfer_amount", words: /\bBader|\bcharge transfer(?:red)?\b/i },
   { property: "cycle_life", words: /\bcycle life|\blifespan/i },
   { property: "cycles_tested", words: /\bstabl[ey]\b|\bcycled\b/i },
-  { property: "cycling_duration", words: /\b(?:stabl[ey]|cycl(?:e|es|ed|ing)|plating\/stripping|lifespan)\b[^.]{0,30}\b(?:for|over|beyond|exceeding)\b/i },
+  {
+    property: "cycling_duration",
+    words:
+      /\b(?:stabl[ey]|stabilit(?:y|ies)|cycl\w*|plating\/stripping|lifespans?|operat\w*|polari[sz]ation|sustain\w*|surviv\w*|fail\w*)\b[^.]{0,40}\b(?:for|over|beyond|exceeding|after)\b/i,
+  },
   { property: "observation_time", words: /\b(?:period|observed|observation|soak(?:ed|ing)?|rest(?:ed|ing)?)\b/i },
   { property: "time_constant", words: /\btime constants?|\bτ\b/i },
   { property: "operating_temperature", words: /\b(?:wide|operating|working)[- ]temperatures?|\btemperature (?:range|window)/i },
@@ -143,11 +151,11 @@ const CUES: { property: string; words: RegExp }[] = [
  * cm⁻¹ a vibrational band, µL mg⁻¹ an E/S ratio, and hundreds of eV an XPS binding energy (no
  * computed energy or band edge comes near 50 eV).
  */
-const UNIT_SAYS: { unit: RegExp; property: string; when?: (q: FoundQuantity) => boolean }[] = [
+const UNIT_SAYS: { unit: RegExp; property: string; when?: (q: FoundQuantity, sentence: string) => boolean }[] = [
   { unit: /%\s*(?:per|\/)\s*cycle/i, property: "capacity_decay_per_cycle" },
   { unit: /^wt\.?\s*%$/i, property: "mass_fraction" },
   { unit: /^at\.?\s*%$/i, property: "atomic_fraction" },
-  { unit: /^ppm$/, property: "chemical_shift" },
+  { unit: /^ppm$/, property: "chemical_shift", when: (q, sentence) => !/\b(?:O2|H2O|water|moisture|oxygen)\b[^.;]{0,15}$/.test(sentence.slice(0, q.start)) },
   { unit: /^(?:Å|angstrom)\s*[-−]1$/u, property: "wavevector" },
   { unit: /^cm\s*[-−]1$/, property: "wavenumber" },
   { unit: /^[µμu]L\s*mg\s*[-−]1$/u, property: "es_ratio" },
@@ -170,8 +178,27 @@ const FAMILIES: { unit: RegExp; property: string }[] = [
 const NEAR = 80;
 
 function chooseProperty(q: FoundQuantity, sentence: string): { property: string; confidence: number; reason: string } {
-  const says = UNIT_SAYS.find((u) => q.fits.includes(u.property) && u.unit.test(q.printed ?? q.unit) && (!u.when || u.when(q)));
+  const says = UNIT_SAYS.find((u) => q.fits.includes(u.property) && u.unit.test(q.printed ?? q.unit) && (!u.when || u.when(q, sentence)));
   if (says) return { property: says.property, confidence: 0.8, reason: `${q.printed ?? q.unit} is the unit of ${says.property.replace(/_/g, " ")}` };
+  // Words right after the number and its unit that name it: "77.4% sulfur utilization", "0.02% fade/cycle", "2.3 mg cm−2 S loading".
+  const after = sentence.slice(q.end, q.end + 40);
+  if (/^\s*(?:capacity\s+)?(?:fade|fading|decay|loss)(?:\s+rate)?\s*(?:per|\/)\s*cycle/i.test(after) && q.fits.includes("capacity_decay_per_cycle"))
+    return { property: "capacity_decay_per_cycle", confidence: 0.9, reason: `"${after.trim().split(/\s+/).slice(0, 3).join(" ")}" right after the number` };
+  for (const cue of CUES) {
+    if (!q.fits.includes(cue.property)) continue;
+    const m = new RegExp(String.raw`^\s*(?:${cue.words.source})`, cue.words.flags).exec(after);
+    // The longest name right after wins ("theoretical energy density" over "energy density").
+    if (
+      m &&
+      !CUES.some(
+        (other) =>
+          other !== cue &&
+          q.fits.includes(other.property) &&
+          (new RegExp(String.raw`^\s*(?:${other.words.source})`, other.words.flags).exec(after)?.[0].length ?? 0) > m[0].length,
+      )
+    )
+      return { property: cue.property, confidence: 0.9, reason: `"${m[0].trim()}" right after the number` };
+  }
   const before = sentence.slice(Math.max(0, q.start - NEAR), q.start);
   // The cue ending nearest before the number wins, the longer one on a tie ("initial discharge
   // capacity" over "capacity"); the cue list's order breaks the rest.
@@ -344,7 +371,8 @@ export function measurementCandidates(raw: string, options: CandidateOptions = {
     // "…at 0.1, 0.5 and 1 A g−1, respectively": values and conditions of one kind pair in order.
     // Otherwise a measurement takes the conditions after it up to the next measurement, and of a
     // kind it has none of there, the nearest one before it.
-    const respectively = /\brespectively\b/i.test(piece.text);
+    // "1058/950/760 mA h g−1 at 1/2/5C": values and conditions listed with slashes pair in order too.
+    const respectively = /\brespectively\b/i.test(piece.text) || (measured.some((m) => m.q.slash) && conditions.length === measured.length);
     const loadings: { condition: Partial<Conditions>; index: number }[] = [];
     measured.forEach(({ q, choice }, i) => {
       const own: Partial<Conditions> = {};
@@ -382,7 +410,7 @@ export function measurementCandidates(raw: string, options: CandidateOptions = {
     const paragraph = text.slice(paragraphStart < 0 ? 0 : paragraphStart, piece.sentence.end);
     const { added, from } = contextConditions(choice.property, own, context, piece.quote, paragraph);
     const position = piece.offset + q.start;
-    const named = piece.rowMaterial || respectively ? null : materialOf(materials, text, piece.sentence, position, main);
+    const named = piece.rowMaterial || respectively ? null : materialOf(materials, text, piece.sentence, position, main, piece.offset + q.end);
     const material = piece.rowMaterial ?? respectively ?? named?.material.name ?? null;
     const materialReason = piece.rowMaterial
       ? "; material: the table row's first cell"
@@ -405,5 +433,38 @@ export function measurementCandidates(raw: string, options: CandidateOptions = {
       reason: choice.reason + materialReason + (from.length ? `; conditions from ${from.join(", ")}` : ""),
     });
   }
-  return out;
+  return withoutRestatements(out);
+}
+
+/** Do two candidates' conditions agree where both state one (one may state more)? */
+function consistent(a: Conditions, b: Conditions): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  return Object.keys(x).every((k) => !(k in y) || JSON.stringify(x[k]) === JSON.stringify(y[k]));
+}
+
+/**
+ * A result restated (highlights, abstract, discussion, conclusions) is one candidate: of the
+ * statements of one property, value, unit and material whose conditions agree, the one stating the
+ * most conditions is kept (the earliest on a tie), its reason counting the others.
+ */
+function withoutRestatements(candidates: MeasurementCandidate[]): MeasurementCandidate[] {
+  const amount = (c: MeasurementCandidate) =>
+    `${c.property}|${c.value ?? `${c.min}–${c.max}`}|${c.unit.replace(/[−–]/g, "-").replace(/\s+/g, "")}|${c.material}`;
+  const groups = new Map<string, MeasurementCandidate[][]>();
+  for (const c of candidates) {
+    const sets = groups.get(amount(c)) ?? [];
+    const same = sets.find((set) => set.every((other) => consistent(c.conditions, other.conditions)));
+    if (same) same.push(c);
+    else sets.push([c]);
+    groups.set(amount(c), sets);
+  }
+  const kept = new Set<MeasurementCandidate>();
+  for (const sets of groups.values())
+    for (const set of sets) {
+      const best = set.reduce((a, b) => (Object.keys(b.conditions).length > Object.keys(a.conditions).length ? b : a));
+      if (set.length > 1) best.reason += `; stated ${set.length} times, this statement has the most conditions`;
+      kept.add(best);
+    }
+  return candidates.filter((c) => kept.has(c));
 }

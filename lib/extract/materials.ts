@@ -307,7 +307,14 @@ export function materialOf(
   sentence: { start: number; end: number },
   position: number,
   main = mainMaterial(materials),
+  end = position,
 ): { material: MaterialMention; how: "sentence" | "paragraph" | "paper" } | undefined {
+  // "0.66 mS cm−1 in Sn QSE", "4.5 for the Sn QSE": the material named right after the number and its unit.
+  const right = /^\s*\)?\s*(?:in|for|of|by|on)\s+(?:the\s+|bare\s+|pristine\s+|pure\s+)?/i.exec(text.slice(end, end + 30));
+  if (right) {
+    const next = materialAfter(materials, end + right[0].length, end + right[0].length + 1);
+    if (next && !isReactionSpecies(next.material.name)) return { material: next.material, how: "sentence" };
+  }
   // A sample, not a reaction product nor what a peak is assigned to.
   const subject = (m: MaterialMention, at: number) =>
     !isReactionSpecies(m.name) && !ASSIGNED.test(text.slice(Math.max(sentence.start, text.lastIndexOf("\n\n", at), at - 60), at));

@@ -22,6 +22,8 @@ export interface FoundQuantity {
   fits: string[];
   /** A count rather than an amount: "100 cycles", "0.5 C", "0.95 e" (a C-rate fits no property). */
   count?: "cycles" | "C-rate" | "electrons" | "scan-rate";
+  /** Listed with slashes before the number that carries the unit ("1058/950/760 mA h g−1"). */
+  slash?: true;
   /** Where the number and its unit stand in the sentence. */
   start: number;
   end: number;
@@ -130,14 +132,30 @@ function unitCandidates(after: string): string[] {
 
 const LABEL = /\b(?:Figs?\.|Figures?|Tables?|Eqs?\.|Equations?|Refs?\.|References?|Sections?|Sect\.|Scheme|Notes?|Steps?|Samples?|No\.|PDF\s*#?)\s*S?$/i;
 
-const LISTED = new RegExp(String.raw`(${NUMBER})\s*(?:,\s*and\s+|,\s*|\s+and\s+)$`, "u");
+const LISTED = new RegExp(String.raw`(${NUMBER})\s*(?:,\s*and\s+|,\s*|\s+and\s+|\/)$`, "u");
 
 /** The numbers listed right before `start` ("a, b and …"), in order, each with the unit that ends the list. */
 function listedBefore(sentence: string, start: number, unit: string, printed: string, fits: string[]): FoundQuantity[] {
   const listed: FoundQuantity[] = [];
   for (let at = start, m = LISTED.exec(sentence.slice(0, at)); m; m = LISTED.exec(sentence.slice(0, at))) {
     at = m.index;
-    listed.unshift({ value: numberOf(m[1]!), unit, ...(unit !== printed ? { printed } : {}), fits, start: at, end: at + m[1]!.length, text: m[1]! });
+    // A number inside a name or a formula ("Li0.5/3") is not listed.
+    if (/[\p{L}_.^]$/u.test(sentence.slice(0, at))) break;
+    const slash = sentence
+      .slice(at + m[1]!.length)
+      .trimStart()
+      .startsWith("/");
+    listed.unshift({
+      value: numberOf(m[1]!),
+      unit,
+      ...(unit !== printed ? { printed } : {}),
+      fits,
+      ...(countOf(unit) ? { count: countOf(unit)!.count } : {}),
+      ...(slash ? { slash: true } : {}),
+      start: at,
+      end: at + m[1]!.length,
+      text: m[1]!,
+    });
   }
   return listed;
 }

@@ -114,6 +114,8 @@ export function repairText(raw: string): string {
       .replace(/[ \t]*\n[ \t]*/g, " ")
       .replace(/\s*\u2029\s*/g, "\n\n")
       .replace(/[ \t\u00a0\u2000-\u200a\u202f]+/g, " ")
+      // A micro sign set apart from its unit ("10 μ L mg−1") belongs to it.
+      .replace(/([µμ]) +(?=(?:L|m|A|g|s|V|W|F|Ω|mol|M)(?![\p{L}]))/gu, "$1")
       // A degree sign set apart from its letter ("25 ° C") is one unit.
       .replace(/°\s+(?=[CFK]\b)/g, "°")
       // "1,296.8" and "48,783": a comma followed by exactly three digits inside a number groups thousands.

@@ -113,3 +113,40 @@ describe("cycles, first-cycle efficiencies and synthesis temperatures", () => {
     expect(capacity!.conditions).toEqual({ sulfurLoading: { value: 5.2, unit: "mg cm−2" } });
   });
 });
+
+describe("more ways papers state a number", () => {
+  const named = (text: string) => measurementCandidates(text).map((c) => [c.property, c.value, c.conditions, c.material] as const);
+
+  it("pairs values and conditions listed with slashes", () => {
+    expect(named("The CoP@C cathode gives 1100/980/720 mA h g−1 at 0.5/1/2C.").map(([p, v, c]) => [p, v, c.cRate])).toEqual([
+      ["specific_capacity", 1100, 0.5],
+      ["specific_capacity", 980, 1],
+      ["specific_capacity", 720, 2],
+    ]);
+  });
+
+  it("names a number by the words right after it", () => {
+    expect(named("The TiN/S cathode reaches 81.2% sulfur utilization and 0.031% fade/cycle.").map(([p, v]) => [p, v])).toEqual([
+      ["sulfur_utilization", 81.2],
+      ["capacity_decay_per_cycle", 0.031],
+    ]);
+  });
+
+  it("reads σ as a conductivity and a duration of stable cycling, and files a number under the material named right after it", () => {
+    expect(named("The PEO-LLZO electrolyte shows a σ of 0.8 mS cm−1, compared to 0.1 mS cm−1 in PEO-LiTFSI.").map(([p, v, , m]) => [p, v, m])).toEqual([
+      ["ionic_conductivity", 0.8, "PEO-LLZO"],
+      ["ionic_conductivity", 0.1, "PEO-LiTFSI"],
+    ]);
+    expect(named("The Li||Li cell with the PEO-LLZO electrolyte shows stability for 1200 hours.").map(([p, v]) => [p, v])).toEqual([
+      ["cycling_duration", 1200],
+    ]);
+  });
+
+  it("keeps a result restated in the abstract and the discussion once, with the most conditions", () => {
+    const found = measurementCandidates(
+      "The MoS2/C anode delivers 610 mAh g−1. In Fig. 3, the MoS2/C anode delivers 610 mAh g−1 at 0.2 A g−1 after 100 cycles.",
+    );
+    expect(found.map((c) => [c.value, c.conditions.cycle])).toEqual([[610, 100]]);
+    expect(found[0]!.reason).toMatch(/stated 2 times/);
+  });
+});
