@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { validateRecordFile, RecordValidationError } from "../lib/records/validate";
 import { foldText, quoteFinder, quoteStatesValue } from "../lib/records/provenance";
 import { SEED_SOURCES, SEED_TEXTS_DIR } from "./sources";
+import { paperKey } from "../lib/records/identifiers";
 
 /** `part` occurs in `quote` once both are folded (markup, dashes, spaces, case). */
 const inQuote = (quote: string, part: string) => foldText(quote).includes(foldText(part));
@@ -43,7 +44,7 @@ for (const file of process.argv.slice(2)) {
     continue;
   }
   for (const [pi, paper] of parsed.papers.entries()) {
-    const source = SEED_SOURCES[paper.doi];
+    const source = SEED_SOURCES[paperKey(paper)];
     const textPath = source && join(SEED_TEXTS_DIR, source);
     const text = textPath && existsSync(textPath) ? readFileSync(textPath, "utf8") : undefined;
     const inPaper = text ? quoteFinder(text) : undefined;

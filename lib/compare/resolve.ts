@@ -2,6 +2,7 @@
  * Which materials a comparison is about: ids, "DOI/key" references or names resolved to materials,
  * with the limits and errors the CLI, the API and the compare page share.
  */
+import { isPaperKey } from "../records/identifiers";
 import type { PrismaClient } from "../db";
 import { AppError, type ErrorCode } from "../errors";
 import { isRowId } from "../db/ids";
@@ -73,7 +74,7 @@ async function resolveOne(prisma: PrismaClient, raw: string, index: number): Pro
     throw new CompareError(`no material has id ${text}`, field, "not_found");
   }
   const ref = parseMaterialRef(text);
-  if (ref && /^10\./.test(ref.doi)) {
+  if (ref && isPaperKey(ref.doi)) {
     const byRef = await prisma.material.findFirst({ where: { key: ref.key, paper: { doi: ref.doi } }, select: MATERIAL_SELECT });
     if (byRef) return byRef;
   }

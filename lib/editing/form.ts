@@ -125,6 +125,8 @@ export interface MaterialForm {
 
 export interface PaperForm {
   doi: string;
+  /** Without a DOI: an arXiv id, an ISBN, a URL or a local id. */
+  identifier: string;
   title: string;
   journal: string;
   year: string;
@@ -233,6 +235,7 @@ export function emptyState(): EditorState {
     version: 1,
     paper: {
       doi: "",
+      identifier: "",
       title: "",
       journal: "",
       year: "",
@@ -331,6 +334,7 @@ export function materialToForm(m: MaterialRecord): MaterialForm {
 export function paperToForm(p: Partial<PaperRecord>): PaperForm {
   return {
     doi: s(p.doi),
+    identifier: s(p.identifier),
     title: s(p.title),
     journal: s(p.journal),
     year: s(p.year),
@@ -473,7 +477,8 @@ export function formToRecord(state: EditorState): { record: Record<string, unkno
   const p = state.paper;
   const keywords = lines(p.keywords);
   const record = clean({
-    doi: p.doi,
+    doi: opt(p.doi),
+    identifier: opt(p.identifier),
     title: p.title,
     journal: p.journal,
     year: p.year.trim() ? num(b, p.year, "year", true) : (b.issues.push({ path: "year", message: "the year is required" }), undefined),

@@ -2,6 +2,7 @@
  * Editing on the server: drafts saved as the editor types, and publishing a paper from the form
  * or the API through the one record validation and writePaper, in one transaction.
  */
+import { paperKey } from "../records/identifiers";
 import { z } from "zod";
 import { db, type PrismaClient, type Tx } from "../db";
 import { writeTransaction } from "../db/transaction";
@@ -172,9 +173,10 @@ export async function publishPaper(
   prisma: PrismaClient = db(),
 ) {
   const paper = { ...validatePaper(input), status: "published" as const };
-  if (options.mode === "update" && options.doi && paper.doi !== options.doi.toLowerCase()) {
-    throw new AppError("invalid", `the DOI of a paper cannot change while editing it (${options.doi} → ${paper.doi}); add it as a new paper instead`, {
-      field: "doi",
+  const key = paperKey(paper);
+  if (options.mode === "update" && options.doi && key !== options.doi.toLowerCase()) {
+    throw new AppError("invalid", `the DOI or identifier of a paper cannot change while editing it (${options.doi} → ${key}); add it as a new paper instead`, {
+      field: paper.doi ? "doi" : "identifier",
     });
   }
   // The draft the record came from is discarded with the publish; one never saved is no matter.
@@ -183,16 +185,20 @@ export async function publishPaper(
     if (draft && draft.userId !== options.user.id) throw notYours();
   }
   return writeTransaction(prisma, async (tx) => {
-    const existing = await tx.paper.findUnique({ where: { doi: paper.doi }, select: { id: true, title: true } });
+    const existing = await tx.paper.findUnique({ where: { doi: key }, select: { id: true, title: true } });
     if (options.mode === "create" && existing) {
-      throw new AppError("conflict", `DOI ${paper.doi} is already in the knowledge base ("${existing.title}"); edit that paper instead`, {
-        field: "doi",
-        details: { path: paperUrl(paper.doi) },
-      });
+      throw new AppError(
+        "conflict",
+        `${paper.doi ? `DOI ${key}` : `identifier ${paper.identifier}`} is already in the knowledge base ("${existing.title}"); edit that paper instead`,
+        {
+          field: paper.doi ? "doi" : "identifier",
+          details: { path: paperUrl(key) },
+        },
+      );
     }
-    if (options.mode === "update" && !existing) throw new AppError("not_found", `no paper with DOI ${paper.doi}`);
+    if (options.mode === "update" && !existing) throw new AppError("not_found", `no paper with DOI or identifier ${key}`);
     if (options.mode === "update" && options.baseVersion !== undefined) {
-      const current = await paperVersion(paper.doi, tx);
+      const current = await paperVersion(key, tx);
       if (current && current.version !== options.baseVersion) {
         const who = current.savedBy ? ` by ${current.savedBy}` : "";
         throw new AppError(

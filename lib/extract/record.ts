@@ -146,7 +146,7 @@ function paperOf(document: PaperDocument): PaperRecord {
 
 /** The paper's fields a record requires, and how a reviewer would name each. */
 const REQUIRED_METADATA: [keyof PaperRecord, string][] = [
-  ["doi", "the DOI"],
+  ["doi", "the DOI (without one, give another identifier: an arXiv id, an ISBN, a URL or a local id)"],
   ["title", "the title"],
   ["authors", "the authors"],
   ["journal", "the journal"],
@@ -264,11 +264,11 @@ export function extractPaper(document: PaperDocument): Extraction {
     material.synthesis = material.synthesis!.filter((s) => !candidates.some((c) => c.problem && c.step === s));
   }
   const record: RecordFile = { papers: [paper] };
-  const missing = REQUIRED_METADATA.filter(([field]) => !(paper as Record<string, unknown>)[field] || (field === "authors" && !paper.authors?.length)).map(
-    ([path, what]) => ({
-      path,
-      message: `the document does not state ${what}: add it before importing or publishing`,
-    }),
-  );
+  const stated = (field: keyof PaperRecord): boolean =>
+    field === "doi" ? !!(paper.doi || paper.identifier) : field === "authors" ? !!paper.authors?.length : !!(paper as Record<string, unknown>)[field];
+  const missing = REQUIRED_METADATA.filter(([field]) => !stated(field)).map(([path, what]) => ({
+    path,
+    message: `the document does not state ${what}: add it before importing or publishing`,
+  }));
   return { record, candidates, missing, text, sections: document.sections };
 }

@@ -4,6 +4,7 @@
  * the JSON path of the offending field, e.g. papers[0].materials[2].measurements[5].unit. The
  * server's validation (./validate.ts) adds the checks that need mathjs.
  */
+import { paperKey } from "./identifiers";
 import { recordFileSchema, measurementSchema, type RecordFileParsed } from "./schema";
 import { convert, compatible, isShare, readUnit, toCanonical } from "../units/convert";
 import { UnitError } from "../units/notation";
@@ -143,8 +144,13 @@ export function semanticErrors(file: RecordFileParsed, further?: MeasurementChec
   const dois = new Set<string>();
   file.papers.forEach((paper, pi) => {
     const pp = `papers[${pi}]`;
-    if (dois.has(paper.doi)) errors.push({ path: `${pp}.doi`, message: `DOI ${paper.doi} appears twice in this file` });
-    dois.add(paper.doi);
+    const key = paperKey(paper);
+    if (dois.has(key))
+      errors.push({
+        path: `${pp}.${paper.doi ? "doi" : "identifier"}`,
+        message: `${paper.doi ? `DOI ${key}` : `identifier ${paper.identifier}`} appears twice in this file`,
+      });
+    dois.add(key);
     paper.formulas.forEach((key, fi) => {
       if (!formulaDefinition(key)) errors.push({ path: `${pp}.formulas[${fi}]`, message: `unknown formula "${key}"` });
     });

@@ -24,6 +24,7 @@ const CSV_CONDITIONS = columnsOf()
 
 export const CSV_COLUMNS = [
   "doi",
+  "identifier",
   "paper_title",
   "year",
   "material_key",
@@ -58,6 +59,7 @@ function paperRows(paper: PaperOut): unknown[][] {
       const [low, high] = endsOf(m);
       return [
         paper.doi,
+        paper.identifier,
         paper.title,
         paper.year,
         material.key,

@@ -2,6 +2,7 @@
  * Record files on disk, loaded as a whole: the numbered files of a directory (`NNN-….json`, as
  * seed/ ships them), and importing the papers among them that the database does not hold yet.
  */
+import { paperKey } from "./identifiers";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { PrismaClient } from "../db";
@@ -25,10 +26,10 @@ export async function importMissingPapers(prisma: PrismaClient, files: string[])
   const loaded: string[] = [];
   for (const file of files) {
     const records = validateRecordFile(parseRecordJson(readFileSync(file, "utf8")));
-    const missing = records.papers.filter((p) => !present.has(p.doi));
+    const missing = records.papers.filter((p) => !present.has(paperKey(p)));
     if (!missing.length) continue;
     await importRecords(prisma, { papers: missing });
-    loaded.push(...missing.map((p) => p.doi));
+    loaded.push(...missing.map(paperKey));
   }
   return loaded;
 }

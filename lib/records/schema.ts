@@ -7,6 +7,7 @@ import { z } from "zod";
 import { PROPERTY_KEYS } from "../units/properties";
 import { CONDITIONS, type ConditionCatalogue, type ConditionDefinition, type ConditionKind } from "../units/conditions";
 import { SCOPES } from "./scope";
+import { IDENTIFIER_FORMS, identifierKey } from "./identifiers";
 
 const text = z.string().trim().min(1, "must not be empty");
 
@@ -245,7 +246,10 @@ export const paperSchema = z
       .trim()
       .max(DOI_MAX_LENGTH, { error: (iss) => `a DOI has at most ${DOI_MAX_LENGTH} characters (this one has ${String(iss.input).length})` })
       .regex(DOI_SHAPE, "a DOI such as 10.1007/s40820-025-01858-2: 10., the registrant's number, a slash and a suffix without spaces or control characters")
-      .transform((d) => d.toLowerCase()),
+      .transform((d) => d.toLowerCase())
+      .optional(),
+    /** For a paper without a DOI: an arXiv id, an ISBN, a URL or a local id (lib/records/identifiers.ts). */
+    identifier: z.string().trim().max(DOI_MAX_LENGTH).optional(),
     title: text,
     journal: text,
     year: z.number().int().min(1900).max(2100),
@@ -263,7 +267,17 @@ export const paperSchema = z
     formulas: z.array(z.string()).default([]),
     materials: z.array(materialSchema).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.doi && p.identifier)
+      ctx.addIssue({ code: "custom", path: ["identifier"], message: "give the DOI or another identifier, not both (the DOI names the paper)" });
+    else if (!p.doi && !p.identifier)
+      ctx.addIssue({ code: "custom", path: ["doi"], message: `a paper needs its DOI or, without one, another identifier: ${IDENTIFIER_FORMS}` });
+    else if (p.identifier) {
+      const read = identifierKey(p.identifier);
+      if ("problem" in read) ctx.addIssue({ code: "custom", path: ["identifier"], message: read.problem });
+    }
+  });
 export type PaperRecord = z.input<typeof paperSchema>;
 export type PaperParsed = z.output<typeof paperSchema>;
 

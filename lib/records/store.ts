@@ -3,6 +3,7 @@
  * exists is replaced, its previous state kept as a revision); `exportRecords` rebuilds the same
  * records, so export → import → export is the identity.
  */
+import { paperKey } from "./identifiers";
 import { databaseFileOf, type PrismaClient, type Tx } from "../db";
 import { prismaExecutor, withWriteTransaction, type SqlExecutor, type SqlValue } from "../db/sql";
 import type { Conditions, RecordFileParsed, Quantity, QuantityOrRange, Range } from "./schema";
@@ -186,17 +187,19 @@ interface WriteOptions {
 async function writePapers(exec: SqlExecutor, papers: PaperOut[], options: WriteOptions): Promise<ImportSummary["papers"]> {
   if (!papers.length) return [];
   const userId = options.userId;
-  const dois = JSON.stringify(papers.map((p) => p.doi));
+  const keys = papers.map(paperKey);
+  const dois = JSON.stringify(keys);
   const existing = await idsBy<"doi">(exec, `SELECT "id", "doi" FROM "Paper" WHERE "doi" ${IN_JSON}`, [dois], (r) => String(r.doi));
-  const before = new Map((existing.size ? await options.readBefore([...existing.values()]) : []).map((p) => [p.doi, p]));
+  const before = new Map((existing.size ? await options.readBefore([...existing.values()]) : []).map((p) => [paperKey(p), p]));
   if (existing.size) await exec.run(`DELETE FROM "Paper" WHERE "id" ${IN_JSON}`, [JSON.stringify([...existing.values()])]);
 
   const stamp = now();
   await insertRows(
     exec,
     "Paper",
-    papers.map((p) => ({
-      doi: p.doi,
+    papers.map((p, i) => ({
+      doi: keys[i]!,
+      identifier: p.doi ? null : orNull(p.identifier),
       title: p.title,
       journal: p.journal,
       year: p.year,
@@ -213,7 +216,7 @@ async function writePapers(exec: SqlExecutor, papers: PaperOut[], options: Write
     })),
   );
   const paperIds = await idsBy<"doi">(exec, `SELECT "id", "doi" FROM "Paper" WHERE "doi" ${IN_JSON}`, [dois], (r) => String(r.doi));
-  const paperId = (p: PaperOut) => paperIds.get(p.doi)!;
+  const paperId = (p: PaperOut) => paperIds.get(paperKey(p))!;
   await insertRows(
     exec,
     "Author",
@@ -291,21 +294,21 @@ async function writePapers(exec: SqlExecutor, papers: PaperOut[], options: Write
   await insertRows(
     exec,
     "Revision",
-    papers.map((p) => ({
+    keys.map((key) => ({
       entityType: "paper",
-      entityKey: p.doi,
+      entityKey: key,
       userId: orNull(userId),
       createdAt: stamp,
-      action: existing.has(p.doi) ? "replace" : "create",
-      beforeJson: before.has(p.doi) ? JSON.stringify(before.get(p.doi)) : null,
+      action: existing.has(key) ? "replace" : "create",
+      beforeJson: before.has(key) ? JSON.stringify(before.get(key)) : null,
       // What a revision wrote is the next revision's "before", or the paper as it stands: a copy
       // here would double the history's size (it was a third of a large knowledge base).
       afterJson: null,
     })),
   );
-  return papers.map((p) => ({
-    doi: p.doi,
-    action: existing.has(p.doi) ? ("replaced" as const) : ("created" as const),
+  return papers.map((p, i) => ({
+    doi: keys[i]!,
+    action: existing.has(keys[i]!) ? ("replaced" as const) : ("created" as const),
     materials: p.materials.length,
     measurements: p.materials.reduce((n, m) => n + m.measurements.length, 0),
   }));
@@ -337,7 +340,9 @@ type Id = number | bigint;
 type Text = string | null;
 type PaperRow = {
   id: Id;
+  /** The paper's key: its DOI, or its other identifier's key (lib/records/identifiers.ts). */
   doi: string;
+  identifier: Text;
   title: string;
   journal: string;
   year: number;
@@ -398,7 +403,7 @@ type MeasurementRow = {
   note: Text;
 };
 
-const PAPER_COLUMNS = `"id", "doi", "title", "journal", "year", "volume", "issue", "articleNumber", "pages", "abstract", "kind", "license", "status"`;
+const PAPER_COLUMNS = `"id", "doi", "identifier", "title", "journal", "year", "volume", "issue", "articleNumber", "pages", "abstract", "kind", "license", "status"`;
 /** Papers an export holds in memory at once. */
 const EXPORT_PAGE = 100;
 
@@ -479,7 +484,9 @@ async function papersOf(exec: SqlExecutor, rows: PaperRow[]): Promise<PaperOut[]
 
   return rows.map((p) =>
     defined({
-      doi: p.doi,
+      // A paper without a DOI is exported with the identifier it was given, which re-imports to the same key.
+      doi: p.identifier === null ? p.doi : null,
+      identifier: p.identifier,
       title: p.title,
       journal: p.journal,
       year: Number(p.year),

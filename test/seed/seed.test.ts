@@ -9,6 +9,7 @@ import { seedFiles, loadSeed } from "../../seed/load";
 import { SEED_SOURCES, SEED_TEXTS_DIR } from "../../seed/sources";
 import { validateRecordFile } from "../../lib/records";
 import { quoteOccursIn, quoteFinder, quoteStatesValue, foldText } from "../../lib/records/provenance";
+import { paperKey } from "../../lib/records/identifiers";
 import { toCanonical } from "../../lib/units";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
@@ -55,7 +56,7 @@ describe("seed record files", () => {
     describe(basename(file), () => {
       const records = validateRecordFile(JSON.parse(readFileSync(file, "utf8")));
       const paper = records.papers[0]!;
-      const source = join(SEED_TEXTS_DIR, SEED_SOURCES[paper.doi] ?? "missing");
+      const source = join(SEED_TEXTS_DIR, SEED_SOURCES[paperKey(paper)] ?? "missing");
       const text = existsSync(source) ? readFileSync(source, "utf8") : undefined;
       const inPaper = text ? quoteFinder(text) : () => false;
       const measurements = paper.materials.flatMap((m) => m.measurements.map((x, i) => ({ material: m.key, index: i, ...x })));

@@ -1,5 +1,6 @@
 import { FORMULAS } from "@/lib/formulas/catalogue";
 import { paperEditPath } from "@/lib/materials/paths";
+import { IDENTIFIER_FORMS } from "@/lib/records/identifiers";
 import type { PaperForm } from "@/lib/editing/form";
 import { SelectField, TextField } from "./fields";
 import type { Edit } from "./editorState";
@@ -15,9 +16,12 @@ export function PaperStep({ paper: p, edit, doiConflict, mode }: { paper: PaperF
           label="DOI"
           value={p.doi}
           onChange={set("doi")}
-          required
           placeholder="10.1007/s40820-025-01858-2"
-          hint={mode === "edit" ? "The DOI identifies the paper; to change it, add the paper anew." : undefined}
+          hint={
+            mode === "edit"
+              ? "The DOI identifies the paper; to change it, add the paper anew."
+              : "Leave empty if the paper has none, and give another identifier below."
+          }
         />
         {doiConflict ? (
           <p className="mt-1 rounded border border-amber-300 bg-amber-50 px-2 py-1 text-sm text-amber-900" role="status" data-testid="doi-conflict">
@@ -33,6 +37,15 @@ export function PaperStep({ paper: p, edit, doiConflict, mode }: { paper: PaperF
           </p>
         ) : null}
       </div>
+      <TextField
+        className="md:col-span-3"
+        path="identifier"
+        label="Other identifier (only without a DOI)"
+        value={p.identifier}
+        onChange={set("identifier")}
+        placeholder="arXiv:2401.01234"
+        hint={`For a preprint, book, thesis or report: ${IDENTIFIER_FORMS}. Never make up a DOI.`}
+      />
       <SelectField className="md:col-span-3" path="kind" label="Kind" value={p.kind} onChange={set("kind")} options={["research article", "review"]} required />
       <TextField className="md:col-span-6" path="title" label="Title" value={p.title} onChange={set("title")} required />
       <TextField className="md:col-span-3" path="journal" label="Journal" value={p.journal} onChange={set("journal")} required />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { identifierText, paperLink } from "@/lib/records/identifiers";
 import Link from "next/link";
 import { PaperText } from "@/app/components/PaperText";
 import { SCOPE_TEXT } from "@/lib/records/scope";
@@ -29,6 +30,8 @@ export default async function PaperPage({ params }: Props) {
   const paper = await load(params);
   if (!paper) notFound();
   const audit = await auditPaper(db(), paper.doi);
+  // Only a DOI links to doi.org; a paper without one links where its own identifier leads, if anywhere.
+  const link = paperLink(paper.doi, paper.identifier);
   const editor = await currentUser();
   return (
     <article className="space-y-6">
@@ -41,11 +44,14 @@ export default async function PaperPage({ params }: Props) {
         </p>
         <h1 className="text-2xl font-semibold">{paper.title}</h1>
         <p className="mt-1 text-slate-700">{paper.authors.map((a) => a.name).join(", ")}</p>
-        <p className="mt-1 text-sm">
-          DOI{" "}
-          <a className="text-brand hover:underline" href={`https://doi.org/${paper.doi}`} rel="noreferrer">
-            {paper.doi}
-          </a>
+        <p className="mt-1 text-sm" data-testid="paper-identifier">
+          {link ? (
+            <a className="text-brand hover:underline" href={link.href} rel="noreferrer">
+              {link.label}
+            </a>
+          ) : (
+            identifierText(paper.doi, paper.identifier)
+          )}
           {paper.license ? <span className="text-slate-500"> · {paper.license}</span> : null}
         </p>
         {paper.keywords.length ? <p className="mt-1 text-sm text-slate-600">Keywords: {paper.keywords.map((k) => k.keyword).join("; ")}</p> : null}

@@ -34,7 +34,7 @@ export async function GET(_request: Request, { params }: Context) {
     const [paper] = await readPapers(db(), { dois: [doi] });
     if (!paper) throw new AppError("not_found", `no paper with DOI ${doi}`);
     const version = (await paperVersion(doi))?.version ?? null;
-    return Response.json({ paper, path: paperPath(paper.doi), version }, { headers: version ? { ETag: `"${version}"` } : {} });
+    return Response.json({ paper, path: paperPath(doi), version }, { headers: version ? { ETag: `"${version}"` } : {} });
   });
 }
 
