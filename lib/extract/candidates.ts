@@ -9,7 +9,7 @@ import { repairText } from "./repair";
 import { splitSentences } from "./sentences";
 import { findQuantities, type FoundQuantity } from "./quantities";
 import { isReactionSpecies, mainMaterial, materialMentions, materialOf } from "./materials";
-import { contextConditions, paperContext } from "./context";
+import { CELL_PROPERTIES, contextConditions, paperContext } from "./context";
 import { tableRowAt } from "./tables";
 import type { Conditions } from "../records/schema";
 
@@ -253,7 +253,10 @@ function asCondition(q: FoundQuantity, sentence: string): Partial<Conditions> | 
   if (
     /\bcycles?\b/.test(q.unit) &&
     q.value !== undefined &&
-    (/\b(after|over|for|upon|within|of|during|across)\s*$/.test(before) || /^(?:over|more than)\b/i.test(q.text))
+    (/\b(after|over|for|upon|within|of|during|across)\s*$/.test(before) ||
+      /^(?:over|more than)\b/i.test(q.text) ||
+      // "90% retention/300 cycles", "(700 cycles, 1C)", "at 1C, 500 cycles": the cycle a result was read at.
+      /(?:\/|\(|[\p{L}%)\d],)\s*$/u.test(before))
   )
     return { cycle: q.value };
   if (
@@ -279,7 +282,7 @@ export interface CandidateOptions {
 
 /** Ordinal cycles: "in the first cycle", "the 1st cycle", "the 100th cycle", "first-cycle". */
 const ORDINAL_CYCLE =
-  /\b(first|second|third|fourth|fifth|tenth|initial|(\d+)(?:st|nd|rd|th))[- ](?:cycles?\b|charge\/discharge|discharge|charge|sodiation|lithiation)/gi;
+  /\b(first|second|third|fourth|fifth|tenth|initial|(\d+)(?:st|nd|rd|th))[- ](?:cycles?\b|charge\/discharge|discharge|charge|sodiation|lithiation|(?:cathodic |anodic )?(?:scan|sweep)s?\b)/gi;
 const ORDINALS: Record<string, number> = { first: 1, initial: 1, second: 2, third: 3, fourth: 4, fifth: 5, tenth: 10 };
 
 /** Cycle numbers a sentence states in words, each with where it stands. */
@@ -344,6 +347,8 @@ export function measurementCandidates(raw: string, options: CandidateOptions = {
     });
   }
   const rowLoadings = new Map<number, Partial<Conditions>>();
+  // Conditions stated in a paragraph, for the results after them in it that state none of that kind.
+  const inParagraphs: { condition: Partial<Conditions>; at: number }[] = [];
   const found: { piece: Piece; q: FoundQuantity; choice: ReturnType<typeof chooseProperty>; own: Partial<Conditions>; respectively?: string }[] = [];
   // "MXene, FeS2/MXene and CoS2/MXene deliver 80, 120 and 150 mAh g−1, respectively": materials and values of one property pair in order.
   const pairedMaterial = (piece: Piece, measured: { q: FoundQuantity; choice: { property: string } }[], i: number): string | undefined => {
@@ -359,6 +364,9 @@ export function measurementCandidates(raw: string, options: CandidateOptions = {
   for (const piece of pieces) {
     const quantities = findQuantities(piece.text).filter((q) => q.start >= piece.cue);
     const conditions: { condition: Partial<Conditions>; at: number }[] = ordinalCycles(piece.text);
+    const recordStated = () => {
+      if (piece.row === undefined) for (const c of conditions) inParagraphs.push({ condition: c.condition, at: piece.offset + c.at });
+    };
     const measured: { q: FoundQuantity; choice: ReturnType<typeof chooseProperty> }[] = [];
     for (const q of quantities) {
       const condition = asCondition(q, piece.text);
@@ -398,6 +406,7 @@ export function measurementCandidates(raw: string, options: CandidateOptions = {
       }
       found.push({ piece, q, choice, own, ...(respectively ? { respectively: pairedMaterial(piece, measured, i) } : {}) });
     });
+    recordStated();
     // The loadings of a sentence are the conditions of its other results.
     for (const loading of loadings)
       for (const f of found.slice(found.length - measured.length))
@@ -408,7 +417,21 @@ export function measurementCandidates(raw: string, options: CandidateOptions = {
     if (piece.row !== undefined && !LOADING_CONDITIONS[choice.property]) own = { ...rowLoadings.get(piece.row), ...own };
     const paragraphStart = text.lastIndexOf("\n\n", piece.sentence.start);
     const paragraph = text.slice(paragraphStart < 0 ? 0 : paragraphStart, piece.sentence.end);
-    const { added, from } = contextConditions(choice.property, own, context, piece.quote, paragraph);
+    const position0 = piece.offset + q.start;
+    // A first-cycle property is read at cycle 1.
+    if (/^initial_/.test(choice.property) && own.cycle === undefined) own = { ...own, cycle: 1 };
+    const inherited = fromParagraph(choice.property, own, inParagraphs, paragraphStart < 0 ? 0 : paragraphStart, position0);
+    own = { ...inherited.conditions, ...own };
+    const { added, from } = contextConditions(
+      choice.property,
+      own,
+      context,
+      piece.quote,
+      paragraph,
+      position0 - (piece.quote === piece.text ? piece.offset : piece.sentence.start),
+      piece.offset + q.end - (piece.quote === piece.text ? piece.offset : piece.sentence.start),
+    );
+    if (inherited.kinds.length) from.unshift(`its paragraph (${inherited.kinds.join(", ")})`);
     const position = piece.offset + q.start;
     const named = piece.rowMaterial || respectively ? null : materialOf(materials, text, piece.sentence, position, main, piece.offset + q.end);
     const material = piece.rowMaterial ?? respectively ?? named?.material.name ?? null;
@@ -434,6 +457,42 @@ export function measurementCandidates(raw: string, options: CandidateOptions = {
     });
   }
   return withoutRestatements(out);
+}
+
+/** Properties read from a CV: they take the scan rate their paragraph states. */
+const CV_PROPERTIES = new Set(["voltage", "capacitive_contribution", "b_value", "peak_current", "overpotential"]);
+
+/**
+ * The conditions a result takes from earlier in its paragraph, of a kind it states none of: the
+ * rate (current density or C-rate) and temperature of a cell test, the scan rate of a CV.
+ */
+function fromParagraph(
+  property: string,
+  own: Partial<Conditions>,
+  stated: { condition: Partial<Conditions>; at: number }[],
+  paragraphStart: number,
+  position: number,
+): { conditions: Partial<Conditions>; kinds: string[] } {
+  const conditions: Partial<Conditions> = {};
+  const kinds: string[] = [];
+  if (!CELL_PROPERTIES.has(property)) return { conditions, kinds };
+  const last = (kind: keyof Conditions) => stated.filter((c) => c.at >= paragraphStart && c.at < position && kind in c.condition).at(-1);
+  const take = (kind: keyof Conditions) => {
+    const c = last(kind);
+    if (c) {
+      Object.assign(conditions, { [kind]: c.condition[kind] });
+      kinds.push(kind);
+    }
+  };
+  if (own.currentDensity === undefined && own.cRate === undefined) {
+    const density = last("currentDensity");
+    const rate = last("cRate");
+    if (density && (!rate || density.at > rate.at)) take("currentDensity");
+    else if (rate) take("cRate");
+  }
+  if (own.temperature === undefined) take("temperature");
+  if (own.scanRate === undefined && CV_PROPERTIES.has(property)) take("scanRate");
+  return { conditions, kinds };
 }
 
 /** Do two candidates' conditions agree where both state one (one may state more)? */

@@ -18,6 +18,8 @@ export interface PaperContext {
   electrolyte?: string;
   voltageWindow?: { min: number; max: number; unit: string };
   temperature?: { value: number; unit: string };
+  /** The paper reports calculations (DFT). */
+  calculations?: boolean;
 }
 
 /** Properties measured on a cell (galvanostatic cycling, CV, EIS or GITT of an electrode), which the paper's cell conditions apply to. */
@@ -44,7 +46,17 @@ export const CELL_PROPERTIES = new Set([
   "interfacial_resistance",
   "diffusion_coefficient",
   "critical_current_density",
+  "time_constant",
+  "b_value",
+  "sulfur_loading",
+  "mass_loading",
+  "es_ratio",
+  "transference_number",
 ]);
+
+/** Characterization of an electrode taken out of, or watched inside, a cycled cell ("when discharged to 0.01 V", "in situ", "after cycling"). */
+const IN_CELL =
+  /\b(?:(?:dis)?charg(?:ed|ing) (?:to|state|process)|during (?:the )?(?:first |initial )?(?:dis)?charg|(?:de)?(?:sodiation|lithiation|potassiation)|in[- ]situ|operando|after (?:\d+ )?cycl|cycled|insertion process)/i;
 
 /** Properties a calculation gives (DFT): their cell type is "computed" when the sentence speaks of one. */
 const COMPUTED_PROPERTIES = new Set([
@@ -59,17 +71,39 @@ const COMPUTED_PROPERTIES = new Set([
   "bond_length",
   "activation_energy",
 ]);
+/** Always calculated: adsorption energies, barriers, free energies, d-band centres, Bader charges. */
+const ALWAYS_COMPUTED = new Set(["adsorption_energy", "energy_barrier", "gibbs_free_energy", "d_band_center", "charge_transfer_amount"]);
+/** Words of an experiment that measures what a calculation also gives (a band gap by UV–vis, a work function by UPS). */
+const MEASURED = /\b(?:UPS|UV|Tauc|KPFM|Kelvin|XPS|EXAFS|XAS|spectr\w*|measured|experiment\w*)\b/i;
 const COMPUTATION =
   /\b(?:DFT|density functional|calculat(?:ed|ions?)|comput(?:ed|ations?|ational)|simulat(?:ed|ions?)|theoretical(?:ly)? (?:model|study|results?)|models?)\b/i;
 
 /** Cell types as papers write them, to the catalogue's options. */
 const CELL_WORDS: { type: CellType; words: RegExp }[] = [
   { type: "symmetric", words: /\bsymmetric(?:al)?[- ]cells?\b|\b(Li|Na|K|Zn)\s*(?:\|\||‖|\/\/|\/)\s*\1\b/ },
-  { type: "pouch", words: /\bpouch[- ]cells?\b/i },
+  { type: "pouch", words: /\bpouch(?:[- ]cells?\b|:)/i },
   { type: "full", words: /\bfull[- ]cells?\b|\/\/\s*[A-Z]|\|\|\s*[A-Z]/i },
   { type: "half", words: /\bhalf[- ]cells?\b|\bvs\.?\s*(?:Li|Na|K)\+?\/(?:Li|Na|K)\b/i },
   { type: "three-electrode", words: /\bthree-electrode\b/i },
+  { type: "coin", words: /\bcoin(?:[- ]type)?[- ]cells?\b|\bcoin:|\bCR20\d\d\b|\bbutton cells?\b/i },
 ];
+
+/**
+ * The cell type a number's own words name: right after it ("4.2 mA h cm−2 in the pouch cell", before
+ * any other number), else the one named last before it ("Pouch: 8.4 mg cm−2 … Coin: 2.0 mg cm−2").
+ */
+function cellTypeNear(sentence: string, at: number, end: number): CellType | undefined {
+  const after = /^[^\d]{0,30}/.exec(sentence.slice(end))![0];
+  const right = CELL_WORDS.map((c) => ({ type: c.type, m: c.words.exec(after) }))
+    .filter((c) => c.m)
+    .sort((a, b) => a.m!.index - b.m!.index)[0];
+  if (right) return right.type;
+  let best: { type: CellType; at: number } | undefined;
+  for (const c of CELL_WORDS)
+    for (const m of sentence.slice(0, at).matchAll(new RegExp(c.words.source, c.words.flags.replace("g", "") + "g")))
+      if (!best || m.index! > best.at) best = { type: c.type, at: m.index! };
+  return best?.type;
+}
 
 /** The cell type a piece of text names, the most specific first. */
 export function cellTypeIn(text: string): CellType | undefined {
@@ -113,6 +147,24 @@ function oneCOf(text: string): PaperContext["oneC"] {
 }
 
 function electrolyteOf(text: string): string | undefined {
+  // "1 M NaClO4 in EC:PC", "1 m solution of NaClO4 in PC with 5% FEC", "1 M LiPF6/EC:DMC".
+  const salt =
+    /\b(\d+(?:\.\d+)?\s?(?:M|m|mol L[-−]1|mol\/L)\s+(?:solution of\s+)?[A-Z][A-Za-z0-9()]*(?:\s*(?:in|dissolved in)\s+|\/)[^.;]{2,100}?)(?=\s+(?:was|were|is|as|served|used)\b|[.;]|$)/.exec(
+      text,
+    );
+  if (salt) {
+    // Up to a bracket it did not open: "(1 M NaClO4/EC:PC) at −35 °C".
+    let depth = 0;
+    let end = salt[1]!.length;
+    for (const [i, c] of [...salt[1]!].entries()) {
+      if (c === "(") depth++;
+      else if (c === ")" && --depth < 0) {
+        end = i;
+        break;
+      }
+    }
+    return salt[1]!.slice(0, end).trim();
+  }
   const m =
     /\b(\d+(?:\.\d+)?\s?(?:M|mol L[-−]1|m)\s+[A-Z][A-Za-z0-9()]*(?:\s*(?:\+|and)\s*(?:\d+(?:\.\d+)?\s?M\s+)?[A-Z][A-Za-z0-9()]*)?\s+(?:dissolved\s+)?in\s+[^.;]{2,60}?)(?=\s*(?:\(|,|;|\.|was|were|as|served|is)\b|[.;,]|$)/.exec(
       text,
@@ -125,6 +177,8 @@ function windowOf(text: string): PaperContext["voltageWindow"] {
   for (const m of text.matchAll(
     new RegExp(String.raw`\b(?:voltage|potential) (?:range|window)s? (?:of |from |between )?${NUMBER}\s*(?:–|-|to|and|~)\s*${NUMBER}\s*V\b`, "gi"),
   ))
+    counts.set(`${m[1]}|${m[2]}`, (counts.get(`${m[1]}|${m[2]}`) ?? 0) + 1);
+  for (const m of text.matchAll(new RegExp(String.raw`\bbetween ${NUMBER} and ${NUMBER}\s*V (?:versus|vs\.?)`, "gi")))
     counts.set(`${m[1]}|${m[2]}`, (counts.get(`${m[1]}|${m[2]}`) ?? 0) + 1);
   const best = [...counts].sort((a, b) => b[1] - a[1])[0];
   if (!best) return undefined;
@@ -158,6 +212,7 @@ export function paperContext(text: string): PaperContext {
   if (window) context.voltageWindow = window;
   const temperature = temperatureOf(text);
   if (temperature) context.temperature = temperature;
+  if (/\b(?:DFT|density functional|first[- ]principles|VASP|ab initio)\b/i.test(text)) context.calculations = true;
   return context;
 }
 
@@ -173,21 +228,27 @@ export function contextConditions(
   context: PaperContext,
   sentence: string,
   paragraph: string,
+  at = sentence.length,
+  end = at,
 ): { added: Partial<Conditions>; from: string[] } {
   const added: Partial<Conditions> = {};
   const from: string[] = [];
-  if (COMPUTED_PROPERTIES.has(property) && COMPUTATION.test(sentence)) {
+  const computed =
+    COMPUTED_PROPERTIES.has(property) &&
+    (COMPUTATION.test(sentence) || (!!context.calculations && (ALWAYS_COMPUTED.has(property) || !MEASURED.test(sentence))));
+  if (computed) {
     if (!own.cellType) {
       added.cellType = "computed";
       from.push("a calculation (cell type computed)");
     }
     return { added, from };
   }
-  if (!CELL_PROPERTIES.has(property)) return { added, from };
-  const cellType = own.cellType ?? cellTypeIn(sentence) ?? cellTypeIn(paragraph) ?? context.cellType;
+  if (!CELL_PROPERTIES.has(property) && !IN_CELL.test(sentence)) return { added, from };
+  const named = cellTypeNear(sentence, at, end) ?? cellTypeIn(sentence);
+  const cellType = own.cellType ?? named ?? cellTypeIn(paragraph) ?? context.cellType;
   if (cellType && !own.cellType) {
     added.cellType = cellType;
-    from.push(cellTypeIn(sentence) ? "the cell its sentence names" : cellTypeIn(paragraph) ? "the cell its paragraph names" : "the paper's cells");
+    from.push(named ? "the cell its sentence names" : cellTypeIn(paragraph) ? "the cell its paragraph names" : "the paper's cells");
   }
   if (context.counterElectrode && !own.counterElectrode && cellType !== "computed") {
     added.counterElectrode = context.counterElectrode;

@@ -23,7 +23,9 @@ export interface MaterialMention {
 
 /** Capitals, digits and the marks chemists use in a sample's short name: "N-CNFs", "SbQD@C", "Fe-N4/C", "Na0.95LNCFM". */
 const ABBREVIATION = String.raw`[A-Z][A-Za-z0-9@/+\-–₀-₉]{0,14}(?:\.\d+[A-Za-z0-9@/+\-–]{0,14})?`;
-const DEFINED = new RegExp(String.raw`((?:[\p{L}\p{N}][\p{L}\p{N}\-–/@().]*\s+){0,8}[\p{L}\p{N}][\p{L}\p{N}\-–/@().]*)\s*\((${ABBREVIATION})\)`, "gu");
+const DEFINED = new RegExp(String.raw`\s*\((${ABBREVIATION})\)`, "gu");
+/** The words before a definition's parenthesis (at most nine), its long form among them. */
+const WORDS_BEFORE = /(?:[\p{L}\p{N}][\p{L}\p{N}\-–/@().]*\s+){0,8}[\p{L}\p{N}][\p{L}\p{N}\-–/@().]*$/u;
 
 /**
  * Abbreviations that name a technique, an instrument, a quantity, a device or a phenomenon, never a
@@ -184,11 +186,13 @@ export function materialMentions(text: string): MaterialMention[] {
     if (!byName.has(name)) byName.set(name, { name, ...(longForm ? { longForm } : {}), mentions: [], kind, ends: [] });
   };
   for (const m of text.matchAll(DEFINED)) {
-    const abbreviation = m[2]!;
+    const abbreviation = m[1]!;
+    const words = WORDS_BEFORE.exec(text.slice(Math.max(0, m.index! - 200), m.index!))?.[0];
+    if (!words) continue;
     if (isAbbreviationStop(abbreviation)) continue;
     // "lithium–sulfur (Li–S)": a chemistry, not a sample.
     if (abbreviation.split(/[-–]/).every((p) => isElement(p)) && /[-–]/.test(abbreviation)) continue;
-    const longForm = longFormOf(m[1]!.trim().split(/\s+/), abbreviation);
+    const longForm = longFormOf(words.trim().split(/\s+/), abbreviation);
     if (!longForm || byName.has(abbreviation)) continue;
     // "X-ray diffraction (XRD)", "solid electrolyte interphase (SEI)": a technique or a phenomenon.
     if (NOT_MATERIAL_HEADS.test(longForm) && !/\d|[A-Z][a-z]?\d/.test(longForm)) continue;
@@ -199,11 +203,11 @@ export function materialMentions(text: string): MaterialMention[] {
     for (const suffix of [m[2]!, ...m[3]!.split("/").filter(Boolean)]) add(`${m[1]}-${suffix}`, "series");
   }
   const spans: { material: MaterialMention; start: number; end: number }[] = [];
-  for (const material of byName.values()) {
-    const escaped = escapeRegExp(material.name);
-    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu")))
-      spans.push({ material, start: m.index!, end: m.index! + m[0].length });
-  }
+  // Every mention of the names read so far, in one pass: the longest name first at each place.
+  const names = [...byName.keys()].sort((a, b) => b.length - a.length);
+  if (names.length)
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])`, "gu")))
+      spans.push({ material: byName.get(m[0])!, start: m.index!, end: m.index! + m[0].length });
   // A formula an abbreviation is defined as is that abbreviation wherever it is written, with or without its phase ("O3-").
   const withoutPhase = (name: string) => name.replace(/^(?:[OPT]\d|[αβγδ])-/u, "");
   const formulas = formulaNames(text);

@@ -90,7 +90,7 @@ describe("cycles, first-cycle efficiencies and synthesis temperatures", () => {
     const found = measurementCandidates(text).map((c) => [c.property, c.value, c.unit, c.conditions, c.material]);
     expect(found).toEqual([
       ["specific_capacity", 293, "mAh g-1", { currentDensity: { value: 50, unit: "mA g-1" }, cycle: 1 }, "N-CNFs"],
-      ["initial_coulombic_efficiency", 64, "%", { cycle: 1 }, "N-CNFs"],
+      ["initial_coulombic_efficiency", 64, "%", { currentDensity: { value: 50, unit: "mA g-1" }, cycle: 1 }, "N-CNFs"],
     ]);
   });
 

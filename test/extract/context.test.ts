@@ -52,3 +52,35 @@ describe("a paper's cell context", () => {
     expect(energy!.conditions).toEqual({ cellType: "computed" });
   });
 });
+
+describe("conditions from a result's surroundings", () => {
+  it("takes the rate, temperature and CV scan rate stated earlier in its paragraph", () => {
+    const found = measurementCandidates(
+      "The ZnO@C anode was cycled at 0.5 A g−1 and 0 °C. After 200 cycles it keeps 420 mAh g−1.\n\nCV at 0.2 mV s−1 was run. Peaks at 0.6 V appear.",
+    );
+    expect(found.map((c) => [c.value, c.conditions])).toEqual([
+      [420, { cycle: 200, currentDensity: { value: 0.5, unit: "A g−1" }, temperature: { value: 0, unit: "°C" } }],
+      [0.6, { scanRate: { value: 0.2, unit: "mV s−1" } }],
+    ]);
+    expect(found[0]!.reason).toMatch(/its paragraph \(currentDensity, temperature\)/);
+  });
+
+  it("files an adsorption energy in a paper with DFT as computed, and a band gap measured by UV–vis not", () => {
+    const text = "DFT was used. The Li2S6 adsorption energy on VS2 is −2.3 eV. The band gap from the UV–vis Tauc plot is 1.9 eV.";
+    expect(measurementCandidates(text).map((c) => [c.property, c.conditions.cellType])).toEqual([
+      ["adsorption_energy", "computed"],
+      ["band_gap", undefined],
+    ]);
+  });
+
+  it("takes the cell type a number's own words name", () => {
+    const [pouch, coin] = measurementCandidates("The Fe–N4/C host gives 4.2 mA h cm−2 in the pouch cell and 2.1 mA h cm−2 in the coin cell.");
+    expect([pouch!.conditions.cellType, coin!.conditions.cellType]).toEqual(["pouch", "coin"]);
+  });
+
+  it("reads an electrolyte written as a molar solution", () => {
+    expect(paperContext("A 1 m solution of NaPF6 in diglyme (G2) with 2% FEC was used as the electrolyte.").electrolyte).toBe(
+      "1 m solution of NaPF6 in diglyme (G2) with 2% FEC",
+    );
+  });
+});
