@@ -43,7 +43,7 @@ const NOT_MATERIALS = new Set(
 );
 /** Long forms ending in these words define a technique, a quantity or a device, not a sample. */
 const NOT_MATERIAL_HEADS =
-  /\b(?:spectroscopy|spectrometry|spectra|spectrum|microscopy|microscope|diffraction|analysis|analyses|titration|technique|voltammetry|impedance|efficiency|efficiencies|batter(?:y|ies)|interphases?|orbitals?|states|area|theory|calculations?|method|measurements?|resonance|capacity|energy|ratio|temperature|charge|discharge|tests?|density|functional|simulations?|dynamics|scattering|reactions?|potentials?|structure|interface|cells?)$/i;
+  /\b(?:spectroscopy|spectrometry|spectra|spectrum|microscopy|microscope|diffraction|analysis|analyses|titration|technique|voltammetry|impedance|efficiency|efficiencies|batter(?:y|ies)|interphases?|orbitals?|states|area|theory|calculations?|method|measurements?|resonance|capacity|energy|ratio|temperature|charge|discharge|tests?|density|functional|simulations?|dynamics|scattering|reactions?|potentials?|structure|interface|cells?|polysulfides?|intermediates?|species|products?)$/i;
 
 const ROMAN = /^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})$/;
 
@@ -182,6 +182,8 @@ function formulaNames(text: string): { name: string; start: number; end: number 
 
 export function materialMentions(text: string): MaterialMention[] {
   const byName = new Map<string, MaterialMention>();
+  /** Abbreviations the text defines as something else than a material ("potassium polysulfide (KPS)"). */
+  const rejected = new Set<string>();
   const add = (name: string, kind: MaterialMention["kind"], longForm?: string) => {
     if (!byName.has(name)) byName.set(name, { name, ...(longForm ? { longForm } : {}), mentions: [], kind, ends: [] });
   };
@@ -195,7 +197,10 @@ export function materialMentions(text: string): MaterialMention[] {
     const longForm = longFormOf(words.trim().split(/\s+/), abbreviation);
     if (!longForm || byName.has(abbreviation)) continue;
     // "X-ray diffraction (XRD)", "solid electrolyte interphase (SEI)": a technique or a phenomenon.
-    if (NOT_MATERIAL_HEADS.test(longForm) && !/\d|[A-Z][a-z]?\d/.test(longForm)) continue;
+    if (NOT_MATERIAL_HEADS.test(longForm) && !/\d|[A-Z][a-z]?\d/.test(longForm)) {
+      rejected.add(abbreviation);
+      continue;
+    }
     add(abbreviation, "abbreviation", longForm);
   }
   // A series: "NC-700/800/900" names NC-700, NC-800 and NC-900.
@@ -225,9 +230,10 @@ export function materialMentions(text: string): MaterialMention[] {
   const MATERIAL_NOUN =
     /^\s+(?:anodes?|cathodes?|electrodes?|electrolytes?|separators?|interlayers?|hosts?|composites?|hybrids?|powders?|samples?|materials?|films?|layers?|networks?|matrix|matrices|catalysts?|nanosheets?|nanoparticles?|nanotubes?|nanofibers?|nanofibres?|particles?|sheets?|skeletons?|frameworks?|flakes?|crystals?|spheres?|membranes?|coatings?|substrates?|scaffolds?)\b/i;
   const calledMaterial = new Set(formulas.filter((f) => MATERIAL_NOUN.test(text.slice(f.end, f.end + 20))).map((f) => f.name));
-  const abbreviationOnly = (name: string) => !/[\d@/–—-]|\s/.test(name) && !isFormula(name);
+  // All capitals without a count ("KPS", "CNS") reads as an abbreviation even where its letters are elements.
+  const abbreviationOnly = (name: string) => !/[\d@/–—-]|\s/.test(name) && (!isFormula(name) || /^[A-Z]{3,}$/.test(name));
   for (const f of formulas) {
-    if (abbreviationOnly(f.name) && !byName.has(f.name) && !calledMaterial.has(f.name)) continue;
+    if ((abbreviationOnly(f.name) && !byName.has(f.name) && !calledMaterial.has(f.name)) || rejected.has(f.name)) continue;
     if (/^[A-Z][A-Za-z0-9@]*-\d{2,4}(?:\/\d{2,4})+$/.test(f.name)) continue; // a series, read above
     // A formula that an abbreviation right after it stands for ("Na3V2(PO4)3 (NVP)") is that material.
     const defined = /^\s*\(([^()]+)\)/.exec(text.slice(f.end, f.end + 20));
@@ -337,7 +343,10 @@ export function materialOf(
     !/\b(?:than|compared|comparison|relative|vs\.?|versus|whereas|while|unlike|over)\b/i.test(text.slice(position, after.at))
   )
     return { material: after.material, how: "sentence" };
+  // A material named last in the paragraph, unless a passing mention beside the paper's main one (an impurity, a precursor).
   const paragraph = text.lastIndexOf("\n\n", position);
-  if (before && before.at > paragraph) return { material: before.material, how: "paragraph" };
+  const minor = (m: MaterialMention) =>
+    !!main && m !== main && m.kind === "formula" && !/[\s/@–—-]/.test(m.name) && m.mentions.length < Math.max(3, main.mentions.length / 4);
+  if (before && before.at > paragraph && !minor(before.material)) return { material: before.material, how: "paragraph" };
   return main ? { material: main, how: "paper" } : undefined;
 }

@@ -101,3 +101,15 @@ describe("telling samples from what a sentence mentions in passing", () => {
     expect(materials.map((m) => [m.name, m.mentions.length])).toEqual([["NNM", 4]]);
   });
 });
+
+describe("passing mentions and abbreviations that are not samples", () => {
+  it("skips an impurity named once in the paragraph for the paper's main material", () => {
+    const text =
+      "The SnO2@C composite was made. SnO2@C is porous. SnO2@C is stable. SnO2@C works.\n\nA trace of Sn3O4 was found. Raman peaks appear at 630 cm−1.";
+    expect(measurementCandidates(text).map((c) => [c.value, c.material])).toEqual([[630, "SnO2@C"]]);
+  });
+
+  it("reads an all-capitals word as an abbreviation even when its letters are elements, and a defined polysulfide as no material", () => {
+    expect(materialMentions("Lithium polysulfides (LiPSs) and the CNS precursor were studied.").map((m) => m.name)).toEqual([]);
+  });
+});
