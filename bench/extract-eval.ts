@@ -142,7 +142,13 @@ function namesOf(material: RecordMaterial): Set<string> {
     for (const m of text.normalize("NFKC").matchAll(/\(([^()\s,;]{2,24})\)/g)) if (/[A-Z]/.test(m[1]!) && !/^\d/.test(m[1]!)) names.push(m[1]!);
   // A device record ("X PSE battery", "Y full cell") is named in the text by what it is made of, without the device word.
   const devices = names.map((n) => n.replace(/\s*\b(?:(?:full|half|coin|pouch|symmetric|button)\s+)?(?:cells?|batter(?:y|ies))$/i, ""));
-  return new Set([...names, ...devices].filter(Boolean).map(normalName));
+  // A cell written as its stack ("NVP||X||Na full cell") is named in prose by a component and its kind ("the X full cell").
+  const cells: string[] = [];
+  const stack = /^(.+?\|\|.+?)\s+((?:full|half|symmetric|pouch|coin)\s+cell)\b/i.exec(material.name.normalize("NFKC"));
+  if (stack)
+    for (const component of stack[1]!.split("||").map((c) => c.trim()))
+      if (!/^[A-Z][a-z]?$/.test(component)) cells.push(`${component} ${stack[2]!.toLowerCase()}`);
+  return new Set([...names, ...devices, ...cells].filter(Boolean).map(normalName));
 }
 
 function conditionAgrees(recordValue: unknown, candidateValue: unknown): boolean {

@@ -174,6 +174,10 @@ const FAMILIES: { unit: RegExp; property: string }[] = [
   { unit: /^W\s*kg\s*[-−]1$/, property: "power_density" },
 ];
 
+/** Each cue read everywhere in a text (before a number) and right after a number. */
+const CUES_GLOBAL = new Map(CUES.map((cue) => [cue, new RegExp(cue.words.source, cue.words.flags + "g")]));
+const CUES_AFTER = new Map(CUES.map((cue) => [cue, new RegExp(String.raw`^\s*(?:${cue.words.source})`, cue.words.flags)]));
+
 /** How far before a number a cue still names it (characters). */
 const NEAR = 80;
 
@@ -186,17 +190,9 @@ function chooseProperty(q: FoundQuantity, sentence: string): { property: string;
     return { property: "capacity_decay_per_cycle", confidence: 0.9, reason: `"${after.trim().split(/\s+/).slice(0, 3).join(" ")}" right after the number` };
   for (const cue of CUES) {
     if (!q.fits.includes(cue.property)) continue;
-    const m = new RegExp(String.raw`^\s*(?:${cue.words.source})`, cue.words.flags).exec(after);
+    const m = CUES_AFTER.get(cue)!.exec(after);
     // The longest name right after wins ("theoretical energy density" over "energy density").
-    if (
-      m &&
-      !CUES.some(
-        (other) =>
-          other !== cue &&
-          q.fits.includes(other.property) &&
-          (new RegExp(String.raw`^\s*(?:${other.words.source})`, other.words.flags).exec(after)?.[0].length ?? 0) > m[0].length,
-      )
-    )
+    if (m && !CUES.some((other) => other !== cue && q.fits.includes(other.property) && (CUES_AFTER.get(other)!.exec(after)?.[0].length ?? 0) > m[0].length))
       return { property: cue.property, confidence: 0.9, reason: `"${m[0].trim()}" right after the number` };
   }
   const before = sentence.slice(Math.max(0, q.start - NEAR), q.start);
@@ -205,7 +201,7 @@ function chooseProperty(q: FoundQuantity, sentence: string): { property: string;
   let best: { property: string; at: number; end: number; length: number } | null = null;
   for (const cue of CUES) {
     if (!q.fits.includes(cue.property)) continue;
-    for (const m of before.matchAll(new RegExp(cue.words.source, cue.words.flags + "g"))) {
+    for (const m of before.matchAll(CUES_GLOBAL.get(cue)!)) {
       const end = m.index! + m[0].length;
       if (!best || end > best.end || (end === best.end && m[0].length > best.length)) best = { property: cue.property, at: m.index!, end, length: m[0].length };
     }

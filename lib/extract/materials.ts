@@ -136,6 +136,9 @@ const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.@/+\-–—()|]*/gu;
 /** A figure, table, equation or reference label before a token: "Fig. S14", "Table S2". */
 const LABEL_BEFORE = /\b(?:Figs?\.|Figures?|Tables?|Eqs?\.|Equations?|Refs?\.|Notes?|Sections?|Scheme|and|,)\s*$/i;
 
+/** A cell named by what it is built with: "full cell", "symmetric cells", "pouch-cell". */
+const CELL_AFTER = /^ (full|half|symmetric|pouch|coin)[- ]cells?\b/i;
+
 /** Formula-like names in a text, longest first at each place: [name, start, end]. */
 function formulaNames(text: string): { name: string; start: number; end: number }[] {
   const tokens = [...text.matchAll(TOKEN)].map((m) => {
@@ -174,6 +177,13 @@ function formulaNames(text: string): { name: string; start: number; end: number 
       end = next.end;
     }
     if (element && j === i + 1) continue; // a bare element
+    // "the Sn-FB QSE full cells", "the LFP||Li coin cell": the cell built with it, a material of its own.
+    const cell = CELL_AFTER.exec(text.slice(end, end + 30));
+    if (cell) {
+      out.push({ name: `${name} ${cell[1]!.toLowerCase().replace(/-/, " ")} cell`, start: t.start, end: end + cell[0].length });
+      i = j - 1;
+      continue;
+    }
     out.push({ name, start: t.start, end });
     i = j - 1;
   }

@@ -113,3 +113,10 @@ describe("passing mentions and abbreviations that are not samples", () => {
     expect(materialMentions("Lithium polysulfides (LiPSs) and the CNS precursor were studied.").map((m) => m.name)).toEqual([]);
   });
 });
+
+describe("cells named by what they are built with", () => {
+  it("reads 'the X full cell' as a material of its own, the cell", () => {
+    const text = "The LiFePO4/C cathode was paired with the PEO-LLZO electrolyte. The PEO-LLZO full cells retain 91% capacity after 300 cycles.";
+    expect(measurementCandidates(text).map((c) => [c.value, c.material])).toEqual([[91, "PEO-LLZO full cell"]]);
+  });
+});
