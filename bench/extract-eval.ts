@@ -136,12 +136,15 @@ const normalName = (s: string) =>
     .toLowerCase()
     .replace(/[\s\-‐‑–—_]/g, "");
 
+/** A name without the device word after it ("X full cell", "Y battery" → X, Y). */
+const withoutDevice = (name: string) => name.replace(/\s*\b(?:(?:full|half|coin|pouch|symmetric|button)\s+)?(?:cells?|batter(?:y|ies))$/i, "");
+
 function namesOf(material: RecordMaterial): Set<string> {
   const names = [material.name, material.key, material.name.replace(/\s*\([^()]*\)\s*$/, "")];
   for (const text of [material.name, material.description ?? ""])
     for (const m of text.normalize("NFKC").matchAll(/\(([^()\s,;]{2,24})\)/g)) if (/[A-Z]/.test(m[1]!) && !/^\d/.test(m[1]!)) names.push(m[1]!);
   // A device record ("X PSE battery", "Y full cell") is named in the text by what it is made of, without the device word.
-  const devices = names.map((n) => n.replace(/\s*\b(?:(?:full|half|coin|pouch|symmetric|button)\s+)?(?:cells?|batter(?:y|ies))$/i, ""));
+  const devices = names.map(withoutDevice);
   // A cell written as its stack ("NVP||X||Na full cell") is named in prose by a component and its kind ("the X full cell").
   const cells: string[] = [];
   const stack = /^(.+?\|\|.+?)\s+((?:full|half|symmetric|pouch|coin)\s+cell)\b/i.exec(material.name.normalize("NFKC"));
@@ -198,7 +201,12 @@ function score(paper: string, text: string, materials: RecordMaterial[]): PaperS
   for (const [ri, ci] of matches) {
     const r = stated[ri]!;
     const c = candidates[ci]!;
-    const right = c.material === null ? materials.length === 1 : namesOf(r.material).has(normalName(c.material));
+    const right =
+      c.material === null
+        ? materials.length === 1
+        : namesOf(r.material).has(normalName(c.material)) ||
+          // "A//B full cell" is the cell "A//B": the stack already says it is a cell.
+          (/\/\/|\|\|/.test(c.material) && namesOf(r.material).has(normalName(withoutDevice(c.material))));
     if (right) materialRight++;
     // `other` is a free-text note the reviewer writes, not a condition a number can be read with.
     const keys = Object.keys(r.conditions ?? {}).filter((k) => k !== "other");

@@ -113,6 +113,7 @@ function nameLike(token: string): boolean {
   const strengths = parts.map((p) => strength(p.replace(/\d*[+−]$/, "")));
   // "Li–S", "Fe–O–Ti", "O3–P3": elements joined, a chemistry, a bond or a phase, not a sample; but a
   // composite or core@shell of two elements ("Si/C", "Sb@C") or a metal with its coordination ("Fe–N4/C") is one.
+  // A metal with its coordination ("Fe–N4", "Fe–N4/C"): single-atom catalysts are named so.
   const coordination = parts.length > 1 && parts.some((p) => /\d$/.test(p)) && parts.some((p) => /^[A-Z][a-z]?$/.test(p));
   const composite = /[/@]/.test(token) && !/[-–—+−]/.test(token) && strengths.every((s) => s >= 1) && new Set(parts).size > 1;
   if (strengths.every((s) => s <= 1) && !composite && !coordination) return false;
@@ -137,7 +138,7 @@ const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.@/+\-–—()|]*/gu;
 const LABEL_BEFORE = /\b(?:Figs?\.|Figures?|Tables?|Eqs?\.|Equations?|Refs?\.|Notes?|Sections?|Scheme|and|,)\s*$/i;
 
 /** A cell named by what it is built with: "full cell", "symmetric cells", "pouch-cell". */
-const CELL_AFTER = /^ (full|half|symmetric|pouch|coin)[- ]cells?\b/i;
+const CELL_AFTER = /^(?:[-–](?:based|derived))? (full|half|symmetric|pouch|coin)[- ]cells?\b/i;
 
 /** Formula-like names in a text, longest first at each place: [name, start, end]. */
 function formulaNames(text: string): { name: string; start: number; end: number }[] {
@@ -147,6 +148,8 @@ function formulaNames(text: string): { name: string; start: number; end: number 
     for (;;) {
       const before = word;
       word = word.replace(/[.,;:]+$/, "");
+      // "NFM-based", "LLZO-derived": the name before the suffix.
+      word = word.replace(/[-–](?:based|derived|type|containing)$/, "");
       const open = (word.match(/\(/g) ?? []).length;
       const close = (word.match(/\)/g) ?? []).length;
       if (close > open && word.endsWith(")")) word = word.slice(0, -1);
@@ -175,6 +178,12 @@ function formulaNames(text: string): { name: string; start: number; end: number 
       if (text.slice(end, next.start) !== " " || !modifierLike(next.word)) break;
       name += " " + next.word;
       end = next.end;
+    }
+    // "commercial Sb", "bulk Si", "bare Zn": an element named as a sample of its own.
+    const sample = element && j === i + 1 && /\b(?:commercial|bulk|bare|pristine)\s+$/i.exec(text.slice(Math.max(0, t.start - 12), t.start));
+    if (sample) {
+      out.push({ name: `${sample[0].trim().toLowerCase()} ${name}`, start: t.start - sample[0].length + sample[0].search(/\S/), end });
+      continue;
     }
     if (element && j === i + 1) continue; // a bare element
     // "the Sn-FB QSE full cells", "the LFP||Li coin cell": the cell built with it, a material of its own.

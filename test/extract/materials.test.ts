@@ -120,3 +120,12 @@ describe("cells named by what they are built with", () => {
     expect(measurementCandidates(text).map((c) => [c.value, c.material])).toEqual([[91, "PEO-LLZO full cell"]]);
   });
 });
+
+describe("names with a word before or after", () => {
+  it("reads 'commercial Sb' as a sample and 'the NCM-based full cell' as the cell", () => {
+    expect(materialMentions("Commercial antimony and commercial Sb were compared with the NCM-based full cell.").map((m) => m.name)).toEqual([
+      "commercial Sb",
+      "NCM full cell",
+    ]);
+  });
+});
