@@ -382,6 +382,12 @@ ${table}
 
 ${targetTable}
 
+## How names and conditions are compared
+
+- **Material right** compares names without case, spaces, hyphens or dashes (subscripts as digits), against the record's name, key, its name without a trailing parenthesis, and the abbreviations in parentheses of its name and description. A device record is also named without its device word ("X PSE battery" → "X PSE", "A//B full cell" → "A//B"), on either side only where the name itself says it is a device; a cell written as its stack ("NVP||X||Na full cell") is also named by a component that is not a bare element and its kind ("X full cell"), as the text calls it. A candidate naming the electrolyte or the electrode alone ("X") still does not match a cell record.
+- **Conditions complete** asks for every condition key of the record except \`other\`: a free-text note a reviewer writes is not a condition a number can be read with.
+- **ms** is wall-clock time on a shared machine; other jobs running at the same time inflate it.
+
 ## Most common miss reasons
 
 ${reasons.join("\n")}

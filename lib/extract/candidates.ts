@@ -257,7 +257,7 @@ function asCondition(q: FoundQuantity, sentence: string): Partial<Conditions> | 
     return { cycle: q.value };
   if (
     q.fits.includes("decomposition_temperature") &&
-    /\b(at|under|from|to|and|between)\s*$/.test(before) &&
+    (/\b(at|under|from|to|and|between)\s*$/.test(before) || /\btemperatures? of\s*$/.test(before)) &&
     !/decompos|melt|transition|onset|heat(?:ed|ing)|calcin|anneal|pyroly|carboni[sz]|sinter|vulcani[sz]|sulfuri[sz]|seleni[sz]|phosphori[sz]|dried|drying|treated|synthesi[sz]|prepared|stirr|hydrothermal|solvothermal|reflux|aged|cur(?:ed|ing)|quench|kept at/.test(
       sentence.slice(Math.max(0, q.start - 80), q.start).toLowerCase(),
     )

@@ -150,3 +150,10 @@ describe("more ways papers state a number", () => {
     expect(found[0]!.reason).toMatch(/stated 2 times/);
   });
 });
+
+describe("test temperatures", () => {
+  it("reads 'at a temperature of −20 °C' as the condition of a result", () => {
+    const [c] = measurementCandidates("At a temperature of −20 °C, the LiFePO4/C cathode delivers 120 mAh g−1.");
+    expect(c!.conditions.temperature).toEqual({ value: -20, unit: "°C" });
+  });
+});
