@@ -15,8 +15,8 @@ export interface MaterialMention {
   longForm?: string;
   /** Where each mention starts in the text. */
   mentions: number[];
-  /** How the text names it: an abbreviation it defines, a member of a series, or a formula-like name. */
-  kind?: "abbreviation" | "series" | "formula";
+  /** How the text names it: an abbreviation it defines, a member of a series, a formula-like name, or a table row's first cell. */
+  kind?: "abbreviation" | "series" | "formula" | "table";
   /** Where each mention ends (same order as `mentions`). */
   ends?: number[];
 }
@@ -226,6 +226,8 @@ export function materialMentions(text: string): MaterialMention[] {
   for (const m of text.matchAll(/\b([A-Z][A-Za-z0-9@]*)-(\d{2,4})((?:\/\d{2,4})+)\b/g)) {
     for (const suffix of [m[2]!, ...m[3]!.split("/").filter(Boolean)]) add(`${m[1]}-${suffix}`, "series");
   }
+  // A table's rows (cells split by " | ", ./tables.ts) under its header: each row's first cell names the material the row is about.
+  for (const first of tableRowMaterials(text)) add(first, "table");
   const spans: { material: MaterialMention; start: number; end: number }[] = [];
   // Every mention of the names read so far, in one pass: the longest name first at each place.
   const names = [...byName.keys()].sort((a, b) => b.length - a.length);
@@ -299,6 +301,21 @@ export function isReactionSpecies(name: string): boolean {
 /** Words before a name that make it what a peak or a step is assigned to, not the sample measured: "attributed to the formation of Na2S". */
 const ASSIGNED =
   /\b(?:attribut|assign|ascrib|correspond|related|relating|derived|due|owing|formation|forming|form|conversion|convert|into|desodiation|sodiation|lithiation|delithiation|reduction|oxidation|decomposition|identified|indicat|stretching|vibration|bonds?)\w*\b[^.;]{0,40}$/i;
+
+/** The first cells of a text's table rows that have a header row above them and values beside them. */
+export function tableRowMaterials(text: string): string[] {
+  const out: string[] = [];
+  let previousWasRow = false;
+  for (const paragraph of text.split("\n\n")) {
+    const isRow = paragraph.includes(" | ") || /\s\|$/.test(paragraph);
+    if (isRow && previousWasRow) {
+      const cells = paragraph.split("|").map((c) => c.trim());
+      if (/^[\p{L}\p{N}]/u.test(cells[0]!) && !/^\d+(?:\.\d+)?$/.test(cells[0]!) && cells.slice(1).some(Boolean)) out.push(cells[0]!);
+    }
+    previousWasRow = isRow;
+  }
+  return out;
+}
 
 /** The material named last before `position` (within the paragraph's reach), if any. */
 export function materialBefore(materials: MaterialMention[], position: number): MaterialMention | undefined {

@@ -3,6 +3,7 @@ import { describe, it, expect } from "vitest";
 import { tableRowAt } from "../../lib/extract/tables";
 import { repairText } from "../../lib/extract/repair";
 import { measurementCandidates } from "../../lib/extract/candidates";
+import { materialMentions } from "../../lib/extract/materials";
 
 const TABLE = ["Host\tSulfur loading\tPerformance", "Co–N4/G\t4.2 mg cm−2\t1020 mA h g−1 at 0.2C", "NiSA@NC\t6.0 mg cm−2\t5.1 mA h cm−2 after 100 cycles"].join(
   "\n",
@@ -26,5 +27,16 @@ describe("table rows", () => {
       ["NiSA@NC", "sulfur_loading", 6, {}],
       ["NiSA@NC", "areal_capacity", 5.1, { cycle: 100, sulfurLoading: { value: 6, unit: "mg cm−2" } }],
     ]);
+  });
+});
+
+describe("a table's materials", () => {
+  it("are its rows' first cells, below the header and beside values, so a draft record files each row's numbers under its own material", () => {
+    const text = repairText(["Host\tLoading\tPerformance", "Group A\t\t", "Co–N4/G\t4.2 mg cm−2\t1020 mA h g−1", "NiSA@NC\t6.0 mg cm−2\t"].join("\n"));
+    expect(
+      materialMentions(text)
+        .filter((m) => m.kind === "table")
+        .map((m) => m.name),
+    ).toEqual(["Co–N4/G", "NiSA@NC"]);
   });
 });
