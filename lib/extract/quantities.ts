@@ -76,6 +76,16 @@ const COUNTS: { unit: RegExp; count: NonNullable<FoundQuantity["count"]>; fits: 
 ];
 /** A sweep rate (mV s⁻¹): a condition, never a property of its own. */
 function isScanRate(unit: string): boolean {
+  let known = SCAN_RATE.get(unit);
+  if (known === undefined) {
+    known = readScanRate(unit);
+    if (SCAN_RATE.size > 5000) SCAN_RATE.clear();
+    SCAN_RATE.set(unit, known);
+  }
+  return known;
+}
+
+function readScanRate(unit: string): boolean {
   try {
     readUnit(unit);
     return compatible(unit, "mV/s");
@@ -85,8 +95,22 @@ function isScanRate(unit: string): boolean {
 }
 const countOf = (unit: string) => COUNTS.find((c) => c.unit.test(unit));
 
+/** Units already read: a paper writes the same few units hundreds of times, and reading one is slow. */
+const FITTING = new Map<string, string[]>();
+const SCAN_RATE = new Map<string, boolean>();
+
 /** The catalogue properties a unit fits (none when it cannot be read). */
 export function propertiesFitting(unit: string): string[] {
+  let fits = FITTING.get(unit);
+  if (!fits) {
+    fits = readFitting(unit);
+    if (FITTING.size > 5000) FITTING.clear();
+    FITTING.set(unit, fits);
+  }
+  return [...fits];
+}
+
+function readFitting(unit: string): string[] {
   const count = countOf(unit);
   if (count) return count.fits;
   try {
