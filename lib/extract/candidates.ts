@@ -317,6 +317,14 @@ export function measurementCandidates(raw: string, options: CandidateOptions = {
   const context = paperContext(text);
   const out: MeasurementCandidate[] = [];
   const pieces: Piece[] = [];
+  /** The cell built with `name` ("X full cell") named last in [from, to), if any. */
+  const cellOf = (name: string, from: number, to: number): string | undefined => {
+    let best: { name: string; at: number } | undefined;
+    for (const m of materials)
+      if (m.name.startsWith(`${name} `) && / cell$/.test(m.name))
+        for (const at of m.mentions) if (at >= from && at < to && (!best || at > best.at)) best = { name: m.name, at };
+    return best?.name;
+  };
   const rowsDone = new Set<number>();
   for (const sentence of splitSentences(text)) {
     const row = tableRowAt(text, sentence.start);
@@ -430,7 +438,10 @@ export function measurementCandidates(raw: string, options: CandidateOptions = {
     if (inherited.kinds.length) from.unshift(`its paragraph (${inherited.kinds.join(", ")})`);
     const position = piece.offset + q.start;
     const named = piece.rowMaterial || respectively ? null : materialOf(materials, text, piece.sentence, position, main, piece.offset + q.end);
-    const material = piece.rowMaterial ?? respectively ?? named?.material.name ?? null;
+    let material = piece.rowMaterial ?? respectively ?? named?.material.name ?? null;
+    // A cell test of X in a paragraph about "the X full cell" is the cell's.
+    const cell = material && CELL_PROPERTIES.has(choice.property) ? cellOf(material, paragraphStart < 0 ? 0 : paragraphStart, position) : undefined;
+    if (cell) material = cell;
     const materialReason = piece.rowMaterial
       ? "; material: the table row's first cell"
       : respectively

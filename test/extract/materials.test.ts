@@ -129,3 +129,10 @@ describe("names with a word before or after", () => {
     ]);
   });
 });
+
+describe("a cell test in a paragraph about a cell", () => {
+  it("files a result of X under 'the X full cell' its paragraph named", () => {
+    const text = "The PEO-LLZO full cells were cycled at 1C. After 500 cycles, PEO-LLZO retains 88% of its capacity.";
+    expect(measurementCandidates(text).map((c) => [c.value, c.material])).toEqual([[88, "PEO-LLZO full cell"]]);
+  });
+});
