@@ -149,6 +149,13 @@ function unitCandidates(after: string): string[] {
   // Words of the sentence end a unit ("A g−1 at", "C in"), though mathjs reads "at" and "in" as units.
   const stop = all.findIndex((w, i) => i > 0 && STOP_WORDS.test(w));
   const words = all.slice(0, stop < 0 ? 5 : Math.min(stop, 5));
+  // "cycles/1C", "cycles/0.5C": a slash before a number starts the next quantity, not the unit's denominator.
+  const slashed = words.findIndex((w) => /\/(?=[\d.])/.test(w));
+  if (slashed >= 0) {
+    words[slashed] = words[slashed]!.replace(/\/(?=[\d.]).*$/, "");
+    words.splice(slashed + 1);
+    if (!words[slashed]) words.pop();
+  }
   const out: string[] = [];
   for (let n = words.length; n > 0; n--) out.push(words.slice(0, n).join(" "));
   return out;

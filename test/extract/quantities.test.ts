@@ -61,3 +61,23 @@ describe("numbers that are not amounts, and units that are counts", () => {
     expect(found("a conductivity of 3.1×10−4 S cm 1")[0]).toMatchObject({ value: 3.1e-4, unit: "S cm-1" });
   });
 });
+
+describe("lists and slashes", () => {
+  const read = (s: string) => findQuantities(s).map((q) => [q.value, q.unit, q.count, q.slash]);
+
+  it("shares a unit among numbers listed with slashes, and marks them", () => {
+    expect(read("gives 1058/950/760 mA h g−1")).toEqual([
+      [1058, "mA h g−1", undefined, true],
+      [950, "mA h g−1", undefined, true],
+      [760, "mA h g−1", undefined, undefined],
+    ]);
+  });
+
+  it("ends a unit at a slash before a number: '300 cycles/0.5C' is a count and a C-rate", () => {
+    expect(read("retains 90% after 300 cycles/0.5C")).toEqual([
+      [90, "%", undefined, undefined],
+      [300, "cycles", "cycles", undefined],
+      [0.5, "C", "C-rate", undefined],
+    ]);
+  });
+});
