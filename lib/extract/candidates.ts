@@ -421,34 +421,29 @@ export function measurementCandidates(raw: string, options: CandidateOptions = {
     if (piece.row !== undefined && !LOADING_CONDITIONS[choice.property]) own = { ...rowLoadings.get(piece.row), ...own };
     const paragraphStart = text.lastIndexOf("\n\n", piece.sentence.start);
     const paragraph = text.slice(paragraphStart < 0 ? 0 : paragraphStart, piece.sentence.end);
-    const position0 = piece.offset + q.start;
+    const position = piece.offset + q.start;
+    // Where the quote starts: the sentence, or the table row the cell stands in.
+    const quoteStart = piece.quote === piece.text ? piece.offset : piece.sentence.start;
     // A first-cycle property is read at cycle 1.
     if (/^initial_/.test(choice.property) && own.cycle === undefined) own = { ...own, cycle: 1 };
-    const inherited = fromParagraph(choice.property, own, inParagraphs, paragraphStart < 0 ? 0 : paragraphStart, position0);
+    const inherited = fromParagraph(choice.property, own, inParagraphs, paragraphStart < 0 ? 0 : paragraphStart, position);
     own = { ...inherited.conditions, ...own };
-    const { added, from } = contextConditions(
-      choice.property,
-      own,
-      context,
-      piece.quote,
-      paragraph,
-      position0 - (piece.quote === piece.text ? piece.offset : piece.sentence.start),
-      piece.offset + q.end - (piece.quote === piece.text ? piece.offset : piece.sentence.start),
-    );
+    const { added, from } = contextConditions(choice.property, own, context, piece.quote, paragraph, position - quoteStart, piece.offset + q.end - quoteStart);
     if (inherited.kinds.length) from.unshift(`its paragraph (${inherited.kinds.join(", ")})`);
-    const position = piece.offset + q.start;
     const named = piece.rowMaterial || respectively ? null : materialOf(materials, text, piece.sentence, position, main, piece.offset + q.end);
     let material = piece.rowMaterial ?? respectively ?? named?.material.name ?? null;
     // A cell test of X in a paragraph about "the X full cell" is the cell's.
     const cell = material && CELL_PROPERTIES.has(choice.property) ? cellOf(material, paragraphStart < 0 ? 0 : paragraphStart, position) : undefined;
     if (cell) material = cell;
-    const materialReason = piece.rowMaterial
-      ? "; material: the table row's first cell"
-      : respectively
-        ? "; material: paired in order with the sentence's materials (respectively)"
-        : named
-          ? `; material: ${named.how === "sentence" ? "named in the sentence" : named.how === "paragraph" ? "named last in the paragraph" : "the paper's main material"}`
-          : "";
+    const materialReason = cell
+      ? "; material: the cell its paragraph names"
+      : piece.rowMaterial
+        ? "; material: the table row's first cell"
+        : respectively
+          ? "; material: paired in order with the sentence's materials (respectively)"
+          : named
+            ? `; material: ${named.how === "sentence" ? "named in the sentence" : named.how === "paragraph" ? "named last in the paragraph" : "the paper's main material"}`
+            : "";
     out.push({
       property: choice.property,
       ...(q.value !== undefined ? { value: q.value } : { min: q.min!, max: q.max! }),
