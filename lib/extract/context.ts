@@ -82,7 +82,7 @@ const COMPUTATION =
 const CELL_WORDS: { type: CellType; words: RegExp }[] = [
   { type: "symmetric", words: /\bsymmetric(?:al)?[- ]cells?\b|\b(Li|Na|K|Zn)\s*(?:\|\||‖|\/\/|\/)\s*\1\b/ },
   { type: "pouch", words: /\bpouch(?:[- ]cells?\b|:)/i },
-  { type: "full", words: /\bfull[- ]cells?\b|\/\/\s*[A-Z]|\|\|\s*[A-Z]/i },
+  { type: "full", words: /\bfull[- ]cells?\b/i },
   { type: "half", words: /\bhalf[- ]cells?\b|\bvs\.?\s*(?:Li|Na|K)\+?\/(?:Li|Na|K)\b/i },
   { type: "three-electrode", words: /\bthree-electrode\b/i },
   { type: "coin", words: /\bcoin(?:[- ]type)?[- ]cells?\b|\bcoin:|\bCR20\d\d\b|\bbutton cells?\b/i },
@@ -98,6 +98,7 @@ function cellTypeNear(sentence: string, at: number, end: number): CellType | und
     .filter((c) => c.m)
     .sort((a, b) => a.m!.index - b.m!.index)[0];
   if (right) return right.type;
+  if (STACK.test(after)) return "full";
   let best: { type: CellType; at: number } | undefined;
   for (const c of CELL_WORDS)
     for (const m of sentence.slice(0, at).matchAll(new RegExp(c.words.source, c.words.flags.replace("g", "") + "g")))
@@ -107,8 +108,11 @@ function cellTypeNear(sentence: string, at: number, end: number): CellType | und
 
 /** The cell type a piece of text names, the most specific first. */
 export function cellTypeIn(text: string): CellType | undefined {
-  return CELL_WORDS.find((c) => c.words.test(text))?.type;
+  return CELL_WORDS.find((c) => c.words.test(text))?.type ?? (STACK.test(text) ? "full" : undefined);
 }
+
+/** A cell written as its stack ("LFP||Li", "FeS2//NVP") without a word for its kind: most often a full cell. */
+const STACK = /\/\/\s*[A-Z]|\|\|\s*[A-Z]/;
 
 const METALS: Record<string, string> = {
   li: "Li",

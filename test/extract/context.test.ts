@@ -28,6 +28,8 @@ describe("a paper's cell context", () => {
     expect(cellTypeIn("the LiFePO4||Li full cell")).toBe("full");
     expect(cellTypeIn("a 1 Ah pouch cell")).toBe("pouch");
     expect(cellTypeIn("sodium half-cells")).toBe("half");
+    expect(cellTypeIn("the NFM||Na half cell")).toBe("half"); // a word for the kind beats the stack
+    expect(cellTypeIn("the LFP||Li cell")).toBe("full");
   });
 
   it("fills a cell test's missing conditions and says so, but not a material property's", () => {
