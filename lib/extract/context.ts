@@ -18,6 +18,9 @@ export interface PaperContext {
   electrolyte?: string;
   voltageWindow?: { min: number; max: number; unit: string };
   temperature?: { value: number; unit: string };
+  /** The one sulfur loading or active-material mass loading the paper states for its electrodes. */
+  sulfurLoading?: { value: number; unit: string; qualifier?: string };
+  massLoading?: { value: number; unit: string };
   /** The paper reports calculations (DFT). */
   calculations?: boolean;
 }
@@ -190,6 +193,17 @@ function windowOf(text: string): PaperContext["voltageWindow"] {
   return { min: min!, max: max!, unit: "V" };
 }
 
+/**
+ * The loading a paper states for all its electrodes: the one value it gives ("a sulfur loading of ~1.5
+ * mg cm−2"), none when it gives several (a review, or a loading study).
+ */
+function loadingOf(text: string, words: RegExp): { value: number; unit: string } | undefined {
+  const values = new Set<number>();
+  for (const m of text.matchAll(new RegExp(String.raw`${words.source}[^.;\d]{0,25}?(?:~|≈|about |approximately |around )?${NUMBER}\s*mg\s*cm\s*[-−]?2`, "gi")))
+    values.add(Number(m[1]));
+  return values.size === 1 ? { value: [...values][0]!, unit: "mg cm-2" } : undefined;
+}
+
 function temperatureOf(text: string): PaperContext["temperature"] {
   const stated =
     /\b(?:tested|measured|cycled|performed|conducted|carried out|evaluated|collected|recorded)\b(?:[^.]|\.\d){0,80}\bat (?:room temperature|ambient temperature|RT)\b(?:\s*\((\d+)\s*°C\))?/i.exec(
@@ -217,6 +231,10 @@ export function paperContext(text: string): PaperContext {
   const temperature = temperatureOf(text);
   if (temperature) context.temperature = temperature;
   if (/\b(?:DFT|density functional|first[- ]principles|VASP|ab initio)\b/i.test(text)) context.calculations = true;
+  const sulfur = loadingOf(text, /\b(?:sulfur|sulphur|S) (?:mass )?loadings?\b/);
+  if (sulfur) context.sulfurLoading = sulfur;
+  const mass = loadingOf(text, /\b(?:(?:active[- ]material |active )?mass loadings?|loading of (?:the )?active materials?)\b/);
+  if (mass) context.massLoading = mass;
   return context;
 }
 
@@ -269,6 +287,14 @@ export function contextConditions(
   if (context.voltageWindow && !own.voltageWindow && cellType === context.cellType) {
     added.voltageWindow = context.voltageWindow;
     from.push("the paper's voltage window");
+  }
+  if (context.sulfurLoading && !own.sulfurLoading && property !== "sulfur_loading") {
+    added.sulfurLoading = context.sulfurLoading;
+    from.push("the paper's sulfur loading");
+  }
+  if (context.massLoading && !own.massLoading && property !== "mass_loading") {
+    added.massLoading = context.massLoading;
+    from.push("the paper's mass loading");
   }
   if (context.temperature && !own.temperature) {
     added.temperature = context.temperature;

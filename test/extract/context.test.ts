@@ -86,3 +86,14 @@ describe("conditions from a result's surroundings", () => {
     );
   });
 });
+
+describe("a paper's electrode loading", () => {
+  it("is the one sulfur loading it states, and none when it states several", () => {
+    expect(paperContext("The cathodes had a sulfur loading of ~1.5 mg cm−2. Cells were cycled.").sulfurLoading).toEqual({ value: 1.5, unit: "mg cm-2" });
+    expect(paperContext("A sulfur loading of 1.5 mg cm−2 and a sulfur loading of 6 mg cm−2 were compared.").sulfurLoading).toBeUndefined();
+    const capacity = measurementCandidates("The sulfur loading was about 2.0 mg cm−2.\n\nThe TiN/S cathode delivers 1100 mAh g−1 at 0.2C.").find(
+      (c) => c.property === "specific_capacity",
+    );
+    expect(capacity!.conditions.sulfurLoading).toEqual({ value: 2, unit: "mg cm-2" });
+  });
+});
