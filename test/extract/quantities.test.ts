@@ -81,3 +81,12 @@ describe("lists and slashes", () => {
     ]);
   });
 });
+
+describe("exponents set apart", () => {
+  it("does not list a unit's exponent as a number before a slash", () => {
+    expect(findQuantities("5.8 mg cm −2 /3 μL mg −1").map((q) => [q.value, q.unit])).toEqual([
+      [5.8, "mg cm-2"],
+      [3, "μL mg-1"],
+    ]);
+  });
+});
