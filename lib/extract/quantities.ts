@@ -173,7 +173,7 @@ function listedBefore(sentence: string, start: number, unit: string, printed: st
     // A number inside a name or a formula ("Li0.5/3") is not listed.
     if (/[\p{L}_.^]$/u.test(sentence.slice(0, at))) break;
     // "mg cm −2 /10 µL mg−1": a unit's exponent set apart is not a listed number.
-    if (/^[-−]/.test(m[1]!) && /\p{L}\s*$/u.test(sentence.slice(0, at))) break;
+    if (/^[-−]/.test(m[1]!) && m[0].trimEnd().endsWith("/") && /\b(?:[mµμnkc]?(?:g|m|L|s|h|A|V|W|mol)|mAh|Wh)\s*$/u.test(sentence.slice(0, at))) break;
     const slash = sentence
       .slice(at + m[1]!.length)
       .trimStart()

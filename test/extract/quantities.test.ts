@@ -90,3 +90,15 @@ describe("exponents set apart", () => {
     ]);
   });
 });
+
+describe("negative numbers in lists", () => {
+  it("keeps a negative number listed after a word", () => {
+    expect(findQuantities("under −35 and 65 °C").map((q) => q.value)).toEqual([-35, 65]);
+  });
+});
+
+describe("negative numbers listed with slashes", () => {
+  it("keeps −35/25/65 °C as three temperatures", () => {
+    expect(findQuantities("under −35/25/65 °C").map((q) => q.value)).toEqual([-35, 25, 65]);
+  });
+});
