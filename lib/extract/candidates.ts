@@ -214,7 +214,7 @@ function chooseProperty(q: FoundQuantity, sentence: string): { property: string;
     };
   const anywhere = CUES.find((cue) => q.fits.includes(cue.property) && cue.words.test(sentence));
   if (anywhere) return { property: anywhere.property, confidence: 0.6, reason: `the sentence speaks of ${anywhere.property.replace(/_/g, " ")}` };
-  const family = FAMILIES.find((f) => q.fits.includes(f.property) && f.unit.test(q.printed ?? q.unit));
+  const family = FAMILIES.find((f) => q.fits.includes(f.property) && f.unit.test(q.unit));
   if (family)
     return {
       property: family.property,

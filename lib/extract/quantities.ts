@@ -166,10 +166,12 @@ const LABEL = /\b(?:Figs?\.|Figures?|Tables?|Eqs?\.|Equations?|Refs?\.|Reference
 const LISTED = new RegExp(String.raw`(${NUMBER})\s*(?:,\s*and\s+|,\s*|\s+and\s+|\/)$`, "u");
 
 /** The numbers listed right before `start` ("a, b and …"), in order, each with the unit that ends the list. */
-function listedBefore(sentence: string, start: number, unit: string, printed: string, fits: string[]): FoundQuantity[] {
+function listedBefore(sentence: string, start: number, unit: string, printed: string, fits: string[], floor: number): FoundQuantity[] {
   const listed: FoundQuantity[] = [];
   for (let at = start, m = LISTED.exec(sentence.slice(0, at)); m; m = LISTED.exec(sentence.slice(0, at))) {
     at = m.index;
+    // Inside a quantity already read: "1 A g 1 and 150 mAh g 1" lists no "1" (it is A g⁻¹'s exponent).
+    if (at < floor) break;
     // A number inside a name or a formula ("Li0.5/3") is not listed.
     if (/[\p{L}_.^]$/u.test(sentence.slice(0, at))) break;
     // "mg cm −2 /10 µL mg−1": a unit's exponent set apart is not a listed number.
@@ -217,7 +219,7 @@ export function findQuantities(sentence: string): FoundQuantity[] {
       const high = betweenB ?? toB;
       const end = afterNumber + sentence.slice(afterNumber).indexOf(printed) + printed.length;
       // "573, 478 and 278 mAh g−1": the numbers listed before share the unit.
-      if (single !== undefined && !qualifier) found.push(...listedBefore(sentence, start, unit, printed, fits));
+      if (single !== undefined && !qualifier) found.push(...listedBefore(sentence, start, unit, printed, fits, consumed));
       consumed = end;
       found.push({
         ...(low !== undefined && high !== undefined ? { min: numberOf(low), max: numberOf(high) } : { value: numberOf(single!) }),

@@ -157,3 +157,10 @@ describe("test temperatures", () => {
     expect(c!.conditions.temperature).toEqual({ value: -20, unit: "°C" });
   });
 });
+
+describe("a capacity no word names", () => {
+  it("is a specific capacity when its unit is mAh g⁻¹, even printed without its minus ('mAh g 1')", () => {
+    const [c] = measurementCandidates("The electrode retains 210 mAh g 1 at 1 A g 1.");
+    expect(c).toMatchObject({ property: "specific_capacity", value: 210, unit: "mAh g-1", conditions: { currentDensity: { value: 1, unit: "A g-1" } } });
+  });
+});

@@ -102,3 +102,14 @@ describe("negative numbers listed with slashes", () => {
     expect(findQuantities("under −35/25/65 °C").map((q) => q.value)).toEqual([-35, 25, 65]);
   });
 });
+
+describe("an exponent a PDF set apart, before a list", () => {
+  it("does not list the '1' of 'A g 1' as a number when another quantity follows ('1 A g 1 and 150 mAh g 1')", () => {
+    expect(findQuantities("retains 210 mAh g 1 at 1 A g 1 and 150 mAh g 1 at 2 A g 1").map((q) => [q.value, q.unit])).toEqual([
+      [210, "mAh g-1"],
+      [1, "A g-1"],
+      [150, "mAh g-1"],
+      [2, "A g-1"],
+    ]);
+  });
+});
