@@ -20,7 +20,7 @@ export default async function LoginPage({ searchParams }: Props) {
     <div className="mx-auto max-w-sm">
       <h1 className="text-2xl font-semibold">Sign in</h1>
       <p className="mt-1 text-sm text-slate-600">
-        Editors sign in to add and edit papers. Accounts are made with <code>matlit user add</code>.
+        Editors sign in to add and edit papers. Anyone can search and read without an account; to become an editor, ask whoever runs this matlit for one.
       </p>
       {error ? (
         <p role="alert" className="mt-3 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="login-error">

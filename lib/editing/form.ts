@@ -57,8 +57,11 @@ type ConditionForm<C> = C extends { kind: "quantity"; ranges: true }
     : C extends { kind: "range" }
       ? RangeForm
       : string;
-/** One field per condition of the catalogue (lib/units/conditions.ts). */
-export type ConditionsForm = { [C in (typeof CONDITIONS)[number] as C["key"]]: ConditionForm<C> };
+/** The conditions a qualifier may go with ("over 200 cycles"): the numeric ones. */
+export const QUALIFIABLE_CONDITIONS = CONDITIONS.filter((c) => c.kind === "quantity" || c.kind === "number" || c.kind === "count").map((c) => c.key);
+
+/** One field per condition of the catalogue (lib/units/conditions.ts), and a qualifier per numeric one ("" for none). */
+export type ConditionsForm = { [C in (typeof CONDITIONS)[number] as C["key"]]: ConditionForm<C> } & { qualifiers: Record<string, string> };
 
 /** A number the paper states that a derived number is computed from. */
 export interface DerivationInputForm extends ValueOrRangeForm {
@@ -173,16 +176,27 @@ const vr = (x?: ValueOrRange & { unit: string; reported?: string }): ValueOrRang
   reported: s(x?.reported),
 });
 
-/** A condition's form field, holding `value` (from a record) or empty. */
+/**
+ * A condition's form field, holding `value` (from a record) or empty; an empty one with a unit comes
+ * with the catalogue's usual unit filled in (it counts only once a number is typed).
+ */
 function conditionForm(c: ConditionDefinition, value: unknown): QuantityForm | RangeForm | ValueOrRangeForm | string {
-  if (c.kind === "quantity" && c.ranges) return vr(value as (ValueOrRange & { unit: string }) | undefined);
-  if (c.kind === "quantity") return q(value as Quantity | undefined);
-  if (c.kind === "range") return r(value as Range | undefined);
+  const usual = value === undefined && c.placeholder ? { unit: c.placeholder } : {};
+  if (c.kind === "quantity" && c.ranges) return { ...vr(value as (ValueOrRange & { unit: string }) | undefined), ...usual };
+  if (c.kind === "quantity") return { ...q(value as Quantity | undefined), ...usual };
+  if (c.kind === "range") return { ...r(value as Range | undefined), ...usual };
   return s(value as string | number | undefined);
 }
 
+function conditionsFormOf(given: Record<string, unknown>, qualifiers: Record<string, string> = {}): ConditionsForm {
+  return {
+    ...Object.fromEntries(CONDITIONS.map((c) => [c.key, conditionForm(c, given[c.key])])),
+    qualifiers: Object.fromEntries(QUALIFIABLE_CONDITIONS.map((key) => [key, qualifiers[key] ?? ""])),
+  } as ConditionsForm;
+}
+
 export function emptyConditions(): ConditionsForm {
-  return Object.fromEntries(CONDITIONS.map((c) => [c.key, conditionForm(c, undefined)])) as ConditionsForm;
+  return conditionsFormOf({});
 }
 
 export function emptyInput(): DerivationInputForm {
@@ -204,6 +218,19 @@ export function emptyMeasurement(property = ""): MeasurementForm {
     subject: "",
     note: "",
     conditions: emptyConditions(),
+  };
+}
+
+/** A new row like `x` for the next number of the same kind: property, units, scope, conditions and place kept; the number, quote and notes empty. */
+export function duplicateMeasurement(x: MeasurementForm): MeasurementForm {
+  return {
+    ...emptyMeasurement(x.property),
+    given: x.given,
+    unit: x.unit,
+    unitReadAs: x.unitReadAs,
+    scope: x.scope,
+    location: x.location,
+    conditions: structuredClone(x.conditions),
   };
 }
 
@@ -265,8 +292,7 @@ function reagentLine(r: { name: string; amount?: { value: number; unit: string }
 }
 
 function conditionsToForm(c: Conditions | undefined): ConditionsForm {
-  const given = (c ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(CONDITIONS.map((d) => [d.key, conditionForm(d, given[d.key])])) as ConditionsForm;
+  return conditionsFormOf((c ?? {}) as Record<string, unknown>, c?.qualifiers as Record<string, string> | undefined);
 }
 
 function derivationForm(d: Derivation | undefined): DerivationForm {
@@ -448,7 +474,14 @@ function derivation(b: Builder, d: DerivationForm, path: string) {
   return { formula: d.formula, inputs };
 }
 
+/** Whether a condition's field holds a number (or the text as printed): a unit alone, filled in for convenience, does not count. */
+export function conditionTyped(f: QuantityForm | RangeForm | ValueOrRangeForm | string): boolean {
+  if (typeof f === "string") return !!f.trim();
+  return Object.entries(f).some(([part, typed]) => part !== "unit" && part !== "given" && (typed as string).trim());
+}
+
 function condition(b: Builder, c: ConditionDefinition, f: QuantityForm | RangeForm | ValueOrRangeForm | string, path: string) {
+  if (!conditionTyped(f)) return undefined;
   switch (c.kind) {
     case "quantity":
       return c.ranges ? quantityOrRange(b, f as ValueOrRangeForm, path) : quantity(b, f as QuantityForm, path);
@@ -463,9 +496,11 @@ function condition(b: Builder, c: ConditionDefinition, f: QuantityForm | RangeFo
 }
 
 function conditions(b: Builder, c: ConditionsForm, path: string) {
-  const fields = c as Record<string, QuantityForm | RangeForm | ValueOrRangeForm | string>;
+  const fields = c as unknown as Record<string, QuantityForm | RangeForm | ValueOrRangeForm | string>;
   const out: Record<string, unknown> = Object.fromEntries(CONDITIONS.map((d) => [d.key, condition(b, d, fields[d.key]!, `${path}.${d.key}`)]));
   const defined = Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
+  const qualifiers = Object.fromEntries(Object.entries(c.qualifiers).filter(([key, q]) => q && defined[key] !== undefined));
+  if (Object.keys(qualifiers).length) defined.qualifiers = qualifiers;
   return Object.keys(defined).length ? defined : undefined;
 }
 
@@ -571,8 +606,19 @@ export function formPath(state: EditorState, path: string): string {
 }
 
 /** Every problem of the form, by field path within the paper ("materials[0].measurements[2].unit"). */
+/**
+ * What a paper needs to be published beyond a valid record: something measured. (A record file may
+ * import a paper's bibliography alone; the form and the API publish what a reader can search.)
+ */
+export function publishingProblems(record: { materials?: { measurements?: unknown[] }[] }): FieldError[] {
+  return (record.materials ?? []).some((m) => (m.measurements ?? []).length)
+    ? []
+    : [{ path: "materials", message: "add at least one material with one measurement before publishing" }];
+}
+
 export function validateForm(state: EditorState): FieldError[] {
   const { record, issues } = formToRecord(state);
+  issues.push(...publishingProblems(record as { materials?: { measurements?: unknown[] }[] }));
   const own = new Set(issues.map((i) => i.path));
   let schemaErrors: FieldError[] = [];
   try {

@@ -3,6 +3,7 @@
  * or the API through the one record validation and writePaper, in one transaction.
  */
 import { paperKey } from "../records/identifiers";
+import { publishingProblems } from "./form";
 import { z } from "zod";
 import { db, type PrismaClient, type Tx } from "../db";
 import { writeTransaction } from "../db/transaction";
@@ -173,6 +174,8 @@ export async function publishPaper(
   prisma: PrismaClient = db(),
 ) {
   const paper = { ...validatePaper(input), status: "published" as const };
+  const missing = publishingProblems(paper);
+  if (missing.length) throw new RecordValidationError(missing);
   const key = paperKey(paper);
   if (options.mode === "update" && options.doi && key !== options.doi.toLowerCase()) {
     throw new AppError("invalid", `the DOI or identifier of a paper cannot change while editing it (${options.doi} → ${key}); add it as a new paper instead`, {

@@ -14,9 +14,11 @@ export function parseMaterialRef(ref: string): { doi: string; key: string } | nu
   return { doi: ref.slice(0, cut).toLowerCase(), key: ref.slice(cut + 1) };
 }
 
-const encodeDoi = (doi: string) => doi.split("/").map(encodeURIComponent).join("/");
+// ":" and "@" are plain characters in a path segment; left readable, "/papers/arxiv:2401.01234" reads as it is written.
+const encodeSegment = (segment: string) => encodeURIComponent(segment).replace(/%3A/gi, ":").replace(/%40/g, "@");
+const encodeDoi = (doi: string) => doi.split("/").map(encodeSegment).join("/");
 
-export const materialPath = (doi: string, key: string): string => `/materials/${encodeDoi(doi)}/${encodeURIComponent(key)}`;
+export const materialPath = (doi: string, key: string): string => `/materials/${encodeDoi(doi)}/${encodeSegment(key)}`;
 export const paperPath = (doi: string): string => `/papers/${encodeDoi(doi)}`;
 export const paperEditPath = (doi: string): string => `/papers/edit/${encodeDoi(doi)}`;
 export const paperApiPath = (doi: string): string => `/api/papers/${encodeDoi(doi)}`;
@@ -25,4 +27,6 @@ export const paperApiPath = (doi: string): string => `/api/papers/${encodeDoi(do
  * The text a catch-all route's segments stand for. Next.js has already decoded each segment once;
  * decoding again would read "%25" as "%" and fail on a lone "%".
  */
-export const fromSegments = (segments: string[]): string => segments.join("/");
+export const fromSegments = (segments: string[]): string =>
+  // Next.js hands some renders a segment with ":" and "@" still encoded ("arxiv%3A2401.01234"); those two are decoded.
+  segments.join("/").replace(/%3A/gi, ":").replace(/%40/g, "@");

@@ -181,7 +181,20 @@ export function semanticErrors(file: RecordFileParsed, further?: MeasurementChec
   return errors;
 }
 
-function unitErrorsOfWellFormedMeasurements(input: unknown): FieldError[] {
+/** A measurement whose other fields are wrong still hears about its unit: every problem shows at once. */
+function unitErrorBeside(raw: unknown, path: string): FieldError[] {
+  const m = (raw && typeof raw === "object" ? raw : {}) as { property?: unknown; unit?: unknown; unitReadAs?: unknown };
+  const unit = typeof m.unitReadAs === "string" && m.unitReadAs.trim() ? m.unitReadAs : m.unit;
+  if (typeof m.property !== "string" || !property(m.property) || typeof unit !== "string" || !unit.trim()) return [];
+  try {
+    toCanonical(m.property, 1, unit);
+    return [];
+  } catch (e) {
+    return unitErrorAt(path, e, unit === m.unit ? "unit" : "unitReadAs");
+  }
+}
+
+function unitErrorsOfMeasurements(input: unknown): FieldError[] {
   const list = (x: unknown, key: string): unknown[] => {
     const v = x && typeof x === "object" ? (x as Record<string, unknown>)[key] : undefined;
     return Array.isArray(v) ? v : [];
@@ -189,8 +202,9 @@ function unitErrorsOfWellFormedMeasurements(input: unknown): FieldError[] {
   return list(input, "papers").flatMap((paper, pi) =>
     list(paper, "materials").flatMap((material, mi) =>
       list(material, "measurements").flatMap((raw, ki) => {
+        const path = `papers[${pi}].materials[${mi}].measurements[${ki}]`;
         const m = measurementSchema.safeParse(raw);
-        return m.success ? measurementErrors(m.data, `papers[${pi}].materials[${mi}].measurements[${ki}]`) : [];
+        return m.success ? measurementErrors(m.data, path) : unitErrorBeside(raw, path);
       }),
     ),
   );
@@ -207,7 +221,7 @@ export function checkRecordFile(input: unknown, further?: MeasurementCheck): Rec
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => ({ path: formatPath(i.path) || "(file)", message: i.message }));
     // Report unit problems of the measurements that are well-formed too, so one run shows every bad field.
-    errors.push(...unitErrorsOfWellFormedMeasurements(input));
+    errors.push(...unitErrorsOfMeasurements(input));
     throw new RecordValidationError(errors.sort((a, b) => a.path.localeCompare(b.path, "en", { numeric: true })));
   }
   const errors = semanticErrors(parsed.data, further);

@@ -3,7 +3,7 @@
  * Papers arrive with markup (mAh g^{−1}, <sup>−1</sup>, _2), Unicode sub/superscripts and odd
  * dashes and spaces; folding both sides the same way compares what a reader sees.
  */
-export function foldText(s: string): string {
+export function foldText(s: string, keepSpaces = false): string {
   return s
     .normalize("NFKC")
     .replace(/<\/?[a-zA-Z][^>]*>/g, "")
@@ -13,7 +13,7 @@ export function foldText(s: string): string {
     .replace(/[‘’′]/g, "'")
     .replace(/[“”″]/g, '"')
     .replace(/(\d),(\d{3})/g, "$1$2")
-    .replace(/\s+/g, "")
+    .replace(/\s+/g, keepSpaces ? " " : "")
     .toLowerCase();
 }
 
@@ -27,9 +27,19 @@ export function numberSpellings(value: number): string[] {
   return [String(value)];
 }
 
+/**
+ * Whether a quote states a number: each of its spellings stands whole in the quote ("150" is not
+ * in "1150" or "150.5", 105 is not stated by "150"); trailing zeros may follow ("3" in "3.0", "464.3"
+ * in "464.30"), and a minus may be lost to typography.
+ */
 export function quoteStatesValue(quote: string, value: number): boolean {
-  const folded = foldText(quote);
-  return numberSpellings(value).every((s) => folded.includes(foldText(s)) || folded.includes(foldText(s.replace(/^-/, ""))));
+  // Spaces kept: folded away, "cm−2 90%" would run the exponent into the number after it.
+  const folded = foldText(quote, true);
+  const stands = (spelling: string) => {
+    const digits = foldText(spelling).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp(`(?<![\\d.])${digits}${spelling.includes(".") ? "0*" : "(?:\\.0+)?"}(?!\\d|\\.\\d)`).test(folded);
+  };
+  return numberSpellings(value).every((s) => stands(s) || stands(s.replace(/^-/, "")));
 }
 
 export function quoteOccursIn(paperText: string, quote: string): boolean {

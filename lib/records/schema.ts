@@ -73,16 +73,44 @@ export type QuantityOrRange = z.infer<typeof quantityOrRangeSchema>;
 
 const CONDITION_VALUES: Record<ConditionKind, (c: ConditionDefinition) => z.ZodType> = {
   quantity: (c) => (c.ranges ? quantityOrRangeSchema : quantitySchema),
-  number: () => z.number().positive().finite(),
-  count: () => z.number().int().nonnegative(),
+  number: () => z.number({ error: "must be a number" }).finite().positive({ error: "must be a number above 0" }),
+  count: () =>
+    z.number({ error: "must be a whole number" }).int({ error: "must be a whole number" }).nonnegative({ error: "must be a whole number of 0 or more" }),
   range: () => rangeSchema,
   choice: (c) => z.enum(c.options as readonly [string, ...string[]]),
   text: () => text,
 };
 
-/** A measurement's conditions: one optional field per entry of a conditions catalogue, in its order. */
+/** How a number is bounded or approximate, as a record writes it ("up to" is ≤, "over" >). */
+export const QUALIFIERS = ["=", "≈", ">", "<", "≥", "≤", "~"] as const;
+
+/** The conditions a qualifier may go with: numbers ("over 200 cycles", "above 60 °C", "up to 10 A g⁻¹"). */
+const QUALIFIABLE: readonly ConditionKind[] = ["quantity", "number", "count"];
+
+/**
+ * A measurement's conditions: one optional field per entry of a conditions catalogue, in its order,
+ * and `qualifiers` for those the paper bounds rather than states ({ "cycle": ">" } for "over 200 cycles").
+ */
 export function conditionsSchemaOf(catalogue: ConditionCatalogue) {
-  return z.object(Object.fromEntries(catalogue.map((c) => [c.key, CONDITION_VALUES[c.kind](c).optional()]))).strict();
+  const qualifiable = catalogue.filter((c) => QUALIFIABLE.includes(c.kind)).map((c) => c.key);
+  return z
+    .object({
+      ...Object.fromEntries(catalogue.map((c) => [c.key, CONDITION_VALUES[c.kind](c).optional()])),
+      qualifiers: z
+        .partialRecord(
+          z.enum(qualifiable as [string, ...string[]], {
+            error: (iss) => `"${String(iss.input)}" is not a numeric condition (one of ${qualifiable.join(", ")})`,
+          }),
+          z.enum(QUALIFIERS, { error: `a qualifier is one of ${QUALIFIERS.join(" ")}` }),
+        )
+        .optional(),
+    })
+    .strict()
+    .superRefine((c, ctx) => {
+      for (const key of Object.keys(c.qualifiers ?? {}))
+        if ((c as Record<string, unknown>)[key] === undefined)
+          ctx.addIssue({ code: "custom", path: ["qualifiers", key], message: `qualifies ${key}, which is not given` });
+    });
 }
 
 type ConditionValue<C> = C extends { kind: "quantity"; ranges: true }
@@ -97,11 +125,11 @@ type ConditionValue<C> = C extends { kind: "quantity"; ranges: true }
           ? O
           : string;
 /** The conditions of lib/units/conditions.ts as a record holds them: { currentDensity?: Quantity, cRate?: number, … }. */
-export type Conditions = { [C in (typeof CONDITIONS)[number] as C["key"]]?: ConditionValue<C> };
+export type Conditions = { [C in (typeof CONDITIONS)[number] as C["key"]]?: ConditionValue<C> } & {
+  qualifiers?: Partial<Record<(typeof CONDITIONS)[number]["key"], (typeof QUALIFIERS)[number]>>;
+};
 
 export const conditionsSchema = conditionsSchemaOf(CONDITIONS) as unknown as z.ZodType<Conditions, Conditions>;
-
-export const QUALIFIERS = ["=", "≈", ">", "<", "≥", "≤", "~"] as const;
 
 /** How a derived number was computed: a mathjs expression over named inputs, each a number the paper states. */
 export const derivationSchema = z

@@ -284,9 +284,10 @@ export function conditionValueText(kind: ConditionKind, value: unknown): string 
 export function describeConditions(c: Conditions | undefined, catalogue: ConditionCatalogue = CONDITIONS): string {
   if (!c) return "";
   const given = c as Record<string, unknown>;
+  const qualifiers = (c.qualifiers ?? {}) as Record<string, string>;
   const text = (key: string) => {
     const def = catalogue.find((d) => d.key === key)!;
-    return (def.describe ?? "{}").replace("{}", conditionValueText(def.kind, given[key]));
+    return (def.describe ?? "{}").replace("{}", `${qualifiers[key] ?? ""}${conditionValueText(def.kind, given[key])}`);
   };
   return catalogue
     .filter((def) => given[def.key] !== undefined && def.key !== RATE_AS_CURRENT.oneC)

@@ -5,9 +5,10 @@
  * (test/units/convert.test.ts holds it to mathjs).
  */
 import { applyAffine, type Affine } from "./affine";
-import { checkedSyntax, toMathjsSyntax, UnitError, UnitNotationError } from "./notation";
+import { checkedSyntax, toMathjsSyntax, UnitError, UnitNotationError, withLostMinus } from "./notation";
 import { property } from "./properties";
 import { PREFIXES, UNITS } from "./unit-table";
+import { prettyUnit } from "./display";
 
 /** One unit of a product: "mAh" in "mAh g^-1" is the unit Ah with the prefix m, to the power 1. */
 interface Factor {
@@ -147,15 +148,30 @@ function parseSyntax(text: string): ReadUnit | null {
 
 const readUnits = new Map<string, ReadUnit | UnitNotationError>();
 
+const didYouMean = (unit: string) => ` — did you mean ${prettyUnit(unit)} ("${unit}")? A superscript minus is often lost in copying`;
+
+/** " — did you mean mAh g⁻¹ ("mAh g-1")? …" when the unit reads once the minus signs copying loses are put back; else "". */
+function suggestion(raw: string): string {
+  const repaired = withLostMinus(raw);
+  if (repaired === raw.trim()) return "";
+  try {
+    return parseSyntax(checkedSyntax(repaired)) ? didYouMean(repaired) : "";
+  } catch {
+    return "";
+  }
+}
+
 /** Read a paper's unit (each spelling once: imports read the same few units millions of times). Throws UnitNotationError when it cannot be read or carries a number. */
 export function readUnit(raw: string): ReadUnit {
   let known = readUnits.get(raw);
   if (!known) {
     try {
-      known = parseSyntax(checkedSyntax(raw)) ?? new UnitNotationError(`cannot read the unit "${raw}"`);
+      known = parseSyntax(checkedSyntax(raw)) ?? new UnitNotationError(`cannot read the unit "${raw}"${suggestion(raw)}`);
     } catch (e) {
       if (!(e instanceof UnitNotationError)) throw e;
-      known = e;
+      // "mAh g 1" is a unit whose minus sign copying lost far more often than a unit carrying a magnitude.
+      const hint = suggestion(raw);
+      known = hint ? new UnitNotationError(`cannot read the unit "${raw}"${hint}`) : e;
     }
     if (readUnits.size > 10_000) readUnits.clear();
     readUnits.set(raw, known);
@@ -248,7 +264,10 @@ export function toCanonical(propertyKey: string, value: number, unit: string): n
     return convert(value, unit, def.unit);
   } catch (e) {
     if (e instanceof UnitNotationError) throw e;
-    throw new UnitError(`unit "${unit}" does not fit ${def.label} (expects ${def.display} or a compatible unit)`);
+    // "mA h g1" reads (as mAh·g), but it is mAh g⁻¹ with its minus lost.
+    const repaired = withLostMinus(unit);
+    const hint = repaired !== unit.trim() && compatible(repaired, def.unit) ? didYouMean(repaired) : "";
+    throw new UnitError(`unit "${unit}" does not fit ${def.label} (expects ${def.display} or a compatible unit)${hint}`);
   }
 }
 

@@ -52,6 +52,25 @@ export function toMathjsSyntax(raw: string): string {
   return s.trim() || "unity";
 }
 
+/**
+ * A unit as it was printed before copying lost its superscript minus signs: "mA h g1" → "mA h g-1",
+ * "mAh g 1" → "mAh g-1", "S cm 1" → "S cm-1", "g −1" → "g-1"; the first factor's bare exponent is
+ * its own ("m 2 g 1" → "m2 g-1"). The text unchanged when nothing looks lost.
+ */
+export function withLostMinus(unit: string): string {
+  const tokens = unit.trim().split(/\s+/);
+  const out: string[] = [];
+  for (const [i, token] of tokens.entries()) {
+    if (i > 0 && /^[-−]\d$/.test(token))
+      out[out.length - 1] += `-${token.slice(1)}`; // "g −1": an exponent set apart
+    else if (i > 0 && /^\d$/.test(token) && out.length > 1) out[out.length - 1] += `-${token}`;
+    else if (i > 0 && /^\d$/.test(token))
+      out[0] += token; // the first factor's own exponent: "m 2 g 1" → m2
+    else out.push(i > 0 ? token.replace(/^([^\d\-−^]+)(\d)$/u, "$1-$2") : token);
+  }
+  return out.join(" ");
+}
+
 /** A unit that cannot be read, or does not fit what it is given for: always the input's fault. */
 export class UnitError extends AppError {
   constructor(message: string) {

@@ -141,6 +141,7 @@ describe("adding a paper through the editor in Chromium", () => {
     await page.fill(f("volume"), "12");
     await page.fill(f("authors"), "Ada Lovelace\nMarie Curie");
     await page.fill(f("keywords"), "sodium-ion\nlow temperature");
+    await page.getByText(/^Formulas the paper uses/).click();
     await page.getByLabel("Capacity retention", { exact: true }).check();
     await shot("paper");
     await page.getByRole("button", { name: /^Next: Materials/ }).click();

@@ -149,10 +149,11 @@ function MaterialRow({
         <TextField
           className="md:col-span-3"
           path={`${path}.components`}
-          label="Built from (keys of other materials, for cells)"
+          label="Built from (optional, for cells)"
           value={m.components}
           onChange={set("components")}
           placeholder="fes2-qd-mxene, nvp"
+          hint="a full or symmetric cell: the keys of this paper's materials it is made of, e.g. its anode and cathode"
         />
         <TextField
           className="md:col-span-3"

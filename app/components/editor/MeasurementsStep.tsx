@@ -4,10 +4,13 @@ import { QUALIFIERS } from "@/lib/records/schema";
 import { SCOPES, SCOPE_TEXT, type Scope } from "@/lib/records/scope";
 import { PROPERTIES, PROPERTY_GROUP_LABELS, property as propertyDef } from "@/lib/units/properties";
 import { CONDITIONS, type ConditionDefinition } from "@/lib/units/conditions";
+import { parseNumber } from "@/lib/units/numbers";
+import { quoteStatesValue } from "@/lib/records/provenance";
 import {
+  conditionTyped,
+  duplicateMeasurement,
   emptyInput,
   fieldId,
-  type ConditionsForm,
   type DerivationForm,
   type MaterialForm,
   type MeasurementForm,
@@ -29,7 +32,12 @@ import {
 } from "./fields";
 import type { Edit, RowsProps } from "./editorState";
 
-const PROPERTY_OPTIONS = PROPERTIES.map((p) => ({ value: p.key, label: `${p.label} (${p.display})`, group: PROPERTY_GROUP_LABELS[p.group] }));
+// A label that already names its unit ("Cycle life (cycles)") is not given it twice; a unitless property gets none.
+const PROPERTY_OPTIONS = PROPERTIES.map((p) => ({
+  value: p.key,
+  label: p.display === "–" || p.label.endsWith(`(${p.display})`) || /\)$/.test(p.label) ? p.label : `${p.label} (${p.display})`,
+  group: PROPERTY_GROUP_LABELS[p.group],
+}));
 const SCOPE_OPTIONS = SCOPES.map((s) => ({ value: s, label: SCOPE_TEXT[s].heading }));
 
 /** The measurement's fields that hold typed text. */
@@ -81,13 +89,14 @@ function MeasurementRow({
       if (key === "property" && !row.unit.trim()) row.unit = propertyDef(value)?.display.replace(/^–$/, "") ?? "";
       row[key] = value;
     });
-  const setCondition = (key: string) => (value: ConditionValue) => change((row) => void ((row.conditions as Record<string, ConditionValue>)[key] = value));
+  const setCondition = (key: string) => (value: ConditionValue) =>
+    change((row) => void ((row.conditions as unknown as Record<string, ConditionValue>)[key] = value));
   const unit = x.unitReadAs.trim() || x.unit;
   const preview = def ? numbersPreview(x, unit, def.unit, x.property) : null;
   const c = x.conditions;
-  const hasConditions = Object.values(c).some((v) =>
-    typeof v === "string" ? v.trim() : Object.entries(v).some(([part, typed]) => part !== "given" && (typed as string).trim()),
-  );
+  const hasConditions = CONDITIONS.some((def) => conditionTyped((c as unknown as Record<string, ConditionValue>)[def.key]!));
+  // A number the quote does not state is most often a typo (105 for the quote's 150): said, not refused.
+  const quoteMisses = numbersNotIn(x);
   const valueErrors = useValueErrors(path);
   const { errors: allErrors, shown } = useContext(ErrorsContext);
   // Once the unit's own error shows, the preview does not repeat it.
@@ -99,7 +108,18 @@ function MeasurementRow({
         Measurement {ki + 1}
         {def ? `: ${def.label}` : ""}
       </legend>
-      <div className="mb-2 flex justify-end">
+      <div className="mb-2 flex justify-end gap-2">
+        <button
+          type="button"
+          className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100"
+          aria-label={`Duplicate measurement ${ki + 1} of ${name} (keeps property, unit and conditions)`}
+          onClick={() => {
+            edit((d) => void d.materials[mi]!.measurements.splice(ki + 1, 0, duplicateMeasurement(x)));
+            setTimeout(() => document.getElementById(fieldId(`materials[${mi}].measurements[${ki + 1}].${x.given === "range" ? "min" : "value"}`))?.focus(), 0);
+          }}
+        >
+          Duplicate
+        </button>
         <RowControls
           what={`measurement ${ki + 1} of ${name}`}
           rowId={x.uid}
@@ -189,8 +209,17 @@ function MeasurementRow({
           onChange={set("source")}
           options={["stated", "derived"]}
           empty="stated"
+          hint="stated: the paper prints it; derived: you computed it from numbers the paper prints"
         />
-        <TextField className="md:col-span-3" path={`${path}.subject`} label="Subject" value={x.subject} onChange={set("subject")} />
+        <TextField
+          className="md:col-span-3"
+          path={`${path}.subject`}
+          label="Subject (optional)"
+          value={x.subject}
+          onChange={set("subject")}
+          placeholder="Na⁺ on FeS₂ (100)"
+          hint="what the number is about when the property alone does not say it"
+        />
         {x.source === "derived" ? (
           <DerivationFields
             className="md:col-span-6"
@@ -207,8 +236,15 @@ function MeasurementRow({
           onChange={set("quote")}
           multiline={2}
           required
+          hint={
+            quoteMisses.length ? (
+              <span className="text-amber-800" data-testid="quote-warning">
+                The quote does not state {quoteMisses.join(" or ")}: check the number or the quote.
+              </span>
+            ) : undefined
+          }
         />
-        <details className="md:col-span-6 rounded border border-slate-200 bg-slate-50 p-2" open={hasConditions || undefined}>
+        <details className="md:col-span-6 rounded border border-slate-200 bg-slate-50 p-2" open>
           <summary className="cursor-pointer text-sm font-medium">Conditions{hasConditions ? " (set)" : ""}</summary>
           <div className="mt-2 grid gap-3 md:grid-cols-4">
             {CONDITIONS.map((def) => (
@@ -216,8 +252,10 @@ function MeasurementRow({
                 key={def.key}
                 def={def}
                 path={`${path}.conditions.${def.key}`}
-                value={(c as Record<string, ConditionValue>)[def.key]!}
+                value={(c as unknown as Record<string, ConditionValue>)[def.key]!}
                 onChange={setCondition(def.key)}
+                qualifier={c.qualifiers[def.key]}
+                onQualifier={(q) => change((row) => void (row.conditions.qualifiers[def.key] = q))}
               />
             ))}
           </div>
@@ -306,10 +344,50 @@ function useValueErrors(path: string): string[] {
   return shown(path) ? (errors.get(path) ?? []) : [];
 }
 
-type ConditionValue = ConditionsForm[keyof ConditionsForm];
+/** What one condition's field holds (the kind of field follows the catalogue entry). */
+type ConditionValue = QuantityForm | RangeForm | ValueOrRangeForm | string;
+
+/** The numbers of a row (value, or min and max) its quote does not state, once both are typed. */
+function numbersNotIn(x: MeasurementForm): string[] {
+  if (!x.quote.trim()) return [];
+  const typed = x.given === "range" ? [x.min, x.max] : [x.value];
+  return typed.filter((t) => {
+    const n = parseNumber(t);
+    return n !== null && !quoteStatesValue(x.quote, n);
+  });
+}
 
 /** The field of one condition of the catalogue, by how a record writes it. */
-function ConditionField({
+function ConditionField(props: {
+  def: ConditionDefinition;
+  path: string;
+  value: ConditionValue;
+  onChange: (value: ConditionValue) => void;
+  /** For a numeric condition: "" (as stated), "≈", ">", … */
+  qualifier?: string;
+  onQualifier: (qualifier: string) => void;
+}) {
+  if (props.qualifier === undefined) return <ConditionInput {...props} />;
+  return (
+    <div className="flex items-end gap-1">
+      <select
+        aria-label={`${props.def.label}: qualifier`}
+        id={fieldId(`${props.path.replace(/\.conditions\./, ".conditions.qualifiers.")}`)}
+        className="mb-[1px] rounded border border-slate-300 px-0.5 py-1 text-sm"
+        value={props.qualifier}
+        onChange={(e) => props.onQualifier(e.target.value)}
+      >
+        <option value="">=</option>
+        {QUALIFIERS.filter((q) => q !== "=").map((q) => (
+          <option key={q}>{q}</option>
+        ))}
+      </select>
+      <ConditionInput {...props} />
+    </div>
+  );
+}
+
+function ConditionInput({
   def,
   path,
   value,

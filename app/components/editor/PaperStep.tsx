@@ -66,9 +66,15 @@ export function PaperStep({ paper: p, edit, doiConflict, mode }: { paper: PaperF
       />
       <TextField className="md:col-span-3" path="keywords" label="Keywords (one a line)" value={p.keywords} onChange={set("keywords")} multiline={4} />
       <TextField className="md:col-span-6" path="abstract" label="Abstract" value={p.abstract} onChange={set("abstract")} multiline={4} />
-      <fieldset className="md:col-span-6">
-        <legend className="text-xs font-medium text-slate-600">Formulas the paper uses</legend>
-        <div className="mt-1 grid gap-x-4 gap-y-1 sm:grid-cols-2 lg:grid-cols-3">
+      <details className="md:col-span-6 rounded border border-slate-200 p-2" open={p.formulas.length > 0 || undefined}>
+        <summary className="cursor-pointer text-sm font-medium text-slate-700">
+          Formulas the paper uses (optional{p.formulas.length ? `: ${p.formulas.length} ticked` : ""})
+        </summary>
+        <p className="mt-1 text-xs text-slate-500">
+          Tick the analysis formulas the paper applies (capacity retention, diffusion coefficient from GITT, …): matlit recomputes its derived figures with them
+          and flags numbers that disagree.
+        </p>
+        <fieldset className="mt-1 grid gap-x-4 gap-y-1 sm:grid-cols-2 lg:grid-cols-3" aria-label="Formulas the paper uses">
           {FORMULAS.map((f) => (
             <label key={f.key} className="flex items-center gap-2 text-sm">
               <input
@@ -81,8 +87,8 @@ export function PaperStep({ paper: p, edit, doiConflict, mode }: { paper: PaperF
               {f.name}
             </label>
           ))}
-        </div>
-      </fieldset>
+        </fieldset>
+      </details>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext, useId, type ReactNode } from "react";
-import { convert, toCanonical } from "@/lib/units/convert";
+import { convert, readUnit, toCanonical } from "@/lib/units/convert";
 import { formatQuantity, prettyNumber } from "@/lib/units/display";
 import { property as propertyDef } from "@/lib/units/properties";
 import { fieldId, type Given, type QuantityForm, type ValueOrRangeForm } from "@/lib/editing/form";
@@ -167,6 +167,7 @@ export function canonicalPreview(value: string, unit: string, target: string | r
       const c = toCanonical(property, n, unit);
       return { text: `${prettyNumber(c)} ${property ? (propertyDef(property)?.display.replace(/^–$/, "") ?? "") : ""}`.trim(), ok: true };
     }
+    readUnit(unit); // an unreadable unit says so (with a suggestion), not that it is of another kind
     for (const t of Array.isArray(target) ? target : [target]) {
       try {
         return { text: formatQuantity(convert(n, unit, t), t), ok: true };
@@ -270,7 +271,8 @@ export function ValueOrRangeField({ path, label, value, onChange, target, placeh
           aria-live="polite"
           data-testid="canonical"
         >
-          {preview ? (preview.ok ? `= ${preview.text}` : preview.text) : ""}
+          {/* One message per problem: once the field's own error shows, the preview does not repeat it. */}
+          {preview ? (preview.ok ? `= ${preview.text}` : messages.length ? "" : preview.text) : ""}
         </p>
       ) : null}
       <FieldErrors id={`${id}-err`} messages={messages} />
@@ -331,7 +333,8 @@ export function QuantityField({ path, label, value, onChange, target, placeholde
         aria-live="polite"
         data-testid="canonical"
       >
-        {preview ? (preview.ok ? `= ${preview.text}` : preview.text) : ""}
+        {/* One message per problem: once the field's own error shows, the preview does not repeat it. */}
+        {preview ? (preview.ok ? `= ${preview.text}` : messages.length ? "" : preview.text) : ""}
       </p>
       <FieldErrors id={`${id}-err`} messages={messages} />
     </fieldset>

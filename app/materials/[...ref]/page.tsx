@@ -16,7 +16,8 @@ type Props = { params: Promise<{ ref: string[] }> };
 
 async function load(params: Props["params"]) {
   const { ref } = await params;
-  if (ref.length < 3) return null;
+  // A paper key and a material key; the paper key may hold slashes (a DOI) or not ("arxiv:2401.01234").
+  if (ref.length < 2) return null;
   return getMaterial(db(), fromSegments(ref.slice(0, -1)), ref.at(-1)!);
 }
 
