@@ -114,6 +114,7 @@ export interface MaterialForm {
   role: string;
   batterySystem: string;
   materialClass: string;
+  classNote: string;
   isControl: boolean;
   description: string;
   /** Comma-separated keys of the materials this one is built from. */
@@ -219,6 +220,7 @@ export function emptyMaterial(): MaterialForm {
     role: "",
     batterySystem: "",
     materialClass: "",
+    classNote: "",
     isControl: false,
     description: "",
     components: "",
@@ -318,6 +320,7 @@ export function materialToForm(m: MaterialRecord): MaterialForm {
     role: m.role,
     batterySystem: m.batterySystem,
     materialClass: m.materialClass,
+    classNote: s(m.classNote),
     isControl: Boolean(m.isControl),
     description: s(m.description),
     components: (m.components ?? []).join(", "),
@@ -500,6 +503,7 @@ export function formToRecord(state: EditorState): { record: Record<string, unkno
         role: m.role,
         batterySystem: m.batterySystem,
         materialClass: m.materialClass,
+        classNote: opt(m.classNote),
         isControl: m.isControl,
         description: opt(m.description),
         components: components.length ? components : undefined,
