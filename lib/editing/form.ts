@@ -117,6 +117,7 @@ export interface MaterialForm {
   role: string;
   batterySystem: string;
   materialClass: string;
+  classNote: string;
   isControl: boolean;
   description: string;
   /** Comma-separated keys of the materials this one is built from. */
@@ -248,6 +249,7 @@ export function emptyMaterial(): MaterialForm {
     role: "",
     batterySystem: "",
     materialClass: "",
+    classNote: "",
     isControl: false,
     description: "",
     components: "",
@@ -347,6 +349,7 @@ export function materialToForm(m: MaterialRecord): MaterialForm {
     role: m.role,
     batterySystem: m.batterySystem,
     materialClass: m.materialClass,
+    classNote: s(m.classNote),
     isControl: Boolean(m.isControl),
     description: s(m.description),
     components: (m.components ?? []).join(", "),
@@ -540,6 +543,7 @@ export function formToRecord(state: EditorState): { record: Record<string, unkno
         role: m.role,
         batterySystem: m.batterySystem,
         materialClass: m.materialClass,
+        classNote: opt(m.classNote),
         isControl: m.isControl,
         description: opt(m.description),
         components: components.length ? components : undefined,

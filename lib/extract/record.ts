@@ -17,6 +17,7 @@ import {
 } from "../records/schema";
 import { checkRecordFile, RecordValidationError, type FieldError } from "../records/checks";
 import { elementsOf } from "../records/chemistry";
+import type { MaterialClass } from "../records/material-classes";
 import { isElement } from "../records/elements";
 import { slugify } from "../editing/form";
 import { measurementCandidates } from "./candidates";
@@ -68,15 +69,13 @@ const SYSTEM_WORDS: [(typeof BATTERY_SYSTEMS)[number], RegExp][] = [
   ["sodium metal", /\bsodium[- ]metal (?:batter|anode|cell)/gi],
 ];
 
+/** Words that give an electrode's role in a sentence; an electrolyte, separator or binder is known by its class (ROLE_OF_CLASS). */
 const ROLE_WORDS: [(typeof ROLES)[number], RegExp][] = [
   ["anode", /\banodes?\b|\bnegative electrode/gi],
   ["cathode", /\bcathodes?\b|\bpositive electrode/gi],
-  ["electrolyte", /\belectrolytes?\b/gi],
-  ["separator", /\bseparators?\b/gi],
   ["host", /\bhosts?\b/gi],
   ["catalyst", /\bcatalysts?\b|\belectrocatalys/gi],
   ["interlayer", /\binterlayers?\b/gi],
-  ["binder", /\bbinders?\b/gi],
 ];
 
 function mostFrequent<T>(text: string, words: [T, RegExp][]): { choice: T; count: number } | null {
@@ -95,6 +94,44 @@ function formulaOf(name: string): string | undefined {
   return [...plain.matchAll(/[A-Z][a-z]?/g)].every((m) => isElement(m[0])) ? plain : undefined;
 }
 
+/** The class words in a material's name suggest, first match winning; the reviewer confirms or changes it. */
+const CLASS_WORDS: [MaterialClass, RegExp][] = [
+  ["single-atom catalyst", /single[- ]atom|\bSACs?\b|dual[- ]atom/i],
+  ["doped carbon", /\b(?:[A-Z][a-z]?|nitrogen|sulfur|sulphur|phosphorus|boron)[- ](?:co-?)?doped (?:\w+ )?carbon|\b[NSPB]-?C(?:NF|NT)s?\b/i],
+  ["hard carbon", /\bhard carbon/i],
+  ["graphite", /\bgraphit|\bgraphene\b/i],
+  ["MXene / 2D", /\bMXene|Ti3C2/i],
+  ["carbon (other)", /\bcarbon|\bCNTs?\b|\bCNFs?\b/i],
+  ["layered oxide", /\blayered (?:transition[- ]metal )?oxide|\bO3[- ]|\bP2[- ]|\bNCM|\bNMC/i],
+  ["polyanion", /\bolivine|\bNASICON|phosphate|\bNVP\b|\bLFP\b/i],
+  ["Prussian blue analogue", /\bPrussian blue|hexacyanoferrate/i],
+  ["quasi-solid / gel electrolyte", /\bgel(?:led)? (?:polymer )?electrolyte|quasi[- ]solid/i],
+  ["polymer electrolyte", /\bpolymer electrolyte/i],
+  ["inorganic solid electrolyte", /\bsolid(?:[- ]state)? electrolyte|\bgarnet|\bLLZO|argyrodite/i],
+  ["liquid electrolyte", /\belectrolyte/i],
+  ["separator / interlayer", /\bseparator|\binterlayer/i],
+  ["binder", /\bbinder/i],
+  ["sulfur host", /\bsulfur (?:host|cathode)|\bS@/i],
+];
+
+/** A class from the list and, when none fits, "other" with the long form's head as the note. */
+function classOf(words: string): { materialClass: MaterialClass; classNote?: string } {
+  const found = CLASS_WORDS.find(([, pattern]) => pattern.test(words))?.[0];
+  if (found) return { materialClass: found };
+  const head = words.trim().split(/\s+/).slice(-3).join(" ");
+  return { materialClass: "other", ...(head ? { classNote: `suggested from "${head}"` } : {}) };
+}
+
+/** The role a class implies (an electrolyte is an electrolyte whatever the sentence around it says), if any. */
+const ROLE_OF_CLASS: Partial<Record<MaterialClass, (typeof ROLES)[number]>> = {
+  "liquid electrolyte": "electrolyte",
+  "quasi-solid / gel electrolyte": "electrolyte",
+  "polymer electrolyte": "electrolyte",
+  "inorganic solid electrolyte": "electrolyte",
+  "separator / interlayer": "separator",
+  binder: "binder",
+};
+
 /** Words around a material's first mentions that make it a control or a reference the paper compares against. */
 const CONTROL = /\b(?:bare|pristine|commercial|pure|control|reference|conventional|without)\s*$/i;
 const CONTROL_NAME = /^(?:bare|pristine|commercial|pure|conventional)\b/i;
@@ -103,8 +140,10 @@ function materialRecord(mention: MaterialMention | null, text: string, defaults:
   const name = mention?.name ?? "material studied";
   const formula = mention ? formulaOf(mention.name) : undefined;
   // The role most often named within a sentence of the material's mentions, else the paper's.
+  const kind = classOf(`${mention?.longForm ?? ""} ${name}`);
+  // Otherwise the electrode role most often named around the material's mentions, else the paper's.
   const near = mention ? mention.mentions.map((at) => text.slice(Math.max(0, at - 150), at + 150)).join(" ") : "";
-  const role = mostFrequent(near, ROLE_WORDS)?.choice ?? defaults.role;
+  const role = ROLE_OF_CLASS[kind.materialClass] ?? mostFrequent(near, ROLE_WORDS)?.choice ?? defaults.role;
   const isControl =
     !!mention && (CONTROL_NAME.test(mention.longForm ?? "") || mention.mentions.some((at) => CONTROL.test(text.slice(Math.max(0, at - 20), at))));
   return {
@@ -113,8 +152,7 @@ function materialRecord(mention: MaterialMention | null, text: string, defaults:
     ...(formula ? { formula, elements: elementsOf(formula) } : {}),
     role: role as MaterialRecord["role"],
     batterySystem: defaults.batterySystem as MaterialRecord["batterySystem"],
-    // The long form's last words name the kind of thing ("carbon nanofibers"); the reviewer picks the class.
-    materialClass: mention?.longForm?.split(/\s+/).slice(-2).join(" ") || "unclassified",
+    ...kind,
     isControl,
     ...(mention?.longForm ? { description: `${mention.longForm} (${mention.name}), as the paper defines it.` } : {}),
     synthesis: [],

@@ -8,6 +8,7 @@ import { PROPERTY_KEYS } from "../units/properties";
 import { CONDITIONS, type ConditionCatalogue, type ConditionDefinition, type ConditionKind } from "../units/conditions";
 import { SCOPES } from "./scope";
 import { IDENTIFIER_FORMS, identifierKey } from "./identifiers";
+import { materialClassOf, type MaterialClass } from "./material-classes";
 
 const text = z.string().trim().min(1, "must not be empty");
 
@@ -246,7 +247,13 @@ export const materialSchema = z
     elements: z.array(z.string().regex(/^[A-Z][a-z]?$/, "an element symbol")).optional(),
     role: z.enum(ROLES),
     batterySystem: z.enum(BATTERY_SYSTEMS),
+    /**
+     * One of the material classes (./material-classes.ts). Free text from before the list (or from
+     * an extractor) reads as "other" with the text kept as the class note, so nothing is lost.
+     */
     materialClass: text,
+    /** What the class alone does not say: "high-entropy O3-type", "quantum dots on 3D MXene". */
+    classNote: text.optional(),
     isControl: z.boolean().default(false),
     description: text.optional(),
     /** Keys of other materials of the same paper this one is built from (full and symmetric cells). */
@@ -256,7 +263,13 @@ export const materialSchema = z
     synthesis: z.array(synthesisStepSchema).default([]),
     measurements: z.array(measurementSchema).default([]),
   })
-  .strict();
+  .strict()
+  .transform((m) => {
+    const listed = materialClassOf(m.materialClass);
+    if (listed) return { ...m, materialClass: listed };
+    const { classNote, ...rest } = m;
+    return { ...rest, materialClass: "other" as MaterialClass, classNote: [m.materialClass, classNote].filter(Boolean).join("; ") };
+  });
 export type MaterialRecord = z.input<typeof materialSchema>;
 
 /**

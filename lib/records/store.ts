@@ -8,7 +8,7 @@ import { databaseFileOf, type PrismaClient, type Tx } from "../db";
 import { prismaExecutor, withWriteTransaction, type SqlExecutor, type SqlValue } from "../db/sql";
 import type { Conditions, RecordFileParsed, Quantity, QuantityOrRange, Range } from "./schema";
 import { OWN_SCOPE } from "./scope";
-import { SEARCH_TEXT_VERSION, searchableText } from "../search/text";
+import { reagentNames, SEARCH_TEXT_VERSION, searchableText } from "../search/text";
 import { elementsOf, searchForm } from "./chemistry";
 import { convert, toCanonical, compatible, property } from "../units";
 import { CONDITIONS, currentOfRate, RATE_AS_CURRENT, type ConditionCatalogue } from "../units/conditions";
@@ -248,6 +248,7 @@ async function writePapers(exec: SqlExecutor, papers: PaperOut[], options: Write
         role: m.role,
         batterySystem: m.batterySystem,
         materialClass: m.materialClass,
+        classNote: orNull(m.classNote),
         isControl: m.isControl,
         description: orNull(m.description),
         citedReference: orNull(m.citedReference),
@@ -268,7 +269,12 @@ async function writePapers(exec: SqlExecutor, papers: PaperOut[], options: Write
   await insertRows(
     exec,
     "MaterialText",
-    papers.flatMap((p) => p.materials.map((m) => ({ rowid: materialId(p, m.key), ...searchableText(m, p) }))),
+    papers.flatMap((p) =>
+      p.materials.map((m) => ({
+        rowid: materialId(p, m.key),
+        ...searchableText({ ...m, reagents: m.synthesis.flatMap((s) => s.reagents?.map((r) => r.name) ?? []) }, p),
+      })),
+    ),
   );
 
   const elements: Row[] = [];
@@ -364,6 +370,7 @@ type MaterialRow = {
   role: string;
   batterySystem: string;
   materialClass: string;
+  classNote: Text;
   isControl: number | boolean;
   description: Text;
   citedReference: Text;
@@ -444,7 +451,7 @@ async function papersOf(exec: SqlExecutor, rows: PaperRow[]): Promise<PaperOut[]
   );
   const materials = byOwner(
     await exec.all<MaterialRow>(
-      `SELECT "id", "paperId", "key", "name", "formula", "role", "batterySystem", "materialClass", "isControl", "description", "citedReference", "explicitElements"
+      `SELECT "id", "paperId", "key", "name", "formula", "role", "batterySystem", "materialClass", "classNote", "isControl", "description", "citedReference", "explicitElements"
        FROM "Material" WHERE "paperId" ${IN_JSON} ORDER BY "paperId", "position"`,
       page,
     ),
@@ -509,7 +516,8 @@ async function papersOf(exec: SqlExecutor, rows: PaperRow[]): Promise<PaperOut[]
           elements: m.explicitElements ? of(elements, m.id).map((e) => e.symbol) : undefined,
           role: m.role as MaterialOut["role"],
           batterySystem: m.batterySystem as MaterialOut["batterySystem"],
-          materialClass: m.materialClass,
+          materialClass: m.materialClass as MaterialOut["materialClass"],
+          classNote: m.classNote,
           isControl: Boolean(m.isControl),
           description: m.description,
           components: of(components, m.id).length ? of(components, m.id).map((c) => c.key) : undefined,
@@ -635,21 +643,33 @@ async function* papersWithIds(exec: SqlExecutor) {
         name: string;
         formula: Text;
         materialClass: string;
+        classNote: Text;
         role: string;
         batterySystem: string;
         description: Text;
         citedReference: Text;
       }>(
-        `SELECT "paperId", "id", "name", "formula", "materialClass", "role", "batterySystem", "description", "citedReference" FROM "Material" WHERE "paperId" ${IN_JSON}`,
+        `SELECT "paperId", "id", "name", "formula", "materialClass", "classNote", "role", "batterySystem", "description", "citedReference" FROM "Material" WHERE "paperId" ${IN_JSON}`,
         page,
       ),
+    );
+    const reagents = byOwner(
+      await exec.all<{ materialId: Id; reagentsJson: string }>(
+        `SELECT "materialId", "reagentsJson" FROM "SynthesisStep" WHERE "reagentsJson" IS NOT NULL AND "materialId" IN (SELECT "id" FROM "Material" WHERE "paperId" ${IN_JSON}) ORDER BY "materialId", "position"`,
+        page,
+      ),
+      (r) => r.materialId,
     );
     for (const p of papers) {
       yield {
         ...p,
         keywords: (keywords.get(Number(p.id)) ?? []).map((k) => k.keyword),
         authors: (authors.get(Number(p.id)) ?? []).map((a) => a.name),
-        materials: (materials.get(Number(p.id)) ?? []).map((m) => ({ ...m, id: Number(m.id) })),
+        materials: (materials.get(Number(p.id)) ?? []).map((m) => ({
+          ...m,
+          id: Number(m.id),
+          reagents: reagentNames((reagents.get(Number(m.id)) ?? []).map((r) => r.reagentsJson)),
+        })),
       };
     }
     after = Number(papers[papers.length - 1]!.id);

@@ -9,7 +9,8 @@ import { searchPlan, type SearchPlan } from "./plan";
 import type { FacetCount, SearchBackend, SearchResult } from "./types";
 import { ftsQuery } from "./text";
 import { clauseMaterials, rows } from "./sql";
-import { materialHits, orderFacetCounts, rateOnlyCounts } from "./results";
+import { materialHits, rateOnlyCounts } from "./results";
+import { orderFacetCounts } from "./facet-order";
 import { facetIndex, type FacetIndex, type SlotFilter } from "./facet-index";
 
 /** Candidate materials few enough to read their measurements one material at a time (about 20 each). */
@@ -200,6 +201,6 @@ function inDefaultOrder(index: FacetIndex, hits: Int32Array, limit: number): Int
 function facetCounts(index: FacetIndex, candidates: Int32Array | null, filters: SlotFilter[], hits: Int32Array): Record<FacetName, FacetCount[]> {
   const selected = new Set(filters.map((f) => f.facet));
   return Object.fromEntries(
-    FACETS.map((facet) => [facet, orderFacetCounts(index.count(facet, selected.has(facet) ? select(index, candidates, filters, facet) : hits))]),
+    FACETS.map((facet) => [facet, orderFacetCounts(facet, index.count(facet, selected.has(facet) ? select(index, candidates, filters, facet) : hits))]),
   ) as Record<FacetName, FacetCount[]>;
 }

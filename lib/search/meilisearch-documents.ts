@@ -6,7 +6,7 @@
  * ranks within the text and facet filters.
  */
 import type { PrismaClient } from "../db";
-import { searchableText } from "./text";
+import { reagentNames, searchableText } from "./text";
 import type { SearchableColumn } from "../units/conditions";
 import { searchableConditions } from "./query";
 
@@ -56,6 +56,7 @@ async function readMaterials(prisma: PrismaClient, ids: number[]) {
       paper: { include: { authors: { orderBy: { position: "asc" } }, keywords: { orderBy: { position: "asc" } } } },
       elements: { orderBy: { symbol: "asc" } },
       measurements: { orderBy: { position: "asc" } },
+      synthesisSteps: { orderBy: { position: "asc" }, select: { reagentsJson: true } },
     },
   });
 }
@@ -65,7 +66,10 @@ function materialFields(m: MaterialRecord): MaterialFields {
   const p = m.paper;
   return {
     materialId: m.id,
-    ...searchableText(m, { ...p, keywords: p.keywords.map((k) => k.keyword), authors: p.authors.map((a) => a.name) }),
+    ...searchableText(
+      { ...m, reagents: reagentNames(m.synthesisSteps.map((s) => s.reagentsJson)) },
+      { ...p, keywords: p.keywords.map((k) => k.keyword), authors: p.authors.map((a) => a.name) },
+    ),
     doi: p.doi,
     status: p.status,
     batterySystem: m.batterySystem,

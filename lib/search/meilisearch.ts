@@ -21,11 +21,12 @@ import { isElement } from "../records/elements";
 import { FACETS, type CanonicalClause, type FacetName, type ParsedSearchQuery } from "./query";
 import { searchPlan, type SearchPlan } from "./plan";
 import { boundColumns } from "./sql";
-import { SYNONYMS, synonymsOf } from "./synonyms";
+import { synonymTable } from "./synonyms";
 import { DEFAULT_DEADLINES, meilisearchRequester } from "./meilisearch-http";
 import { AppError } from "../errors";
 import type { FacetCount, SearchBackend, SearchResult } from "./types";
-import { materialHits, orderFacetCounts, rateOnlyCounts, type PageEntry } from "./results";
+import { materialHits, rateOnlyCounts, type PageEntry } from "./results";
+import { orderFacetCounts } from "./facet-order";
 import { CONDITION_COLUMNS, searchDocuments, type MaterialDocument, type MaterialFields, type SearchDocument } from "./meilisearch-documents";
 
 export interface MeilisearchOptions {
@@ -71,7 +72,7 @@ const MEASUREMENT_SETTINGS: Settings = {
   // "sort" first: this index answers metric sorts, which rank by the metric before relevance (a
   // query without a sort is not ranked by it: clause resolution only counts materials here).
   rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness"],
-  synonyms: Object.fromEntries(SYNONYMS.flat().map((term) => [term, synonymsOf(term)])),
+  synonyms: synonymTable(),
   typoTolerance: { enabled: true },
   // Word proximity within an attribute rather than by exact distance, and no facet-value search
   // (the UI lists facet values, it does not search them): both cut indexing time by about a third.
@@ -137,8 +138,11 @@ function facetFilter(plan: SearchPlan, except?: FacetName): string[] {
 
 const emptyFacets = () => Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Record<FacetName, FacetCount[]>;
 
-function facetCounts(distribution: Record<string, number> | undefined): FacetCount[] {
-  return orderFacetCounts(Object.entries(distribution ?? {}).map(([value, count]) => ({ value, count })));
+function facetCounts(facet: FacetName, distribution: Record<string, number> | undefined): FacetCount[] {
+  return orderFacetCounts(
+    facet,
+    Object.entries(distribution ?? {}).map(([value, count]) => ({ value, count })),
+  );
 }
 
 /** Waits for a task and fails loudly unless it succeeded (or failed with a tolerated code). */
@@ -370,7 +374,7 @@ export class MeilisearchSearch implements SearchBackend {
       perPage: plan.perPage,
       materials: await materialHits(this.prisma, page, plan.clauses, plan.sort),
       rateOnly: await rateOnlyCounts(this.prisma, plan.clauses),
-      facets: Object.fromEntries(FACETS.map((f) => [f, facetCounts(distribution(f))])) as Record<FacetName, FacetCount[]>,
+      facets: Object.fromEntries(FACETS.map((f) => [f, facetCounts(f, distribution(f))])) as Record<FacetName, FacetCount[]>,
       backend: this.name,
     };
   }

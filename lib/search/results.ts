@@ -8,18 +8,13 @@ import { describeConditions, formatValue, materialRef, type MeasurementValueRow 
 import type { Scope } from "../records/scope";
 import type { Conditions } from "../records/schema";
 import type { CanonicalClause } from "./query";
-import type { FacetCount, MatchedMeasurement, MaterialHit, RateOnlyCount } from "./types";
+import type { MatchedMeasurement, MaterialHit, RateOnlyCount } from "./types";
 import { CURRENT_COLUMNS, RATE_AS_CURRENT } from "../units/conditions";
 import { clauseCondition, placeholders, rows, type Fragment } from "./sql";
 
 export interface PageEntry {
   id: number;
   sortValue: number | null;
-}
-
-/** Facet values, most frequent first. */
-export function orderFacetCounts(counts: FacetCount[]): FacetCount[] {
-  return counts.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
 /** The hits of a page, in the page's order (ids no longer in the records are left out). */

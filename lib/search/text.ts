@@ -55,17 +55,20 @@ export function ftsQuery(words: string[]): string | null {
 }
 
 /** Bump when `searchableText` changes: `matlit setup` then rewrites the embedded text index. */
-export const SEARCH_TEXT_VERSION = 1;
+export const SEARCH_TEXT_VERSION = 2;
 
 /** What of a material the text search reads, and of its paper. */
 export interface SearchableMaterial {
   name: string;
   formula?: string | null;
   materialClass: string;
+  classNote?: string | null;
   role: string;
   batterySystem: string;
   description?: string | null;
   citedReference?: string | null;
+  /** Names of the reagents of its synthesis, as written ("polyacrylonitrile (PAN)"). */
+  reagents: string[];
 }
 export interface SearchablePaper {
   title: string;
@@ -83,16 +86,41 @@ export interface SearchableText {
   paper: string;
 }
 
+/** Reagent names from stored synthesis steps (their `reagentsJson`: [{ name, … }]). */
+export function reagentNames(reagentsJson: (string | null)[]): string[] {
+  return reagentsJson.flatMap((json) => (json ? (JSON.parse(json) as { name: string }[]).map((r) => r.name) : []));
+}
+
+/**
+ * The parts of a name's or formula's tokens that no tokenizer cuts out: where a lower-case letter
+ * meets a capital (NaLNCFM → Na, LNCFM; SbQD → Sb, QD) and where letters meet digits (element
+ * counts: Na0.95LNCFM → LNCFM, Na3V2 → Na, V). Indexed beside the whole tokens, so an abbreviation
+ * or a formula part is found inside a compound name on both backends. Numbers and single letters
+ * are left out: on their own they would match nearly every formula.
+ */
+export function subTokens(text: string): string[] {
+  const whole = new Set(tokens(text));
+  const parts = new Set<string>();
+  for (const token of searchForm(text).split(/[^\p{L}\p{N}]+/u))
+    for (const part of token.split(/(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u)) {
+      const key = part.toLowerCase();
+      if (part.length > 1 && /^\p{L}+$/u.test(part) && !whole.has(key)) parts.add(part);
+    }
+  return [...parts];
+}
+
 /**
  * The one builder of the text both indexes search (the embedded FTS table and the Meilisearch
- * documents), folded the same way as a query (FeS₂ and FeS2, Li–S and Li-S read alike).
+ * documents), folded the same way as a query (FeS₂ and FeS2, Li–S and Li-S read alike). Synthesis
+ * reagents count as details: found, but below a match in the name or formula.
  */
 export function searchableText(m: SearchableMaterial, p: SearchablePaper): SearchableText {
   const join = (...parts: (string | null | undefined)[]) => searchForm(parts.filter(Boolean).join(" "));
+  const withParts = (text: string | null | undefined) => join(text, ...subTokens(text ?? ""));
   return {
-    name: join(m.name),
-    formula: join(m.formula),
-    details: join(m.materialClass, m.role, m.batterySystem, m.description, m.citedReference),
+    name: withParts(m.name),
+    formula: withParts(m.formula),
+    details: join(m.materialClass, m.classNote, m.role, m.batterySystem, m.description, m.citedReference, ...m.reagents),
     paper: join(p.title, p.journal, p.abstract, ...p.keywords, ...p.authors),
   };
 }

@@ -121,4 +121,32 @@ describe("migrations", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("move a material class written before the list into the class note, the class becoming 'other'", () => {
+    const LIST = "20261201100000_material_class_list";
+    const dir = mkdtempSync(join(tmpdir(), "matlit-migrations-"));
+    try {
+      const before = join(dir, "before");
+      for (const name of readdirSync(MIGRATIONS_DIR).filter((n) => n < LIST)) cpSync(join(MIGRATIONS_DIR, name), join(before, name), { recursive: true });
+      const file = join(dir, "old.db");
+      migrate(file, before);
+      const db = new Database(file);
+      db.exec(`INSERT INTO "Paper" ("id", "doi", "title", "journal", "year", "kind", "updatedAt") VALUES (1, '10.1/x', 'T', 'J', 2020, 'research article', '2020-01-01');
+        INSERT INTO "Material" ("id", "paperId", "key", "position", "name", "searchName", "role", "batterySystem", "materialClass")
+        VALUES (1, 1, 'a', 0, 'A', 'a', 'anode', 'sodium-ion', 'alloying metal quantum dots in carbon'),
+               (2, 1, 'b', 1, 'B', 'b', 'anode', 'sodium-ion', 'alloying metal'),
+               (3, 1, 'c', 2, 'C', 'c', 'anode', 'sodium-ion', 'mxene / 2d');`);
+      db.close();
+      expect(migrate(file).applied).toContain(LIST);
+      const rows = new Database(file, { readonly: true }).prepare(`SELECT "materialClass", "classNote" FROM "Material" ORDER BY "id"`).all();
+      expect(rows).toEqual([
+        { materialClass: "other", classNote: "alloying metal quantum dots in carbon" },
+        { materialClass: "alloying metal", classNote: null },
+        // A listed class in another case reads as the list writes it.
+        { materialClass: "MXene / 2D", classNote: null },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -149,8 +149,8 @@ describe("adding a paper through the editor in Chromium", () => {
 
   it("adds two materials, the key following the name", async () => {
     const materials = [
-      { name: "Bi-SnS₂ NS", formula: "Bi0.05Sn0.95S2", role: "anode", system: "sodium-ion", cls: "metal sulfide" },
-      { name: "SnS₂ control", formula: "SnS2", role: "anode", system: "sodium-ion", cls: "metal sulfide" },
+      { name: "Bi-SnS₂ NS", formula: "Bi0.05Sn0.95S2", role: "anode", system: "sodium-ion", cls: "conversion-type sulfide" },
+      { name: "SnS₂ control", formula: "SnS2", role: "anode", system: "sodium-ion", cls: "conversion-type sulfide" },
     ];
     for (const [i, m] of materials.entries()) {
       await page.getByRole("button", { name: "+ Add material" }).click();
@@ -159,7 +159,7 @@ describe("adding a paper through the editor in Chromium", () => {
       await page.fill(f(p + ".formula"), m.formula);
       await page.selectOption(f(p + ".role"), m.role);
       await page.selectOption(f(p + ".batterySystem"), m.system);
-      await page.fill(f(p + ".materialClass"), m.cls);
+      await page.selectOption(f(p + ".materialClass"), m.cls);
     }
     expect(await page.inputValue(f("materials[0].key"))).toBe("bi-sns2-ns");
     expect(await page.inputValue(f("materials[1].key"))).toBe("sns2-control");

@@ -1,7 +1,10 @@
-import { describe, it, expect } from "vitest";
-import type { Locator, Page } from "playwright-core";
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import type { Browser, Locator, Page } from "playwright-core";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { browserSession, SCREENSHOTS } from "../helpers/app";
+import { browserSession, launchBrowser, SCREENSHOTS, startApp, type RunningApp } from "../helpers/app";
+import { matlit } from "../helpers/cli";
 
 /** The `query` parameter of the page's URL, parsed. */
 function urlQuery(page: Page): Record<string, unknown> | null {
@@ -265,5 +268,76 @@ describe("searching the knowledge base in Chromium", () => {
     await waitForQuery(ui.page, (q) => JSON.stringify(q.facets) === JSON.stringify({ role: ["anode"] }));
     const outline = await anode.evaluate((el) => getComputedStyle(el).outlineStyle);
     expect(outline).not.toBe("none");
+  });
+});
+
+describe("finding abbreviations, reagents and dopants in Chromium", () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  let dir: string;
+  const NANOFIBRES = "Nitrogen-doped carbon nanofibres (N-CNFs)";
+
+  beforeAll(async () => {
+    // A paper of its own on an app of its own: the text cases must hold for records the seed does not have.
+    app = await startApp();
+    dir = mkdtempSync(join(tmpdir(), "matlit-search-e2e-"));
+    const file = join(dir, "nanofibres.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        papers: [
+          {
+            doi: "10.1234/e2e.nanofibres",
+            title: "Electrospun carbon fibres for sodium storage",
+            journal: "Test Journal",
+            year: 2024,
+            authors: ["Cara Fibre"],
+            kind: "research article",
+            materials: [
+              {
+                key: "n-cnfs",
+                name: NANOFIBRES,
+                role: "anode",
+                batterySystem: "sodium-ion",
+                materialClass: "doped carbon",
+                synthesis: [{ action: "electrospin", reagents: [{ name: "polyacrylonitrile (PAN)" }] }],
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    const run = await matlit(["import", file], app.databaseUrl);
+    expect(run.status, run.stderr).toBe(0);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const search = async (q: string) => {
+    await page.goto(`${app.url}/?q=${encodeURIComponent(q)}`);
+    await waitForQuery(page, (query) => query.q === q);
+  };
+
+  it("finds O3-Na₀.₉₅LNCFM by its abbreviation LNCFM", async () => {
+    await search("LNCFM");
+    expect(await result(page, "O3-Na₀.₉₅Li₀.₀₆Ni₀.₂₅Cu₀.₀₅Fe₀.₁₅Mn₀.₄₉O₂ (Na₀.₉₅LNCFM)").count()).toBe(1);
+    await page.screenshot({ path: join(SCREENSHOTS, "search-abbreviation.png"), fullPage: false });
+  });
+
+  it("finds the N-CNFs made from polyacrylonitrile (PAN) by PAN", async () => {
+    await search("PAN");
+    expect(await result(page, NANOFIBRES).count()).toBe(1);
+  });
+
+  it("finds Nitrogen-doped materials by N-doped carbon", async () => {
+    await search("N-doped carbon");
+    expect(await result(page, NANOFIBRES).count()).toBe(1);
+    await page.screenshot({ path: join(SCREENSHOTS, "search-dopant.png"), fullPage: false });
   });
 });

@@ -20,7 +20,7 @@ export function validFile(doi = "10.1234/matlit.test.1"): RecordFile {
             formula: "FeS2/Ti3C2Tx",
             role: "anode",
             batterySystem: "sodium-ion",
-            materialClass: "metal sulfide",
+            materialClass: "conversion-type sulfide",
             synthesis: [{ action: "anneal", temperature: { value: 350, unit: "°C" }, duration: { value: 2, unit: "h" }, atmosphere: "Ar" }],
             measurements: [
               {
@@ -40,7 +40,7 @@ export function validFile(doi = "10.1234/matlit.test.1"): RecordFile {
             formula: "Ti3C2Tx",
             role: "anode",
             batterySystem: "sodium-ion",
-            materialClass: "MXene",
+            materialClass: "MXene / 2D",
             isControl: true,
             measurements: [{ property: "specific_capacity", value: 20.8, unit: "mA h g-1", quote: "20.8 mA h g-1" }],
           },

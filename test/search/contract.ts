@@ -11,6 +11,8 @@ import { loadSeed } from "../../seed/load";
 import { importRecords, validateRecordFile } from "../../lib/records";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { validFile } from "../helpers/records";
+import { PROPERTY_KEYS } from "../../lib/units";
+import { MATERIAL_CLASS_VALUES } from "../../lib/records/material-classes";
 
 export interface ContractTarget {
   backend: SearchBackend;
@@ -22,6 +24,40 @@ const FES2_QD = "10.1007/s40820-025-01858-2/fes2-qd-mxene";
 const HEO_CATHODE = "10.1007/s40820-023-01232-0/na095-lncfm";
 const HP_SAFES = "10.1039/d5sc05720e/hp-safes";
 const SBQD_C = "10.1002/smtd.202100188/sbqd-c";
+/** Materials of a paper no seed resembles, so the text cases below hold on unseen names. */
+const NANOFIBRES = "10.1234/nanofibre.paper";
+const nanofibreFile = () =>
+  validateRecordFile({
+    papers: [
+      {
+        doi: NANOFIBRES,
+        title: "Electrospun fibres for sodium storage",
+        journal: "Test Journal",
+        year: 2024,
+        authors: ["Cara Fibre"],
+        kind: "research article",
+        materials: [
+          {
+            key: "n-cnfs",
+            name: "Nitrogen-doped carbon nanofibres (N-CNFs)",
+            role: "anode",
+            batterySystem: "sodium-ion",
+            materialClass: "doped carbon",
+            synthesis: [{ action: "electrospin", reagents: [{ name: "polyacrylonitrile (PAN)" }, { name: "N,N-dimethylformamide (DMF)" }] }],
+          },
+          { key: "pan-membrane", name: "PAN nanofibre membrane", role: "separator", batterySystem: "sodium-ion", materialClass: "separator / interlayer" },
+          {
+            key: "p2-kmnct",
+            name: "P2-K₀.₆₇MNCTO",
+            formula: "K0.67Mn0.6Ni0.2Cu0.1Ti0.1O2",
+            role: "cathode",
+            batterySystem: "potassium-ion",
+            materialClass: "layered oxide",
+          },
+        ],
+      },
+    ],
+  });
 const README_QUERY: SearchQuery = {
   q: "FeS2 sodium",
   facets: { battery_system: ["sodium-ion"], role: ["anode"], elements: { all: ["Fe", "S"] } },
@@ -283,6 +319,47 @@ export function searchContract(name: string, connect: (prisma: PrismaClient) => 
       await target.sync();
       expect((await refs({ q: "Zr2S5 frobnite" })).every((ref) => ref.startsWith("10.1234/folded.paper/"))).toBe(true);
       expect((await refs({ q: "Zr2S5 frobnite" })).length).toBe(file.papers[0]!.materials.length);
+    });
+
+    describe("finding what a chemist types", () => {
+      const ref = (key: string) => `${NANOFIBRES}/${key}`;
+      beforeAll(async () => {
+        await importRecords(t.prisma, nanofibreFile());
+        await target.sync();
+      });
+
+      it("finds an abbreviation or a formula part inside a compound name: LNCFM in O3-Na₀.₉₅LNCFM", async () => {
+        expect(await refs({ q: "LNCFM" })).toContain(HEO_CATHODE);
+        expect(await refs({ q: "LNCF" })).toContain(HEO_CATHODE); // while typing
+        expect(await refs({ q: "MNCTO" })).toEqual([ref("p2-kmnct")]);
+        expect(await refs({ q: "QD" })).toContain(SBQD_C); // SbQD@C
+        // The whole token still matches as before.
+        expect(await refs({ q: "K0.67MNCTO" })).toEqual([ref("p2-kmnct")]);
+      });
+
+      it("finds a material by the reagents of its synthesis, below one that has the word in its name", async () => {
+        const found = await refs({ q: "PAN" });
+        expect(found).toContain(ref("n-cnfs"));
+        expect(found.indexOf(ref("pan-membrane"))).toBeLessThan(found.indexOf(ref("n-cnfs")));
+        expect(await refs({ q: "polyacrylonitrile" })).toEqual([ref("n-cnfs")]);
+      });
+
+      it("reads a dopant by symbol or by name: N-doped carbon is nitrogen-doped carbon", async () => {
+        const bySymbol = await run({ q: "N-doped carbon", perPage: 100 });
+        const byName = await run({ q: "nitrogen-doped carbon", perPage: 100 });
+        expect(bySymbol.materials.map((m) => m.ref)).toContain(ref("n-cnfs"));
+        expect(bySymbol.total).toBeGreaterThan(1); // the seed's descriptions say "N-doped carbon"
+        expect(new Set(byName.materials.map((m) => m.ref))).toEqual(new Set(bySymbol.materials.map((m) => m.ref)));
+        expect(new Set(await refs({ q: "sulfur-doped", perPage: 100 }))).toEqual(new Set(await refs({ q: "S-doped", perPage: 100 })));
+      });
+
+      it("counts material classes from the list and measured properties in the catalogue's order", async () => {
+        const { facets } = await run({ perPage: 1 });
+        expect(facets.material_class.length).toBeGreaterThan(3);
+        for (const f of facets.material_class) expect(MATERIAL_CLASS_VALUES).toContain(f.value);
+        const properties = facets.property.map((f) => f.value);
+        expect(properties).toEqual([...properties].sort((a, b) => PROPERTY_KEYS.indexOf(a) - PROPERTY_KEYS.indexOf(b)));
+      });
     });
 
     it("refuses bad queries with a message naming the field", () => {

@@ -1,33 +1,12 @@
 import { BATTERY_SYSTEMS, ROLES } from "@/lib/records/schema";
 import { slugify, type MaterialForm } from "@/lib/editing/form";
+import { MATERIAL_CLASSES, materialClassOf } from "@/lib/records/material-classes";
 import { RowControls, secondaryButton, SelectField, TextField } from "./fields";
 import type { Edit, RowsProps } from "./editorState";
-
-const MATERIAL_CLASSES = [
-  "metal sulfide",
-  "metal oxide",
-  "layered oxide",
-  "polyanion",
-  "MXene",
-  "carbon",
-  "alloy",
-  "single-atom catalyst",
-  "polymer electrolyte",
-  "liquid electrolyte",
-  "quasi-solid-state electrolyte",
-  "sodium metal",
-  "lithium metal",
-  "full cell",
-];
 
 export function MaterialsStep({ materials, edit, onAdd, onMove, onRemove }: RowsProps & { materials: MaterialForm[] }) {
   return (
     <div className="space-y-4">
-      <datalist id="material-classes">
-        {MATERIAL_CLASSES.map((c) => (
-          <option key={c} value={c} />
-        ))}
-      </datalist>
       {materials.length === 0 ? <p className="text-sm text-slate-600">No materials yet. A paper usually reports its main material and its controls.</p> : null}
       <ol className="space-y-4">
         {materials.map((m, i) => (
@@ -60,7 +39,9 @@ function MaterialRow({
 }) {
   const path = `materials[${i}]`;
   const set =
-    (key: "key" | "name" | "formula" | "elements" | "role" | "batterySystem" | "materialClass" | "description" | "components" | "citedReference") =>
+    (
+      key: "key" | "name" | "formula" | "elements" | "role" | "batterySystem" | "materialClass" | "classNote" | "description" | "components" | "citedReference",
+    ) =>
     (value: string) =>
       edit((d) => {
         const x = d.materials[i]!;
@@ -113,14 +94,27 @@ function MaterialRow({
           onChange={set("elements")}
           placeholder="Fe S Ti C"
         />
-        <TextField
+        <SelectField
           className="md:col-span-2"
           path={`${path}.materialClass`}
           label="Material class"
           value={m.materialClass}
           onChange={set("materialClass")}
+          // A class typed before the list stays shown until another is chosen (it saves as "other" with its text as the note).
+          options={[
+            ...MATERIAL_CLASSES.map((c) => ({ value: c.value, label: c.value, group: c.group })),
+            ...(m.materialClass && !materialClassOf(m.materialClass) ? [{ value: m.materialClass, label: m.materialClass, group: "Not in the list" }] : []),
+          ]}
           required
-          list="material-classes"
+        />
+        <TextField
+          className="md:col-span-2"
+          path={`${path}.classNote`}
+          label="Class note"
+          value={m.classNote}
+          onChange={set("classNote")}
+          placeholder="high-entropy O3-type"
+          hint="what the class alone does not say"
         />
         <SelectField className="md:col-span-2" path={`${path}.role`} label="Role" value={m.role} onChange={set("role")} options={ROLES} required />
         <SelectField

@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import type { FacetCount } from "@/lib/search/types";
+import { orderFacetCounts } from "@/lib/search/facet-order";
 import { FACET_KEYS, FACET_LABELS, type ListFacet } from "./model";
 
 const COLLAPSED = 8;
@@ -20,9 +21,10 @@ function entries(facet: ListFacet, counts: FacetCount[] | undefined, selected: s
   const byValue = new Map<string, number>();
   for (const c of counts ?? []) byValue.set(c.value, c.count);
   for (const v of selected) if (!byValue.has(v)) byValue.set(v, 0);
-  const list = [...byValue].map(([value, count]) => ({ value, count }));
-  if (facet === "year") return list.sort((a, b) => Number(b.value) - Number(a.value));
-  return list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return orderFacetCounts(
+    facet,
+    [...byValue].map(([value, count]) => ({ value, count })),
+  );
 }
 
 export function FacetSidebar({ facets, selected, labelFor, onToggle, onClear }: Props) {
