@@ -99,7 +99,7 @@ export function CompareTable({
             <span className="rounded bg-emerald-100 px-1 font-semibold text-emerald-900">★ 573</span> best among like-for-like
           </span>
           <span>
-            <span className="rounded border border-dashed border-amber-500 px-1 text-amber-900">≈ 464</span> stand-in: the material&apos;s nearest measurement
+            <span className="rounded border border-dashed border-amber-500 px-1 text-amber-900">464</span> stand-in: the material&apos;s nearest measurement
             under other conditions
           </span>
           <span>Hover, focus or tap a value for its quote.</span>
@@ -212,7 +212,8 @@ function Cell({ cell, shownIn, subject }: { cell: CompareCell; shownIn: UnitChoi
         className={`inline-block cursor-help rounded px-1 tabular-nums ${style}`}
       >
         {cell.best ? <span aria-label="best">★ </span> : null}
-        {!cell.likeForLike ? <span aria-label="not like-for-like">≈ </span> : null}
+        {/* No symbol: "≈" is a value's own qualifier (≈ 0.01), and the note under the value says what a stand-in is. */}
+        {!cell.likeForLike ? <span className="sr-only">stand-in: </span> : null}
         {q}
         {value}
         {cell.source === "derived" ? (

@@ -105,7 +105,7 @@ const unalignedOf = (c: Conditions): Conditions => Object.fromEntries(Object.ent
 /**
  * Labels for the rows under one set of aligned conditions: what differs between a material's
  * measurements there (temperature stated or not, subject, the other conditions that differ; else
- * the measurement's own note), and where that leaves two alike, "measurement 2 of 3". A single row needs none.
+ * the measurement's own note), and where that leaves rows alike, their place: "measurement 2 of 3". A single row needs none.
  */
 function rowDistinctions(byMaterial: Measured[][], depth: number): (string | null)[] {
   if (depth < 2) return [null];
@@ -129,10 +129,12 @@ function rowDistinctions(byMaterial: Measured[][], depth: number): (string | nul
     const parts = [...new Set(read.flatMap((r) => row.map(r)).filter((x): x is string => !!x))];
     return parts.join(" · ");
   });
-  // Rows nothing recorded tells apart are told by their place.
-  return labels.map((label, n) =>
-    label && labels.indexOf(label) === labels.lastIndexOf(label) ? label : [label, `measurement ${n + 1} of ${depth}`].filter(Boolean).join(" · "),
-  );
+  // Rows nothing recorded tells apart are told by their place among the alike.
+  return labels.map((label, n) => {
+    if (!label) return `measurement ${n + 1} of ${depth}`;
+    const alike = labels.flatMap((l, i) => (l === label ? [i] : []));
+    return alike.length > 1 ? `${label} · measurement ${alike.indexOf(n) + 1} of ${alike.length}` : label;
+  });
 }
 
 /** Rows for one property: measurements under the same conditions side by side. */

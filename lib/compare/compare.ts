@@ -86,7 +86,7 @@ export async function compareMaterials(prisma: PrismaClient, refsOrNames: string
     `Rows align measurements on ${ALIGNED.map(nameOf)
       .join(", ")
       .replace(/, ([^,]*)$/, " and $1")}; an unstated temperature is taken as room temperature (25 °C).`,
-    `A stand-in (≈) is the material's nearest measurement under other conditions, shown only inside the stand-in window: ${STAND_IN_WINDOW_TEXT}. The best value is marked only among like-for-like cells, when a row has two or more.`,
+    `A stand-in (marked, with where it differs) is the material's nearest measurement under other conditions, shown only inside the stand-in window: ${STAND_IN_WINDOW_TEXT}. The best value is marked only among like-for-like cells, when a row has two or more.`,
   ];
   for (const m of materials) {
     if (!figures[m.index]!.derived.length)

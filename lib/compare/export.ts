@@ -100,14 +100,14 @@ export function comparisonToText(c: Comparison): string {
     for (const row of group.rows) {
       const cells = row.cells.map((cell, i) =>
         cell
-          ? `[${i + 1}] ${cell.value === null ? `${prettyNumber(cell.min!)}–${prettyNumber(cell.max!)}` : prettyNumber(cell.value)}${cell.best ? "★" : ""}${cell.likeForLike ? "" : "≈"}`
+          ? `[${i + 1}] ${cell.value === null ? `${prettyNumber(cell.min!)}–${prettyNumber(cell.max!)}` : prettyNumber(cell.value)}${cell.best ? "★" : ""}${cell.likeForLike ? "" : "†"}`
           : `[${i + 1}] –`,
       );
       const label = row.distinction ? `${row.conditionsText} [${row.distinction}]` : row.conditionsText;
       out.push(`  ${label.padEnd(38)} ${cells.join("   ")}`);
     }
   }
-  out.push("", `★ best in row · ≈ stand-in: the nearest measurement under other conditions, only within ${STAND_IN_WINDOW_TEXT}`);
+  out.push("", `★ best in row · † stand-in: the nearest measurement under other conditions, only within ${STAND_IN_WINDOW_TEXT}`);
   for (const f of c.figures) {
     const m = c.materials[f.materialIndex]!;
     out.push("", `Derived figures for ${m.name}: ${f.derived.length ? "" : "none"}`);
