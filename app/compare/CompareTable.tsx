@@ -153,24 +153,21 @@ function Row({
             {row.distinction}
           </span>
         ) : null}
-        <span className="mt-0.5 block">
-          {choices.length > 1 ? (
-            <select
-              aria-label={`Unit for ${group.property.label}, ${row.conditionsText}${row.distinction ? `, ${row.distinction}` : ""}`}
-              value={unit}
-              onChange={(e) => onUnit(e.target.value)}
-              className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs"
-            >
-              {choices.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          ) : (
-            <span className="text-xs text-slate-500">{group.property.display}</span>
-          )}
-        </span>
+        {/* A row with one possible unit has it in the property's heading. */}
+        {choices.length > 1 ? (
+          <select
+            aria-label={`Unit for ${group.property.label}, ${row.conditionsText}${row.distinction ? `, ${row.distinction}` : ""}`}
+            value={unit}
+            onChange={(e) => onUnit(e.target.value)}
+            className="mt-0.5 block rounded border border-slate-300 bg-white px-1 py-0.5 text-xs"
+          >
+            {choices.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        ) : null}
       </th>
       {row.cells.map((cell, i) => (
         <td key={i} className="px-2 py-1">

@@ -99,6 +99,8 @@ describe("comparing electrodes in Chromium", () => {
     const near = row(ui.page, "specific_capacity", "0.2 A g⁻¹");
     expect(await near.locator('[data-testid="compare-cell"][data-like-for-like="false"]').textContent()).toBe("stand-in: 464.3");
     expect(await near.getByTestId("stand-in-note").textContent()).toBe("stand-in: measured at 0.1 A g⁻¹, within ×3 of the row's 0.2 A g⁻¹");
+    await near.scrollIntoViewIfNeeded();
+    await ui.page.screenshot({ path: join(SCREENSHOTS, "compare-stand-in.png"), fullPage: false });
     expect(await ui.page.getByTestId("stand-in-window").textContent()).toMatch(/current density.*within ×3 of the row's, temperature within 5 °C/);
 
     // Lower is better for charge-transfer resistance.
@@ -129,6 +131,8 @@ describe("comparing electrodes in Chromium", () => {
       "b-value, redox peak 3 of 3",
     ]);
     expect(await bValues.getByRole("combobox").count()).toBe(0);
+    await bValues.first().scrollIntoViewIfNeeded();
+    await ui.page.screenshot({ path: join(SCREENSHOTS, "compare-b-value.png"), fullPage: false });
     expect(await bValues.first().textContent()).not.toContain("%");
     // A percentage still offers the fraction.
     const retention = ui.page.locator('tbody[data-property="capacity_retention"] [data-testid="compare-row"]').first();
