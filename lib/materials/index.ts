@@ -16,7 +16,6 @@ export * from "./paths";
 
 const PROPERTY_ORDER = new Map(PROPERTIES.map((p, i) => [p.key, i]));
 
-
 export interface MeasurementView {
   id: number;
   property: PropertyDefinition;
