@@ -2,12 +2,13 @@
 
 import { useMemo, useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { CartesianGrid, Label, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Label, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
 import { DEFAULT_SCATTER, type ChartPoint, type Comparison, type ScatterData, type ScatterPoint } from "@/lib/compare/types";
 import { prettyNumber } from "@/lib/units/display";
 import { fetchJson } from "../components/fetchJson";
 
 const AXIS_STYLE = { fontSize: 12, fill: "#334155" };
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 const tick = (v: number) => prettyNumber(v);
 
 /** Domain (padded so no point sits on an axis) and decade ticks for a log axis over positive values. */
@@ -33,8 +34,20 @@ function linearAxis(values: number[], step: number, pad: number): { domain: [num
   const lo = Math.floor((Math.min(...(values.length ? values : [0])) - pad) / step) * step;
   const hi = Math.ceil((Math.max(...(values.length ? values : [0])) + pad) / step) * step;
   const ticks: number[] = [];
-  for (let t = lo; t <= hi; t += step) ticks.push(t);
+  // Counted, not summed, so 0.1-steps do not drift to 0.30000000000000004.
+  for (let i = 0; lo + i * step <= hi + step * 1e-9; i++) ticks.push(Number((lo + i * step).toPrecision(12)));
   return { domain: [lo, hi], ticks };
+}
+
+/** A padded linear axis in 1-2-5 steps, so no point sits on an edge and gets cut. */
+function niceLinearAxis(values: number[]): { domain: [number, number]; ticks: number[] } {
+  const lo = Math.min(...(values.length ? values : [0]));
+  const hi = Math.max(...(values.length ? values : [1]));
+  const span = hi - lo || Math.abs(hi) || 1;
+  const raw = span / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!;
+  return linearAxis(values, step, span * 0.05);
 }
 
 interface Plotted {
@@ -43,7 +56,7 @@ interface Plotted {
   name: string;
   conditionsText: string;
   quote?: string;
-  extra?: string;
+  extra?: string | null;
 }
 
 function PointTooltip({ active, payload, xName, yName }: { active?: boolean; payload?: readonly { payload?: Plotted }[]; xName: string; yName: string }) {
@@ -67,18 +80,61 @@ const dot = (colour: string, r = 4.5, hollow = false) =>
     if (cx === undefined || cy === undefined) return <g />;
     return <circle cx={cx} cy={cy} r={r} fill={hollow ? "#fff" : colour} stroke={colour} strokeWidth={hollow ? 1.6 : 1} />;
   };
+const triangle = (colour: string, r = 5.5) =>
+  function Triangle({ cx, cy }: ShapeProps) {
+    if (cx === undefined || cy === undefined) return <g />;
+    return <polygon points={`${cx},${cy - r} ${cx + r * 0.87},${cy + r / 2} ${cx - r * 0.87},${cy + r / 2}`} fill="#fff" stroke={colour} strokeWidth={1.6} />;
+  };
+
+/**
+ * Capacities by the cycle they were read at: the first cycle carries the irreversible loss, later
+ * cycles the fade, a rate test (no cycle) neither; each has its own marker and legend entry.
+ */
+const CYCLE_KINDS = [
+  { key: "rate", label: "rate test or cycle not stated", symbol: "●", test: (c: number | null) => c === null, shape: (colour: string) => dot(colour) },
+  { key: "first", label: "first cycle", symbol: "△", test: (c: number | null) => c === 1, shape: (colour: string) => triangle(colour) },
+  {
+    key: "later",
+    label: "after cycling (cycle N > 1)",
+    symbol: "○",
+    test: (c: number | null) => c !== null && c > 1,
+    shape: (colour: string) => dot(colour, 4.5, true),
+  },
+] as const;
+
+/** The legend under a chart, in the page's flow: on a phone it wraps instead of covering the axis labels. */
+function ChartLegend({ items, kinds }: { items: { name: string; colour: string }[]; kinds?: { symbol: string; label: string }[] }) {
+  return (
+    <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700" data-testid="chart-legend">
+      {items.map((i) => (
+        <li key={i.name} className="flex items-center gap-1">
+          <span aria-hidden="true" className="inline-block h-2.5 w-2.5 rounded-full" style={{ background: i.colour }} />
+          {i.name}
+        </li>
+      ))}
+      {kinds?.map((k) => (
+        <li key={k.label} className="flex items-center gap-1 text-slate-500">
+          <span aria-hidden="true">{k.symbol}</span>
+          {k.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function ChartFrame({
   id,
   title,
   description,
   missing,
+  legend,
   children,
 }: {
   id: string;
   title: string;
   description: string;
   missing: string[];
+  legend: React.ReactNode;
   children: React.ReactNode;
 }) {
   return (
@@ -89,7 +145,8 @@ function ChartFrame({
         </h3>
         <p className="text-xs text-slate-500">{description}</p>
       </figcaption>
-      <div className="mt-2 h-80 w-full">{children}</div>
+      <div className="mt-2 h-72 w-full sm:h-80">{children}</div>
+      {legend}
       {missing.length ? <p className="mt-1 text-xs text-slate-500">No data for {missing.join(", ")}.</p> : null}
     </figure>
   );
@@ -99,24 +156,32 @@ function byMaterial(points: ChartPoint[], comparison: Comparison): Map<number, P
   const out = new Map<number, Plotted[]>();
   for (const p of points) {
     const name = comparison.materials[p.materialIndex]!.name;
-    out.set(p.materialIndex, [...(out.get(p.materialIndex) ?? []), { x: p.x, y: p.y, name, conditionsText: p.conditionsText, quote: p.quote }]);
+    out.set(p.materialIndex, [...(out.get(p.materialIndex) ?? []), { x: p.x, y: p.y, name, conditionsText: p.conditionsText, quote: p.quote, extra: p.note }]);
   }
   return out;
 }
+
+/** The legend entries of the materials, in the table's colours. */
+const materialItems = (comparison: Comparison, colours: string[]) =>
+  comparison.materials.map((m) => ({ name: m.name, colour: colours[m.index % colours.length]! }));
+
+/** The cycle kinds a chart's points include, for its legend. */
+const kindsOf = (points: ChartPoint[]) => CYCLE_KINDS.filter((k) => points.some((p) => k.test(p.cycle)));
 
 /** Specific capacity against current density at room temperature, log x: the rate-capability plot. */
 export function RateChart({ comparison, colours }: { comparison: Comparison; colours: string[] }) {
   const { rateTest, cycled } = comparison.charts.rate;
   const lines = byMaterial(rateTest, comparison);
-  const others = byMaterial(cycled, comparison);
   const axis = logAxis([...rateTest, ...cycled].map((p) => p.x));
-  const missing = comparison.materials.filter((m) => !lines.has(m.index) && !others.has(m.index)).map((m) => m.name);
+  const plotted = new Set([...rateTest, ...cycled].map((p) => p.materialIndex));
+  const missing = comparison.materials.filter((m) => !plotted.has(m.index)).map((m) => m.name);
   return (
     <ChartFrame
       id="rate"
       title="Rate capability"
-      description="Specific capacity against current density at room temperature (25 °C or unstated). Filled, joined: rate test; hollow: after cycling (cycle N)."
+      description="Specific capacity against current density at room temperature (25 °C or unstated). Rate tests are joined; capacities read at a cycle stand alone."
       missing={missing}
+      legend={<ChartLegend items={materialItems(comparison, colours)} kinds={kindsOf([...rateTest, ...cycled])} />}
     >
       <ResponsiveContainer width="100%" height="100%">
         <ScatterChart margin={{ top: 8, right: 16, bottom: 28, left: 16 }}>
@@ -138,7 +203,6 @@ export function RateChart({ comparison, colours }: { comparison: Comparison; col
             <Label value="Specific capacity (mAh g⁻¹)" angle={-90} position="insideLeft" offset={-4} style={{ ...AXIS_STYLE, textAnchor: "middle" }} />
           </YAxis>
           <Tooltip content={(props) => <PointTooltip {...(props as object)} xName="current density (A g⁻¹)" yName="capacity (mAh g⁻¹)" />} />
-          <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {comparison.materials.map((m) => {
             const colour = colours[m.index % colours.length]!;
             return [
@@ -151,15 +215,21 @@ export function RateChart({ comparison, colours }: { comparison: Comparison; col
                 shape={dot(colour)}
                 isAnimationActive={false}
               />,
-              <Scatter
-                key={`c${m.index}`}
-                name={`${m.name} (cycled)`}
-                legendType="none"
-                data={others.get(m.index) ?? []}
-                fill={colour}
-                shape={dot(colour, 4.5, true)}
-                isAnimationActive={false}
-              />,
+              ...CYCLE_KINDS.filter((k) => k.key !== "rate").map((k) => (
+                <Scatter
+                  key={`${k.key}${m.index}`}
+                  name={`${m.name} (${k.label})`}
+                  data={
+                    byMaterial(
+                      cycled.filter((p) => k.test(p.cycle)),
+                      comparison,
+                    ).get(m.index) ?? []
+                  }
+                  fill={colour}
+                  shape={k.shape(colour)}
+                  isAnimationActive={false}
+                />
+              )),
             ];
           })}
         </ScatterChart>
@@ -168,21 +238,23 @@ export function RateChart({ comparison, colours }: { comparison: Comparison; col
   );
 }
 
-/** Specific capacity against test temperature. */
+/** Specific capacity against test temperature, first-cycle, later-cycle and rate-test values apart; an unstated temperature at 25 °C, as the table aligns it. */
 export function TemperatureChart({ comparison, colours }: { comparison: Comparison; colours: string[] }) {
-  const points = byMaterial(comparison.charts.temperature.points, comparison);
+  const all = comparison.charts.temperature.points;
   const tAxis = linearAxis(
-    comparison.charts.temperature.points.map((p) => p.x),
+    all.map((p) => p.x),
     20,
     5,
   );
-  const missing = comparison.materials.filter((m) => !points.has(m.index)).map((m) => m.name);
+  const plotted = new Set(all.map((p) => p.materialIndex));
+  const missing = comparison.materials.filter((m) => !plotted.has(m.index)).map((m) => m.name);
   return (
     <ChartFrame
       id="temperature"
       title="Capacity vs temperature"
-      description="Specific capacity against the test temperature, every current density and cycle (hover a point for its conditions)."
+      description="Specific capacity against the test temperature, every current density; an unstated temperature is plotted at room temperature (25 °C), as the table aligns it. Hover a point for its conditions."
       missing={missing}
+      legend={<ChartLegend items={materialItems(comparison, colours)} kinds={kindsOf(all)} />}
     >
       <ResponsiveContainer width="100%" height="100%">
         <ScatterChart margin={{ top: 8, right: 16, bottom: 28, left: 16 }}>
@@ -194,10 +266,23 @@ export function TemperatureChart({ comparison, colours }: { comparison: Comparis
             <Label value="Specific capacity (mAh g⁻¹)" angle={-90} position="insideLeft" offset={-4} style={{ ...AXIS_STYLE, textAnchor: "middle" }} />
           </YAxis>
           <Tooltip content={(props) => <PointTooltip {...(props as object)} xName="temperature (°C)" yName="capacity (mAh g⁻¹)" />} />
-          <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-          {comparison.materials.map((m) => {
+          {comparison.materials.flatMap((m) => {
             const colour = colours[m.index % colours.length]!;
-            return <Scatter key={m.index} name={m.name} data={points.get(m.index) ?? []} fill={colour} shape={dot(colour)} isAnimationActive={false} />;
+            return CYCLE_KINDS.map((k) => (
+              <Scatter
+                key={`${k.key}${m.index}`}
+                name={`${m.name} (${k.label})`}
+                data={
+                  byMaterial(
+                    all.filter((p) => k.test(p.cycle)),
+                    comparison,
+                  ).get(m.index) ?? []
+                }
+                fill={colour}
+                shape={k.shape(colour)}
+                isAnimationActive={false}
+              />
+            ));
           })}
         </ScatterChart>
       </ResponsiveContainer>
@@ -301,8 +386,8 @@ function ScatterFigure({
     return out;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data, comparison]);
-  const xAxis = data.x.log ? logAxis(data.points.map((p) => p.x)) : null;
-  const yAxis = data.y.log ? logAxis(data.points.map((p) => p.y)) : null;
+  const xAxis = (data.x.log ? logAxis : niceLinearAxis)(data.points.map((p) => p.x));
+  const yAxis = (data.y.log ? logAxis : niceLinearAxis)(data.points.map((p) => p.y));
   const axisLabel = (a: ScatterData["x"]) => `${a.label}${a.display ? ` (${a.display})` : ""}`;
   const missing = comparison.materials.filter((m) => !highlighted.has(m.index)).map((m) => m.name);
 
@@ -314,7 +399,7 @@ function ScatterFigure({
             The compared materials among the whole knowledge base
           </h3>
           <p className="text-xs text-slate-500">
-            {data.points.length} points from {new Set(data.points.map((p) => p.ref)).size} materials; grey:{" "}
+            {plural(data.points.length, "point")} from {plural(new Set(data.points.map((p) => p.ref)).size, "material")}; grey:{" "}
             {data.sampleEvery > 1 ? `a sample of the other materials (one in ${data.sampleEvery})` : "every other material"}. Two properties pair measurements
             made under the same conditions, else each material&apos;s best value.
           </p>
@@ -337,9 +422,11 @@ function ScatterFigure({
             <XAxis
               type="number"
               dataKey="x"
-              {...(xAxis
-                ? { scale: "log" as const, domain: xAxis.domain, ticks: xAxis.ticks, interval: 0, allowDataOverflow: true }
-                : { domain: ["auto", "auto"] as [string, string] })}
+              {...(data.x.log ? { scale: "log" as const } : {})}
+              domain={xAxis.domain}
+              ticks={xAxis.ticks}
+              interval={0}
+              allowDataOverflow
               tickFormatter={tick}
               tick={{ fontSize: 12 }}
             >
@@ -348,9 +435,11 @@ function ScatterFigure({
             <YAxis
               type="number"
               dataKey="y"
-              {...(yAxis
-                ? { scale: "log" as const, domain: yAxis.domain, ticks: yAxis.ticks, interval: 0, allowDataOverflow: true }
-                : { domain: ["auto", "auto"] as [string, string] })}
+              {...(data.y.log ? { scale: "log" as const } : {})}
+              domain={yAxis.domain}
+              ticks={yAxis.ticks}
+              interval={0}
+              allowDataOverflow
               tickFormatter={tick}
               tick={{ fontSize: 11 }}
               width={96}
@@ -358,7 +447,6 @@ function ScatterFigure({
               <Label value={axisLabel(data.y)} angle={-90} position="insideLeft" offset={-8} style={{ ...AXIS_STYLE, textAnchor: "middle" }} />
             </YAxis>
             <Tooltip content={(props) => <PointTooltip {...(props as object)} xName={data.x.label.toLowerCase()} yName={data.y.label.toLowerCase()} />} />
-            <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
             <Scatter name="Other materials" data={background} fill="#94a3b8" shape={dot("#94a3b8", 3)} isAnimationActive={false} />
             {comparison.materials.map((m) => {
               const colour = colours[m.index % colours.length]!;
@@ -369,6 +457,7 @@ function ScatterFigure({
           </ScatterChart>
         </ResponsiveContainer>
       </div>
+      <ChartLegend items={[{ name: "Other materials", colour: "#94a3b8" }, ...materialItems(comparison, colours)]} />
       {missing.length ? <p className="mt-1 text-xs text-slate-500">Not on this plot (no data for both axes): {missing.join(", ")}.</p> : null}
     </figure>
   );

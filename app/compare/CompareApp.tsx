@@ -21,6 +21,8 @@ interface Props {
   comparison: Comparison | null;
   /** Per compared property, the units its rows may be shown in. */
   units: Record<string, UnitChoice[]>;
+  /** The URL asks for only the rows with two or more materials. */
+  sharedOnly: boolean;
 }
 
 export const SERIES_COLOURS = ["#0f5f8c", "#d9480f", "#2b8a3e", "#862e9c", "#c2255c", "#5c940d", "#1864ab", "#e67700"];
@@ -29,10 +31,16 @@ export const SERIES_COLOURS = ["#0f5f8c", "#d9480f", "#2b8a3e", "#862e9c", "#c22
  * The compare page's client side. The selection lives in the URL; every change navigates to the
  * new URL (the server page recomputes the comparison) and is mirrored in localStorage.
  */
-export function CompareApp({ chips, errors, comparison, units }: Props) {
+export function CompareApp({ chips, errors, comparison, units, sharedOnly: sharedFromUrl }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const [sharedOnly, setSharedOnly] = useState(sharedFromUrl);
   const ids = chips.map((c) => c.ref ?? c.id);
+  // The option only narrows the table in the browser: the URL keeps it without asking the server again.
+  const toggleShared = (on: boolean) => {
+    setSharedOnly(on);
+    window.history.replaceState(null, "", compareHref(ids, on));
+  };
 
   useEffect(() => {
     if (!chips.length) {
@@ -46,7 +54,7 @@ export function CompareApp({ chips, errors, comparison, units }: Props) {
 
   const go = (next: string[]) => {
     writeSelection(next);
-    startTransition(() => router.push(compareHref(next), { scroll: false }));
+    startTransition(() => router.push(compareHref(next, sharedOnly), { scroll: false }));
   };
 
   const colours = new Map((comparison?.materials ?? []).map((m) => [m.ref, SERIES_COLOURS[m.index % SERIES_COLOURS.length]!]));
@@ -127,7 +135,7 @@ export function CompareApp({ chips, errors, comparison, units }: Props) {
       ) : (
         <>
           <Downloads ids={comparison.materials.map((m) => m.ref)} />
-          <CompareTable comparison={comparison} units={units} colours={SERIES_COLOURS} />
+          <CompareTable comparison={comparison} units={units} colours={SERIES_COLOURS} sharedOnly={sharedOnly} onSharedOnly={toggleShared} />
           <section aria-labelledby="charts" className="space-y-6">
             <h2 id="charts" className="text-xl font-semibold">
               Charts

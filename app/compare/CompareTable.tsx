@@ -6,27 +6,43 @@ import type { Comparison, ComparePropertyGroup, CompareCell, CompareRow } from "
 import { applyAffine, type UnitChoice } from "@/lib/units/affine";
 import { prettyNumber } from "@/lib/units/display";
 import { PaperText } from "@/app/components/PaperText";
+import { sharedRows } from "@/lib/compare/filter";
+import { STAND_IN_WINDOW_TEXT } from "@/lib/compare/window";
 
 /** Performance first; structure, composition and computed properties fold away below. */
 const PERFORMANCE_GROUPS = new Set(["electrochemical", "cell", "kinetics", "transport", "mechanical-thermal"]);
 
-export function CompareTable({ comparison, units: choices, colours }: { comparison: Comparison; units: Record<string, UnitChoice[]>; colours: string[] }) {
+/** The first column stays in view while the materials scroll sideways (a phone shows two or three at a time). */
+const STICKY = "sticky left-0 z-[5] w-36 min-w-36 border-r border-slate-200 sm:w-56 sm:min-w-56";
+
+export function CompareTable({
+  comparison,
+  units: choices,
+  colours,
+  sharedOnly,
+  onSharedOnly,
+}: {
+  comparison: Comparison;
+  units: Record<string, UnitChoice[]>;
+  colours: string[];
+  /** Only rows with values of two or more materials. */
+  sharedOnly: boolean;
+  onSharedOnly: (on: boolean) => void;
+}) {
   const [units, setUnits] = useState<Record<string, string>>({});
-  const performance = comparison.properties.filter((g) => PERFORMANCE_GROUPS.has(g.property.group));
-  const other = comparison.properties.filter((g) => !PERFORMANCE_GROUPS.has(g.property.group));
+  const shown = sharedOnly ? sharedRows(comparison.properties) : comparison.properties;
+  const performance = shown.filter((g) => PERFORMANCE_GROUPS.has(g.property.group));
+  const other = shown.filter((g) => !PERFORMANCE_GROUPS.has(g.property.group));
   const table = (groups: ComparePropertyGroup[], label: string) => (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white shadow-sm">
       <table className="w-full border-collapse text-sm" aria-label={label} data-testid="compare-table">
-        <thead className="sticky top-0 z-10 bg-slate-100">
+        <thead className="bg-slate-100">
           <tr className="text-left">
-            <th scope="col" className="w-56 px-2 py-2 font-medium text-slate-600">
-              Conditions
-            </th>
-            <th scope="col" className="w-28 px-2 py-2 font-medium text-slate-600">
-              Unit
+            <th scope="col" className={`${STICKY} bg-slate-100 px-2 py-2 font-medium text-slate-600`}>
+              Conditions <span className="font-normal">and unit</span>
             </th>
             {comparison.materials.map((m) => (
-              <th scope="col" key={m.ref} className="min-w-36 px-2 py-2 align-bottom font-semibold">
+              <th scope="col" key={m.ref} className="min-w-28 px-2 py-2 align-bottom font-semibold sm:min-w-36">
                 <span className="mr-1 inline-block h-2.5 w-2.5 rounded-full" style={{ background: colours[m.index % colours.length] }} aria-hidden="true" />
                 <Link href={m.path} className="text-brand hover:underline">
                   {m.name}
@@ -41,13 +57,15 @@ export function CompareTable({ comparison, units: choices, colours }: { comparis
         {groups.map((g) => (
           <tbody key={g.property.key} data-property={g.property.key}>
             <tr className="border-t-2 border-slate-200 bg-slate-50">
-              <th scope="rowgroup" colSpan={2 + comparison.materials.length} className="px-2 py-1.5 text-left font-semibold">
+              {/* The heading stays in view with the first column; the rest of the band is empty. */}
+              <th scope="rowgroup" className={`${STICKY} bg-slate-50 px-2 py-1.5 text-left font-semibold`}>
                 {g.property.label}{" "}
                 <span className="text-xs font-normal text-slate-500">
                   {g.property.display}
                   {g.property.better ? ` · ${g.property.better} is better` : ""}
                 </span>
               </th>
+              <td colSpan={comparison.materials.length} />
             </tr>
             {g.rows.map((row) => (
               <Row
@@ -70,20 +88,30 @@ export function CompareTable({ comparison, units: choices, colours }: { comparis
         <h2 id="table-heading" className="text-xl font-semibold">
           Side by side
         </h2>
-        <p className="flex flex-wrap gap-3 text-xs text-slate-600">
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <input type="checkbox" checked={sharedOnly} onChange={(e) => onSharedOnly(e.target.checked)} data-testid="shared-only" />
+          Only rows with two or more materials
+        </label>
+      </div>
+      <div className="space-y-1 text-xs text-slate-600" data-testid="compare-legend">
+        <p className="flex flex-wrap gap-x-3 gap-y-1">
           <span>
             <span className="rounded bg-emerald-100 px-1 font-semibold text-emerald-900">★ 573</span> best among like-for-like
           </span>
           <span>
-            <span className="rounded border border-dashed border-amber-500 px-1 text-amber-900">≈ 464</span> nearest measurement, other conditions
+            <span className="rounded border border-dashed border-amber-500 px-1 text-amber-900">464</span> stand-in: the material&apos;s nearest measurement
+            under other conditions
           </span>
-          <span>Hover or focus a value for its quote.</span>
+          <span>Hover, focus or tap a value for its quote.</span>
         </p>
+        <p data-testid="stand-in-window">Stand-ins only within {STAND_IN_WINDOW_TEXT}.</p>
       </div>
       {performance.length ? (
         table(performance, "Performance comparison")
       ) : (
-        <p className="text-sm text-slate-500">No performance measurements recorded for these materials.</p>
+        <p className="text-sm text-slate-500">
+          {sharedOnly ? "No performance row has values of two or more materials." : "No performance measurements recorded for these materials."}
+        </p>
       )}
       {other.length ? (
         <details className="rounded border border-slate-200 bg-white">
@@ -113,21 +141,25 @@ function Row({
   const choice = choices.find((c) => c.value === unit);
   return (
     <tr className="border-t border-slate-100 align-top" data-testid="compare-row" data-like-for-like={row.likeForLike} data-conditions={row.conditionsText}>
-      <th scope="row" className="px-2 py-1.5 text-left font-normal text-slate-700">
+      <th scope="row" className={`${STICKY} bg-white px-2 py-1.5 text-left font-normal text-slate-700`}>
         {row.conditionsText}
         {row.likeForLike ? (
           <span className="ml-1 whitespace-nowrap text-xs text-emerald-700" title="every material was measured under these conditions">
             ✓ all aligned
           </span>
         ) : null}
-      </th>
-      <td className="px-2 py-1">
+        {row.distinction ? (
+          <span className="block text-xs leading-tight text-slate-500" data-testid="row-distinction">
+            {row.distinction}
+          </span>
+        ) : null}
+        {/* A row with one possible unit has it in the property's heading. */}
         {choices.length > 1 ? (
           <select
-            aria-label={`Unit for ${group.property.label}, ${row.conditionsText}`}
+            aria-label={`Unit for ${group.property.label}, ${row.conditionsText}${row.distinction ? `, ${row.distinction}` : ""}`}
             value={unit}
             onChange={(e) => onUnit(e.target.value)}
-            className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs"
+            className="mt-0.5 block rounded border border-slate-300 bg-white px-1 py-0.5 text-xs"
           >
             {choices.map((c) => (
               <option key={c.value} value={c.value}>
@@ -135,14 +167,12 @@ function Row({
               </option>
             ))}
           </select>
-        ) : (
-          <span className="text-xs text-slate-500">{group.property.display}</span>
-        )}
-      </td>
+        ) : null}
+      </th>
       {row.cells.map((cell, i) => (
         <td key={i} className="px-2 py-1">
           {cell ? (
-            <Cell cell={cell} shownIn={choice && choice.value !== group.property.unit ? choice : null} />
+            <Cell cell={cell} shownIn={choice && choice.value !== group.property.unit ? choice : null} subject={row.distinction ? null : cell.subject} />
           ) : (
             <span className="text-slate-300" aria-label="no measurement">
               –
@@ -154,8 +184,8 @@ function Row({
   );
 }
 
-/** A cell's values in the row's canonical unit, or converted into the unit picked for the row (`shownIn`). */
-function Cell({ cell, shownIn }: { cell: CompareCell; shownIn: UnitChoice | null }) {
+/** A cell's values in the row's canonical unit, or converted into the unit picked for the row (`shownIn`); its subject unless the row's label says it. */
+function Cell({ cell, shownIn, subject }: { cell: CompareCell; shownIn: UnitChoice | null; subject: string | null }) {
   const show = (v: number) => prettyNumber(Number((shownIn ? applyAffine(shownIn.fromCanonical, v) : v).toPrecision(6)));
   const value = cell.value === null ? `${show(cell.min!)}–${show(cell.max!)}` : show(cell.value);
   const q = cell.qualifier && cell.qualifier !== "=" ? `${cell.qualifier} ` : "";
@@ -179,7 +209,8 @@ function Cell({ cell, shownIn }: { cell: CompareCell; shownIn: UnitChoice | null
         className={`inline-block cursor-help rounded px-1 tabular-nums ${style}`}
       >
         {cell.best ? <span aria-label="best">★ </span> : null}
-        {!cell.likeForLike ? <span aria-label="not like-for-like">≈ </span> : null}
+        {/* No symbol: "≈" is a value's own qualifier (≈ 0.01), and the note under the value says what a stand-in is. */}
+        {!cell.likeForLike ? <span className="sr-only">stand-in: </span> : null}
         {q}
         {value}
         {cell.source === "derived" ? (
@@ -188,8 +219,12 @@ function Cell({ cell, shownIn }: { cell: CompareCell; shownIn: UnitChoice | null
           </sup>
         ) : null}
       </span>
-      {!cell.likeForLike ? <span className="block text-[11px] leading-tight text-amber-800">{cell.differences.join("; ")}</span> : null}
-      {cell.subject ? <span className="block text-[11px] leading-tight text-slate-500">{cell.subject}</span> : null}
+      {!cell.likeForLike ? (
+        <span className="block text-[11px] leading-tight text-amber-800" data-testid="stand-in-note">
+          stand-in: {cell.differences.join("; ")}
+        </span>
+      ) : null}
+      {subject ? <span className="block text-[11px] leading-tight text-slate-500">{subject}</span> : null}
       {open ? (
         <span
           role="tooltip"

@@ -14,8 +14,9 @@ export function FiguresAndFlags({ comparison, colours }: { comparison: Compariso
           Derived figures and consistency flags
         </h2>
         <p className="text-sm text-slate-600">
-          Recomputed by matlit from each paper&apos;s own numbers (rate retention, retention on cycling and across temperature…). Hover an input for the
-          sentence it comes from; the formula links explain the calculation.
+          Recomputed by matlit from each paper&apos;s own numbers (rate retention, retention on cycling and across temperature…). Retention on cycling is taken
+          against the cycle the paper names, else the first reversible cycle (cycle 2): the first cycle&apos;s capacity includes its irreversible loss. Hover an
+          input for the sentence it comes from; the formula links explain the calculation.
         </p>
       </div>
       <div className="grid gap-4 lg:grid-cols-2">

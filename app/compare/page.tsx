@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { db } from "@/lib/db";
 import { idsFromParams } from "@/lib/compare";
 import { comparePicked } from "@/lib/compare/picked";
+import { SHARED_ROWS_PARAM } from "@/lib/compare/filter";
 import { unitChoices } from "@/lib/units/choices";
 import { CompareApp } from "./CompareApp";
 
@@ -30,6 +31,7 @@ export default async function ComparePage({ searchParams }: Props) {
         errors={errors}
         comparison={comparison}
         units={Object.fromEntries((comparison?.properties ?? []).map(({ property: p }) => [p.key, unitChoices(p.unit, p.display)]))}
+        sharedOnly={raw[SHARED_ROWS_PARAM] === "1"}
       />
     </div>
   );

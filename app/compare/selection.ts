@@ -2,13 +2,17 @@
  * The comparison selection: in the URL (`/compare?ids=REF&ids=REF`, shareable) and mirrored in
  * localStorage, so "Add to compare" on a material page adds to what the user was comparing.
  */
+import { SHARED_ROWS_PARAM } from "@/lib/compare/filter";
+
 export const STORAGE_KEY = "matlit.compare.ids";
 export const MAX_SELECTION = 8;
 
-export function compareHref(ids: string[]): string {
+/** The page for a selection; `sharedOnly` keeps the table narrowed to rows with two or more materials. */
+export function compareHref(ids: string[], sharedOnly = false): string {
   if (!ids.length) return "/compare";
   // DOIs keep their slashes: readable, and URLSearchParams reads them back unchanged.
-  return `/compare?${ids.map((id) => `ids=${encodeURIComponent(id).replace(/%2F/gi, "/")}`).join("&")}`;
+  const params = ids.map((id) => `ids=${encodeURIComponent(id).replace(/%2F/gi, "/")}`);
+  return `/compare?${[...params, ...(sharedOnly ? [`${SHARED_ROWS_PARAM}=1`] : [])].join("&")}`;
 }
 
 export function readSelection(): string[] {

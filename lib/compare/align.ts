@@ -1,23 +1,17 @@
 /**
  * Rows of a comparison: measurements of one property aligned on the conditions they were measured
- * under, with the nearest measurement standing in (marked) where a material has none under a row's
- * conditions, and the best like-for-like value marked.
+ * under, with the nearest measurement inside the stand-in window (window.ts) standing in (marked)
+ * where a material has none under a row's conditions, rows under the same conditions told apart,
+ * and the best like-for-like value marked.
  */
 import { OWN_SCOPE } from "../records/scope";
 import type { PrismaClient } from "../db";
 import { inCanonicalUnit, property } from "../units";
-import { columnsOf, columnWords, CONDITIONS, RATE_AS_CURRENT, type ConditionCatalogue, type ConditionColumn } from "../units/conditions";
+import { columnsOf, columnWords, CONDITIONS, RATE_AS_CURRENT, type ConditionCatalogue } from "../units/conditions";
 import { describeConditions, formatValue } from "../materials";
 import type { Conditions } from "../records/schema";
 import type { AlignmentConditions, ComparedMaterial, CompareCell, CompareRow } from "./types";
-
-/** Papers that do not state a test temperature ran at room temperature; aligned with 25 °C. */
-export const ROOM_TEMPERATURE = 25;
-/**
- * The farthest a stand-in may sit from a row (see `distance`): about a decade of current density, or
- * 30 °C; a measurement 60 °C colder, or at another rate and another cycle, does not stand in.
- */
-export const MAX_STAND_IN_DISTANCE = 1.5;
+import { alignmentOf, ROOM_TEMPERATURE, standInDifferences, standInGap } from "./window";
 
 /** One measurement of a compared material, in its property's canonical unit. */
 export interface Measured {
@@ -40,14 +34,18 @@ export interface Measured {
   location: string | null;
   source: string;
   subject: string | null;
+  note: string | null;
   conditionsText: string;
+  /** The conditions rows do not align on (electrolyte, cell type, "rate test, initial"…), in one line. */
+  otherConditionsText: string;
   conditions: AlignmentConditions;
 }
 
 /** The conditions rows align on: the catalogue's aligned columns, in its order. */
 const alignedColumns = (catalogue: ConditionCatalogue) => columnsOf(catalogue).filter((c) => c.align);
 type ConditionKey = keyof AlignmentConditions;
-export const ALIGNED = alignedColumns(CONDITIONS) as (ConditionColumn & { column: ConditionKey })[];
+export const ALIGNED = alignedColumns(CONDITIONS) as (ReturnType<typeof columnsOf>[number] & { column: ConditionKey })[];
+const TEMPERATURE = ALIGNED.find((c) => c.column === "temperature")!;
 
 /** A measurement row's alignment conditions. A C-rate whose current density is known aligns as that current density. */
 export function alignmentConditions(row: Record<string, unknown>, catalogue: ConditionCatalogue = CONDITIONS): AlignmentConditions {
@@ -58,39 +56,8 @@ export function alignmentConditions(row: Record<string, unknown>, catalogue: Con
   return c as unknown as AlignmentConditions;
 }
 
-/** Conditions as the alignment reads them: unstated temperature is room temperature. */
-function alignmentOf(c: AlignmentConditions): AlignmentConditions {
-  return { ...c, temperature: c.temperature ?? ROOM_TEMPERATURE };
-}
-
 const round = (x: number | null) => (x === null ? "-" : String(Number(x.toPrecision(9))));
 const keyOf = (c: AlignmentConditions) => ALIGNED.map((col) => round(alignmentOf(c)[col.column])).join("|");
-
-/**
- * How far a measurement's conditions sit from a row's: 0 when aligned. Rates, cycles and scan rates
- * count decades (0.1 vs 1 A g⁻¹ = 1), temperature 20 °C as 1, a condition stated on one side only 2.
- */
-function distance(row: AlignmentConditions, cell: AlignmentConditions): number {
-  const a = alignmentOf(row);
-  const b = alignmentOf(cell);
-  let d = 0;
-  for (const { column: k } of ALIGNED) {
-    const x = a[k];
-    const y = b[k];
-    if (x === null && y === null) continue;
-    if (x === null || y === null) {
-      d += 2;
-      continue;
-    }
-    if (k === "temperature") d += Math.abs(x - y) / 20;
-    else if (x > 0 && y > 0) d += Math.abs(Math.log10(x / y));
-    else d += x === y ? 0 : 1;
-  }
-  return d;
-}
-
-/** A condition's name in running text: "current density", "C-rate". */
-export const nameOf = (col: ConditionColumn) => col.label.replace(/^[A-Z](?=[a-z])/, (first) => first.toLowerCase());
 
 /** A row's conditions in one line: "0.1 A g⁻¹ · 25 °C". */
 export function describeAlignment(c: AlignmentConditions, unstatedRoomTemperature = false, catalogue: ConditionCatalogue = CONDITIONS): string {
@@ -99,21 +66,6 @@ export function describeAlignment(c: AlignmentConditions, unstatedRoomTemperatur
     .filter((col) => values[col.column] !== null && values[col.column] !== undefined)
     .map((col) => `${columnWords(col, values[col.column]!)}${col.column === "temperature" && unstatedRoomTemperature ? " (or unstated)" : ""}`);
   return parts.join(" · ") || "no stated test conditions";
-}
-
-function differences(row: AlignmentConditions, cell: AlignmentConditions): string[] {
-  const a = alignmentOf(row);
-  const b = alignmentOf(cell);
-  const out: string[] = [];
-  for (const col of ALIGNED) {
-    const x = a[col.column];
-    const y = b[col.column];
-    if (x === y || (x !== null && y !== null && Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x)))) continue;
-    if (y === null) out.push(`${nameOf(col)} not stated (row: ${columnWords(col, x!)})`);
-    else if (x === null) out.push(`at ${columnWords(col, y)} (row: no ${nameOf(col)})`);
-    else out.push(`at ${columnWords(col, y)} instead of ${columnWords(col, x)}`);
-  }
-  return out;
 }
 
 function cellOf(m: Measured, row: AlignmentConditions, unit: string, likeForLike: boolean): CompareCell {
@@ -140,10 +92,49 @@ function cellOf(m: Measured, row: AlignmentConditions, unit: string, likeForLike
     location: m.location,
     source: m.source,
     likeForLike,
-    differences: likeForLike ? [] : differences(row, m.conditions),
+    differences: likeForLike ? [] : standInDifferences(row, m.conditions),
     assumedRoomTemperature: m.conditions.temperature === null && row.temperature !== null,
     best: false,
   };
+}
+
+/** The record's condition keys whose columns rows align on. */
+const ALIGNED_KEYS = new Set(ALIGNED.map((c) => c.key));
+const unalignedOf = (c: Conditions): Conditions => Object.fromEntries(Object.entries(c).filter(([k]) => !ALIGNED_KEYS.has(k) && k !== RATE_AS_CURRENT.oneC));
+
+/**
+ * Labels for the rows under one set of aligned conditions: what differs between a material's
+ * measurements there (temperature stated or not, subject, the other conditions that differ; else
+ * the measurement's own note), and where that leaves rows alike, their place: "measurement 2 of 3". A single row needs none.
+ */
+function rowDistinctions(byMaterial: Measured[][], depth: number): (string | null)[] {
+  if (depth < 2) return [null];
+  const all = byMaterial.flat();
+  const partsOf = (m: Measured) => (m.otherConditionsText ? m.otherConditionsText.split(" · ") : []);
+  const common = new Set(partsOf(all[0]!).filter((p) => all.every((m) => partsOf(m).includes(p))));
+  const tellsApart: ((m: Measured) => string | null)[] = [
+    // Unstated and 25 °C share a row's conditions.
+    (m) => (m.conditions.temperature === null ? "temperature unstated" : columnWords(TEMPERATURE, m.conditions.temperature)),
+    (m) => m.subject,
+    (m) =>
+      partsOf(m)
+        .filter((p) => !common.has(p))
+        .join(" · ") || null,
+  ];
+  const differs = (read: (m: Measured) => string | null) => byMaterial.some((ms) => new Set(ms.map(read)).size > 1);
+  const kinds = tellsApart.filter(differs);
+  const read = kinds.length ? kinds : [(m: Measured) => m.note].filter(differs);
+  const labels = Array.from({ length: depth }, (_, n) => {
+    const row = byMaterial.map((ms) => ms[n]).filter((m): m is Measured => m !== undefined);
+    const parts = [...new Set(read.flatMap((r) => row.map(r)).filter((x): x is string => !!x))];
+    return parts.join(" · ");
+  });
+  // Rows nothing recorded tells apart are told by their place among the alike.
+  return labels.map((label, n) => {
+    if (!label) return `measurement ${n + 1} of ${depth}`;
+    const alike = labels.flatMap((l, i) => (l === label ? [i] : []));
+    return alike.length > 1 ? `${label} · measurement ${alike.indexOf(n) + 1} of ${alike.length}` : label;
+  });
 }
 
 /** Rows for one property: measurements under the same conditions side by side. */
@@ -179,16 +170,20 @@ export function alignProperty(key: string, measured: Measured[], materialCount: 
   const rows: CompareRow[] = [];
   for (const [slotKey, slot] of sorted) {
     const depth = Math.max(...slot.byMaterial.map((ms) => ms.length));
+    const distinctions = rowDistinctions(slot.byMaterial, depth);
     for (let n = 0; n < depth; n++) {
       const cells = slot.byMaterial.map((ms, materialIndex): CompareCell | null => {
         const exact = ms[n];
         if (exact) return cellOf(exact, slot.conditions, def.unit, true);
         // The material's own numbers under these conditions are in this slot's other rows; a stand-in shows once.
         if (!fillNearest || ms.length || n > 0) return null;
-        const candidates = measured.filter((m) => m.materialIndex === materialIndex);
-        if (!candidates.length) return null;
-        const nearest = candidates.reduce((best, m) => (distance(slot.conditions, m.conditions) < distance(slot.conditions, best.conditions) ? m : best));
-        return distance(slot.conditions, nearest.conditions) <= MAX_STAND_IN_DISTANCE ? cellOf(nearest, slot.conditions, def.unit, false) : null;
+        const inWindow = measured
+          .filter((m) => m.materialIndex === materialIndex)
+          .map((m) => ({ m, gap: standInGap(slot.conditions, m.conditions) }))
+          .filter((x): x is { m: Measured; gap: number } => x.gap !== null);
+        if (!inWindow.length) return null;
+        const nearest = inWindow.reduce((best, x) => (x.gap < best.gap ? x : best));
+        return cellOf(nearest.m, slot.conditions, def.unit, false);
       });
       const row: CompareRow = {
         id: `${key}@${slotKey}#${n}`,
@@ -199,6 +194,7 @@ export function alignProperty(key: string, measured: Measured[], materialCount: 
           slot.conditions,
           slot.conditions.temperature === ROOM_TEMPERATURE && cells.some((c) => c?.likeForLike && c.conditions.temperature === null),
         ),
+        distinction: distinctions[n]!,
         cells,
         likeForLike: cells.every((c) => c?.likeForLike === true),
         best: [],
@@ -254,7 +250,9 @@ export async function loadMeasured(prisma: PrismaClient, materials: ComparedMate
         location: r.location,
         source: r.source,
         subject: r.subject,
+        note: r.note,
         conditionsText: describeConditions(conditions),
+        otherConditionsText: describeConditions(conditions && unalignedOf(conditions)),
         conditions: alignmentConditions(r),
       };
     })

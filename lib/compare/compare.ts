@@ -2,7 +2,7 @@
  * Electrode comparison: 2–8 materials from any papers side by side. Rows are grouped by property
  * (catalogue order) and aligned on the conditions a number was measured under (current density,
  * C-rate, temperature, cycle, scan rate). Where a material has nothing under a row's conditions, its
- * nearest measurement stands in, marked not like-for-like. Values are in the property's canonical
+ * nearest measurement inside the stand-in window (window.ts) stands in, marked not like-for-like. Values are in the property's canonical
  * unit with the reported value and the quote kept; the best value per row follows the catalogue's
  * `better`. Each material also carries the figures matlit recomputes from its paper's own numbers
  * and the audit flags (lib/formulas/derive.ts).
@@ -10,12 +10,22 @@
 import type { PrismaClient } from "../db";
 import { PROPERTIES } from "../units";
 import { auditPaper } from "../formulas/derive";
-import { ALIGNED, alignProperty, loadMeasured, nameOf, ROOM_TEMPERATURE, type Measured } from "./align";
+import { ALIGNED, alignProperty, loadMeasured, type Measured } from "./align";
+import { nameOf, ROOM_TEMPERATURE, STAND_IN_WINDOW_TEXT, UNSTATED_TEMPERATURE_NOTE } from "./window";
 import { resolveMaterials } from "./resolve";
 import type { ChartPoint, ComparePropertyGroup, Comparison, MaterialFigures } from "./types";
 
-function chartPoint(m: Measured & { canonicalValue: number }, x: number): ChartPoint {
-  return { materialIndex: m.materialIndex, measurementId: m.id, x, y: m.canonicalValue, conditionsText: m.conditionsText, quote: m.quote };
+function chartPoint(m: Measured & { canonicalValue: number }, x: number, note: string | null = null): ChartPoint {
+  return {
+    materialIndex: m.materialIndex,
+    measurementId: m.id,
+    x,
+    y: m.canonicalValue,
+    cycle: m.conditions.cycle,
+    conditionsText: m.conditionsText,
+    note,
+    quote: m.quote,
+  };
 }
 
 /** Compare 2–8 materials given as "DOI/key", numeric ids or names. Throws CompareError (with a field) for the caller to show. */
@@ -67,8 +77,7 @@ export async function compareMaterials(prisma: PrismaClient, refsOrNames: string
       xUnit: "degC",
       yUnit: "mAh/g",
       points: capacities
-        .filter((m) => m.conditions.temperature !== null)
-        .map((m) => chartPoint(m, m.conditions.temperature!))
+        .map((m) => (m.conditions.temperature === null ? chartPoint(m, ROOM_TEMPERATURE, UNSTATED_TEMPERATURE_NOTE) : chartPoint(m, m.conditions.temperature)))
         .sort((a, b) => a.materialIndex - b.materialIndex || a.x - b.x),
     },
   };
@@ -77,7 +86,7 @@ export async function compareMaterials(prisma: PrismaClient, refsOrNames: string
     `Rows align measurements on ${ALIGNED.map(nameOf)
       .join(", ")
       .replace(/, ([^,]*)$/, " and $1")}; an unstated temperature is taken as room temperature (25 °C).`,
-    "A cell marked not like-for-like is the material's nearest measurement under other conditions (shown only when it is close); the best value is marked only among like-for-like cells, when a row has two or more.",
+    `A stand-in (marked, with where it differs) is the material's nearest measurement under other conditions, shown only inside the stand-in window: ${STAND_IN_WINDOW_TEXT}. The best value is marked only among like-for-like cells, when a row has two or more.`,
   ];
   for (const m of materials) {
     if (!figures[m.index]!.derived.length)

@@ -2,11 +2,13 @@
 import { formatQuantity, prettyNumber, unitText } from "../units/display";
 import { SPREADSHEET_SAFE } from "../records/csv";
 import type { Comparison } from "./types";
+import { STAND_IN_WINDOW_TEXT } from "./window";
 
 const CSV_COLUMNS = [
   "property",
   "property_label",
   "row_conditions",
+  "row_distinction",
   "row_like_for_like",
   "material_ref",
   "material_name",
@@ -37,6 +39,7 @@ export async function comparisonToCsv(c: Comparison): Promise<string> {
           group.property.key,
           group.property.label,
           row.conditionsText,
+          row.distinction,
           row.likeForLike,
           m.ref,
           m.name,
@@ -62,6 +65,7 @@ export async function comparisonToCsv(c: Comparison): Promise<string> {
       lines.push([
         `derived:${d.formula}`,
         d.label,
+        "",
         "",
         "",
         m.ref,
@@ -96,13 +100,14 @@ export function comparisonToText(c: Comparison): string {
     for (const row of group.rows) {
       const cells = row.cells.map((cell, i) =>
         cell
-          ? `[${i + 1}] ${cell.value === null ? `${prettyNumber(cell.min!)}–${prettyNumber(cell.max!)}` : prettyNumber(cell.value)}${cell.best ? "★" : ""}${cell.likeForLike ? "" : "≈"}`
+          ? `[${i + 1}] ${cell.value === null ? `${prettyNumber(cell.min!)}–${prettyNumber(cell.max!)}` : prettyNumber(cell.value)}${cell.best ? "★" : ""}${cell.likeForLike ? "" : "†"}`
           : `[${i + 1}] –`,
       );
-      out.push(`  ${row.conditionsText.padEnd(38)} ${cells.join("   ")}`);
+      const label = row.distinction ? `${row.conditionsText} [${row.distinction}]` : row.conditionsText;
+      out.push(`  ${label.padEnd(38)} ${cells.join("   ")}`);
     }
   }
-  out.push("", "★ best in row · ≈ nearest measurement under other conditions (not like-for-like)");
+  out.push("", `★ best in row · † stand-in: the nearest measurement under other conditions, only within ${STAND_IN_WINDOW_TEXT}`);
   for (const f of c.figures) {
     const m = c.materials[f.materialIndex]!;
     out.push("", `Derived figures for ${m.name}: ${f.derived.length ? "" : "none"}`);

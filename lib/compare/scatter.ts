@@ -10,7 +10,7 @@ import { materialRef } from "../materials";
 import { databaseFileOf, type PrismaClient } from "../db";
 import { readQuery } from "../db/sql";
 import { materialCountsByProperty, publishedMaterialsWith, recordsVersion } from "../search";
-import { ROOM_TEMPERATURE } from "./align";
+import { ROOM_TEMPERATURE, UNSTATED_TEMPERATURE_NOTE } from "./window";
 import { CompareError } from "./resolve";
 import { DEFAULT_SCATTER, type AlignmentConditions, type ScatterAxis, type ScatterData, type ScatterPoint } from "./types";
 
@@ -132,10 +132,13 @@ export async function scatterData(
   if (isCondition(xKey) || isCondition(yKey)) {
     const column = CONDITION_AXES.get(isCondition(xKey) ? xKey : yKey)!.column;
     for (const r of measurements) {
-      const c = r[column] as number | null;
+      // As the comparison table aligns it: a paper that states no temperature tested at room temperature.
+      const unstatedTemperature = column === "temperature" && r.temperature === null;
+      const c = unstatedTemperature ? ROOM_TEMPERATURE : (r[column] as number | null);
       if (c === null) continue;
       const [px, py] = isCondition(xKey) ? [c, r.canonicalValue] : [r.canonicalValue, c];
-      points.push({ ...base(r), x: px, y: py, pairing: "condition", conditionsText: describe(r) });
+      const conditionsText = [describe(r), unstatedTemperature ? UNSTATED_TEMPERATURE_NOTE : ""].filter(Boolean).join(" · ");
+      points.push({ ...base(r), x: px, y: py, pairing: "condition", conditionsText });
     }
   } else {
     const byMaterial = new Map<number, Row[]>();

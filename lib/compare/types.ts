@@ -60,6 +60,8 @@ export interface CompareRow {
   unit: string;
   conditions: AlignmentConditions;
   conditionsText: string;
+  /** What tells this row apart from others under the same conditions ("Fe–S path (EXAFS fit)", "measurement 2 of 3"); null when it is the only one. */
+  distinction: string | null;
   /** One entry per material, in `materials` order; null where the material has nothing to show. */
   cells: (CompareCell | null)[];
   /** Every material has a cell measured under the row's conditions. */
@@ -87,7 +89,11 @@ export interface ChartPoint {
   measurementId: number;
   x: number;
   y: number;
+  /** The cycle the capacity was read at: 1 is the first cycle (with its irreversible loss), null a rate test or an unstated cycle. */
+  cycle: number | null;
   conditionsText: string;
+  /** How the point was placed where the record is silent ("temperature unstated: room temperature, 25 °C"). */
+  note: string | null;
   quote: string;
 }
 
@@ -98,7 +104,7 @@ export interface Comparison {
   charts: {
     /** Specific capacity (mAh g⁻¹) vs current density (A g⁻¹) at room temperature (25 °C or unstated). */
     rate: { xUnit: "A/g"; yUnit: "mAh/g"; rateTest: ChartPoint[]; cycled: ChartPoint[] };
-    /** Specific capacity (mAh g⁻¹) vs test temperature (°C). */
+    /** Specific capacity (mAh g⁻¹) vs test temperature (°C); an unstated temperature at room temperature, as the table aligns it. */
     temperature: { xUnit: "degC"; yUnit: "mAh/g"; points: ChartPoint[] };
   };
   notes: string[];

@@ -65,6 +65,8 @@ export interface AuditMeasurement {
   quote: string;
   location: string | null;
   subject: string | null;
+  /** The record author's note on the number. */
+  note: string | null;
   currentDensity: number | null;
   cRate: number | null;
   temperature: number | null;
@@ -204,30 +206,59 @@ interface MaterialNumbers {
 const sameConditions = (a: AuditMeasurement, b: AuditMeasurement) =>
   same(a.currentDensity, b.currentDensity) && same(a.cRate, b.cRate) && same(a.temperature, b.temperature);
 
-/** Cycling retention and decay: a capacity at cycle N against cycle 1 under the same conditions. */
+const ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+const NAMED_BASELINE = new RegExp(
+  String.raw`\b(?:relative to|compared (?:with|to)|based on|versus|vs\.?|against|with respect to|normali[sz]ed to)\s+(?:that (?:of|at|in)\s+)?(?:the\s+)?(?:(\d+)(?:st|nd|rd|th)|(${ORDINAL_WORDS.join("|")}))[\s-]+cycle\b`,
+  "i",
+);
+
+/** The cycle a paper names as its retention baseline ("relative to the 2nd cycle", "vs. the first cycle"), or null. */
+export function namedBaselineCycle(texts: (string | null)[]): number | null {
+  for (const text of texts) {
+    const m = text?.match(NAMED_BASELINE);
+    if (m) return m[1] ? Number(m[1]) : ORDINAL_WORDS.indexOf(m[2]!.toLowerCase()) + 1;
+  }
+  return null;
+}
+
+/**
+ * Cycling retention and decay: a capacity at cycle N against the baseline a battery researcher
+ * uses, under the same conditions: the cycle the paper names, else the first reversible cycle (cycle
+ * 2, or the earliest recorded after cycle 1). Cycle 1 is a baseline only when the paper names it: its
+ * capacity carries the irreversible first-cycle loss (SEI, trapped ions), so a retention over it
+ * understates the fade of every electrode with an initial coulombic efficiency below 100 %.
+ */
 function cyclingRetention({ of, capacities }: MaterialNumbers, audit: Auditor) {
   for (const late of capacities.filter((m) => m.cycle !== null && m.cycle > 1)) {
-    const first = capacities.find((m) => m.cycle === 1 && sameConditions(m, late));
-    if (!first) continue;
-    const where = [fmtCD(late), fmtT(late.temperature)].filter(Boolean).join(", ");
     const matchesCycle = (m: AuditMeasurement) => m.cycle === late.cycle && sameConditions(m, late);
+    const statedRetention = of("capacity_retention").filter(matchesCycle);
+    const earlier = capacities.filter((m) => m.cycle !== null && m.cycle < late.cycle! && sameConditions(m, late)).sort((a, b) => a.cycle! - b.cycle!);
+    const named = namedBaselineCycle([...statedRetention, late].flatMap((m) => [m.quote, m.note]));
+    const namedCapacity = named === null ? undefined : earlier.find((m) => m.cycle === named);
+    const baseline = namedCapacity ?? earlier.find((m) => m.cycle! > 1);
+    if (!baseline) continue;
+    const b = baseline.cycle!;
+    const why = namedCapacity ? "the paper's baseline" : b === 2 ? "the first reversible cycle" : "the earliest reversible cycle recorded";
+    // A paper's figure over a baseline it names and the record lacks is not this figure: no flag.
+    const comparable = named === null || namedCapacity !== undefined;
+    const where = [fmtCD(late), fmtT(late.temperature)].filter(Boolean).join(", ");
     const capacityInputs: Input[] = [
       { name: "C_n", value: late.canonicalValue, from: late },
-      { name: "C_0", value: first.canonicalValue, from: first },
+      { name: "C_0", value: baseline.canonicalValue, from: baseline },
     ];
     audit.figure(
       "capacity_retention",
-      `capacity retention after ${late.cycle} cycles (${where})`,
+      `capacity retention at cycle ${late.cycle} against cycle ${b}, ${why} (${where})`,
       late,
       capacityInputs,
-      of("capacity_retention").filter(matchesCycle),
+      comparable ? statedRetention : [],
     );
     audit.figure(
       "decay_per_cycle",
-      `capacity decay per cycle over ${late.cycle} cycles (${where})`,
+      `capacity decay per cycle from cycle ${b} to cycle ${late.cycle}, ${why} (${where})`,
       late,
-      [...capacityInputs, { name: "N", value: late.cycle!, from: null, exact: true }],
-      of("capacity_decay_per_cycle").filter(matchesCycle),
+      [...capacityInputs, { name: "N", value: late.cycle! - b, from: null, exact: true }],
+      comparable ? of("capacity_decay_per_cycle").filter(matchesCycle) : [],
     );
   }
 }
@@ -489,6 +520,7 @@ async function loadMeasurements(prisma: PrismaClient, where: { paperDoi?: string
     quote: r.quote,
     location: r.location,
     subject: r.subject,
+    note: r.note,
     currentDensity: r.currentDensity,
     cRate: r.cRate,
     temperature: r.temperature,

@@ -9,12 +9,19 @@ import type { UnitChoice } from "./affine";
 
 export type { UnitChoice };
 
-/** Units researchers write, by kind (mathjs syntax; "" is a plain fraction). */
+/** A percentage may also be read as a plain fraction (95.9 % → 0.959); mathjs syntax for "fraction" is "". */
+const FRACTION = "";
+
+/**
+ * Units researchers write, by kind (mathjs syntax). A dimensionless property ("" canonical: a
+ * count of cycles, a b-value, a ratio) is in none: it is a number of its own kind, and "%" would
+ * turn 160 cycles into 16000.
+ */
 const FAMILIES: string[][] = [
   ["mAh/g", "Ah/kg"],
   ["mAh/cm^2", "uAh/cm^2"],
   ["mAh/cm^3", "Ah/L"],
-  ["percent", ""],
+  ["percent", FRACTION],
   ["h", "min", "s", "ms"],
   ["Wh/kg", "kWh/kg", "J/g"],
   ["Wh/L", "kWh/L"],
@@ -44,10 +51,9 @@ const FAMILIES: string[][] = [
 
 /** The canonical unit first (read as the catalogue writes it), then the compatible units of its kind. */
 export function unitChoices(canonical: string, display: string): UnitChoice[] {
-  const family = FAMILIES.find((f) => f.includes(canonical)) ?? [];
-  const others = family
-    .filter((u) => u !== canonical)
-    .filter((u) => (u === "" || canonical === "" ? canonical === "percent" || u === "percent" : compatible(u, canonical)));
+  const family = canonical === "" ? [] : (FAMILIES.find((f) => f.includes(canonical)) ?? []);
+  // A fraction is in the percent family only; every other unit must convert.
+  const others = family.filter((u) => u !== canonical && (u === FRACTION || compatible(u, canonical)));
   // mathjs has no unit for a plain number: "unity" stands in.
   const syntax = (u: string) => u || "unity";
   return [

@@ -7,7 +7,7 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { matlit } from "../helpers/cli";
 import { loadSeed } from "../../seed/load";
-import { compareMaterials, comparisonToCsv, CompareError, idsFromParams, type Comparison, type CompareRow } from "../../lib/compare";
+import { compareMaterials, comparisonToCsv, CompareError, idsFromParams, standInGap, type Comparison, type CompareRow } from "../../lib/compare";
 import { scatterData } from "../../lib/compare/scatter";
 import { unitChoices } from "../../lib/units/choices";
 import { applyAffine } from "../../lib/units/affine";
@@ -88,17 +88,50 @@ describe("comparing FeS₂ QD/MXene, FeS₂/MXene and SbQD@C", () => {
     }
   });
 
-  it("marks a nearest measurement under other conditions as not like-for-like, and never ranks it", () => {
-    const [row] = rowAt("specific_capacity", { currentDensity: 0.5, cycle: null });
-    const standIn = row!.cells[0]!;
-    expect(standIn.likeForLike).toBe(false);
+  it("lets a nearest measurement stand in only inside the window, marked, said so and never ranked", () => {
+    // SbQD@C's rate test at 0.2 A g⁻¹: FeS₂ QD/MXene's 464.3 at 0.1 A g⁻¹ (×2) stands in.
+    const [near] = rowAt("specific_capacity", { currentDensity: 0.2, cycle: null });
+    const standIn = near!.cells[0]!;
+    expect(standIn).toMatchObject({ value: 464.3, likeForLike: false, best: false });
     expect(standIn.conditions.currentDensity).toBe(0.1);
-    expect(standIn.differences.join(" ")).toMatch(/0\.1 A g⁻¹ instead of 0\.5 A g⁻¹/);
-    expect(standIn.best).toBe(false);
-    expect(row!.likeForLike).toBe(false);
-    expect(row!.best).toEqual([]); // one like-for-like cell: nothing to rank it against
-    // Every cell of an aligned row is like-for-like.
-    for (const g of c.properties) for (const r of g.rows) if (r.likeForLike) expect(r.cells.every((x) => x?.likeForLike)).toBe(true);
+    expect(standIn.differences).toEqual(["measured at 0.1 A g⁻¹, within ×3 of the row's 0.2 A g⁻¹"]);
+    expect(near!.likeForLike).toBe(false);
+    expect(near!.best).toEqual([]); // one like-for-like cell: nothing to rank it against
+
+    // At 0.5 A g⁻¹ and beyond (×5 and more) it no longer does.
+    for (const current of [0.5, 1, 2, 5]) {
+      const [far] = rowAt("specific_capacity", { currentDensity: current, cycle: null });
+      expect(far!.cells[0], `${current} A g⁻¹`).toBeNull();
+    }
+    // Nor does a rate-test value for a cycled row, nor cycle 100 for cycle 160 (×1.6).
+    expect(rowAt("specific_capacity", { currentDensity: 0.1, cycle: 160 })[0]!.cells[0]).toBeNull();
+
+    // Every stand-in of the comparison is inside the window, and every aligned row is like-for-like.
+    for (const g of c.properties)
+      for (const r of g.rows) {
+        if (r.likeForLike) expect(r.cells.every((x) => x?.likeForLike)).toBe(true);
+        for (const cell of r.cells) if (cell && !cell.likeForLike) expect(standInGap(r.conditions, cell.conditions)).not.toBeNull();
+      }
+  });
+
+  it("labels rows under the same conditions by what tells them apart", () => {
+    for (const g of c.properties) {
+      const labels = g.rows.map((r) => `${r.conditionsText} ${r.distinction ?? ""}`);
+      expect(new Set(labels).size, g.property.key).toBe(labels.length);
+    }
+    // SbQD@C's three b-values, one per redox peak: the subject tells them apart.
+    expect(rows("b_value").map((r) => r.distinction)).toEqual(["b-value, redox peak 1 of 3", "b-value, redox peak 2 of 3", "b-value, redox peak 3 of 3"]);
+    // Two capacities at 1 A g⁻¹ and cycle 100 told apart by the record's note only where there is one.
+    expect(rowAt("specific_capacity", { currentDensity: 1, cycle: 100 }).map((r) => r.distinction)).toEqual([
+      "measurement 1 of 2",
+      "Rounded form of the 374.8 mAh g−1 reported with Fig. 7b.",
+    ]);
+    // Ex situ XPS peaks: subject and the condition that differs (not the half cell they share).
+    const xps = rows("binding_energy_xps").filter((r) => r.conditions.cycle === 1);
+    expect(xps.map((r) => r.distinction)).toContain("Ti–O 2p3/2 · ex situ XPS, discharged to 0.01 V");
+    expect(xps.every((r) => !r.distinction!.includes("half cell"))).toBe(true);
+    // A row alone under its conditions needs no label.
+    expect(rowAt("specific_capacity", { currentDensity: 5 })[0]!.distinction).toBeNull();
   });
 
   it("normalises to the canonical unit and keeps the reported value and quote", () => {
@@ -144,7 +177,7 @@ describe("comparing FeS₂ QD/MXene, FeS₂/MXene and SbQD@C", () => {
     const cold = qd!.derived.find((d) => d.label === "capacity at −35 °C relative to 25 °C (0.1 A g⁻¹, cycle 100)")!;
     expect(cold.value).toBeCloseTo((255.2 / 463.8) * 100, 6);
     // Its first-cycle 1200.2 mAh g⁻¹ is an initial charge capacity, not a reversible one: no cycling retention is made of it.
-    expect(qd!.derived.some((d) => d.label.startsWith("capacity retention after"))).toBe(false);
+    expect(qd!.derived.some((d) => d.formula === "capacity_retention" && /cycle \d+ against cycle/.test(d.label))).toBe(false);
 
     // FeS₂/MXene: two capacities under different conditions, nothing to recompute; the notes say so.
     expect(bulk!.derived).toEqual([]);
@@ -164,6 +197,14 @@ describe("comparing FeS₂ QD/MXene, FeS₂/MXene and SbQD@C", () => {
     ]);
     const qdTemps = c.charts.temperature.points.filter((p) => p.materialIndex === 0).map((p) => p.x);
     expect(new Set(qdTemps)).toEqual(new Set([-35, 25, 65]));
+    // As the table aligns it, an unstated temperature is room temperature, and the point says so.
+    const sb = c.charts.temperature.points.filter((p) => p.materialIndex === 2);
+    expect(sb.length).toBeGreaterThan(0);
+    for (const p of sb) expect(p).toMatchObject({ x: 25, note: "temperature unstated: room temperature, 25 °C" });
+    // Each point carries its cycle, so first-cycle, later and rate-test values can be told apart.
+    const qd = c.charts.temperature.points.filter((p) => p.materialIndex === 0);
+    expect(qd.find((p) => p.y === 255.2)).toMatchObject({ x: -35, cycle: 100, note: null });
+    expect(qd.find((p) => p.y === 235.3)).toMatchObject({ x: -35, cycle: null });
   });
 
   it("exports one CSV line per cell, plus the derived figures", async () => {
@@ -222,6 +263,14 @@ describe("units and the knowledge-base scatter", () => {
     expect(unitChoices("mAh/g", "mAh g⁻¹").map((u) => u.value)).toEqual(["mAh/g", "Ah/kg"]);
     expect(unitChoices("percent", "%").map((u) => u.value)).toEqual(["percent", ""]);
     expect(unitChoices("eV", "eV").map((u) => u.value)).toEqual(["eV", "meV", "kJ/mol"]);
+    // A dimensionless property is a number of its own kind: 160 cycles never become "16000 %".
+    for (const key of ["cycle_life", "b_value", "transference_number"]) {
+      const def = PROPERTIES.find((p) => p.key === key)!;
+      expect(
+        unitChoices(def.unit, def.display).map((u) => u.label),
+        key,
+      ).toEqual([def.display]);
+    }
     expect(convertFor(573, "mAh/g", "Ah/kg")).toBe(573);
     expect(convertFor(95.9, "percent", "")).toBeCloseTo(0.959, 12);
     expect(convertFor(0.15, "eV", "kJ/mol")).toBeCloseTo(14.473, 3);
@@ -238,6 +287,12 @@ describe("units and the knowledge-base scatter", () => {
     const pair = await scatterData(t.prisma, "charge_transfer_resistance", "diffusion_coefficient");
     expect(pair.points.find((p) => p.ref === QD)).toMatchObject({ x: 193, y: 1.17e-8 });
     expect(s.sampleEvery).toBe(1);
+    // An unstated temperature is room temperature, as in the table, and the point says so.
+    const byTemperature = await scatterData(t.prisma, "condition:temperature", "specific_capacity");
+    expect(byTemperature.points.find((p) => p.ref === SB && p.y === 278)).toMatchObject({
+      x: 25,
+      conditionsText: expect.stringContaining("temperature unstated"),
+    });
     await expect(scatterData(t.prisma, "condition:temperature", "condition:cycle")).rejects.toThrow(/at least one axis must be a property/);
     await expect(scatterData(t.prisma, "nope", "specific_capacity")).rejects.toThrow(/unknown axis "nope"/);
   });

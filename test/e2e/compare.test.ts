@@ -75,9 +75,11 @@ describe("comparing electrodes in Chromium", () => {
 
   it("aligns rows by conditions, highlights the best and marks stand-ins", async () => {
     // The restored selection's comparison arrives after its chips: wait for its three material columns.
-    await ui.page.waitForFunction(() => (document.querySelector('[data-testid="compare-table"]')?.querySelectorAll("thead th").length ?? 0) >= 5);
-    const headers = await ui.page.getByTestId("compare-table").first().locator("thead th").allTextContents();
-    expect(headers.slice(2)).toEqual([expect.stringContaining("FeS₂ QD/MXene"), expect.stringContaining("SbQD@C"), expect.stringContaining("FeS₂/MXene")]);
+    // The restored selection's comparison arrives after the page it replaces: wait for its three material columns.
+    const headers = ui.page.getByTestId("compare-table").first().locator("thead th");
+    await expect
+      .poll(async () => (await headers.allTextContents()).slice(1))
+      .toEqual([expect.stringContaining("FeS₂ QD/MXene"), expect.stringContaining("SbQD@C"), expect.stringContaining("FeS₂/MXene")]);
 
     const room = row(ui.page, "specific_capacity", "0.1 A g⁻¹ · 25 °C (or unstated)");
     const cells = room.locator("td").filter({ has: ui.page.getByTestId("compare-cell") });
@@ -91,14 +93,67 @@ describe("comparing electrodes in Chromium", () => {
     const cold = row(ui.page, "specific_capacity", "0.1 A g⁻¹ · −35 °C · cycle 100");
     const coldCells = cold.getByTestId("compare-cell");
     expect(await coldCells.allTextContents()).toEqual(["★ 255.2", "30.3"]);
-    expect(await cold.locator("td").nth(2).textContent()).toBe("–"); // SbQD@C column: never tested cold
+    expect(await cold.locator("td").nth(1).textContent()).toBe("–"); // SbQD@C column: never tested cold
 
-    const standIn = row(ui.page, "specific_capacity", "0.5 A g⁻¹").locator('[data-like-for-like="false"]').first();
-    expect(await standIn.textContent()).toBe("≈ 464.3");
-    expect(await row(ui.page, "specific_capacity", "0.5 A g⁻¹").textContent()).toMatch(/0\.1 A g⁻¹ instead of 0\.5 A g⁻¹/);
+    // Inside the window (×2 of the row's current density) a stand-in shows, and says how far it is.
+    const near = row(ui.page, "specific_capacity", "0.2 A g⁻¹");
+    expect(await near.locator('[data-testid="compare-cell"][data-like-for-like="false"]').textContent()).toBe("stand-in: 464.3");
+    expect(await near.getByTestId("stand-in-note").textContent()).toBe("stand-in: measured at 0.1 A g⁻¹, within ×3 of the row's 0.2 A g⁻¹");
+    await near.scrollIntoViewIfNeeded();
+    await ui.page.screenshot({ path: join(SCREENSHOTS, "compare-stand-in.png"), fullPage: false });
+    expect(await ui.page.getByTestId("stand-in-window").textContent()).toMatch(/current density.*within ×3 of the row's, temperature within 5 °C/);
 
     // Lower is better for charge-transfer resistance.
     expect(await row(ui.page, "charge_transfer_resistance", "no stated test conditions").locator('[data-best="true"]').textContent()).toBe("★ 193");
+  });
+
+  it("a compare stand-in outside its window is not shown", async () => {
+    // FeS₂ QD/MXene's only room-temperature rate value is at 0.1 A g⁻¹: ×5 from 0.5 A g⁻¹, ×50 from 5 A g⁻¹.
+    for (const conditions of ["0.5 A g⁻¹", "1 A g⁻¹", "2 A g⁻¹", "5 A g⁻¹"]) {
+      const far = row(ui.page, "specific_capacity", conditions);
+      await far.waitFor();
+      expect(await far.locator("td").nth(0).textContent(), conditions).toBe("–");
+      expect(await far.locator('[data-like-for-like="false"]').count(), conditions).toBe(0);
+    }
+    // No stand-in anywhere on the page is farther than the window.
+    for (const note of await ui.page.getByTestId("stand-in-note").allTextContents())
+      expect(note).toMatch(/^stand-in: (measured at .*, within (×3|5 °C|×1\.25) of the row's [^;]*(; |$))+$/);
+  });
+
+  it("the b-value row offers no %", async () => {
+    const bValues = ui.page.locator('tbody[data-property="b_value"] [data-testid="compare-row"]');
+    await bValues.first().waitFor();
+    expect(await bValues.count()).toBe(3);
+    // One row per redox peak, each labelled by it.
+    expect(await bValues.getByTestId("row-distinction").allTextContents()).toEqual([
+      "b-value, redox peak 1 of 3",
+      "b-value, redox peak 2 of 3",
+      "b-value, redox peak 3 of 3",
+    ]);
+    expect(await bValues.getByRole("combobox").count()).toBe(0);
+    await bValues.first().scrollIntoViewIfNeeded();
+    await ui.page.screenshot({ path: join(SCREENSHOTS, "compare-b-value.png"), fullPage: false });
+    expect(await bValues.first().textContent()).not.toContain("%");
+    // A percentage still offers the fraction.
+    const retention = ui.page.locator('tbody[data-property="capacity_retention"] [data-testid="compare-row"]').first();
+    expect(await retention.getByRole("combobox").locator("option").allTextContents()).toEqual(["%", "fraction"]);
+  });
+
+  it("shows only rows with two or more materials when asked, and keeps the choice in the URL", async () => {
+    const option = ui.page.getByRole("checkbox", { name: "Only rows with two or more materials" });
+    await option.check();
+    await ui.page.waitForFunction(() => new URL(location.href).searchParams.get("shared") === "1");
+    expect(await ui.page.locator('tbody[data-property="b_value"]').count()).toBe(0);
+    const kept = ui.page.getByTestId("compare-row");
+    for (let i = 0; i < (await kept.count()); i++) expect(await kept.nth(i).getByTestId("compare-cell").count()).toBeGreaterThanOrEqual(2);
+    expect(ids(ui.page)).toEqual([QD, SB, BULK]);
+    await ui.page.reload();
+    await ui.page.getByTestId("compare-table").first().waitFor();
+    expect(await ui.page.getByRole("checkbox", { name: "Only rows with two or more materials" }).isChecked()).toBe(true);
+    expect(await ui.page.locator('tbody[data-property="b_value"]').count()).toBe(0);
+    await ui.page.getByRole("checkbox", { name: "Only rows with two or more materials" }).uncheck();
+    await ui.page.waitForFunction(() => !new URL(location.href).searchParams.has("shared"));
+    await ui.page.locator('tbody[data-property="b_value"]').waitFor();
   });
 
   it("shows the quote on hover and focus, and switches a row's unit", async () => {
@@ -152,6 +207,12 @@ describe("comparing electrodes in Chromium", () => {
       for (const l of labels) expect(texts).toContain(l);
       expect(await chart.locator(".recharts-cartesian-axis-tick").count()).toBeGreaterThan(3);
     }
+    // Legends sit under the plot, and the temperature chart tells rate-test values from capacities after cycling.
+    const temperatureLegend = await ui.page.locator('[data-chart="temperature"]').getByTestId("chart-legend").textContent();
+    expect(temperatureLegend).toContain("rate test or cycle not stated");
+    expect(temperatureLegend).toContain("after cycling (cycle N > 1)");
+    // SbQD@C states no temperature: its capacities sit at 25 °C, as in the table.
+    await expect.poll(() => ui.page.locator('[data-chart="temperature"]').textContent()).not.toMatch(/No data for .*SbQD@C/);
     // The rate chart's x axis is logarithmic: 1-2-5 ticks over 0.1–5 A g⁻¹.
     const ticks = await ui.page.locator('[data-chart="rate"] .recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-label').allTextContents();
     expect(ticks).toEqual(["0.1", "0.2", "0.5", "1", "2", "5"]);
@@ -165,6 +226,8 @@ describe("comparing electrodes in Chromium", () => {
     await expect.poll(() => scatter.locator(".recharts-label").allTextContents()).toContain("Diffusion coefficient (cm² s⁻¹)");
     expect(await scatter.locator(".recharts-label").allTextContents()).toContain("Charge-transfer resistance (Rct) (Ω)");
     await expect.poll(() => scatter.locator(".recharts-scatter-symbol").count()).toBeGreaterThan(1);
+    expect(await scatter.locator("figcaption").textContent()).toMatch(/\d+ points? from \d+ materials?;/);
+    expect(await scatter.locator("figcaption").textContent()).not.toMatch(/\b1 (points|materials)\b/);
     await scatter.screenshot({ path: join(SCREENSHOTS, "compare-chart-scatter.png") });
     await ui.page.screenshot({ path: join(SCREENSHOTS, "compare.png"), fullPage: true });
   });
@@ -185,5 +248,47 @@ describe("comparing electrodes in Chromium", () => {
     await waitForIds(ui.page, [QD, SB]);
     expect(ids(ui.page)).toEqual([QD, SB]);
     await expect.poll(() => ui.page.getByTestId("selected-material").count()).toBe(2);
+  });
+});
+
+describe("the compare page on a phone", () => {
+  const phone = browserSession({ width: 390, height: 844 });
+
+  it("the 390 px compare page has no horizontal scroll (document.documentElement.scrollWidth ≤ window.innerWidth)", async () => {
+    await phone.page.goto(phone.app.url + `/compare?ids=${QD}&ids=${SB}&ids=${BULK}`);
+    const table = phone.page.getByTestId("compare-table").first();
+    await table.waitFor();
+    const charts = phone.page.getByTestId("chart");
+    await charts.last().scrollIntoViewIfNeeded();
+    await expect.poll(() => charts.count(), { timeout: 15_000 }).toBe(3);
+    await phone.page.locator('[data-chart="scatter"] .recharts-scatter-symbol').first().waitFor();
+    const width = await phone.page.evaluate(() => ({ document: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+    expect(width.document).toBeLessThanOrEqual(width.viewport);
+
+    // More than one column at a time: the conditions and the first material whole, the next one begun.
+    await table.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    const heads = table.locator("thead th");
+    const [conditions, first, second] = await Promise.all([0, 1, 2].map((i) => heads.nth(i).boundingBox()));
+    expect(conditions!.x).toBeGreaterThanOrEqual(0);
+    expect(first!.x + first!.width).toBeLessThanOrEqual(width.viewport);
+    expect(second!.x).toBeLessThan(width.viewport);
+    await phone.page.screenshot({ path: join(SCREENSHOTS, "compare-phone.png"), fullPage: false });
+    // Scrolled sideways, the conditions column stays in place beside the other materials.
+    await table.locator("xpath=..").evaluate((scroller) => scroller.scrollBy({ left: 400 }));
+    await expect.poll(async () => (await heads.nth(0).boundingBox())!.x).toBeCloseTo(conditions!.x, 0);
+    await phone.page.screenshot({ path: join(SCREENSHOTS, "compare-phone-scrolled.png"), fullPage: false });
+
+    // Each chart's legend sits below its plot, clear of the axis labels.
+    for (const id of ["rate", "temperature", "scatter"]) {
+      const chart = phone.page.locator(`[data-chart="${id}"]`);
+      const svg = await chart.locator(".recharts-wrapper > svg.recharts-surface").first().boundingBox();
+      const legend = await chart.getByTestId("chart-legend").boundingBox();
+      expect(legend!.y, id).toBeGreaterThanOrEqual(svg!.y + svg!.height - 1);
+      expect(svg!.x + svg!.width, id).toBeLessThanOrEqual(width.viewport);
+    }
+    for (const id of ["rate", "temperature", "scatter"])
+      await phone.page.locator(`[data-chart="${id}"]`).screenshot({ path: join(SCREENSHOTS, `compare-phone-chart-${id}.png`) });
+    await phone.page.evaluate(() => window.scrollTo(0, 0));
+    await phone.page.screenshot({ path: join(SCREENSHOTS, "compare-phone-top.png"), fullPage: false });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { auditMeasurements, auditAll, auditPaper, precisionOf, withinTolerance, type AuditMeasurement } from "../../lib/formulas/derive";
+import { auditMeasurements, auditAll, auditPaper, namedBaselineCycle, precisionOf, withinTolerance, type AuditMeasurement } from "../../lib/formulas/derive";
 import { loadSeed } from "../../seed/load";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { validFile } from "../helpers/records";
@@ -21,6 +21,7 @@ function m(partial: Partial<AuditMeasurement> & Pick<AuditMeasurement, "property
     quote: "q",
     location: null,
     subject: null,
+    note: null,
     currentDensity: null,
     cRate: null,
     temperature: null,
@@ -46,21 +47,42 @@ describe("precision", () => {
 });
 
 describe("derived figures and the audit", () => {
-  it("derives cycling retention and decay, and accepts a stated retention that agrees", () => {
-    const first = m({ propertyKey: "specific_capacity", value: 500, cycle: 1, currentDensity: 1 });
-    const late = m({ propertyKey: "specific_capacity", value: 400, cycle: 100, currentDensity: 1 });
-    const stated = m({ propertyKey: "capacity_retention", value: 80, cycle: 100, currentDensity: 1 });
-    const { derived, flags } = auditMeasurements([first, late, stated]);
-    expect(derived.find((d) => d.formula === "capacity_retention")!.value).toBeCloseTo(80, 10);
-    expect(derived.find((d) => d.formula === "decay_per_cycle")!.value).toBeCloseTo(0.2, 10);
+  // A first cycle of 700 mAh g⁻¹ with a 60 % initial coulombic efficiency: 500 from cycle 2 on, 400 at cycle 100.
+  const cycling = (statedRetention?: Partial<AuditMeasurement>) => [
+    m({ propertyKey: "specific_capacity", value: 700, cycle: 1, currentDensity: 1 }),
+    m({ propertyKey: "specific_capacity", value: 500, cycle: 2, currentDensity: 1 }),
+    m({ propertyKey: "specific_capacity", value: 400, cycle: 100, currentDensity: 1 }),
+    ...(statedRetention ? [m({ propertyKey: "capacity_retention", value: 80, cycle: 100, currentDensity: 1, ...statedRetention })] : []),
+  ];
+  const retention = (derived: { formula: string; label: string; value: number }[]) => derived.find((d) => d.formula === "capacity_retention")!;
+
+  it("takes cycling retention and decay against the first reversible cycle, not the first cycle's irreversible loss, and says so", () => {
+    const { derived, flags } = auditMeasurements(cycling({}));
+    expect(retention(derived).value).toBeCloseTo(80, 10);
+    expect(retention(derived).label).toBe("capacity retention at cycle 100 against cycle 2, the first reversible cycle (1 A g⁻¹)");
+    const decay = derived.find((d) => d.formula === "decay_per_cycle")!;
+    expect(decay.value).toBeCloseTo(20 / 98, 10);
+    expect(decay.label).toBe("capacity decay per cycle from cycle 2 to cycle 100, the first reversible cycle (1 A g⁻¹)");
+    expect(flags).toEqual([]); // the stated 80 % agrees
+  });
+
+  it("takes the baseline the paper names", () => {
+    const { derived, flags } = auditMeasurements(cycling({ value: 57.1, quote: "57.1% capacity retention relative to the first cycle after 100 cycles" }));
+    expect(retention(derived).value).toBeCloseTo((400 / 700) * 100, 10);
+    expect(retention(derived).label).toBe("capacity retention at cycle 100 against cycle 1, the paper's baseline (1 A g⁻¹)");
     expect(flags).toEqual([]);
+    expect(namedBaselineCycle(["retention of 90% (vs. the 2nd cycle)"])).toBe(2);
+    expect(namedBaselineCycle(["compared with that of the fifth cycle"])).toBe(5);
+    expect(namedBaselineCycle(["90% of the initial capacity after 100 cycles"])).toBeNull();
+  });
+
+  it("makes no cycling retention of a first-cycle capacity alone", () => {
+    const [first, , late] = cycling();
+    expect(auditMeasurements([first!, late!]).derived.filter((d) => d.formula === "capacity_retention")).toEqual([]);
   });
 
   it("flags a stated retention its own capacities contradict, with both numbers and the formula", () => {
-    const first = m({ propertyKey: "specific_capacity", value: 500, cycle: 1, currentDensity: 1 });
-    const late = m({ propertyKey: "specific_capacity", value: 400, cycle: 100, currentDensity: 1 });
-    const stated = m({ propertyKey: "capacity_retention", value: 85, cycle: 100, currentDensity: 1, quote: "85% after 100 cycles" });
-    const { flags } = auditMeasurements([first, late, stated]);
+    const { flags } = auditMeasurements(cycling({ value: 85, quote: "85% after 100 cycles" }));
     expect(flags).toHaveLength(1);
     expect(flags[0]!.formula).toBe("capacity_retention");
     expect(flags[0]!.stated.value).toBe(85);
