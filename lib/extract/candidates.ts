@@ -226,6 +226,15 @@ function chooseProperty(q: FoundQuantity, sentence: string): { property: string;
   return { property: q.fits[0]!, confidence: 0.2, reason: `no word names it; ${q.unit} fits ${q.fits.slice(0, 3).join(", ").replace(/_/g, " ")}` };
 }
 
+/**
+ * Whether a condition standing between two numbers opens the next one's clause: "…was 64%, the
+ * retention after 200 cycles was 93.5%" — a clause break before it and none after it.
+ */
+function opensNextClause(sentence: string, from: number, at: number, next: number): boolean {
+  const BREAK = /[,;:]|\b(?:while|whereas|but|and then)\b/;
+  return next !== Infinity && BREAK.test(sentence.slice(from, at)) && !BREAK.test(sentence.slice(at, next));
+}
+
 /** A number is a condition when its unit is a current density, a C-rate, a cycle count or a temperature stated with "at". */
 function asCondition(q: FoundQuantity, sentence: string): Partial<Conditions> | null {
   const before = sentence.slice(Math.max(0, q.start - 25), q.start).toLowerCase();
@@ -395,7 +404,7 @@ export function measurementCandidates(raw: string, options: CandidateOptions = {
         const pick =
           respectively && ofKind.length === measured.length
             ? ofKind[i]
-            : (ofKind.find((c) => c.at > q.start && c.at < next) ??
+            : (ofKind.find((c) => c.at > q.start && c.at < next && !opensNextClause(piece.text, q.end, c.at, next)) ??
               ofKind.filter((c) => c.at < q.start).at(-1) ??
               (measured.length === 1 ? ofKind[0] : undefined));
         if (pick) Object.assign(own, pick.condition);
@@ -424,8 +433,8 @@ export function measurementCandidates(raw: string, options: CandidateOptions = {
     const position = piece.offset + q.start;
     // Where the quote starts: the sentence, or the table row the cell stands in.
     const quoteStart = piece.quote === piece.text ? piece.offset : piece.sentence.start;
-    // A first-cycle property is read at cycle 1.
-    if (/^initial_/.test(choice.property) && own.cycle === undefined) own = { ...own, cycle: 1 };
+    // A first-cycle property is read at cycle 1, whatever cycle the sentence names for its other numbers.
+    if (/^initial_/.test(choice.property)) own = { ...own, cycle: 1 };
     const inherited = fromParagraph(choice.property, own, inParagraphs, paragraphStart < 0 ? 0 : paragraphStart, position);
     own = { ...inherited.conditions, ...own };
     const { added, from } = contextConditions(choice.property, own, context, piece.quote, paragraph, position - quoteStart, piece.offset + q.end - quoteStart);

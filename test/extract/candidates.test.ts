@@ -164,3 +164,11 @@ describe("a capacity no word names", () => {
     expect(c).toMatchObject({ property: "specific_capacity", value: 210, unit: "mAh g-1", conditions: { currentDensity: { value: 1, unit: "A g-1" } } });
   });
 });
+
+describe("a condition between two numbers", () => {
+  it("belongs to the clause it opens: '…was 64%, the retention after 200 cycles was 93.5%' gives cycle 200 to the retention only", () => {
+    const [ce, retention] = measurementCandidates("The first-cycle Coulombic efficiency was 64%, the capacity retention after 200 cycles was 93.5%.");
+    expect(ce).toMatchObject({ property: "initial_coulombic_efficiency", value: 64, conditions: { cycle: 1 } });
+    expect(retention).toMatchObject({ property: "capacity_retention", value: 93.5, conditions: { cycle: 200 } });
+  });
+});
