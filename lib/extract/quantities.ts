@@ -5,6 +5,7 @@
  * "S cm 1" → S cm⁻¹) and kept if that fits. Which property a number is, is decided elsewhere (cue words).
  */
 import { compatible, readUnit } from "../units/convert";
+import { withLostMinus } from "../units/notation";
 import { PROPERTIES } from "../units/properties";
 
 export interface FoundQuantity {
@@ -119,21 +120,6 @@ function readFitting(unit: string): string[] {
     return [];
   }
   return PROPERTIES.filter((p) => p.unit !== "" && compatible(unit, p.unit)).map((p) => p.key);
-}
-
-/** "mA h g1" → "mA h g-1", "S cm 1" → "S cm-1": every factor after the first with a bare exponent (attached or apart) takes a minus. */
-function withLostMinus(unit: string): string {
-  const tokens = unit.split(/\s+/);
-  const out: string[] = [];
-  for (const [i, token] of tokens.entries()) {
-    if (i > 0 && /^[-−]\d$/.test(token))
-      out[out.length - 1] += `-${token.slice(1)}`; // "g −1": an exponent set apart
-    else if (i > 0 && /^\d$/.test(token) && out.length > 1) out[out.length - 1] += `-${token}`;
-    else if (i > 0 && /^\d$/.test(token))
-      out[0] += token; // the first factor's own exponent: "m 2 g 1" → m2
-    else out.push(i > 0 ? token.replace(/^([^\d\-−^]+)(\d)$/u, "$1-$2") : token);
-  }
-  return out.join(" ");
 }
 
 const STOP_WORDS = /^(?:at|in|and|or|of|for|to|by|on|with|from|is|was|were|are|as|the|a|an|vs\.?|after|under|over|than|which|that|respectively|ft|yd|mi)$/;

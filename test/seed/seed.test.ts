@@ -39,6 +39,13 @@ describe("provenance helpers", () => {
     expect(quoteStatesValue("capacity of 1,200 mAh g-1", 1200)).toBe(true);
     expect(quoteStatesValue("capacity of 255.2 mAh g-1", 252.2)).toBe(false);
   });
+  it("find a value only where it stands whole: 105 is not in 150, 150 not in 1150 or 150.5; trailing zeros may follow", () => {
+    expect(quoteStatesValue("retains 150 mAh g−1", 105)).toBe(false);
+    expect(quoteStatesValue("retains 1150 mAh g−1", 150)).toBe(false);
+    expect(quoteStatesValue("retains 150.5 mAh g−1", 150)).toBe(false);
+    expect(quoteStatesValue("a plateau at 3.0 V", 3)).toBe(true);
+    expect(quoteStatesValue("7.7 mA h cm ^{−2} 90% retention", 90)).toBe(true);
+  });
 });
 
 describe("seed record files", () => {
