@@ -102,6 +102,31 @@ const CYCLE_KINDS = [
   },
 ] as const;
 
+/** One series of a material's points per kind of cycle (first, later, rate test), each with its own marker. */
+function cycleKindScatters(
+  points: ChartPoint[],
+  comparison: Comparison,
+  m: Comparison["materials"][number],
+  colour: string,
+  kinds: readonly (typeof CYCLE_KINDS)[number][],
+) {
+  return kinds.map((k) => (
+    <Scatter
+      key={`${k.key}${m.index}`}
+      name={`${m.name} (${k.label})`}
+      data={
+        byMaterial(
+          points.filter((p) => k.test(p.cycle)),
+          comparison,
+        ).get(m.index) ?? []
+      }
+      fill={colour}
+      shape={k.shape(colour)}
+      isAnimationActive={false}
+    />
+  ));
+}
+
 /** The legend under a chart, in the page's flow: on a phone it wraps instead of covering the axis labels. */
 function ChartLegend({ items, kinds }: { items: { name: string; colour: string }[]; kinds?: { symbol: string; label: string }[] }) {
   return (
@@ -215,21 +240,13 @@ export function RateChart({ comparison, colours }: { comparison: Comparison; col
                 shape={dot(colour)}
                 isAnimationActive={false}
               />,
-              ...CYCLE_KINDS.filter((k) => k.key !== "rate").map((k) => (
-                <Scatter
-                  key={`${k.key}${m.index}`}
-                  name={`${m.name} (${k.label})`}
-                  data={
-                    byMaterial(
-                      cycled.filter((p) => k.test(p.cycle)),
-                      comparison,
-                    ).get(m.index) ?? []
-                  }
-                  fill={colour}
-                  shape={k.shape(colour)}
-                  isAnimationActive={false}
-                />
-              )),
+              ...cycleKindScatters(
+                cycled,
+                comparison,
+                m,
+                colour,
+                CYCLE_KINDS.filter((k) => k.key !== "rate"),
+              ),
             ];
           })}
         </ScatterChart>
@@ -268,21 +285,7 @@ export function TemperatureChart({ comparison, colours }: { comparison: Comparis
           <Tooltip content={(props) => <PointTooltip {...(props as object)} xName="temperature (°C)" yName="capacity (mAh g⁻¹)" />} />
           {comparison.materials.flatMap((m) => {
             const colour = colours[m.index % colours.length]!;
-            return CYCLE_KINDS.map((k) => (
-              <Scatter
-                key={`${k.key}${m.index}`}
-                name={`${m.name} (${k.label})`}
-                data={
-                  byMaterial(
-                    all.filter((p) => k.test(p.cycle)),
-                    comparison,
-                  ).get(m.index) ?? []
-                }
-                fill={colour}
-                shape={k.shape(colour)}
-                isAnimationActive={false}
-              />
-            ));
+            return cycleKindScatters(all, comparison, m, colour, CYCLE_KINDS);
           })}
         </ScatterChart>
       </ResponsiveContainer>
