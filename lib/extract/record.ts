@@ -90,6 +90,8 @@ function mostFrequent<T>(text: string, words: [T, RegExp][]): { choice: T; count
 /** A name that is a formula: element symbols with counts only ("FeS2", "Na3V2(PO4)3"). */
 function formulaOf(name: string): string | undefined {
   const plain = name.normalize("NFKC");
+  // Capitals alone ("HCS", "CNS") are an abbreviation far more often than a formula, even when each is an element.
+  if (!/[a-z\d]/.test(plain)) return undefined;
   if (!/^(?:[A-Z][a-z]?[\d.x]*|\(|\)[\d.]*)+$/.test(plain)) return undefined;
   return [...plain.matchAll(/[A-Z][a-z]?/g)].every((m) => isElement(m[0])) ? plain : undefined;
 }
@@ -138,7 +140,8 @@ const CONTROL_NAME = /^(?:bare|pristine|commercial|pure|conventional)\b/i;
 
 function materialRecord(mention: MaterialMention | null, text: string, defaults: { role: string; batterySystem: string }): MaterialRecord {
   const name = mention?.name ?? "material studied";
-  const formula = mention ? formulaOf(mention.name) : undefined;
+  // A name the text spells out ("hard carbon spheres (HCS)") is an abbreviation, not a formula.
+  const formula = mention && !mention.longForm ? formulaOf(mention.name) : undefined;
   // The role most often named within a sentence of the material's mentions, else the paper's.
   const kind = classOf(`${mention?.longForm ?? ""} ${name}`);
   // Otherwise the electrode role most often named around the material's mentions, else the paper's.

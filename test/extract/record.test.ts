@@ -45,3 +45,19 @@ describe("a draft record from a document", () => {
     expect(record.papers[0]!.materials!.flatMap((m) => m.measurements ?? []).some((m) => m.min === 12)).toBe(false);
   });
 });
+
+describe("material suggestions", () => {
+  it("read a formula's elements, never an abbreviation's capitals ('HCS' is hard carbon spheres, not H, C and S)", () => {
+    const { record } = extractPaper(
+      assembleDocument(
+        "text",
+        [{ kind: "paragraph", text: "Hard carbon spheres (HCS) show 210 mAh g−1 at 1 A g−1, and FeS2 shows 410 mAh g−1 at 1 A g−1." }],
+        {},
+      ),
+    );
+    const byName = Object.fromEntries(record.papers[0]!.materials!.map((m) => [m.name, m]));
+    expect(byName.HCS).toMatchObject({ materialClass: "hard carbon" });
+    expect(byName.HCS!.elements).toBeUndefined();
+    expect(byName.FeS2).toMatchObject({ formula: "FeS2", elements: ["Fe", "S"] });
+  });
+});
