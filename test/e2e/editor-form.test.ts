@@ -57,7 +57,7 @@ describe("the paper form's help, in Chromium", () => {
     await page.getByRole("button", { name: /^\d\. Materials/ }).click();
     await page.getByRole("button", { name: "+ Add material" }).click();
     await page.fill(f("materials[0].name"), "S@HCS");
-    await page.fill(f("materials[0].materialClass"), "sulfur host");
+    await page.selectOption(f("materials[0].materialClass"), "sulfur host");
     await page.selectOption(f("materials[0].role"), "cathode");
     await page.selectOption(f("materials[0].batterySystem"), "Li–S");
     await page.getByRole("button", { name: /^\d\. Measurements/ }).click();
