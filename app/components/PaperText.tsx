@@ -22,3 +22,15 @@ export function PaperText({ text }: { text: string }) {
     </>
   );
 }
+
+/**
+ * A verbatim quote in the one style every page uses: upright in the page's font between curly
+ * quotes (no italics beside KaTeX's upright serif), TeX set only where the quote holds TeX.
+ */
+export function PaperQuote({ text, className = "" }: { text: string; className?: string }) {
+  return (
+    <q className={`not-italic ${className}`}>
+      <PaperText text={text} />
+    </q>
+  );
+}

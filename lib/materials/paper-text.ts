@@ -157,9 +157,9 @@ export function plainTeX(tex: string): PaperTextPart[] | null {
   return parts.filter((p) => p.kind !== "text" || p.text !== "");
 }
 
-const SCRIPTS = /\^\{([^}]*)\}|_\{([^}]*)\}|<sup>(.*?)<\/sup>|<sub>(.*?)<\/sub>|_(\d+(?:\.\d+)?)|\^([-−+]?\d+)/g;
+const SCRIPTS = /\^\{([^}]*)\}|_\{([^}]*)\}|<sup>(.*?)<\/sup>|<sub>(.*?)<\/sub>|_(\d+(?:\.\d+)?|[a-z](?![a-z]))|\^([-−+]?\d+)/g;
 
-/** Text outside $…$: ^{…}, _{…}, <sup>, <sub>, _2 and ^-1 as scripts (a minus sign in them, not a hyphen), other markup dropped. */
+/** Text outside $…$: ^{…}, _{…}, <sup>, <sub>, _2, _x (Na_xFeS₂) and ^-1 as scripts (a minus sign in them, not a hyphen), other markup dropped. */
 function scripts(text: string): PaperTextPart[] {
   const out: PaperTextPart[] = [];
   let last = 0;

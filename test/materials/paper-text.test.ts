@@ -27,6 +27,7 @@ describe("a paper's text as a page shows it", () => {
   it("renders an abstract's ^{…} and <sup> markup as scripts, with a minus sign", () => {
     expect(show(paperTextParts("463.8 mAh g^{−1} and 1.2 mS cm<sup>-1</sup>, FeS_2"))).toBe("463.8 mAh g^(−1) and 1.2 mS cm^(−1), FeS_(2)");
     expect(show(paperTextParts("no markup at all"))).toBe("no markup at all");
+    expect(show(paperTextParts("conversion of Na_xFeS_2 into Fe"))).toBe("conversion of Na_(x)FeS_(2) into Fe");
   });
 
   it("keeps a hyphen between words and a minus before a number", () => {
