@@ -63,7 +63,7 @@ function ValueCell({ m }: { m: MeasurementView }) {
  */
 export function MeasurementTable({ group, anchor }: { group: MeasurementGroup; anchor?: string }) {
   return (
-    <details open id={anchor} className="group/m mt-4 scroll-mt-4" data-property={group.property.key} data-measurement-group="">
+    <details open id={anchor} className="group/m mt-4 scroll-mt-4" data-property={group.property.key} data-fold="measurements">
       <summary className="cursor-pointer rounded marker:text-slate-400">
         <h3 className="inline font-medium">
           {group.property.label} <span className="text-sm font-normal text-slate-500">({group.property.display})</span>{" "}

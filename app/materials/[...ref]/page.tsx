@@ -163,7 +163,7 @@ function JumpList({ material, derived }: { material: NonNullable<Awaited<ReturnT
     <nav aria-label="On this page" className="rounded border border-slate-200 bg-white px-3 py-2 text-sm" data-testid="jump-list">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="font-semibold">On this page</h2>
-        {material.measurementCount ? <FoldAll /> : null}
+        {material.measurementCount ? <FoldAll group="measurements" /> : null}
       </div>
       <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
         <li>
