@@ -28,7 +28,7 @@ function DerivationView({ derivation }: { derivation: Derivation }) {
 function ValueCell({ m }: { m: MeasurementView }) {
   return (
     <td className="py-1.5 pr-2 font-medium tabular-nums max-sm:block max-sm:py-0.5">
-      {m.display}
+      <span data-testid="value">{m.display}</span>
       {m.value === null ? (
         <span
           className="ml-1 rounded bg-sky-100 px-1 text-xs font-normal text-sky-800"
