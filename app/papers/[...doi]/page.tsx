@@ -99,7 +99,7 @@ export default async function PaperPage({ params }: Props) {
                   {m.isControl ? <span className="ml-1 text-xs text-slate-500">control</span> : null}
                 </td>
                 <td className="py-1 pr-2">{m.role}</td>
-                <td className="py-1 pr-2">{m.batterySystem}</td>
+                <td className="whitespace-nowrap py-1 pr-2">{m.batterySystem}</td>
                 <td className="py-1 max-sm:hidden">{m.elements.map((e) => e.symbol).join(" ")}</td>
                 <td className="py-1 text-right tabular-nums max-sm:hidden">{m._count.synthesisSteps}</td>
                 <td className="py-1 text-right tabular-nums">{m._count.measurements}</td>
@@ -219,7 +219,7 @@ function PaperQuotes({ doi, materials }: { doi: string; materials: Awaited<Retur
                 <li key={q.quote} data-testid="paper-quote">
                   <PaperQuote className="text-slate-700" text={q.quote} />
                   {q.location ? <span className="ml-1 text-xs text-slate-400">({q.location})</span> : null}
-                  <ul className="mt-0.5 flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-slate-600">
+                  <ul className="mt-0.5 space-y-0.5 text-xs text-slate-600">
                     {q.measurements.map((m) => (
                       <li key={m.id}>
                         {m.property.label} <span className="font-medium tabular-nums text-slate-900">{m.display}</span>
