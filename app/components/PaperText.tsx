@@ -10,7 +10,11 @@ export function PaperText({ text }: { text: string }) {
     <>
       {paperTextParts(text).map((part, i) =>
         part.kind === "math" ? (
-          <span key={i} dangerouslySetInnerHTML={{ __html: katex.renderToString(part.tex, { throwOnError: false, trust: false, output: "html" }) }} />
+          <span
+            key={i}
+            className="paper-tex"
+            dangerouslySetInnerHTML={{ __html: katex.renderToString(part.tex, { throwOnError: false, trust: false, output: "html" }) }}
+          />
         ) : part.kind === "sup" ? (
           <sup key={i}>{part.text}</sup>
         ) : part.kind === "sub" ? (
