@@ -88,10 +88,10 @@ export default async function HomePage({ searchParams }: Props) {
                 </p>
                 <ul className="mt-2 flex flex-wrap gap-2 text-sm">
                   {paper.materials.map((m) => (
-                    <li key={m.key}>
+                    <li key={m.key} className="max-w-full">
                       <Link
                         href={materialPath(paper.doi, m.key)}
-                        className={`inline-block rounded border px-2 py-0.5 hover:border-brand ${m.isControl ? "border-slate-200 text-slate-600" : "border-brand/40 bg-sky-50"}`}
+                        className={`inline-block max-w-full break-words rounded border px-2 py-0.5 hover:border-brand ${m.isControl ? "border-slate-200 text-slate-600" : "border-brand/40 bg-sky-50"}`}
                       >
                         {m.name}{" "}
                         <span className="text-xs text-slate-500">

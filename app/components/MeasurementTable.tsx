@@ -1,8 +1,9 @@
 import type { MeasurementGroup, MeasurementView } from "@/lib/materials";
-import { SCOPE_TEXT, type Scope } from "@/lib/records/scope";
+import { OWN_SCOPE, SCOPE_TEXT, type Scope } from "@/lib/records/scope";
 import { formatAmount } from "@/lib/units/display";
 import type { Derivation } from "@/lib/records/schema";
-import { PaperText } from "./PaperText";
+import { PaperQuote, PaperText } from "./PaperText";
+import { QuoteReveal } from "./QuoteReveal";
 
 const RATE_WITHOUT_ONE_C =
   "Only a C-rate is given and the paper does not define 1C, so it cannot be converted to a current density or meet a current-density bound.";
@@ -16,11 +17,7 @@ function DerivationView({ derivation }: { derivation: Derivation }) {
         {Object.entries(derivation.inputs).map(([name, input]) => (
           <li key={name}>
             <span className="font-mono">{name}</span> = {formatAmount(input, input.unit)}
-            {input.quote ? (
-              <q className="ml-1 italic">
-                <PaperText text={input.quote} />
-              </q>
-            ) : null}
+            {input.quote ? <PaperQuote className="ml-1" text={input.quote} /> : null}
           </li>
         ))}
       </ul>
@@ -30,8 +27,8 @@ function DerivationView({ derivation }: { derivation: Derivation }) {
 
 function ValueCell({ m }: { m: MeasurementView }) {
   return (
-    <td className="py-1.5 pr-2 font-medium tabular-nums">
-      {m.display}
+    <td className="py-1.5 pr-2 font-medium tabular-nums max-sm:block max-sm:py-0.5">
+      <span data-testid="value">{m.display}</span>
       {m.value === null ? (
         <span
           className="ml-1 rounded bg-sky-100 px-1 text-xs font-normal text-sky-800"
@@ -48,9 +45,9 @@ function ValueCell({ m }: { m: MeasurementView }) {
           derived
         </span>
       ) : null}
-      {m.reported ? (
-        <div className="text-xs font-normal text-slate-500">
-          as printed: <PaperText text={m.reported} />
+      {m.printed ? (
+        <div className="mt-0.5 text-xs font-normal text-slate-500" data-testid="printed">
+          printed as “<PaperText text={m.printed} />”
         </div>
       ) : null}
       {m.subject ? <div className="text-xs font-normal text-slate-500">{m.subject}</div> : null}
@@ -59,45 +56,52 @@ function ValueCell({ m }: { m: MeasurementView }) {
   );
 }
 
-/** A material's measurements of one property: value (or range), conditions and the paper's words for each. */
-export function MeasurementTable({ group }: { group: MeasurementGroup }) {
+/**
+ * A material's measurements of one property: value (or range), conditions and the paper's words
+ * for each. A group folds (<details>, open at first) so a long page can be read a property at a
+ * time; its id is the jump list's anchor. On a phone each row stacks and its quote opens on tap.
+ */
+export function MeasurementTable({ group, anchor }: { group: MeasurementGroup; anchor?: string }) {
   return (
-    <div className="mt-4" data-property={group.property.key}>
-      <h3 className="font-medium">
-        {group.property.label} <span className="text-sm font-normal text-slate-500">({group.property.display})</span>
-      </h3>
-      <table className="mt-1 w-full table-fixed border-collapse text-sm">
-        <thead>
+    <details open id={anchor} className="group/m mt-4 scroll-mt-4" data-property={group.property.key} data-fold="measurements">
+      <summary className="cursor-pointer rounded marker:text-slate-400">
+        <h3 className="inline font-medium">
+          {group.property.label} <span className="text-sm font-normal text-slate-500">({group.property.display})</span>{" "}
+          <span className="text-sm font-normal text-slate-500">· {group.items.length}</span>
+        </h3>
+      </summary>
+      <table className="mt-1 w-full table-fixed border-collapse text-sm max-sm:block">
+        <thead className="max-sm:hidden">
           <tr className="border-b border-slate-200 text-left text-slate-500">
             <th className="w-44 py-1 font-normal">Value</th>
             <th className="w-72 py-1 font-normal">Conditions</th>
             <th className="py-1 font-normal">Quote</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className="max-sm:block">
           {group.items.map((m) => (
-            <tr key={m.id} className="border-b border-slate-100 align-top" data-testid="measurement" data-scope={m.scope}>
+            <tr key={m.id} className="border-b border-slate-100 align-top max-sm:block max-sm:py-1.5" data-testid="measurement" data-scope={m.scope}>
               <ValueCell m={m} />
-              <td className="py-1.5 pr-2 text-slate-700">
-                {m.conditionsText || <span className="text-slate-400">–</span>}
+              <td className="py-1.5 pr-2 text-slate-700 max-sm:block max-sm:py-0.5">
+                {m.conditionsText || <span className="text-slate-400">no conditions stated</span>}
                 {m.rateWithoutOneC ? (
                   <div className="mt-0.5 text-xs text-slate-500" data-testid="rate-without-one-c">
                     {RATE_WITHOUT_ONE_C}
                   </div>
                 ) : null}
               </td>
-              <td className="py-1.5 text-slate-600">
-                <q className="italic">
-                  <PaperText text={m.quote} />
-                </q>
-                {m.location ? <span className="ml-1 text-xs text-slate-400">({m.location})</span> : null}
+              <td className="py-1.5 text-slate-600 max-sm:block max-sm:py-0.5">
+                <QuoteReveal location={m.location}>
+                  <PaperQuote text={m.quote} />
+                  {m.location ? <span className="ml-1 text-xs text-slate-400 max-sm:hidden">({m.location})</span> : null}
+                </QuoteReveal>
                 {m.note ? <div className="mt-0.5 text-xs text-amber-800">Note: {m.note}</div> : null}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </details>
   );
 }
 
@@ -115,14 +119,19 @@ export function OtherScopes({ scopes }: { scopes: { scope: Scope; groups: Measur
         </p>
       </div>
       {scopes.map(({ scope, groups }) => (
-        <div key={scope} data-testid={`scope-${scope}`}>
+        <div key={scope} id={`scope-${scope}`} className="scroll-mt-4" data-testid={`scope-${scope}`}>
           <h3 className="text-lg font-semibold">{SCOPE_TEXT[scope].heading}</h3>
           <p className="text-sm text-slate-500">{SCOPE_TEXT[scope].description}</p>
           {groups.map((group) => (
-            <MeasurementTable key={group.property.key} group={group} />
+            <MeasurementTable key={group.property.key} group={group} anchor={groupAnchor(scope, group.property.key)} />
           ))}
         </div>
       ))}
     </section>
   );
+}
+
+/** The id a group of measurements is jumped to by: "p-specific_capacity" (the material's own), "model-adsorption_energy". */
+export function groupAnchor(scope: Scope, property: string): string {
+  return scope === OWN_SCOPE ? `p-${property}` : `${scope}-${property}`;
 }

@@ -1,35 +1,40 @@
 import katex from "katex";
-import { Fragment } from "react";
+import { paperTextParts } from "@/lib/materials/paper-text";
 
 /**
- * Renders text as the paper wrote it: inline TeX ($…$) through KaTeX (no trust: no links, no
- * HTML), ^{…}/_{…} and <sup>/<sub> markup as real super- and subscripts, everything else as text.
+ * Renders text as the paper wrote it (lib/materials/paper-text.ts): scripts as real super- and
+ * subscripts, simple TeX as text, and only the rest through KaTeX (no trust: no links, no HTML).
  */
 export function PaperText({ text }: { text: string }) {
-  const parts = text.split(/(\$[^$]+\$)/g);
   return (
     <>
-      {parts.map((part, i) =>
-        part.startsWith("$") && part.endsWith("$") && part.length > 2 ? (
-          <span key={i} dangerouslySetInnerHTML={{ __html: katex.renderToString(part.slice(1, -1), { throwOnError: false, trust: false, output: "html" }) }} />
+      {paperTextParts(text).map((part, i) =>
+        part.kind === "math" ? (
+          <span
+            key={i}
+            className="paper-tex"
+            dangerouslySetInnerHTML={{ __html: katex.renderToString(part.tex, { throwOnError: false, trust: false, output: "html" }) }}
+          />
+        ) : part.kind === "sup" ? (
+          <sup key={i}>{part.text}</sup>
+        ) : part.kind === "sub" ? (
+          <sub key={i}>{part.text}</sub>
         ) : (
-          <Fragment key={i}>{scripts(part)}</Fragment>
+          part.text
         ),
       )}
     </>
   );
 }
 
-function scripts(text: string): React.ReactNode[] {
-  const out: React.ReactNode[] = [];
-  const re = /\^\{([^}]*)\}|_\{([^}]*)\}|<sup>(.*?)<\/sup>|<sub>(.*?)<\/sub>|_(\d+(?:\.\d+)?)|\^([-−+]?\d+)/g;
-  let last = 0;
-  for (const m of text.matchAll(re)) {
-    if (m.index > last) out.push(text.slice(last, m.index));
-    const sup = m[1] ?? m[3] ?? m[6];
-    out.push(sup !== undefined ? <sup key={m.index}>{sup}</sup> : <sub key={m.index}>{m[2] ?? m[4] ?? m[5]}</sub>);
-    last = m.index + m[0].length;
-  }
-  if (last < text.length) out.push(text.slice(last).replace(/<\/?[a-z][^>]*>/gi, ""));
-  return out;
+/**
+ * A verbatim quote in the one style every page uses: upright in the page's font between curly
+ * quotes (no italics beside KaTeX's upright serif), TeX set only where the quote holds TeX.
+ */
+export function PaperQuote({ text, className = "" }: { text: string; className?: string }) {
+  return (
+    <q className={`not-italic ${className}`}>
+      <PaperText text={text} />
+    </q>
+  );
 }

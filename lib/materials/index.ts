@@ -8,6 +8,7 @@ import { inCanonicalUnit, property, PROPERTIES, type PropertyDefinition } from "
 import { formatAmount, unitText } from "../units/display";
 import type { Conditions, Derivation } from "../records/schema";
 import { OWN_SCOPE, SCOPES, type Scope } from "../records/scope";
+import { foldText } from "../records/provenance";
 import { CURRENT_COLUMNS, describeConditions, RATE_AS_CURRENT } from "../units/conditions";
 
 export { describeConditions };
@@ -27,6 +28,8 @@ export interface MeasurementView {
   unit: string;
   unitReadAs: string | null;
   display: string;
+  /** The paper's own text of the number where it reads otherwise than `display` ("between 6.445×10⁻¹¹ and 2.527×10⁻⁹"); null where alike. */
+  printed: string | null;
   /** Both ends in the property's canonical unit (equal for a single value). */
   canonicalMin: number;
   canonicalMax: number;
@@ -67,6 +70,11 @@ export function formatValue(m: Pick<MeasurementValueRow, "value" | "min" | "max"
   return `${q}${formatAmount(m, m.unit)}${m.unitReadAs ? ` (read as ${unitText(m.unitReadAs)})` : ""}`;
 }
 
+/** The paper's own text of a number, where it reads otherwise than matlit's ("between 6.445×10⁻¹¹ and 2.527×10⁻⁹"): null where they read alike. */
+export function printedText(reported: string | null, display: string): string | null {
+  return reported && foldText(reported) !== foldText(display) ? reported : null;
+}
+
 /** Whether a measurement's conditions give only a C-rate, without the 1C that turns it into a current density. */
 export function rateWithoutOneC(row: Record<string, unknown>): boolean {
   return row[RATE_AS_CURRENT.rate] !== null && CURRENT_COLUMNS.every((column) => row[column] === null);
@@ -89,6 +97,7 @@ function byProperty(measurements: MeasurementView[]): MeasurementGroup[] {
 /** A measurement row as pages show it. */
 function measurementView(m: Measurement): MeasurementView {
   const conditions = m.conditionsJson ? (JSON.parse(m.conditionsJson) as Conditions) : undefined;
+  const display = formatValue(m);
   return {
     id: m.id,
     property: property(m.propertyKey)!,
@@ -98,7 +107,8 @@ function measurementView(m: Measurement): MeasurementView {
     reported: m.reported,
     unit: m.unit,
     unitReadAs: m.unitReadAs,
-    display: formatValue(m),
+    display,
+    printed: printedText(m.reported, display),
     canonicalMin: inCanonicalUnit(m.propertyKey, m.canonicalMin, m.canonicalUnit),
     canonicalMax: inCanonicalUnit(m.propertyKey, m.canonicalMax, m.canonicalUnit),
     qualifier: m.qualifier,
@@ -192,4 +202,34 @@ export async function listPapers(prisma: PrismaClient, take?: number) {
 export async function knowledgeBaseTotals(prisma: PrismaClient): Promise<{ papers: number; materials: number; measurements: number }> {
   const [papers, materials, measurements] = await Promise.all([prisma.paper.count(), prisma.material.count(), prisma.measurement.count()]);
   return { papers, materials, measurements };
+}
+
+/** A sentence of the paper with every number recorded from it. */
+export interface QuotedNumbers {
+  quote: string;
+  location: string | null;
+  measurements: MeasurementView[];
+}
+
+/** Measurements by the quote that states them, each quote once, in the order the record first gives it. */
+export function byQuote(measurements: MeasurementView[]): QuotedNumbers[] {
+  const quotes = new Map<string, QuotedNumbers>();
+  for (const m of measurements) {
+    const entry = quotes.get(m.quote) ?? { quote: m.quote, location: m.location, measurements: [] };
+    entry.measurements.push(m);
+    quotes.set(m.quote, entry);
+  }
+  return [...quotes.values()];
+}
+
+/** A paper's quotes by material: each material's sentences with the numbers recorded from them. */
+export async function paperQuotes(prisma: PrismaClient, paperId: number) {
+  const materials = await prisma.material.findMany({
+    where: { paperId },
+    orderBy: { position: "asc" },
+    select: { key: true, name: true, measurements: { orderBy: { position: "asc" } } },
+  });
+  return materials
+    .map((m) => ({ key: m.key, name: m.name, count: m.measurements.length, quotes: byQuote(m.measurements.map(measurementView)) }))
+    .filter((m) => m.count);
 }

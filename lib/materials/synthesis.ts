@@ -1,5 +1,5 @@
 /** A synthesis step as a material page shows it: what was done, under what, with which reagents. */
-import { prettyNumber, prettyUnit } from "../units/display";
+import { formatQuantity } from "../units/display";
 
 /** The stored step (the SynthesisStep row). */
 export interface StoredSynthesisStep {
@@ -37,7 +37,7 @@ interface Reagent {
   concentration?: { value: number; unit: string };
 }
 
-const quantity = (value: number | null, unit: string | null) => (value !== null ? `${prettyNumber(value)} ${prettyUnit(unit ?? "")}` : null);
+const quantity = (value: number | null, unit: string | null) => (value !== null ? formatQuantity(value, unit ?? "") : null);
 
 export function synthesisStepView(step: StoredSynthesisStep): SynthesisStepView {
   const reagents = step.reagentsJson ? (JSON.parse(step.reagentsJson) as Reagent[]) : [];

@@ -13,6 +13,7 @@ import { unitText } from "../units/display";
 import { CONDITIONS, currentOfRate, RATE_AS_CURRENT, type ConditionCatalogue, type ConditionDefinition } from "../units/conditions";
 import { formulaDefinition } from "../formulas/catalogue";
 import { AppError, type FieldError } from "../errors";
+import { repairRecordGlyphs } from "./glyphs";
 
 type MeasurementParsed = RecordFileParsed["papers"][number]["materials"][number]["measurements"][number];
 
@@ -215,8 +216,15 @@ export function parseRecordJson(text: string): unknown {
   return JSON.parse(text.replace(/^\uFEFF/, ""));
 }
 
-/** Parse and check a record file (with `further` checks of each measurement). Throws RecordValidationError listing every bad field. */
-export function checkRecordFile(input: unknown, further?: MeasurementCheck): RecordFileParsed {
+/**
+ * Parse and check a record file (with `further` checks of each measurement), its publishers'
+ * private-use glyphs repaired first (./glyphs.ts; what could not be read goes to `warnings`).
+ * Throws RecordValidationError listing every bad field.
+ */
+export function checkRecordFile(raw: unknown, further?: MeasurementCheck, warnings?: FieldError[]): RecordFileParsed {
+  const repaired = repairRecordGlyphs(raw);
+  warnings?.push(...repaired.warnings);
+  const input = repaired.value;
   const parsed = recordFileSchema.safeParse(input);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => ({ path: formatPath(i.path) || "(file)", message: i.message }));

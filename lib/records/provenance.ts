@@ -3,9 +3,12 @@
  * Papers arrive with markup (mAh g^{−1}, <sup>−1</sup>, _2), Unicode sub/superscripts and odd
  * dashes and spaces; folding both sides the same way compares what a reader sees.
  */
+import { repairGlyphs } from "./glyphs";
+
 export function foldText(s: string, keepSpaces = false): string {
-  return s
-    .normalize("NFKC")
+  // A paper's text keeps its publisher's private-use glyphs; records hold them repaired (./glyphs.ts).
+  return repairGlyphs(s)
+    .text.normalize("NFKC")
     .replace(/<\/?[a-zA-Z][^>]*>/g, "")
     .replace(/[\^_]\{([^}]*)\}/g, "$1")
     .replace(/[\^_{}]/g, "")

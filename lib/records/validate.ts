@@ -6,10 +6,14 @@
 import { checkRecordFile } from "./checks";
 import { derivationErrors } from "./derivation";
 import type { RecordFileParsed } from "./schema";
+import type { FieldError } from "../errors";
 
 export { formatPath, parseRecordJson, RecordValidationError, semanticErrors, conditionErrors, type FieldError } from "./checks";
 
-/** Parse and validate a record file. Throws RecordValidationError listing every bad field. */
-export function validateRecordFile(input: unknown): RecordFileParsed {
-  return checkRecordFile(input, derivationErrors);
+/**
+ * Parse and validate a record file. Throws RecordValidationError listing every bad field; what is
+ * accepted but worth a look (a publisher's glyph no one can read) goes to `warnings`.
+ */
+export function validateRecordFile(input: unknown, warnings?: FieldError[]): RecordFileParsed {
+  return checkRecordFile(input, derivationErrors, warnings);
 }

@@ -90,22 +90,34 @@ export function formatQuantity(value: number, unit: string): string {
   return text ? `${prettyNumber(value)} ${text}` : prettyNumber(value);
 }
 
-/** A value or a range with its unit, as it reads: "255.2 mAh g⁻¹", "2–6 nm", "0.4–0.7" for plain numbers. */
+/** Two ends as a range: "2–6", or "−35 to 65" where an en dash beside a minus sign would read as one number. */
+export function formatRange(min: number, max: number): string {
+  return min < 0 || max < 0 ? `${prettyNumber(min)} to ${prettyNumber(max)}` : `${prettyNumber(min)}–${prettyNumber(max)}`;
+}
+
+/** A value or a range with its unit, as it reads: "255.2 mAh g⁻¹", "2–6 nm", "−35 to 65 °C", "0.4–0.7" for plain numbers. */
 export function formatAmount(q: { value?: number | null; min?: number | null; max?: number | null }, unit: string): string {
   if (q.value !== undefined && q.value !== null) return formatQuantity(q.value, unit);
   const text = unitText(unit);
-  const range = `${prettyNumber(q.min!)}–${prettyNumber(q.max!)}`;
+  const range = formatRange(q.min!, q.max!);
   return text ? `${range} ${text}` : range;
 }
 
+const superscript = (e: string) => [...e].map((c) => SUP[c] ?? c).join("");
+
+/**
+ * A unit as papers print it, exponents raised: "cm2 s-1" → "cm² s⁻¹", "Å-1" → "Å⁻¹",
+ * "mAh g^{−1}" → "mAh g⁻¹". A count straight after a unit symbol is its exponent (units carry no
+ * other numbers: the record checks refuse them).
+ */
 export function prettyUnit(raw: string): string {
   return raw
     .replace(/[−–]/g, "-")
     .replace(/<sup>([^<]*)<\/sup>/gi, "^$1")
     .replace(/<sub>([^<]*)<\/sub>/gi, "$1")
     .replace(/\^\{([^}]*)\}/g, "^$1")
-    .replace(/\^\(?([-−+]?\d+(?:[./]\d+)?)\)?/g, (_m, e: string) => [...e].map((c) => SUP[c] ?? c).join(""))
-    .replace(/([a-zA-Z])(-\d+)\b/g, (_m, u: string, e: string) => u + [...e].map((c) => SUP[c] ?? c).join(""))
+    .replace(/\^\(?([-−+]?\d+(?:[./]\d+)?)\)?/g, (_m, e: string) => superscript(e))
+    .replace(/(\p{L})(-?\d+)(?![\p{L}\d.])/gu, (_m, u: string, e: string) => u + superscript(e))
     .replace(/\bdegC\b/g, "°C")
     .replace(/\bohm\b/g, "Ω")
     .replace(/\bpercent\b/g, "%")
@@ -117,7 +129,7 @@ export function prettyNumber(value: number): string {
   const abs = Math.abs(value);
   if (abs !== 0 && (abs < 1e-3 || abs >= 1e6)) {
     const [m, e] = value.toExponential(3).split("e");
-    return `${Number(m)} × 10${[...String(Number(e))].map((c) => SUP[c] ?? c).join("")}`;
+    return `${Number(m)} × 10${superscript(String(Number(e)))}`;
   }
   return String(Number(value.toPrecision(6))).replace(/^-/, "−");
 }

@@ -286,9 +286,20 @@ describe("writes through the HTTP API", () => {
         expect.objectContaining({ doi: "10.1234/imported.1", action: "created" }),
         expect.objectContaining({ doi: "10.1234/imported.2", action: "created" }),
       ],
+      warnings: [],
     });
     const revisions = await prisma.revision.findMany({ where: { entityKey: { in: ["10.1234/imported.1", "10.1234/imported.2"] } }, include: { user: true } });
     expect(revisions.map((x) => x.user?.email)).toEqual(["bob@example.org", "bob@example.org"]);
+  });
+
+  it("repairs a publisher's private-use glyphs on import and warns about the ones it cannot read", async () => {
+    const file = validFile("10.1234/imported.glyphs");
+    file.papers[0]!.title = "Sb\uF8FFO\uF8FFC bonding in \uE123 anodes";
+    const r = await call("POST", "/api/import", file, bob);
+    expect(r.status).toBe(200);
+    expect(r.json.warnings).toEqual([{ path: "papers[0].title", message: expect.stringContaining("U+E123") }]);
+    const stored = await prisma.paper.findUnique({ where: { doi: "10.1234/imported.glyphs" } });
+    expect(stored?.title).toBe("Sb–O–C bonding in \uFFFD anodes");
   });
 
   it("rate-limits sign-in: the sixth failure within 15 minutes is 429", async () => {

@@ -1,6 +1,7 @@
-import { describe, it, expect } from "vitest";
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { join } from "node:path";
-import { browserSession, SCREENSHOTS } from "../helpers/app";
+import type { Browser, Page } from "playwright-core";
+import { browserSession, launchBrowser, sharedApp, SCREENSHOTS } from "../helpers/app";
 
 describe("reading the knowledge base in Chromium", () => {
   const ui = browserSession();
@@ -49,9 +50,13 @@ describe("reading the knowledge base in Chromium", () => {
     // A derived peak shift says so and shows how it was computed.
     const shift = own.filter({ hasText: "0.21 eV" }).first();
     expect(await shift.textContent()).toMatch(/derived.*computed as after - before/);
-    // A range reads as one, with the paper's own text.
+    // A range reads as one; the paper's own text of it is shown apart only where it reads otherwise.
     const pores = own.filter({ hasText: "2–6 nm" }).first();
-    expect(await pores.textContent()).toMatch(/range.*as printed: 2–6 nm/);
+    expect(await pores.textContent()).toMatch(/2–6 nm\s*range/);
+    expect(await pores.getByTestId("printed").count()).toBe(0);
+    const operating = ui.page.locator('[data-property="operating_temperature"] [data-testid="measurement"]').first();
+    expect(await operating.getByTestId("value").textContent()).toBe("−35 to 65 °C");
+    expect(await operating.textContent()).toMatch(/−35 to 65 °C\s*range/);
 
     await ui.page.goto(ui.app.url + "/materials/10.1002/smtd.202100188/sbqd-c");
     const precursors = ui.page.getByTestId("scope-precursor");
@@ -71,9 +76,105 @@ describe("reading the knowledge base in Chromium", () => {
     expect(await ui.page.getByRole("table").locator("tbody tr").count()).toBeGreaterThan(5);
   });
 
+  it("prints every unit of a value cell the way its header does", async () => {
+    await ui.page.goto(ui.app.url + "/materials/10.1007/s40820-025-01858-2/fes2-qd-mxene");
+    const diffusion = ui.page.locator('[data-property="diffusion_coefficient"]');
+    expect(await diffusion.locator("h3").textContent()).toContain("cm² s⁻¹");
+    const value = (await diffusion.getByTestId("measurement").first().locator("td").first().textContent()) ?? "";
+    expect(value).toContain("1.17 × 10⁻⁸ cm² s⁻¹");
+    const values = await ui.page.getByTestId("value").allTextContents();
+    expect(values.length).toBeGreaterThan(50);
+    // No exponent left on the line: "cm2", "m2 g-1", "Å-1".
+    expect(values.filter((t) => /\p{L}-?\d/u.test(t.replace(/\d+(\.\d+)? × 10/g, "")))).toEqual([]);
+  });
+
+  it("jumps to a property group from the list at the top, and folds groups from the keyboard", async () => {
+    await ui.page.goto(ui.app.url + "/materials/10.1007/s40820-025-01858-2/fes2-qd-mxene");
+    const jump = ui.page.getByRole("navigation", { name: "On this page" });
+    const link = jump.getByRole("link", { name: "Diffusion coefficient" });
+    expect(await link.evaluate((a) => a.parentElement?.textContent)).toMatch(/Diffusion coefficient\s*\d+/);
+    await link.click();
+    await expect.poll(() => ui.page.url()).toMatch(/#p-diffusion_coefficient$/);
+    const group = ui.page.locator("#p-diffusion_coefficient");
+    expect(await group.evaluate((d) => d.getBoundingClientRect().top)).toBeLessThan(100);
+    // Enter on the focused summary folds the group; the numbers stay a click away.
+    const rows = group.getByTestId("measurement");
+    expect(await rows.first().isVisible()).toBe(true);
+    await group.locator("summary").focus();
+    await ui.page.keyboard.press("Enter");
+    expect(await rows.first().isVisible()).toBe(false);
+    await ui.page.keyboard.press("Enter");
+    expect(await rows.first().isVisible()).toBe(true);
+    await jump.getByRole("button", { name: "Collapse all" }).click();
+    expect(await ui.page.locator('details[data-fold="measurements"][open]').count()).toBe(0);
+    await jump.getByRole("button", { name: "Expand all" }).click();
+    expect(await ui.page.locator('details[data-fold="measurements"]:not([open])').count()).toBe(0);
+    await ui.page.screenshot({ path: join(SCREENSHOTS, "material-desktop.png"), fullPage: true });
+  });
+
+  it("shows a paper's abstract typeset and every quote with the numbers read from it", async () => {
+    await ui.page.goto(ui.app.url + "/papers/10.1007/s40820-025-01858-2");
+    const abstract = ui.page.getByTestId("abstract");
+    expect(await abstract.textContent()).not.toMatch(/[\^_]\{|\$/);
+    expect(await abstract.locator("sup").first().textContent()).toBe("−1");
+    const material = ui.page.getByTestId("paper-quotes").filter({ hasText: /^FeS₂ QD\/MXene\s+\d+ quotes/ });
+    await material.locator("summary").click();
+    const quote = material.getByTestId("paper-quote").filter({ hasText: "255.2" }).first();
+    expect(await quote.isVisible()).toBe(true);
+    expect(await quote.locator("q").textContent()).toMatch(/255\.2/);
+    expect(await quote.textContent()).toMatch(/Specific capacity\s*255\.2 mAh g⁻¹/);
+    await ui.page.screenshot({ path: join(SCREENSHOTS, "paper-desktop.png"), fullPage: true });
+
+    // A publisher's private-use bond glyph reads as the bond.
+    await ui.page.goto(ui.app.url + "/papers/10.1002/smtd.202100188");
+    await ui.page.getByRole("button", { name: "Expand all" }).click();
+    const bonds = ui.page.getByTestId("paper-quote").filter({ hasText: "Sb–O–C" });
+    expect(await bonds.count()).toBeGreaterThan(0);
+    expect(await ui.page.locator("main").innerText()).not.toMatch(/[\uE000-\uF8FF]/);
+  });
+
   it("answers an unknown material with a 404 page", async () => {
     const response = await ui.page.goto(ui.app.url + "/materials/10.1007/s40820-025-01858-2/no-such-material");
     expect(response?.status()).toBe(404);
     expect(await ui.page.getByRole("heading", { name: "Not found" }).isVisible()).toBe(true);
+  });
+});
+
+describe("reading on a phone (390 px) in Chromium", () => {
+  const app = sharedApp();
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+  it("shows a material page without scrolling sideways, each quote opening on a tap", async () => {
+    await page.goto(app.url + "/materials/10.1007/s40820-025-01858-2/fes2-qd-mxene", { waitUntil: "networkidle" });
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    const row = page.locator('[data-property="specific_capacity"] [data-testid="measurement"]').first();
+    const quote = row.getByTestId("quote");
+    expect(await quote.isVisible()).toBe(false);
+    await row.getByTestId("quote-toggle").tap();
+    expect(await quote.isVisible()).toBe(true);
+    expect(await row.getByTestId("quote-toggle").getAttribute("aria-expanded")).toBe("true");
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SCREENSHOTS, "material-phone.png"), fullPage: true });
+  });
+
+  it("shows paper pages without scrolling sideways", async () => {
+    for (const doi of ["10.1007/s40820-025-01858-2", "10.1039/d5sc05720e", "10.1002/smtd.202100188"]) {
+      await page.goto(app.url + "/papers/" + doi, { waitUntil: "networkidle" });
+      await page.getByRole("button", { name: "Expand all" }).tap();
+      expect(await sideways(), doi).toBeLessThanOrEqual(0);
+    }
+    await page.goto(app.url + "/papers/10.1007/s40820-025-01858-2", { waitUntil: "networkidle" });
+    await page.getByTestId("paper-quotes").first().locator("summary").tap();
+    await page.screenshot({ path: join(SCREENSHOTS, "paper-phone.png"), fullPage: true });
   });
 });

@@ -68,7 +68,7 @@ describe("paper unit notation", () => {
 
   it("prints units the way papers do", () => {
     expect(prettyUnit("mAh g^{−1}")).toBe("mAh g⁻¹");
-    expect(prettyUnit("cm2 s-1")).toBe("cm2 s⁻¹");
+    expect(prettyUnit("cm2 s-1")).toBe("cm² s⁻¹");
     expect(prettyUnit("degC")).toBe("°C");
     expect(prettyUnit("mAh g−1")).toBe("mAh g⁻¹");
   });

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import type { MaterialHit, MatchedMeasurement } from "@/lib/search/types";
-import { PaperText } from "@/app/components/PaperText";
+import { PaperQuote } from "@/app/components/PaperText";
 import { materialPath, paperPath } from "@/lib/materials/paths";
 import { SCOPE_TEXT } from "@/lib/records/scope";
 
@@ -25,7 +25,7 @@ export function ResultList({ materials, propertyLabel, clauseProperties }: Props
               </Link>
             </h3>
             {hit.formula && !hit.name.includes(prettyFormula(hit.formula)) ? (
-              <span className="text-sm text-slate-500">{prettyFormula(hit.formula)}</span>
+              <span className="min-w-0 text-sm text-slate-500 [overflow-wrap:anywhere]">{prettyFormula(hit.formula)}</span>
             ) : null}
             {hit.isControl ? <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600">control</span> : null}
           </div>
@@ -133,7 +133,8 @@ function Matched({
       <ul className="space-y-1.5">
         {matched.map((m) => (
           <li key={`${m.clause}-${m.id}`} data-testid="matched-measurement" className="text-sm">
-            <div className="grid grid-cols-[minmax(0,11rem)_minmax(0,8rem)_1fr] items-baseline gap-x-3">
+            {/* A phone puts the conditions on a line of their own, not in a column a word wide. */}
+            <div className="grid grid-cols-[minmax(0,1fr)_auto] items-baseline gap-x-3 sm:grid-cols-[minmax(0,11rem)_minmax(0,8rem)_1fr]">
               <span className="truncate text-slate-500" title={propertyLabel(m.property)}>
                 {m.clause >= 0 && clauseProperties.length > 1 ? <span className="mr-1 text-xs text-slate-400">#{m.clause + 1}</span> : null}
                 {propertyLabel(m.property)}
@@ -142,14 +143,14 @@ function Matched({
                 {m.display}
                 <MeasurementBadges m={m} />
               </span>
-              <span className="text-slate-700">{m.conditions || <span className="text-slate-400">no conditions stated</span>}</span>
+              <span className="col-span-2 text-slate-700 sm:col-span-1">{m.conditions || <span className="text-slate-400">no conditions stated</span>}</span>
             </div>
             <details className="group ml-0 mt-0.5 text-xs sm:ml-[14.75rem]">
               <summary className="w-fit cursor-pointer rounded text-brand hover:underline">
                 Quote{m.location ? <span className="text-slate-500"> ({m.location})</span> : null}
               </summary>
-              <blockquote className="mt-1 border-l-2 border-slate-300 pl-2 italic text-slate-600">
-                “<PaperText text={m.quote} />”
+              <blockquote className="mt-1 border-l-2 border-slate-300 pl-2 text-slate-600">
+                <PaperQuote text={m.quote} />
               </blockquote>
             </details>
           </li>

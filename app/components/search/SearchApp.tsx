@@ -75,6 +75,7 @@ export function SearchApp({ initialQuery, initialResult, initialError, catalogue
   const [pageError, setPageError] = useState<SearchError | null>(initialError);
   const [hydrated, setHydrated] = useState(false);
   const [elementsOpen, setElementsOpen] = useState(state.elements.length > 0);
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const searchParams = useSearchParams();
   const [, setUrlParams] = useQueryStates(URL_PARAMS);
   const writeUrl = useCallback(
@@ -261,8 +262,23 @@ export function SearchApp({ initialQuery, initialResult, initialError, catalogue
         </button>
       </form>
 
+      {/* On a phone the filters wait behind a button, so the results come first. */}
+      <button
+        type="button"
+        aria-expanded={filtersOpen}
+        aria-controls={`${ids}-filter-panel ${ids}-query-panel`}
+        onClick={() => setFiltersOpen(!filtersOpen)}
+        data-testid="filters-toggle"
+        className="flex w-full items-center justify-between rounded border border-slate-300 bg-white px-3 py-2 text-left text-sm font-medium text-slate-800 lg:hidden"
+      >
+        <span>Filters{activeFilterCount ? <span className="ml-1 font-normal text-slate-600">({activeFilterCount} active)</span> : null}</span>
+        <span aria-hidden className={`text-slate-500 transition-transform ${filtersOpen ? "rotate-180" : ""}`}>
+          ▾
+        </span>
+      </button>
+
       <div className="grid gap-6 lg:grid-cols-[15rem_minmax(0,1fr)]">
-        <aside aria-labelledby={`${ids}-filters`} className="min-w-0">
+        <aside id={`${ids}-filter-panel`} aria-labelledby={`${ids}-filters`} className={`min-w-0 ${filtersOpen ? "" : "max-lg:hidden"}`}>
           <div className="flex items-baseline justify-between">
             <h2 id={`${ids}-filters`} className="text-base font-semibold">
               Filters
@@ -279,48 +295,60 @@ export function SearchApp({ initialQuery, initialResult, initialError, catalogue
         </aside>
 
         <div className="min-w-0 space-y-4">
-          <section aria-labelledby={`${ids}-elements`} className="rounded border border-slate-200 bg-white">
-            <h2 id={`${ids}-elements`} className="text-base font-semibold">
-              <button
-                type="button"
-                aria-expanded={elementsOpen}
-                aria-controls={`${ids}-elements-panel`}
-                onClick={() => setElementsOpen(!elementsOpen)}
-                className="flex w-full items-center justify-between gap-3 rounded px-4 py-2.5 text-left hover:bg-slate-50"
-              >
-                <span>
-                  Elements
-                  <span className="ml-2 text-sm font-normal text-slate-600">
-                    {state.elements.length
-                      ? `${state.elementsMode === "only" ? "only" : "all of"} ${state.elements.join(", ")}`
-                      : "pick from the periodic table"}
+          <div id={`${ids}-query-panel`} className={`space-y-4 ${filtersOpen ? "" : "max-lg:hidden"}`}>
+            <section aria-labelledby={`${ids}-elements`} className="rounded border border-slate-200 bg-white">
+              <h2 id={`${ids}-elements`} className="text-base font-semibold">
+                <button
+                  type="button"
+                  aria-expanded={elementsOpen}
+                  aria-controls={`${ids}-elements-panel`}
+                  onClick={() => setElementsOpen(!elementsOpen)}
+                  className="flex w-full items-center justify-between gap-3 rounded px-4 py-2.5 text-left hover:bg-slate-50"
+                >
+                  <span>
+                    Elements
+                    <span className="ml-2 text-sm font-normal text-slate-600">
+                      {state.elements.length
+                        ? `${state.elementsMode === "only" ? "only" : "all of"} ${state.elements.join(", ")}`
+                        : "pick from the periodic table"}
+                    </span>
                   </span>
-                </span>
-                <span aria-hidden className={`text-slate-500 transition-transform ${elementsOpen ? "rotate-180" : ""}`}>
-                  ▾
-                </span>
-              </button>
-            </h2>
-            <div id={`${ids}-elements-panel`} hidden={!elementsOpen} className="border-t border-slate-100 px-4 pb-4 pt-3">
-              <ElementPicker
-                known={catalogue.elements}
-                counts={elementCounts}
-                selected={state.elements}
-                mode={state.elementsMode}
-                onToggle={toggleElement}
-                onMode={(elementsMode) => change((s) => ({ ...s, elementsMode, page: 1 }))}
-                onClear={() => change((s) => ({ ...s, elements: [], page: 1 }))}
-              />
-            </div>
-          </section>
+                  <span aria-hidden className={`text-slate-500 transition-transform ${elementsOpen ? "rotate-180" : ""}`}>
+                    ▾
+                  </span>
+                </button>
+              </h2>
+              <div id={`${ids}-elements-panel`} hidden={!elementsOpen} className="border-t border-slate-100 px-4 pb-4 pt-3">
+                <ElementPicker
+                  known={catalogue.elements}
+                  counts={elementCounts}
+                  selected={state.elements}
+                  mode={state.elementsMode}
+                  onToggle={toggleElement}
+                  onMode={(elementsMode) => change((s) => ({ ...s, elementsMode, page: 1 }))}
+                  onClear={() => change((s) => ({ ...s, elements: [], page: 1 }))}
+                />
+              </div>
+            </section>
 
-          <section aria-labelledby={`${ids}-metrics`} className="rounded border border-slate-200 bg-white px-4 py-3">
-            <h2 id={`${ids}-metrics`} className="mb-2 text-base font-semibold">
-              Metric filters
-            </h2>
-            <MetricBuilder clauses={state.clauses} properties={catalogue.properties} conditions={catalogue.conditions} onChange={setClauses} />
-            <WhoseNumbers scopes={state.scopes} derived={state.derived} onChange={(p) => change((s) => ({ ...s, ...p, page: 1 }))} />
-          </section>
+            <section aria-labelledby={`${ids}-metrics`} className="rounded border border-slate-200 bg-white px-4 py-3">
+              <h2 id={`${ids}-metrics`} className="mb-2 text-base font-semibold">
+                Metric filters
+              </h2>
+              <MetricBuilder clauses={state.clauses} properties={catalogue.properties} conditions={catalogue.conditions} onChange={setClauses} />
+              <WhoseNumbers scopes={state.scopes} derived={state.derived} onChange={(p) => change((s) => ({ ...s, ...p, page: 1 }))} />
+            </section>
+            <button
+              type="button"
+              onClick={() => {
+                setFiltersOpen(false);
+                resultsRef.current?.scrollIntoView({ block: "start" });
+              }}
+              className="w-full rounded-md bg-brand px-4 py-2 font-medium text-white shadow-sm hover:bg-sky-800 lg:hidden"
+            >
+              Show {total} {total === 1 ? "material" : "materials"}
+            </button>
+          </div>
 
           <section
             ref={resultsRef}

@@ -4,8 +4,10 @@ import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { fromSegments, getMaterial, paperPath, materialPath } from "@/lib/materials";
 import { synthesisStepView } from "@/lib/materials/synthesis";
-import { PaperText } from "@/app/components/PaperText";
-import { MeasurementTable, OtherScopes } from "@/app/components/MeasurementTable";
+import { PaperQuote } from "@/app/components/PaperText";
+import { groupAnchor, MeasurementTable, OtherScopes } from "@/app/components/MeasurementTable";
+import { FoldAll } from "@/app/components/FoldAll";
+import { OWN_SCOPE, SCOPE_TEXT } from "@/lib/records/scope";
 import { AuditFlags, DerivedFigures } from "@/app/components/AuditViews";
 import { auditPaper } from "@/lib/formulas/derive";
 import { AddToCompare } from "@/app/compare/AddToCompare";
@@ -45,7 +47,7 @@ export default async function MaterialPage({ params }: Props) {
         <div className="mt-2">
           <AddToCompare materialRef={`${paper.doi}/${material.key}`} name={material.name} />
         </div>
-        <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
+        <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 text-sm break-words sm:grid-cols-4">
           <div>
             <dt className="text-slate-500">Role</dt>
             <dd data-testid="role">{material.role}</dd>
@@ -74,7 +76,7 @@ export default async function MaterialPage({ params }: Props) {
           <RelatedMaterials label="Built from" doi={paper.doi} materials={material.components.map((c) => c.component)} />
           <RelatedMaterials label="Used in" doi={paper.doi} materials={material.usedIn.map((c) => c.material)} />
           {material.citedReference ? (
-            <div className="col-span-4">
+            <div className="col-span-2 sm:col-span-4">
               <dt className="text-slate-500">Primary reference (as cited by the review)</dt>
               <dd>{material.citedReference}</dd>
             </div>
@@ -83,9 +85,11 @@ export default async function MaterialPage({ params }: Props) {
         {material.description ? <p className="mt-3 max-w-3xl text-slate-700">{material.description}</p> : null}
       </header>
 
+      <JumpList material={material} derived={derived.length} />
+
       <AuditFlags flags={flags} />
 
-      <section aria-labelledby="synthesis">
+      <section aria-labelledby="synthesis" className="scroll-mt-4">
         <h2 id="synthesis" className="text-xl font-semibold">
           Synthesis
         </h2>
@@ -102,8 +106,8 @@ export default async function MaterialPage({ params }: Props) {
                 {s.reagents.length ? <p className="text-sm text-slate-600">Reagents: {s.reagents.join("; ")}</p> : null}
                 {s.notes ? <p className="text-sm text-slate-600">{s.notes}</p> : null}
                 {s.quote ? (
-                  <blockquote className="mt-1 border-l-2 border-slate-300 pl-2 text-xs italic text-slate-500">
-                    “<PaperText text={s.quote} />”
+                  <blockquote className="mt-1 border-l-2 border-slate-300 pl-2 text-xs text-slate-500">
+                    <PaperQuote text={s.quote} />
                   </blockquote>
                 ) : null}
               </li>
@@ -118,7 +122,7 @@ export default async function MaterialPage({ params }: Props) {
         </h2>
         {material.measurementGroups.length === 0 ? <p className="mt-2 text-sm text-slate-500">No measurements recorded for this material.</p> : null}
         {material.measurementGroups.map((group) => (
-          <MeasurementTable key={group.property.key} group={group} />
+          <MeasurementTable key={group.property.key} group={group} anchor={groupAnchor(OWN_SCOPE, group.property.key)} />
         ))}
       </section>
 
@@ -146,5 +150,54 @@ function RelatedMaterials({ label, doi, materials }: { label: string; doi: strin
         ))}
       </dd>
     </div>
+  );
+}
+
+/**
+ * Where each part of a long material page is, with how many rows it holds: a link to each property
+ * group (its own and the others'), the synthesis and the derived figures, and folding them all.
+ */
+function JumpList({ material, derived }: { material: NonNullable<Awaited<ReturnType<typeof getMaterial>>>; derived: number }) {
+  const link = "rounded text-brand hover:underline";
+  const count = (n: number) => <span className="text-slate-500"> {n}</span>;
+  return (
+    <nav aria-label="On this page" className="rounded border border-slate-200 bg-white px-3 py-2 text-sm" data-testid="jump-list">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 className="font-semibold">On this page</h2>
+        {material.measurementCount ? <FoldAll group="measurements" /> : null}
+      </div>
+      <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+        <li>
+          <a className={link} href="#synthesis">
+            Synthesis
+          </a>
+          {count(material.synthesisSteps.length)}
+        </li>
+        {material.measurementGroups.map((g) => (
+          <li key={g.property.key}>
+            <a className={link} href={`#${groupAnchor(OWN_SCOPE, g.property.key)}`}>
+              {g.property.label}
+            </a>
+            {count(g.items.length)}
+          </li>
+        ))}
+        {material.otherScopes.map(({ scope, groups }) => (
+          <li key={scope}>
+            <a className={link} href={`#scope-${scope}`}>
+              {SCOPE_TEXT[scope].heading}
+            </a>
+            {count(groups.reduce((n, g) => n + g.items.length, 0))}
+          </li>
+        ))}
+        {derived ? (
+          <li>
+            <a className={link} href="#derived-figures">
+              Derived figures
+            </a>
+            {count(derived)}
+          </li>
+        ) : null}
+      </ul>
+    </nav>
   );
 }

@@ -13,12 +13,12 @@ import {
   recordsJson,
   type RecordFileParsed,
 } from "../../records";
-import { AppError } from "../../errors";
+import { AppError, type FieldError } from "../../errors";
 import { knowledgeBaseStats } from "../../stats";
 import type { Cli } from "../context";
 
-/** A record file, read and validated; what is wrong with it is reported under the file's name. */
-function readRecordFile(file: string): RecordFileParsed {
+/** A record file, read and validated; what is wrong with it is reported under the file's name, what is worth a look in `warnings`. */
+function readRecordFile(file: string, warnings?: FieldError[]): RecordFileParsed {
   let input: unknown;
   try {
     input = parseRecordJson(readFileSync(file, "utf8"));
@@ -26,7 +26,7 @@ function readRecordFile(file: string): RecordFileParsed {
     throw new AppError("invalid", `${file}: ${e instanceof Error ? e.message : String(e)}`);
   }
   try {
-    return validateRecordFile(input);
+    return validateRecordFile(input, warnings);
   } catch (e) {
     if (!(e instanceof RecordValidationError)) throw e;
     throw new AppError("invalid", `${file}: ${e.errors.length} invalid field(s); nothing was imported`, { details: e.errors });
@@ -54,10 +54,12 @@ export function registerRecordCommands(program: Command, cli: Cli): void {
     .argument("<file>", "JSON record file")
     .option("--json", "JSON output")
     .action(async (file: string, opts: { json?: boolean }) => {
-      const records = readRecordFile(file);
+      const warnings: FieldError[] = [];
+      const records = readRecordFile(file, warnings);
       await cli.prepare({ seed: false });
       const summary = await importRecords(cli.db(), records);
-      if (opts.json) cli.out(JSON.stringify(summary, null, 2));
+      for (const w of warnings) cli.stderr.write(`warning: ${file} ${w.path}: ${w.message}\n`);
+      if (opts.json) cli.out(JSON.stringify({ ...summary, warnings }, null, 2));
       else for (const p of summary.papers) cli.out(`${p.action} ${p.doi}: ${p.materials} materials, ${p.measurements} measurements`);
     });
 
