@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useState } from "react";
 import type { Comparison, ComparePropertyGroup, CompareCell, CompareRow } from "@/lib/compare/types";
 import { applyAffine, type UnitChoice } from "@/lib/units/affine";
-import { prettyNumber } from "@/lib/units/display";
-import { PaperText } from "@/app/components/PaperText";
+import { formatRange, prettyNumber } from "@/lib/units/display";
+import { PaperQuote } from "@/app/components/PaperText";
 import { sharedRows } from "@/lib/compare/filter";
 import { STAND_IN_WINDOW_TEXT } from "@/lib/compare/window";
 
@@ -186,8 +186,8 @@ function Row({
 
 /** A cell's values in the row's canonical unit, or converted into the unit picked for the row (`shownIn`); its subject unless the row's label says it. */
 function Cell({ cell, shownIn, subject }: { cell: CompareCell; shownIn: UnitChoice | null; subject: string | null }) {
-  const show = (v: number) => prettyNumber(Number((shownIn ? applyAffine(shownIn.fromCanonical, v) : v).toPrecision(6)));
-  const value = cell.value === null ? `${show(cell.min!)}–${show(cell.max!)}` : show(cell.value);
+  const shown = (v: number) => Number((shownIn ? applyAffine(shownIn.fromCanonical, v) : v).toPrecision(6));
+  const value = cell.value === null ? formatRange(shown(cell.min!), shown(cell.max!)) : prettyNumber(shown(cell.value));
   const q = cell.qualifier && cell.qualifier !== "=" ? `${cell.qualifier} ` : "";
   const tip = `tip-${cell.measurementId}-${cell.likeForLike ? "x" : "n"}`;
   const style = cell.best
@@ -236,9 +236,7 @@ function Cell({ cell, shownIn, subject }: { cell: CompareCell; shownIn: UnitChoi
             {shownIn ? ` · shown in ${shownIn.label}` : ""}
           </span>
           {cell.conditionsText ? <span className="block text-slate-600">{cell.conditionsText}</span> : null}
-          <q className="mt-1 block italic">
-            <PaperText text={cell.quote} />
-          </q>
+          <PaperQuote className="mt-1 block" text={cell.quote} />
           {cell.location ? <span className="block text-slate-400">{cell.location}</span> : null}
         </span>
       ) : null}

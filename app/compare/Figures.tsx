@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { Comparison } from "@/lib/compare/types";
 import { formatQuantity } from "@/lib/units/display";
-import { PaperText } from "@/app/components/PaperText";
+import { PaperQuote } from "@/app/components/PaperText";
 
 /** Per material: the figures matlit recomputed from the paper's own numbers, and the audit flags. */
 export function FiguresAndFlags({ comparison, colours }: { comparison: Comparison; colours: string[] }) {
@@ -44,9 +44,7 @@ export function FiguresAndFlags({ comparison, colours }: { comparison: Compariso
                           {flag.formulaName}
                         </Link>
                       </p>
-                      <q className="mt-0.5 block italic">
-                        <PaperText text={flag.stated.quote} />
-                      </q>
+                      <PaperQuote className="mt-0.5 block" text={flag.stated.quote} />
                     </li>
                   ))}
                 </ul>

@@ -1,5 +1,5 @@
 /** A comparison as text: CSV for downloads and the API, plain text for the CLI. */
-import { formatQuantity, prettyNumber, unitText } from "../units/display";
+import { formatQuantity, formatRange, prettyNumber, unitText } from "../units/display";
 import { SPREADSHEET_SAFE } from "../records/csv";
 import type { Comparison } from "./types";
 import { STAND_IN_WINDOW_TEXT } from "./window";
@@ -100,7 +100,7 @@ export function comparisonToText(c: Comparison): string {
     for (const row of group.rows) {
       const cells = row.cells.map((cell, i) =>
         cell
-          ? `[${i + 1}] ${cell.value === null ? `${prettyNumber(cell.min!)}–${prettyNumber(cell.max!)}` : prettyNumber(cell.value)}${cell.best ? "★" : ""}${cell.likeForLike ? "" : "†"}`
+          ? `[${i + 1}] ${cell.value === null ? formatRange(cell.min!, cell.max!) : prettyNumber(cell.value)}${cell.best ? "★" : ""}${cell.likeForLike ? "" : "†"}`
           : `[${i + 1}] –`,
       );
       const label = row.distinction ? `${row.conditionsText} [${row.distinction}]` : row.conditionsText;
