@@ -664,6 +664,48 @@ export function stepOfPath(path: string): StepKey {
   return "paper";
 }
 
+/** Field names as the form labels them, where the record's name would puzzle a reader. */
+const FIELD_WORDS: Record<string, string> = {
+  doi: "DOI",
+  materialClass: "material class",
+  batterySystem: "battery system",
+  unitReadAs: "unit read as",
+  rampRate: "heating rate",
+  articleNumber: "article number",
+  isControl: "control",
+  min: "min",
+  max: "max",
+};
+
+/**
+ * A field's path in words: "materials[0].measurements[1].conditions.cycle" → "S@HCS, measurement 2,
+ * cycle number" — what a problem list shows instead of the record's path.
+ */
+export function fieldLabel(state: EditorState, path: string): string {
+  const parts: string[] = [];
+  const m = /^materials\[(\d+)\]\.?(.*)$/.exec(path);
+  let rest = path;
+  if (m) {
+    parts.push(state.materials[Number(m[1])]?.name.trim() || `material ${Number(m[1]) + 1}`);
+    rest = m[2]!;
+    const row = /^(measurements|synthesis)\[(\d+)\]\.?(.*)$/.exec(rest);
+    if (row) {
+      parts.push(`${row[1] === "measurements" ? "measurement" : "synthesis step"} ${Number(row[2]) + 1}`);
+      rest = row[3]!;
+    }
+  }
+  const condition = /^conditions\.(?:qualifiers\.)?(\w+)/.exec(rest);
+  if (condition) parts.push(CONDITIONS.find((c) => c.key === condition[1])?.label.toLowerCase() ?? condition[1]!);
+  else if (rest)
+    parts.push(
+      rest
+        .split(".")
+        .map((w) => FIELD_WORDS[w] ?? w.replace(/\[(\d+)\]/g, (_x, n: string) => ` ${Number(n) + 1}`))
+        .join(" "),
+    );
+  return parts.join(", ") || "the paper";
+}
+
 /** The DOM id of a field's input, from its path. */
 export const fieldId = (path: string): string => `f-${path.replace(/[^a-zA-Z0-9]+/g, "-")}`;
 

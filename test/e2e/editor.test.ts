@@ -245,8 +245,9 @@ describe("adding a paper through the editor in Chromium", () => {
     await page.getByRole("button", { name: "Publish paper" }).click();
     const summary = page.getByTestId("error-summary");
     await summary.waitFor();
-    expect(await summary.textContent()).toMatch(/materials\[1\]\.measurements\[0\]\.property/);
-    expect(await summary.textContent()).toMatch(/materials\[1\]\.measurements\[0\]\.quote: must not be empty/);
+    // Each problem names its field in words, not the record's path.
+    expect(await summary.textContent()).toMatch(/SnS₂ control, measurement 1, property/);
+    expect(await summary.textContent()).toMatch(/SnS₂ control, measurement 1, quote: must not be empty/);
     await expect.poll(() => page.getByTestId("measurement-row").first().getByTestId("field-error").count()).toBeGreaterThan(1);
     await shot("errors");
     await page.getByRole("button", { name: "Remove measurement 1 of SnS₂ control" }).click();

@@ -368,12 +368,14 @@ function ConditionField(props: {
   onQualifier: (qualifier: string) => void;
 }) {
   if (props.qualifier === undefined) return <ConditionInput {...props} />;
+  // Level with the value's input: below the label, and below the value/range switch where there is one.
+  const level = props.def.kind === "quantity" && props.def.ranges ? "mt-[2.6rem]" : "mt-[1.15rem]";
   return (
-    <div className="flex items-end gap-1">
+    <div className="flex items-start gap-1">
       <select
         aria-label={`${props.def.label}: qualifier`}
         id={fieldId(`${props.path.replace(/\.conditions\./, ".conditions.qualifiers.")}`)}
-        className="mb-[1px] rounded border border-slate-300 px-0.5 py-1 text-sm"
+        className={`${level} rounded border border-slate-300 px-0.5 py-1 text-sm`}
         value={props.qualifier}
         onChange={(e) => props.onQualifier(e.target.value)}
       >

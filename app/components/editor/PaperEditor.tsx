@@ -7,6 +7,7 @@ import {
   emptyMeasurement,
   emptyStep,
   fieldId,
+  fieldLabel,
   formPath,
   formToRecord,
   stepOfPath,
@@ -170,7 +171,14 @@ export function PaperEditor({ mode, originalDoi, baseVersion, draftId, initialSt
           </ol>
         </nav>
 
-        <ProblemSummary ref={summaryRef} visible={problemsShown} problems={allErrors} publishError={publishError} onGoTo={goToError} />
+        <ProblemSummary
+          ref={summaryRef}
+          visible={problemsShown}
+          problems={allErrors}
+          publishError={publishError}
+          onGoTo={goToError}
+          label={(path) => fieldLabel(state, path)}
+        />
 
         {removed ? (
           <div className="flex items-center gap-3 rounded border border-slate-300 bg-white px-3 py-2 text-sm" role="status">
