@@ -20,6 +20,7 @@ import type {
   ValueOrRange,
 } from "@/lib/records/schema";
 import { OWN_SCOPE } from "@/lib/records/scope";
+import { qualifiableConditions } from "@/lib/records/schema";
 import { checkRecordFile, RecordValidationError, type FieldError } from "@/lib/records/checks";
 import { CONDITIONS, type ConditionDefinition } from "@/lib/units/conditions";
 import type { ReviewCandidate, ReviewState } from "./review";
@@ -58,7 +59,7 @@ type ConditionForm<C> = C extends { kind: "quantity"; ranges: true }
       ? RangeForm
       : string;
 /** The conditions a qualifier may go with ("over 200 cycles"): the numeric ones. */
-export const QUALIFIABLE_CONDITIONS = CONDITIONS.filter((c) => c.kind === "quantity" || c.kind === "number" || c.kind === "count").map((c) => c.key);
+export const QUALIFIABLE_CONDITIONS = qualifiableConditions(CONDITIONS);
 
 /** One field per condition of the catalogue (lib/units/conditions.ts), and a qualifier per numeric one ("" for none). */
 export type ConditionsForm = { [C in (typeof CONDITIONS)[number] as C["key"]]: ConditionForm<C> } & { qualifiers: Record<string, string> };

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { PROPERTY_KEYS } from "../units/properties";
-import { CONDITIONS, type ConditionCatalogue, type ConditionDefinition, type ConditionKind } from "../units/conditions";
+import { CONDITIONS, RATE_AS_CURRENT, type ConditionCatalogue, type ConditionDefinition, type ConditionKind } from "../units/conditions";
 import { SCOPES } from "./scope";
 import { IDENTIFIER_FORMS, identifierKey } from "./identifiers";
 import { materialClassOf, type MaterialClass } from "./material-classes";
@@ -85,15 +85,21 @@ const CONDITION_VALUES: Record<ConditionKind, (c: ConditionDefinition) => z.ZodT
 /** How a number is bounded or approximate, as a record writes it ("up to" is ≤, "over" >). */
 export const QUALIFIERS = ["=", "≈", ">", "<", "≥", "≤", "~"] as const;
 
-/** The conditions a qualifier may go with: numbers ("over 200 cycles", "above 60 °C", "up to 10 A g⁻¹"). */
-const QUALIFIABLE: readonly ConditionKind[] = ["quantity", "number", "count"];
+/**
+ * The conditions a qualifier may go with: numbers measured under ("over 200 cycles", "above 60 °C",
+ * "up to 10 A g⁻¹") — not the definition of 1C, which a paper states exactly.
+ */
+export function qualifiableConditions(catalogue: ConditionCatalogue): string[] {
+  const numeric: readonly ConditionKind[] = ["quantity", "number", "count"];
+  return catalogue.filter((c) => numeric.includes(c.kind) && c.key !== RATE_AS_CURRENT.oneC).map((c) => c.key);
+}
 
 /**
  * A measurement's conditions: one optional field per entry of a conditions catalogue, in its order,
  * and `qualifiers` for those the paper bounds rather than states ({ "cycle": ">" } for "over 200 cycles").
  */
 export function conditionsSchemaOf(catalogue: ConditionCatalogue) {
-  const qualifiable = catalogue.filter((c) => QUALIFIABLE.includes(c.kind)).map((c) => c.key);
+  const qualifiable = qualifiableConditions(catalogue);
   return z
     .object({
       ...Object.fromEntries(catalogue.map((c) => [c.key, CONDITION_VALUES[c.kind](c).optional()])),

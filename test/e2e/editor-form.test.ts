@@ -98,6 +98,13 @@ describe("the paper form's help, in Chromium", () => {
     await shot("duplicated");
   });
 
+  it("fits a phone: no sideways scroll on the measurements step at 390 px", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, "form-phone.png"), fullPage: false });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it("publishes the preprint under its arXiv id, linked to arXiv and not to doi.org", async () => {
     await page.getByRole("button", { name: "Publish paper" }).click();
     const refused = page.getByTestId("error-summary");
