@@ -27,6 +27,8 @@ describe("reading the knowledge base in Chromium", () => {
     expect(await ui.page.getByRole("heading", { level: 1 }).textContent()).toBe("FeS₂ QD/MXene");
     expect(await ui.page.getByTestId("role").textContent()).toBe("anode");
     expect(await ui.page.getByTestId("battery-system").textContent()).toBe("sodium-ion");
+    // The class from the list, and what the list alone does not say.
+    expect(await ui.page.getByTestId("class-note").textContent()).toBe("transition-metal sulfide quantum dots on 3D MXene");
     const capacities = ui.page.locator('[data-property="specific_capacity"] [data-testid="measurement"]');
     expect(await capacities.count()).toBeGreaterThan(3);
     const row = capacities.filter({ hasText: "255.2 mAh g⁻¹" }).filter({ hasText: "−35 °C" }).first();

@@ -61,6 +61,11 @@ export default async function MaterialPage({ params }: Props) {
             <dd>
               {material.materialClass}
               {material.isControl ? " (control)" : ""}
+              {material.classNote ? (
+                <span className="block text-slate-600" data-testid="class-note">
+                  {material.classNote}
+                </span>
+              ) : null}
             </dd>
           </div>
           <div>
