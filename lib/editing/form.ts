@@ -638,10 +638,9 @@ export function validateForm(state: EditorState): FieldError[] {
 
 /** A material key from its name: "FeS₂ QD/MXene" → "fes2-qd-mxene". */
 export function slugify(name: string): string {
-  const SUB: Record<string, string> = { "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9" };
+  // NFKD writes subscripts as digits ("₂" → "2") and splits accents off their letters.
   return name
     .normalize("NFKD")
-    .replace(/[₀-₉]/g, (c) => SUB[c] ?? "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")

@@ -5,44 +5,22 @@
  * page's own font, so a quote does not switch to a serif math font halfway through; KaTeX is kept
  * for what text cannot show (fractions, roots, …).
  */
+import { inScript, SUPERSCRIPT, TEX_CHARACTERS } from "../text/scripts";
 export type PaperTextPart = { kind: "text" | "sup" | "sub"; text: string } | { kind: "math"; tex: string };
 
 /** TeX commands that read as a character; the operators take spaces around them. */
 const SYMBOLS: Record<string, string> = {
-  circ: "°",
-  degree: "°",
-  AA: "Å",
-  Omega: "Ω",
-  mu: "µ",
-  alpha: "α",
-  beta: "β",
-  gamma: "γ",
-  delta: "δ",
-  Delta: "Δ",
-  eta: "η",
-  theta: "θ",
-  lambda: "λ",
-  pi: "π",
-  rho: "ρ",
-  sigma: "σ",
-  tau: "τ",
-  phi: "φ",
-  chi: "χ",
-  omega: "ω",
-  infty: "∞",
-  prime: "′",
+  ...TEX_CHARACTERS,
   cdot: " · ",
   times: " × ",
   pm: " ± ",
   approx: " ≈ ",
-  sim: "~",
   le: " ≤ ",
   leq: " ≤ ",
   ge: " ≥ ",
   geq: " ≥ ",
   rightarrow: " → ",
   to: " → ",
-  "%": "%",
   ",": " ",
   ";": " ",
   " ": " ",
@@ -51,21 +29,6 @@ const SYMBOLS: Record<string, string> = {
 };
 /** Commands whose braced argument is text, read as it is written. */
 const TEXT_COMMANDS = new Set(["text", "mathrm", "textrm", "mbox", "textit", "mathit", "textbf", "mathbf"]);
-const RAISED: Record<string, string> = {
-  "+": "⁺",
-  "-": "⁻",
-  "−": "⁻",
-  "0": "⁰",
-  "1": "¹",
-  "2": "²",
-  "3": "³",
-  "4": "⁴",
-  "5": "⁵",
-  "6": "⁶",
-  "7": "⁷",
-  "8": "⁸",
-  "9": "⁹",
-};
 const COMBINING: Record<string, string> = { bar: "\u0304", overline: "\u0305", dot: "\u0307", tilde: "\u0303", hat: "\u0302" };
 
 /** Reads TeX math as text and scripts; null where it holds something only KaTeX can set. */
@@ -102,7 +65,7 @@ export function plainTeX(tex: string): PaperTextPart[] | null {
   const flat = (group: string): string | null => {
     const inner = plainTeX(group);
     // A charge on a subscript (t_{Na^+}) reads in Unicode superscripts; anything deeper is KaTeX's.
-    const raised = (p: PaperTextPart) => (p.kind === "sup" && [...p.text].every((ch) => ch in RAISED) ? [...p.text].map((ch) => RAISED[ch]).join("") : null);
+    const raised = (p: PaperTextPart) => (p.kind === "sup" ? inScript(p.text, SUPERSCRIPT) : null);
     if (!inner || inner.some((p) => p.kind !== "text" && raised(p) === null)) return null;
     return inner.map((p) => (p.kind === "text" ? p.text : raised(p))).join("");
   };

@@ -1,21 +1,8 @@
 /** How units and values read on screen: "mAh g^{−1}" → "mAh g⁻¹", "degC" → "°C". */
-const SUP: Record<string, string> = {
-  "0": "⁰",
-  "1": "¹",
-  "2": "²",
-  "3": "³",
-  "4": "⁴",
-  "5": "⁵",
-  "6": "⁶",
-  "7": "⁷",
-  "8": "⁸",
-  "9": "⁹",
-  "-": "⁻",
-  "−": "⁻",
-  "+": "⁺",
-  ".": "·",
-  "/": "ᐟ",
-};
+import { SUPERSCRIPT } from "../text/scripts";
+
+// An exponent's decimal point and slash get raised forms of their own ("s^-0.5" → s⁻⁰·⁵).
+const SUP: Record<string, string> = { ...SUPERSCRIPT, ".": "·", "/": "ᐟ" };
 
 /**
  * How units read, as researchers write them, by their mathjs syntax: the one table every label,

@@ -1,5 +1,6 @@
 "use client";
 
+import { SUBSCRIPT } from "@/lib/text/scripts";
 import Link from "next/link";
 import type { MaterialHit, MatchedMeasurement } from "@/lib/search/types";
 import { PaperQuote } from "@/app/components/PaperText";
@@ -73,21 +74,6 @@ export function ResultList({ materials, propertyLabel, clauseProperties }: Props
     </ol>
   );
 }
-
-const SUBSCRIPT: Record<string, string> = {
-  "0": "₀",
-  "1": "₁",
-  "2": "₂",
-  "3": "₃",
-  "4": "₄",
-  "5": "₅",
-  "6": "₆",
-  "7": "₇",
-  "8": "₈",
-  "9": "₉",
-  ".": ".",
-  x: "ₓ",
-};
 
 /** "FeS2/Ti3C2Tx" → "FeS₂/Ti₃C₂Tₓ": counts after an element or a bracket as subscripts. */
 export function prettyFormula(formula: string): string {

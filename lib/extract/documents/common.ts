@@ -3,6 +3,7 @@
  * found in running text (a DOI, a year), which short lines are headings, and how names and
  * super-/subscripts are written.
  */
+import { inScript, SUBSCRIPT, SUPERSCRIPT } from "../../text/scripts";
 import type { DocumentBlock, PaperMetadata } from "../document";
 
 export interface DocumentParts {
@@ -87,50 +88,6 @@ export function personName(raw: string): string {
   return raw.replace(/\s+/g, " ").trim();
 }
 
-const SUPERSCRIPTS: Record<string, string> = {
-  "0": "⁰",
-  "1": "¹",
-  "2": "²",
-  "3": "³",
-  "4": "⁴",
-  "5": "⁵",
-  "6": "⁶",
-  "7": "⁷",
-  "8": "⁸",
-  "9": "⁹",
-  "+": "⁺",
-  "−": "⁻",
-  "-": "⁻",
-  "–": "⁻",
-  "=": "⁼",
-  "(": "⁽",
-  ")": "⁾",
-  n: "ⁿ",
-  i: "ⁱ",
-  x: "ˣ",
-};
-const SUBSCRIPTS: Record<string, string> = {
-  "0": "₀",
-  "1": "₁",
-  "2": "₂",
-  "3": "₃",
-  "4": "₄",
-  "5": "₅",
-  "6": "₆",
-  "7": "₇",
-  "8": "₈",
-  "9": "₉",
-  "+": "₊",
-  "−": "₋",
-  "-": "₋",
-  "=": "₌",
-  "(": "₍",
-  ")": "₎",
-  x: "ₓ",
-  y: "ᵧ",
-  ".": ".",
-};
-
 /**
  * A superscript or subscript as Unicode script characters ("−1" → "⁻¹", "2" → "₂"), which the repair
  * step's NFKC turns back into plain characters attached to their base ("g⁻¹" → "g−1", "Li₂S" → "Li2S"),
@@ -138,11 +95,10 @@ const SUBSCRIPTS: Record<string, string> = {
  * step also unwraps.
  */
 export function scriptText(text: string, kind: "sup" | "sub"): string {
-  const table = kind === "sup" ? SUPERSCRIPTS : SUBSCRIPTS;
-  const chars = [...text.trim()];
-  if (!chars.length) return "";
-  if (chars.every((c) => table[c])) return chars.map((c) => table[c]).join("");
-  return `${kind === "sup" ? "^" : "_"}{${text.trim()}}`;
+  const trimmed = text.trim();
+  if (!trimmed) return "";
+  // "." has no script form: "0.5" stays "^{0.5}", which the repair step unwraps.
+  return inScript(trimmed, kind === "sup" ? SUPERSCRIPT : SUBSCRIPT) ?? `${kind === "sup" ? "^" : "_"}{${trimmed}}`;
 }
 
 /** A citation marker set as a superscript ("12", "3,4", "5–8", "[1]"), not a unit's exponent. */

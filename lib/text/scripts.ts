@@ -1,0 +1,100 @@
+/**
+ * Typography shared by the pages, the extractor and the unit display: Unicode super- and subscripts,
+ * and the TeX commands papers use for single characters. No imports: browser code uses it too.
+ */
+
+export const SUPERSCRIPT: Readonly<Record<string, string>> = {
+  "0": "⁰",
+  "1": "¹",
+  "2": "²",
+  "3": "³",
+  "4": "⁴",
+  "5": "⁵",
+  "6": "⁶",
+  "7": "⁷",
+  "8": "⁸",
+  "9": "⁹",
+  "+": "⁺",
+  "-": "⁻",
+  "−": "⁻",
+  "=": "⁼",
+  "(": "⁽",
+  ")": "⁾",
+  n: "ⁿ",
+  i: "ⁱ",
+  x: "ˣ",
+};
+
+export const SUBSCRIPT: Readonly<Record<string, string>> = {
+  "0": "₀",
+  "1": "₁",
+  "2": "₂",
+  "3": "₃",
+  "4": "₄",
+  "5": "₅",
+  "6": "₆",
+  "7": "₇",
+  "8": "₈",
+  "9": "₉",
+  "+": "₊",
+  "−": "₋",
+  "-": "₋",
+  "=": "₌",
+  "(": "₍",
+  ")": "₎",
+  x: "ₓ",
+  y: "ᵧ",
+};
+
+/** `text` in script characters when every character has one, else null. */
+export function inScript(text: string, table: Readonly<Record<string, string>>): string | null {
+  const chars = [...text];
+  return chars.length && chars.every((c) => table[c]) ? chars.map((c) => table[c]).join("") : null;
+}
+
+/** TeX commands that stand for one character, as plain text ("\times" → "×", "\AA" → "Å"). */
+export const TEX_CHARACTERS: Readonly<Record<string, string>> = {
+  times: "×",
+  cdot: "·",
+  sim: "~",
+  approx: "≈",
+  simeq: "≈",
+  geq: "≥",
+  ge: "≥",
+  leq: "≤",
+  le: "≤",
+  gt: ">",
+  lt: "<",
+  pm: "±",
+  circ: "°",
+  degree: "°",
+  AA: "Å",
+  Omega: "Ω",
+  mu: "µ",
+  alpha: "α",
+  beta: "β",
+  gamma: "γ",
+  delta: "δ",
+  Delta: "Δ",
+  epsilon: "ε",
+  varepsilon: "ε",
+  eta: "η",
+  theta: "θ",
+  lambda: "λ",
+  nu: "ν",
+  pi: "π",
+  rho: "ρ",
+  sigma: "σ",
+  tau: "τ",
+  phi: "φ",
+  varphi: "φ",
+  chi: "χ",
+  omega: "ω",
+  rightarrow: "→",
+  to: "→",
+  leftrightarrow: "↔",
+  infty: "∞",
+  prime: "′",
+  percent: "%",
+  "%": "%",
+};
