@@ -13,7 +13,7 @@
  * sent while another request's transaction is open would run inside it, and vanish if it rolls back.
  */
 import { AppError } from "../errors";
-import type { PrismaClient, Tx } from "./index";
+import { providerOf, type PrismaClient, type Tx } from "./index";
 
 /** How long one statement may wait for a lock inside SQLite (blocking) before we retry asynchronously. */
 export const LOCK_WAIT_MS = 20;
@@ -64,13 +64,19 @@ export async function retryWhileBusy<T>(attempt: () => Promise<T>, budgetMs = WR
  */
 const TAKE_WRITE_LOCK = `DELETE FROM "_prisma_migrations" WHERE 0`;
 
+/**
+ * PostgreSQL's equivalent, for the whole transaction: writers run one at a time, as on SQLite, so
+ * what a writer reads (the papers it replaces) cannot change under it. Readers never wait for it.
+ */
+export const POSTGRES_WRITE_LOCK = `SELECT pg_advisory_xact_lock(7120181)`;
+
 /** One Prisma write transaction that holds the write lock from its start, retried while the database is busy. */
 export function writeTransaction<T>(prisma: PrismaClient, work: (tx: Tx) => Promise<T>, options: { budgetMs?: number; timeoutMs?: number } = {}): Promise<T> {
   return retryWhileBusy(
     () =>
       prisma.$transaction(
         async (tx) => {
-          await tx.$executeRawUnsafe(TAKE_WRITE_LOCK);
+          await tx.$executeRawUnsafe(providerOf(prisma) === "postgresql" ? POSTGRES_WRITE_LOCK : TAKE_WRITE_LOCK);
           return work(tx);
         },
         { timeout: options.timeoutMs ?? 120_000, maxWait: 30_000 },

@@ -66,7 +66,7 @@ describe("write transactions on a busy database", () => {
     // The import opens its own connection: its refused BEGIN IMMEDIATE statements show that it waits.
     const statements = vi.spyOn(Database.prototype, "exec");
     const refusals = () => statements.mock.results.filter((r) => r.type === "throw" && isBusy(r.value)).length;
-    const write = withWriteTransaction(t.file, async (exec) => {
+    const write = withWriteTransaction(t.prisma, async (exec) => {
       await exec.run(`INSERT INTO "LoginAttempt" ("key", "createdAt") VALUES ('import', '2026-01-01T00:00:00.000+00:00')`, []);
       return "done";
     });
@@ -77,7 +77,7 @@ describe("write transactions on a busy database", () => {
     }
     other.release();
     expect(await write).toBe("done");
-    await expect(withWriteTransaction(t.file, async () => "x", 200).then(() => "free")).resolves.toBe("free");
+    await expect(withWriteTransaction(t.prisma, async () => "x", 200).then(() => "free")).resolves.toBe("free");
   });
 
   it("recognises SQLite's busy answers however they are wrapped", () => {
