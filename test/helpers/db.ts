@@ -18,7 +18,7 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), "matlit-test-"));
   const file = join(dir, "matlit.db");
-  migrate(file);
+  await migrate(file);
   const prisma = createClient(file);
   await syncCatalogue(prisma);
   return {
