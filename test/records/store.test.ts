@@ -1,25 +1,25 @@
 /**
- * Records in and out of a real SQLite file at sizes where one query parameter per paper or material
+ * Records in and out of a real database (SQLite, and PostgreSQL when the run has one) at sizes where one query parameter per paper or material
  * broke reading (Prisma refuses more than 999 on SQLite, P2029): a knowledge base of 10,000
  * materials and a single paper of 1,122.
  */
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { createDatabase, PROVIDERS, type ProviderDatabase } from "../helpers/db";
 import { generatedFile } from "../helpers/records";
 import { validateRecordFile, importRecords, exportRecords, readPapers, streamPapers, recordsJson } from "../../lib/records";
 import { writePaper } from "../../lib/records/store";
 
-async function exportedJson(t: TestDatabase): Promise<string> {
+async function exportedJson(t: ProviderDatabase): Promise<string> {
   let text = "";
   for await (const chunk of recordsJson(streamPapers(t.prisma))) text += chunk;
   return text;
 }
 
-describe("a knowledge base of 10,000 materials", () => {
-  let source: TestDatabase;
-  let target: TestDatabase;
+describe.each(PROVIDERS)("a knowledge base of 10,000 materials (%s)", (provider) => {
+  let source: ProviderDatabase;
+  let target: ProviderDatabase;
   beforeAll(async () => {
-    [source, target] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+    [source, target] = await Promise.all([createDatabase(provider), createDatabase(provider)]);
     await importRecords(source.prisma, validateRecordFile(generatedFile({ papers: 1000, materialsPerPaper: 10, measuredEvery: 50 })));
   });
   afterAll(async () => Promise.all([source?.cleanup(), target?.cleanup()]));
@@ -50,12 +50,12 @@ describe("a knowledge base of 10,000 materials", () => {
   });
 });
 
-describe("a paper of 1,122 materials", () => {
+describe.each(PROVIDERS)("a paper of 1,122 materials (%s)", (provider) => {
   const DOI = "10.5555/large.0";
-  let t: TestDatabase;
+  let t: ProviderDatabase;
   let expected: ReturnType<typeof validateRecordFile>["papers"][number];
   beforeAll(async () => {
-    t = await createTestDatabase();
+    t = await createDatabase(provider);
     const file = validateRecordFile(generatedFile({ papers: 1, materialsPerPaper: 1122, measuredEvery: 100, doiPrefix: "10.5555/large" }));
     await importRecords(t.prisma, file);
     // What a reader gets back: the same record, explicit elements in symbol order.
