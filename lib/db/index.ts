@@ -16,7 +16,7 @@ export type { PrismaClient };
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 /** Where a client's rows live: plain-SQL paths (bulk writes, search reads) open their own connections to it. */
-export type Database = { provider: "sqlite"; file: string } | { provider: "postgresql"; url: string; pool: pg.Pool };
+export type Database = { provider: "sqlite"; file: string } | { provider: "postgresql"; pool: pg.Pool };
 
 // On globalThis: Next.js bundles each route with its own copy of this module, sharing one client.
 const shared = globalThis as unknown as { matlitDb?: PrismaClient; matlitDatabases?: WeakMap<PrismaClient, Database> };
@@ -29,7 +29,7 @@ export function createClient(target = databaseUrl()): PrismaClient {
     const pool = new pg.Pool({ connectionString: target });
     // The two generated clients have the same models and methods; only the provider inside differs.
     const client = new PostgresPrismaClient({ adapter: new PrismaPg(pool) }) as unknown as PrismaClient;
-    databases.set(client, { provider: "postgresql", url: target, pool });
+    databases.set(client, { provider: "postgresql", pool });
     return client;
   }
   const file = databaseFile(target);
@@ -54,7 +54,7 @@ export function databaseOf(client: PrismaClient): Database {
 /** The SQLite file a client was opened on, for the paths that only SQLite serves so far (the embedded search). */
 export function databaseFileOf(client: PrismaClient): string {
   const database = databaseOf(client);
-  if (database.provider !== "sqlite") throw new Error("this needs SQLite; on PostgreSQL it is not implemented yet");
+  if (database.provider !== "sqlite") throw new Error("the embedded search and the scatter read SQLite only; on PostgreSQL they are not implemented yet");
   return database.file;
 }
 

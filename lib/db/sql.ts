@@ -13,7 +13,6 @@ import { LOCK_WAIT_MS, POSTGRES_WRITE_LOCK, WRITE_BUDGET_MS, retryWhileBusy } fr
 export type SqlValue = string | number | bigint | boolean | null;
 
 export interface SqlDialect {
-  provider: "sqlite" | "postgresql";
   /**
    * `IN (…)` over ONE parameter, a JSON array of ids or of texts, never an IN list of one parameter
    * per value: Prisma refuses more than 999 parameters on SQLite (P2029) and SQLite itself caps
@@ -38,7 +37,6 @@ export interface SqlExecutor {
 }
 
 const SQLITE: SqlDialect = {
-  provider: "sqlite",
   inIds: `IN (SELECT "value" FROM json_each(?))`,
   inTexts: `IN (SELECT "value" FROM json_each(?))`,
   byteOrder: (column) => column,
@@ -46,7 +44,6 @@ const SQLITE: SqlDialect = {
 };
 
 const POSTGRESQL: SqlDialect = {
-  provider: "postgresql",
   inIds: `IN (SELECT "value"::integer FROM jsonb_array_elements_text(?::jsonb))`,
   inTexts: `IN (SELECT "value" FROM jsonb_array_elements_text(?::jsonb))`,
   byteOrder: (column) => `${column} COLLATE "C"`,
