@@ -8,6 +8,7 @@ import { createDatabase, PROVIDERS, type ProviderDatabase } from "../helpers/db"
 import { generatedFile } from "../helpers/records";
 import { validateRecordFile, importRecords, exportRecords, readPapers, streamPapers, recordsJson } from "../../lib/records";
 import { writePaper } from "../../lib/records/store";
+import { writeTransaction } from "../../lib/db/transaction";
 
 async function exportedJson(t: ProviderDatabase): Promise<string> {
   let text = "";
@@ -85,5 +86,22 @@ describe.each(PROVIDERS)("a paper of 1,122 materials (%s)", (provider) => {
     const revision = await t.prisma.revision.findFirstOrThrow({ where: { entityKey: DOI }, orderBy: { id: "desc" } });
     expect(JSON.parse(revision.beforeJson!).title).toBe("Revised large study");
     expect(await readPapers(t.prisma, { dois: [DOI] })).toEqual([edited]);
+  });
+});
+
+describe.each(PROVIDERS)("two writers at once (%s)", (provider) => {
+  let t: ProviderDatabase;
+  beforeAll(async () => {
+    t = await createDatabase(provider);
+  });
+  afterAll(async () => t?.cleanup());
+
+  it("write one after the other: an import and a form's write of the same paper both land, the second replacing the first", async () => {
+    const file = validateRecordFile(generatedFile({ papers: 1, materialsPerPaper: 50, measuredEvery: 5, doiPrefix: "10.5555/race" }));
+    const paper = file.papers[0]!;
+    await Promise.all([importRecords(t.prisma, file), writeTransaction(t.prisma, (tx) => writePaper(tx, { ...paper, title: "from the form" }))]);
+    expect(await t.prisma.paper.count()).toBe(1);
+    expect((await t.prisma.revision.findMany({ orderBy: { id: "asc" } })).map((r) => r.action)).toEqual(["create", "replace"]);
+    expect(await t.prisma.material.count()).toBe(50);
   });
 });
