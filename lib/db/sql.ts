@@ -8,7 +8,7 @@
 import Database from "better-sqlite3";
 import type pg from "pg";
 import { databaseOf, providerOf, type PrismaClient, type Tx } from "./index";
-import { LOCK_WAIT_MS, POSTGRES_WRITE_LOCK, WRITE_BUDGET_MS, retryWhileBusy } from "./transaction";
+import { DatabaseBusyError, LOCK_WAIT_MS, POSTGRES_WRITE_LOCK, WRITE_BUDGET_MS, isBusy, postgresLockTimeout, retryWhileBusy } from "./transaction";
 
 export type SqlValue = string | number | bigint | boolean | null;
 
@@ -103,7 +103,8 @@ function postgresExecutor(connection: pg.PoolClient): SqlExecutor {
  * writers' lock from the start (so what it reads cannot change under it), all or nothing.
  * SQLite: an IMMEDIATE transaction; while another process holds the lock, BEGIN is retried
  * asynchronously (see retryWhileBusy) for up to `budgetMs`, so waiting never blocks the event loop.
- * PostgreSQL: a connection of the client's pool, waiting on the advisory lock (it blocks no thread).
+ * PostgreSQL: a connection of the client's pool, waiting on the advisory lock (it blocks no thread)
+ * for up to `budgetMs`.
  */
 export async function withWriteTransaction<T>(prisma: PrismaClient, work: (exec: SqlExecutor) => Promise<T>, budgetMs = WRITE_BUDGET_MS): Promise<T> {
   const database = databaseOf(prisma);
@@ -112,7 +113,10 @@ export async function withWriteTransaction<T>(prisma: PrismaClient, work: (exec:
     try {
       await connection.query("BEGIN");
       try {
-        await connection.query(POSTGRES_WRITE_LOCK);
+        await connection.query(postgresLockTimeout(budgetMs));
+        await connection.query(POSTGRES_WRITE_LOCK).catch((e: unknown) => {
+          throw isBusy(e) ? new DatabaseBusyError(budgetMs) : e;
+        });
         const result = await work(postgresExecutor(connection));
         await connection.query("COMMIT");
         return result;
