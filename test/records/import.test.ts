@@ -205,3 +205,21 @@ describe.each(PROVIDERS)("export → import into %s → export", (provider) => {
     }
   });
 });
+
+describe.each(PROVIDERS)("matlit setup (%s)", (provider) => {
+  it("loads the seed papers once, and the records read back through stats", async () => {
+    const t = await createDatabase(provider);
+    try {
+      const first = JSON.parse((await matlit(["setup", "--json"], t.url)).stdout);
+      expect(first.seeded).toHaveLength(5);
+      expect(first.searchTextRewritten).toBeGreaterThan(0);
+      const again = JSON.parse((await matlit(["setup", "--json"], t.url)).stdout);
+      expect(again).toMatchObject({ migrations: { applied: [] }, seeded: [], searchTextRewritten: 0 });
+      const stats = await matlit(["stats", "--json"], t.url);
+      expect(stats.status).toBe(0);
+      expect(stats.stdout).toContain("10.1007/s40820-025-01858-2");
+    } finally {
+      await t.cleanup();
+    }
+  });
+});
