@@ -15,7 +15,8 @@ export default defineConfig({
     maxWorkers: 2,
     reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
     projects: [
-      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: APP_FILES } },
+      // A throwaway PostgreSQL (or MATLIT_TEST_POSTGRES) for the suites that run on both providers.
+      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: APP_FILES, globalSetup: ["test/helpers/postgres-global-setup.ts"] } },
       // The build, the seeded database, the shared server and Chromium are made once, and only when app files run.
       { extends: true, test: { name: "app", include: APP_FILES, globalSetup: ["test/helpers/app-global-setup.ts"] } },
     ],

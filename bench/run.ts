@@ -203,7 +203,7 @@ const measurementsOf = (s: Shape) => s.papers * s.materialsPerPaper * s.measurem
 /** Loads a synthetic knowledge base of `kb`'s shape through the import path; returns measurements per second. */
 async function importKnowledgeBase(file: string, kb: Shape = shape): Promise<number> {
   const totalMeasurements = measurementsOf(kb);
-  migrate(file);
+  await migrate(file);
   const prisma = createClient(file);
   await syncCatalogue(prisma);
   const bar = new cliProgress.SingleBar(

@@ -5,8 +5,8 @@
  */
 import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { createClient, type PrismaClient } from "../db";
-import { databaseFile } from "../db/location";
+import { closeClient, createClient, type PrismaClient } from "../db";
+import { databaseUrl } from "../db/location";
 import { prepareDatabase } from "../db/setup";
 import { refreshSearchText } from "../records/store";
 import { importMissingPapers, numberedRecordFiles } from "../records/files";
@@ -16,7 +16,7 @@ export interface CliOptions {
   stderr?: Writable;
   /** Where `user add` reads the password: a terminal (prompted) or piped text. */
   stdin?: Readable & { isTTY?: boolean };
-  /** The SQLite file, as DATABASE_URL names it (the default). */
+  /** The database, as DATABASE_URL names it (the default): a SQLite file or a PostgreSQL server. */
   databaseUrl?: string;
 }
 
@@ -29,7 +29,6 @@ export class Cli {
   readonly stdin: Readable & { isTTY?: boolean };
   private readonly databaseUrl: string | undefined;
   private client?: PrismaClient;
-  private file?: string;
 
   constructor(options: CliOptions = {}) {
     this.stdout = options.stdout ?? process.stdout;
@@ -38,19 +37,19 @@ export class Cli {
     this.databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   }
 
-  /** The database file; resolved on first use, so commands that need no database create no directory. */
-  databaseFile(): string {
-    return (this.file ??= databaseFile(this.databaseUrl));
-  }
-
+  /** The client is made on first use, so commands that need no database create no directory. */
   db(): PrismaClient {
-    return (this.client ??= createClient(this.databaseFile()));
+    return (this.client ??= createClient(this.databaseUrl ?? databaseUrl()));
   }
 
   /** Migrates the database, syncs the catalogues, brings the text index to the current builder, and with `seed` imports the seed papers it lacks. */
   async prepare(options: { seed: boolean }) {
     const loadSeed = (prisma: PrismaClient) => importMissingPapers(prisma, numberedRecordFiles(SEED_DIR));
-    const { migrations, loaded } = await prepareDatabase({ prisma: this.db(), file: this.databaseFile(), ...(options.seed ? { load: loadSeed } : {}) });
+    const { migrations, loaded } = await prepareDatabase({
+      prisma: this.db(),
+      url: this.databaseUrl ?? databaseUrl(),
+      ...(options.seed ? { load: loadSeed } : {}),
+    });
     // Records written by an older text builder are searched as new ones are.
     const searchTextRewritten = await refreshSearchText(this.db());
     return { migrations, seeded: loaded, searchTextRewritten };
@@ -71,6 +70,6 @@ export class Cli {
   }
 
   async close(): Promise<void> {
-    await this.client?.$disconnect();
+    if (this.client) await closeClient(this.client);
   }
 }

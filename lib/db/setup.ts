@@ -2,15 +2,15 @@
 import { db, type PrismaClient } from "./index";
 import { migrate } from "./migrate";
 import { syncCatalogue } from "./catalogue";
-import { databaseFile } from "./location";
+import { databaseUrl } from "./location";
 import { writeTransaction } from "./transaction";
 
 /**
  * Migrate, sync the catalogues, then `load` records (`matlit setup` passes the missing seed papers;
  * lib/db knows nothing of them) before the search outbox is settled. Returns what `load` loaded.
  */
-export async function prepareDatabase(options: { prisma?: PrismaClient; file?: string; load?: (prisma: PrismaClient) => Promise<string[]> } = {}) {
-  const migrations = migrate(options.file ?? databaseFile());
+export async function prepareDatabase(options: { prisma?: PrismaClient; url?: string; load?: (prisma: PrismaClient) => Promise<string[]> } = {}) {
+  const migrations = await migrate(options.url ?? databaseUrl());
   const prisma = options.prisma ?? db();
   await syncCatalogue(prisma);
   const loaded = options.load ? await options.load(prisma) : [];

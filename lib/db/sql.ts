@@ -1,23 +1,76 @@
 /**
  * Plain SQL for the paths where Prisma's per-query cost dominates (bulk import). One small
- * executor interface, served either by a Prisma transaction (forms, API) or by a direct
- * better-sqlite3 connection holding the write lock (import), so the same writing code serves both.
+ * executor interface, served by a Prisma transaction (forms, API) or by a direct connection
+ * holding the writers' lock (import), on SQLite or PostgreSQL, so the same writing code serves all.
+ * Statements are written with `?` placeholders; the PostgreSQL executors number them ($1, $2, …).
+ * What the two databases say differently is in the executor's SqlDialect.
  */
 import Database from "better-sqlite3";
-import type { Tx } from "./index";
-import { LOCK_WAIT_MS, WRITE_BUDGET_MS, retryWhileBusy } from "./transaction";
+import type pg from "pg";
+import { databaseOf, providerOf, type PrismaClient, type Tx } from "./index";
+import { DatabaseBusyError, LOCK_WAIT_MS, POSTGRES_WRITE_LOCK, WRITE_BUDGET_MS, isBusy, postgresLockTimeout, retryWhileBusy } from "./transaction";
 
-export type SqlValue = string | number | bigint | null;
+export type SqlValue = string | number | bigint | boolean | null;
+
+export interface SqlDialect {
+  /**
+   * `IN (…)` over ONE parameter, a JSON array of ids or of texts, never an IN list of one parameter
+   * per value: Prisma refuses more than 999 parameters on SQLite (P2029) and SQLite itself caps
+   * them, so a paper of 1,000 materials could not be read.
+   */
+  inIds: string;
+  inTexts: string;
+  /** A text column ordered by its bytes, as SQLite does: export order must not depend on a PostgreSQL database's collation. */
+  byteOrder: (column: string) => string;
+  /**
+   * Writes the change feed (RecordChange) and the search outbox for materials deleted and written.
+   * On SQLite the triggers of the search and record_changes migrations write them; PostgreSQL has
+   * no triggers, so the records writer calls this in the same transaction.
+   */
+  materialsChanged: (exec: SqlExecutor, deleted: number[], written: number[]) => Promise<void>;
+}
 
 export interface SqlExecutor {
+  dialect: SqlDialect;
   run(sql: string, params: SqlValue[]): Promise<void>;
   all<T = Record<string, unknown>>(sql: string, params: SqlValue[]): Promise<T[]>;
 }
 
-export function prismaExecutor(tx: Tx): SqlExecutor {
+const SQLITE: SqlDialect = {
+  inIds: `IN (SELECT "value" FROM json_each(?))`,
+  inTexts: `IN (SELECT "value" FROM json_each(?))`,
+  byteOrder: (column) => column,
+  materialsChanged: async () => {},
+};
+
+const POSTGRESQL: SqlDialect = {
+  inIds: `IN (SELECT "value"::integer FROM jsonb_array_elements_text(?::jsonb))`,
+  inTexts: `IN (SELECT "value" FROM jsonb_array_elements_text(?::jsonb))`,
+  byteOrder: (column) => `${column} COLLATE "C"`,
+  materialsChanged: async (exec, deleted, written) => {
+    const ids = JSON.stringify([...deleted, ...written]);
+    await exec.run(`INSERT INTO "RecordChange" ("materialId") SELECT "value"::integer FROM jsonb_array_elements_text(?::jsonb)`, [ids]);
+    await exec.run(
+      `INSERT INTO "SearchOutbox" ("materialId", "op") SELECT "value"::integer, 'delete' FROM jsonb_array_elements_text(?::jsonb)
+       UNION ALL SELECT "value"::integer, 'upsert' FROM jsonb_array_elements_text(?::jsonb)`,
+      [JSON.stringify(deleted), JSON.stringify(written)],
+    );
+  },
+};
+
+/** `?` placeholders numbered for PostgreSQL, outside quoted identifiers and strings. */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/"[^"]*"|'[^']*'|\?/g, (token) => (token === "?" ? `$${++n}` : token));
+}
+
+export function prismaExecutor(tx: PrismaClient | Tx): SqlExecutor {
+  const dialect = providerOf(tx) === "postgresql" ? POSTGRESQL : SQLITE;
+  const text = dialect === POSTGRESQL ? numbered : (sql: string) => sql;
   return {
-    run: async (sql, params) => void (await tx.$executeRawUnsafe(sql, ...params)),
-    all: async <T>(sql: string, params: SqlValue[]) => (await tx.$queryRawUnsafe(sql, ...params)) as T[],
+    dialect,
+    run: async (sql, params) => void (await tx.$executeRawUnsafe(text(sql), ...params)),
+    all: async <T>(sql: string, params: SqlValue[]) => (await tx.$queryRawUnsafe(text(sql), ...params)) as T[],
   };
 }
 
@@ -28,20 +81,54 @@ function sqliteExecutor(connection: Database.Database): SqlExecutor {
     if (!statement) statements.set(sql, (statement = connection.prepare(sql)));
     return statement;
   };
+  // better-sqlite3 binds no booleans; SQLite stores them as 1 and 0.
+  const bound = (params: SqlValue[]) => params.map((p) => (typeof p === "boolean" ? Number(p) : p));
   return {
-    run: async (sql, params) => void prepared(sql).run(...params),
-    all: async <T>(sql: string, params: SqlValue[]) => prepared(sql).all(...params) as T[],
+    dialect: SQLITE,
+    run: async (sql, params) => void prepared(sql).run(...bound(params)),
+    all: async <T>(sql: string, params: SqlValue[]) => prepared(sql).all(...bound(params)) as T[],
+  };
+}
+
+function postgresExecutor(connection: pg.PoolClient): SqlExecutor {
+  return {
+    dialect: POSTGRESQL,
+    run: async (sql, params) => void (await connection.query(numbered(sql), params)),
+    all: async <T>(sql: string, params: SqlValue[]) => (await connection.query(numbered(sql), params)).rows as T[],
   };
 }
 
 /**
- * Run `work` in one IMMEDIATE transaction on its own connection to `file`: it holds the write lock
- * from the start (so what it reads cannot change under it), and commits all or nothing. While
- * another process holds the lock, BEGIN is retried asynchronously (see retryWhileBusy) for up to
- * `budgetMs`, so waiting never blocks the event loop.
+ * Run `work` in one transaction on its own connection to the client's database, holding the
+ * writers' lock from the start (so what it reads cannot change under it), all or nothing.
+ * SQLite: an IMMEDIATE transaction; while another process holds the lock, BEGIN is retried
+ * asynchronously (see retryWhileBusy) for up to `budgetMs`, so waiting never blocks the event loop.
+ * PostgreSQL: a connection of the client's pool, waiting on the advisory lock (it blocks no thread)
+ * for up to `budgetMs`.
  */
-export async function withWriteTransaction<T>(file: string, work: (exec: SqlExecutor) => Promise<T>, budgetMs = WRITE_BUDGET_MS): Promise<T> {
-  const connection = new Database(file, { timeout: LOCK_WAIT_MS });
+export async function withWriteTransaction<T>(prisma: PrismaClient, work: (exec: SqlExecutor) => Promise<T>, budgetMs = WRITE_BUDGET_MS): Promise<T> {
+  const database = databaseOf(prisma);
+  if (database.provider === "postgresql") {
+    const connection = await database.pool.connect();
+    try {
+      await connection.query("BEGIN");
+      try {
+        await connection.query(postgresLockTimeout(budgetMs));
+        await connection.query(POSTGRES_WRITE_LOCK).catch((e: unknown) => {
+          throw isBusy(e) ? new DatabaseBusyError(budgetMs) : e;
+        });
+        const result = await work(postgresExecutor(connection));
+        await connection.query("COMMIT");
+        return result;
+      } catch (e) {
+        await connection.query("ROLLBACK");
+        throw e;
+      }
+    } finally {
+      connection.release();
+    }
+  }
+  const connection = new Database(database.file, { timeout: LOCK_WAIT_MS });
   try {
     connection.pragma("foreign_keys = ON");
     connection.pragma("cache_size = -65536");

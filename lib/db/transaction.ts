@@ -13,7 +13,7 @@
  * sent while another request's transaction is open would run inside it, and vanish if it rolls back.
  */
 import { AppError } from "../errors";
-import type { PrismaClient, Tx } from "./index";
+import { providerOf, type PrismaClient, type Tx } from "./index";
 
 /** How long one statement may wait for a lock inside SQLite (blocking) before we retry asynchronously. */
 export const LOCK_WAIT_MS = 20;
@@ -27,11 +27,14 @@ export class DatabaseBusyError extends AppError {
   }
 }
 
-/** SQLite's "locked" answers, whether from better-sqlite3 directly or wrapped by Prisma's adapter. */
+/**
+ * SQLite's "locked" answers, and PostgreSQL's lock_not_available (55P03: a lock not had within
+ * lock_timeout), whether from the driver directly or wrapped by Prisma's adapter.
+ */
 export function isBusy(e: unknown): boolean {
   for (let cause: unknown = e, depth = 0; cause && typeof cause === "object" && depth < 6; depth++) {
     const c = cause as { code?: unknown; originalCode?: unknown; meta?: { driverAdapterError?: { cause?: unknown } }; cause?: unknown };
-    for (const code of [c.code, c.originalCode]) if (typeof code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(code)) return true;
+    for (const code of [c.code, c.originalCode]) if (typeof code === "string" && /^(SQLITE_(BUSY|LOCKED)|55P03$)/.test(code)) return true;
     cause = c.meta?.driverAdapterError?.cause ?? c.cause;
   }
   return false;
@@ -64,17 +67,30 @@ export async function retryWhileBusy<T>(attempt: () => Promise<T>, budgetMs = WR
  */
 const TAKE_WRITE_LOCK = `DELETE FROM "_prisma_migrations" WHERE 0`;
 
+/**
+ * PostgreSQL's equivalent, for the whole transaction: writers run one at a time, as on SQLite, so
+ * what a writer reads (the papers it replaces) cannot change under it. Readers never wait for it.
+ */
+export const POSTGRES_WRITE_LOCK = `SELECT pg_advisory_xact_lock(7120181)`;
+
+/** PostgreSQL waits for a lock at most the write's budget; past it the lock fails as busy (55P03), as SQLite's would. */
+export const postgresLockTimeout = (budgetMs: number) => `SET LOCAL lock_timeout = ${Math.max(1, Math.round(budgetMs))}`;
+
 /** One Prisma write transaction that holds the write lock from its start, retried while the database is busy. */
 export function writeTransaction<T>(prisma: PrismaClient, work: (tx: Tx) => Promise<T>, options: { budgetMs?: number; timeoutMs?: number } = {}): Promise<T> {
+  const budgetMs = options.budgetMs ?? WRITE_BUDGET_MS;
   return retryWhileBusy(
     () =>
       prisma.$transaction(
         async (tx) => {
-          await tx.$executeRawUnsafe(TAKE_WRITE_LOCK);
+          if (providerOf(prisma) === "postgresql") {
+            await tx.$executeRawUnsafe(postgresLockTimeout(budgetMs));
+            await tx.$executeRawUnsafe(POSTGRES_WRITE_LOCK);
+          } else await tx.$executeRawUnsafe(TAKE_WRITE_LOCK);
           return work(tx);
         },
         { timeout: options.timeoutMs ?? 120_000, maxWait: 30_000 },
       ),
-    options.budgetMs,
+    budgetMs,
   );
 }

@@ -4,7 +4,7 @@
  * records, so export → import → export is the identity.
  */
 import { paperKey } from "./identifiers";
-import { databaseFileOf, type PrismaClient, type Tx } from "../db";
+import type { PrismaClient, Tx } from "../db";
 import { prismaExecutor, withWriteTransaction, type SqlExecutor, type SqlValue } from "../db/sql";
 import type { Conditions, RecordFileParsed, Quantity, QuantityOrRange, Range } from "./schema";
 import { OWN_SCOPE } from "./scope";
@@ -118,19 +118,12 @@ function stepRow(s: StepOut, materialId: number, position: number) {
   };
 }
 
-type Row = Record<string, SqlValue | boolean>;
-
-/**
- * Sets of papers and materials go into a statement as ONE parameter, a JSON array read with
- * json_each, never as an IN list of one parameter per id: Prisma refuses more than 999 parameters
- * on SQLite (P2029) and SQLite itself caps them, so a paper of 1,000 materials could not be read.
- */
-const IN_JSON = `IN (SELECT "value" FROM json_each(?))`;
+type Row = Record<string, SqlValue>;
 
 /** Rows the RecordChange feed keeps (see its migration). */
 const RECORD_CHANGES_KEPT = 100_000;
 
-/** SQLite's limit on bound parameters per statement. */
+/** Bound parameters per statement, under SQLite's limit (PostgreSQL's is 65,535). */
 const MAX_PARAMS = 32_000;
 const now = () => new Date().toISOString().replace("Z", "+00:00"); // Prisma's DateTime text form
 
@@ -142,7 +135,7 @@ async function insertRows(exec: SqlExecutor, table: string, rows: Row[]): Promis
   const tuple = `(${columns.map(() => "?").join(", ")})`;
   for (let i = 0; i < rows.length; i += perStatement) {
     const chunk = rows.slice(i, i + perStatement);
-    const params = chunk.flatMap((r) => columns.map((c): SqlValue => (typeof r[c] === "boolean" ? (r[c] ? 1 : 0) : (r[c] as SqlValue))));
+    const params = chunk.flatMap((r) => columns.map((c) => r[c]!));
     await exec.run(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${chunk.map(() => tuple).join(", ")}`, params);
   }
 }
@@ -181,17 +174,23 @@ interface WriteOptions {
 
 /**
  * Write papers inside a transaction, replacing any with the same DOI (their previous state kept as
- * a revision). Rows go in as batched multi-row INSERTs; the search index and outbox follow through
- * SQLite triggers in the same transaction.
+ * a revision). Rows go in as batched multi-row INSERTs; the search text here, the change feed and the
+ * search outbox through SQLite's triggers or SqlDialect.materialsChanged, all in the same transaction.
  */
 async function writePapers(exec: SqlExecutor, papers: PaperOut[], options: WriteOptions): Promise<ImportSummary["papers"]> {
   if (!papers.length) return [];
   const userId = options.userId;
   const keys = papers.map(paperKey);
+  const { inIds, inTexts } = exec.dialect;
   const dois = JSON.stringify(keys);
-  const existing = await idsBy<"doi">(exec, `SELECT "id", "doi" FROM "Paper" WHERE "doi" ${IN_JSON}`, [dois], (r) => String(r.doi));
+  const existing = await idsBy<"doi">(exec, `SELECT "id", "doi" FROM "Paper" WHERE "doi" ${inTexts}`, [dois], (r) => String(r.doi));
   const before = new Map((existing.size ? await options.readBefore([...existing.values()]) : []).map((p) => [paperKey(p), p]));
-  if (existing.size) await exec.run(`DELETE FROM "Paper" WHERE "id" ${IN_JSON}`, [JSON.stringify([...existing.values()])]);
+  const deleted: number[] = [];
+  if (existing.size) {
+    const replaced = JSON.stringify([...existing.values()]);
+    for (const r of await exec.all<{ id: Id }>(`SELECT "id" FROM "Material" WHERE "paperId" ${inIds}`, [replaced])) deleted.push(Number(r.id));
+    await exec.run(`DELETE FROM "Paper" WHERE "id" ${inIds}`, [replaced]);
+  }
 
   const stamp = now();
   await insertRows(
@@ -215,7 +214,7 @@ async function writePapers(exec: SqlExecutor, papers: PaperOut[], options: Write
       updatedAt: stamp,
     })),
   );
-  const paperIds = await idsBy<"doi">(exec, `SELECT "id", "doi" FROM "Paper" WHERE "doi" ${IN_JSON}`, [dois], (r) => String(r.doi));
+  const paperIds = await idsBy<"doi">(exec, `SELECT "id", "doi" FROM "Paper" WHERE "doi" ${inTexts}`, [dois], (r) => String(r.doi));
   const paperId = (p: PaperOut) => paperIds.get(paperKey(p))!;
   await insertRows(
     exec,
@@ -260,10 +259,11 @@ async function writePapers(exec: SqlExecutor, papers: PaperOut[], options: Write
   );
   const materialIds = await idsBy<"paperId" | "key">(
     exec,
-    `SELECT "id", "paperId", "key" FROM "Material" WHERE "paperId" ${IN_JSON}`,
+    `SELECT "id", "paperId", "key" FROM "Material" WHERE "paperId" ${inIds}`,
     [JSON.stringify([...paperIds.values()])],
     (r) => `${String(r.paperId)}/${String(r.key)}`,
   );
+  await exec.dialect.materialsChanged(exec, deleted, [...materialIds.values()]);
   const materialId = (p: PaperOut, key: string) => materialIds.get(`${paperId(p)}/${key}`)!;
   // The embedded text index, written with the builder the Meilisearch documents use.
   await insertRows(
@@ -331,7 +331,7 @@ export async function writePaper(tx: Tx, paper: PaperOut, userId?: number): Prom
  * Prisma, which sees the committed state the lock keeps still.
  */
 export async function importRecords(prisma: PrismaClient, file: RecordFileParsed, options: { userId?: number } = {}): Promise<ImportSummary> {
-  return withWriteTransaction(databaseFileOf(prisma), async (exec) => ({
+  return withWriteTransaction(prisma, async (exec) => ({
     papers: await writePapers(exec, file.papers, { userId: options.userId, readBefore: (ids) => readPapers(prisma, { ids }) }),
   }));
 }
@@ -430,21 +430,22 @@ function byOwner<T>(rows: T[], owner: (row: T) => Id): Map<number, T[]> {
 async function papersOf(exec: SqlExecutor, rows: PaperRow[]): Promise<PaperOut[]> {
   if (!rows.length) return [];
   const page = [JSON.stringify(rows.map((p) => Number(p.id)))];
-  const materialOfPage = `"materialId" IN (SELECT "id" FROM "Material" WHERE "paperId" ${IN_JSON})`;
+  const { inIds, byteOrder } = exec.dialect;
+  const materialOfPage = `"materialId" IN (SELECT "id" FROM "Material" WHERE "paperId" ${inIds})`;
   const authors = byOwner(
-    await exec.all<{ paperId: Id; name: string }>(`SELECT "paperId", "name" FROM "Author" WHERE "paperId" ${IN_JSON} ORDER BY "paperId", "position"`, page),
+    await exec.all<{ paperId: Id; name: string }>(`SELECT "paperId", "name" FROM "Author" WHERE "paperId" ${inIds} ORDER BY "paperId", "position"`, page),
     (r) => r.paperId,
   );
   const keywords = byOwner(
     await exec.all<{ paperId: Id; keyword: string }>(
-      `SELECT "paperId", "keyword" FROM "PaperKeyword" WHERE "paperId" ${IN_JSON} ORDER BY "paperId", "position"`,
+      `SELECT "paperId", "keyword" FROM "PaperKeyword" WHERE "paperId" ${inIds} ORDER BY "paperId", "position"`,
       page,
     ),
     (r) => r.paperId,
   );
   const formulas = byOwner(
     await exec.all<{ paperId: Id; formulaKey: string }>(
-      `SELECT "paperId", "formulaKey" FROM "PaperFormula" WHERE "paperId" ${IN_JSON} ORDER BY "paperId", "formulaKey"`,
+      `SELECT "paperId", "formulaKey" FROM "PaperFormula" WHERE "paperId" ${inIds} ORDER BY "paperId", ${byteOrder(`"formulaKey"`)}`,
       page,
     ),
     (r) => r.paperId,
@@ -452,14 +453,14 @@ async function papersOf(exec: SqlExecutor, rows: PaperRow[]): Promise<PaperOut[]
   const materials = byOwner(
     await exec.all<MaterialRow>(
       `SELECT "id", "paperId", "key", "name", "formula", "role", "batterySystem", "materialClass", "classNote", "isControl", "description", "citedReference", "explicitElements"
-       FROM "Material" WHERE "paperId" ${IN_JSON} ORDER BY "paperId", "position"`,
+       FROM "Material" WHERE "paperId" ${inIds} ORDER BY "paperId", "position"`,
       page,
     ),
     (r) => r.paperId,
   );
   const elements = byOwner(
     await exec.all<{ materialId: Id; symbol: string }>(
-      `SELECT "materialId", "symbol" FROM "MaterialElement" WHERE "materialId" IN (SELECT "id" FROM "Material" WHERE "paperId" ${IN_JSON} AND "explicitElements") ORDER BY "materialId", "symbol"`,
+      `SELECT "materialId", "symbol" FROM "MaterialElement" WHERE "materialId" IN (SELECT "id" FROM "Material" WHERE "paperId" ${inIds} AND "explicitElements") ORDER BY "materialId", ${byteOrder(`"symbol"`)}`,
       page,
     ),
     (r) => r.materialId,
@@ -568,18 +569,22 @@ export async function readPapers(prisma: PrismaClient | Tx, where: { ids?: numbe
     return all;
   }
   const exec = prismaExecutor(prisma);
-  const column = where.ids ? `"id"` : `"doi"`;
+  const { inIds, inTexts, byteOrder } = exec.dialect;
+  const condition = where.ids ? `"id" ${inIds}` : `"doi" ${inTexts}`;
   return papersOf(
     exec,
-    await exec.all<PaperRow>(`SELECT ${PAPER_COLUMNS} FROM "Paper" WHERE ${column} ${IN_JSON} ORDER BY "doi"`, [JSON.stringify(where.ids ?? where.dois)]),
+    await exec.all<PaperRow>(`SELECT ${PAPER_COLUMNS} FROM "Paper" WHERE ${condition} ORDER BY ${byteOrder(`"doi"`)}`, [
+      JSON.stringify(where.ids ?? where.dois),
+    ]),
   );
 }
 
 /** Every paper as a record, in DOI order, read a page of papers at a time: an export holds one page in memory, not the knowledge base. */
 export async function* streamPapers(prisma: PrismaClient | Tx): AsyncGenerator<PaperOut> {
   const exec = prismaExecutor(prisma);
+  const doi = exec.dialect.byteOrder(`"doi"`);
   for (let after = ""; ;) {
-    const rows = await exec.all<PaperRow>(`SELECT ${PAPER_COLUMNS} FROM "Paper" WHERE "doi" > ? ORDER BY "doi" LIMIT ?`, [after, EXPORT_PAGE]);
+    const rows = await exec.all<PaperRow>(`SELECT ${PAPER_COLUMNS} FROM "Paper" WHERE ${doi} > ? ORDER BY ${doi} LIMIT ?`, [after, EXPORT_PAGE]);
     if (!rows.length) return;
     yield* await papersOf(exec, rows);
     after = rows[rows.length - 1]!.doi;
@@ -599,7 +604,7 @@ export async function refreshSearchText(prisma: PrismaClient): Promise<number> {
   const exec = prismaExecutor(prisma);
   const [stored] = await exec.all<{ value: string }>(`SELECT "value" FROM "Meta" WHERE "key" = 'searchTextVersion'`, []);
   if (stored?.value === String(SEARCH_TEXT_VERSION)) return 0;
-  return withWriteTransaction(databaseFileOf(prisma), async (tx) => {
+  return withWriteTransaction(prisma, async (tx) => {
     await tx.run(`DELETE FROM "MaterialText"`, []);
     let written = 0;
     for await (const paper of papersWithIds(tx)) {
@@ -626,15 +631,16 @@ async function* papersWithIds(exec: SqlExecutor) {
     );
     if (!papers.length) return;
     const page = [JSON.stringify(papers.map((p) => Number(p.id)))];
+    const { inIds } = exec.dialect;
     const byPaper = <T extends { paperId: Id }>(rows: T[]) => byOwner(rows, (r) => r.paperId);
     const keywords = byPaper(
       await exec.all<{ paperId: Id; keyword: string }>(
-        `SELECT "paperId", "keyword" FROM "PaperKeyword" WHERE "paperId" ${IN_JSON} ORDER BY "paperId", "position"`,
+        `SELECT "paperId", "keyword" FROM "PaperKeyword" WHERE "paperId" ${inIds} ORDER BY "paperId", "position"`,
         page,
       ),
     );
     const authors = byPaper(
-      await exec.all<{ paperId: Id; name: string }>(`SELECT "paperId", "name" FROM "Author" WHERE "paperId" ${IN_JSON} ORDER BY "paperId", "position"`, page),
+      await exec.all<{ paperId: Id; name: string }>(`SELECT "paperId", "name" FROM "Author" WHERE "paperId" ${inIds} ORDER BY "paperId", "position"`, page),
     );
     const materials = byPaper(
       await exec.all<{
@@ -649,13 +655,13 @@ async function* papersWithIds(exec: SqlExecutor) {
         description: Text;
         citedReference: Text;
       }>(
-        `SELECT "paperId", "id", "name", "formula", "materialClass", "classNote", "role", "batterySystem", "description", "citedReference" FROM "Material" WHERE "paperId" ${IN_JSON}`,
+        `SELECT "paperId", "id", "name", "formula", "materialClass", "classNote", "role", "batterySystem", "description", "citedReference" FROM "Material" WHERE "paperId" ${inIds}`,
         page,
       ),
     );
     const reagents = byOwner(
       await exec.all<{ materialId: Id; reagentsJson: string }>(
-        `SELECT "materialId", "reagentsJson" FROM "SynthesisStep" WHERE "reagentsJson" IS NOT NULL AND "materialId" IN (SELECT "id" FROM "Material" WHERE "paperId" ${IN_JSON}) ORDER BY "materialId", "position"`,
+        `SELECT "materialId", "reagentsJson" FROM "SynthesisStep" WHERE "reagentsJson" IS NOT NULL AND "materialId" IN (SELECT "id" FROM "Material" WHERE "paperId" ${inIds}) ORDER BY "materialId", "position"`,
         page,
       ),
       (r) => r.materialId,

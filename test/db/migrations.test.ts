@@ -6,6 +6,8 @@ import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { migrate, MIGRATIONS_DIR } from "../../lib/db/migrate";
 import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import pg from "pg";
+import { createPostgresDatabase, postgresServer } from "../helpers/postgres";
 
 /** Models and their scalar fields, read from schema.prisma (relation fields point at other models). */
 function schemaModels(): Map<string, { field: string; type: string; optional: boolean }[]> {
@@ -27,6 +29,33 @@ function schemaModels(): Map<string, { field: string; type: string; optional: bo
 }
 
 const SQL_TYPES: Record<string, string> = { Int: "INTEGER", String: "TEXT", Float: "REAL", Boolean: "BOOLEAN", DateTime: "DATETIME" };
+const POSTGRES_TYPES: Record<string, string> = {
+  Int: "integer",
+  String: "text",
+  Float: "double precision",
+  Boolean: "boolean",
+  DateTime: "timestamp without time zone",
+};
+
+/**
+ * Prisma's name of every @@index and @@unique of schema.prisma: model_fields_idx (or _key), on
+ * PostgreSQL cut to its 63 characters before the suffix, as Prisma cuts it.
+ */
+function schemaIndexNames(maxLength = Infinity): string[] {
+  const schema = readFileSync(join(import.meta.dirname, "..", "..", "prisma", "schema.prisma"), "utf8");
+  const names: string[] = [];
+  for (const [, model, body] of schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
+    for (const [, kind, fields] of body!.matchAll(/@@(index|unique)\(\[([^\]]+)\]/g)) {
+      const base = `${model}_${fields!
+        .split(",")
+        .map((f) => f.trim())
+        .join("_")}`;
+      const suffix = kind === "unique" ? "key" : "idx";
+      names.push(`${base.slice(0, maxLength - suffix.length - 1)}_${suffix}`);
+    }
+  }
+  return names;
+}
 
 describe("migrations", () => {
   let t: TestDatabase;
@@ -53,22 +82,12 @@ describe("migrations", () => {
   });
 
   it("create every @@index and @@unique of schema.prisma under Prisma's index name", () => {
-    const schema = readFileSync(join(import.meta.dirname, "..", "..", "prisma", "schema.prisma"), "utf8");
     const sqlite = new Database(t.file, { readonly: true });
     const indexes = new Set((sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).all() as { name: string }[]).map((r) => r.name));
     sqlite.close();
-    let checked = 0;
-    for (const [, model, body] of schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
-      for (const [, kind, fields] of body!.matchAll(/@@(index|unique)\(\[([^\]]+)\]/g)) {
-        const name = `${model}_${fields!
-          .split(",")
-          .map((f) => f.trim())
-          .join("_")}_${kind === "unique" ? "key" : "idx"}`;
-        expect(indexes, name).toContain(name);
-        checked++;
-      }
-    }
-    expect(checked).toBeGreaterThan(10);
+    const expected = schemaIndexNames();
+    expect(expected.length).toBeGreaterThan(10);
+    for (const name of expected) expect(indexes, name).toContain(name);
   });
 
   it("record what they applied like Prisma does, and apply nothing twice", async () => {
@@ -84,17 +103,17 @@ describe("migrations", () => {
       expect(r.checksum).toMatch(/^[0-9a-f]{64}$/);
       expect(r.finished_at).toBeTruthy();
     }
-    expect(migrate(t.file).applied).toEqual([]);
+    expect((await migrate(t.file)).applied).toEqual([]);
   });
 
-  it("turn measurements written before ranges and scopes into what they stated", () => {
+  it("turn measurements written before ranges and scopes into what they stated", async () => {
     const RANGES = "20261201060000_measurement_ranges_scope";
     const dir = mkdtempSync(join(tmpdir(), "matlit-migrations-"));
     try {
       const before = join(dir, "before");
       for (const name of readdirSync(MIGRATIONS_DIR).filter((n) => n < RANGES)) cpSync(join(MIGRATIONS_DIR, name), join(before, name), { recursive: true });
       const file = join(dir, "old.db");
-      migrate(file, before);
+      await migrate(file, before);
       const db = new Database(file);
       db.exec(`INSERT INTO "Property" ("key", "label", "unit", "display", "group", "description") VALUES ('pore_size', 'Pore size', 'nm', 'nm', 'structure', '-');
         INSERT INTO "Paper" ("id", "doi", "title", "journal", "year", "kind", "updatedAt") VALUES (1, '10.1/x', 'T', 'J', 2020, 'research article', '2020-01-01');
@@ -104,7 +123,7 @@ describe("migrations", () => {
                (1, 1, 'pore_size', 4, 'nm', 4, NULL, NULL, NULL, NULL, 'pores of 4 nm', 3.5),
                (1, 2, 'pore_size', 5, 'nm', 5, 3, NULL, 3, NULL, 'pores from 3 nm, mostly 5 nm', NULL);`);
       db.close();
-      expect(migrate(file).applied).toContain(RANGES);
+      expect((await migrate(file)).applied).toContain(RANGES);
       const rows = new Database(file, { readonly: true })
         .prepare(
           `SELECT "value", "min", "max", "canonicalMin", "canonicalMax", "scope", "sulfurLoading", "sulfurLoadingMax" FROM "Measurement" ORDER BY "position"`,
@@ -122,14 +141,14 @@ describe("migrations", () => {
     }
   });
 
-  it("move a material class written before the list into the class note, the class becoming 'other'", () => {
+  it("move a material class written before the list into the class note, the class becoming 'other'", async () => {
     const LIST = "20261201100000_material_class_list";
     const dir = mkdtempSync(join(tmpdir(), "matlit-migrations-"));
     try {
       const before = join(dir, "before");
       for (const name of readdirSync(MIGRATIONS_DIR).filter((n) => n < LIST)) cpSync(join(MIGRATIONS_DIR, name), join(before, name), { recursive: true });
       const file = join(dir, "old.db");
-      migrate(file, before);
+      await migrate(file, before);
       const db = new Database(file);
       db.exec(`INSERT INTO "Paper" ("id", "doi", "title", "journal", "year", "kind", "updatedAt") VALUES (1, '10.1/x', 'T', 'J', 2020, 'research article', '2020-01-01');
         INSERT INTO "Material" ("id", "paperId", "key", "position", "name", "searchName", "role", "batterySystem", "materialClass")
@@ -137,7 +156,7 @@ describe("migrations", () => {
                (2, 1, 'b', 1, 'B', 'b', 'anode', 'sodium-ion', 'alloying metal'),
                (3, 1, 'c', 2, 'C', 'c', 'anode', 'sodium-ion', 'mxene / 2d');`);
       db.close();
-      expect(migrate(file).applied).toContain(LIST);
+      expect((await migrate(file)).applied).toContain(LIST);
       const rows = new Database(file, { readonly: true }).prepare(`SELECT "materialClass", "classNote" FROM "Material" ORDER BY "id"`).all();
       expect(rows).toEqual([
         { materialClass: "other", classNote: "alloying metal quantum dots in carbon" },
@@ -148,5 +167,53 @@ describe("migrations", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe.skipIf(!postgresServer())("PostgreSQL migrations", () => {
+  let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
+  let client: pg.Client;
+  afterAll(async () => {
+    await client?.end();
+    await database?.drop();
+  });
+
+  it("create a table with a matching column for every model and field of schema.prisma", async () => {
+    database = await createPostgresDatabase();
+    expect((await migrate(database.url)).applied.length).toBeGreaterThan(0);
+    client = new pg.Client(database.url);
+    await client.connect();
+    const models = schemaModels();
+    for (const [model, fields] of models) {
+      const { rows: columns } = await client.query<{ name: string; type: string; nullable: string }>(
+        `SELECT column_name AS name, data_type AS type, is_nullable AS nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`,
+        [model],
+      );
+      expect(columns.length, `table ${model}`).toBeGreaterThan(0);
+      const byName = new Map(columns.map((c) => [c.name, c]));
+      for (const f of fields) {
+        const column = byName.get(f.field);
+        expect(column, `${model}.${f.field}`).toBeDefined();
+        expect(column!.type, `${model}.${f.field} type`).toBe(POSTGRES_TYPES[f.type]);
+        expect(column!.nullable === "NO", `${model}.${f.field} nullability`).toBe(!f.optional);
+      }
+      expect(columns.map((c) => c.name).sort(), `${model} has no columns the schema lacks`).toEqual(fields.map((f) => f.field).sort());
+    }
+  });
+
+  it("create every @@index and @@unique of schema.prisma under Prisma's index name", async () => {
+    const { rows } = await client.query<{ name: string }>(`SELECT indexname AS name FROM pg_indexes WHERE schemaname = 'public'`);
+    const indexes = new Set(rows.map((r) => r.name));
+    for (const name of schemaIndexNames(63)) expect(indexes, name).toContain(name);
+  });
+
+  it("record what they applied like Prisma does, and apply nothing twice", async () => {
+    const { rows } = await client.query<{ checksum: string; finished_at: Date | null }>(`SELECT checksum, finished_at FROM _prisma_migrations`);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.checksum).toMatch(/^[0-9a-f]{64}$/);
+      expect(r.finished_at).toBeTruthy();
+    }
+    expect((await migrate(database.url)).applied).toEqual([]);
   });
 });

@@ -1,12 +1,15 @@
 /**
- * Writes while another process holds SQLite's write lock (a CLI import): they wait without
+ * Writes while another process holds SQLite's write lock (a CLI import), or another writer
+ * PostgreSQL's advisory lock: they wait without
  * freezing the server, succeed once the lock is free, and give up with a "busy" error (HTTP 503)
  * when it is not freed in time — never SQLITE_BUSY as a 500, never half-written.
  */
 import { describe, it, expect, beforeAll, afterAll, vi } from "vitest";
 import Database from "better-sqlite3";
-import { countingBusyRefusals, createTestDatabase, type TestDatabase } from "../helpers/db";
-import { DatabaseBusyError, isBusy, writeTransaction } from "../../lib/db/transaction";
+import pg from "pg";
+import { countingBusyRefusals, createDatabase, createTestDatabase, type ProviderDatabase, type TestDatabase } from "../helpers/db";
+import { postgresServer } from "../helpers/postgres";
+import { DatabaseBusyError, isBusy, POSTGRES_WRITE_LOCK, writeTransaction } from "../../lib/db/transaction";
 import { withWriteTransaction } from "../../lib/db/sql";
 import { handle } from "../../lib/http";
 
@@ -66,7 +69,7 @@ describe("write transactions on a busy database", () => {
     // The import opens its own connection: its refused BEGIN IMMEDIATE statements show that it waits.
     const statements = vi.spyOn(Database.prototype, "exec");
     const refusals = () => statements.mock.results.filter((r) => r.type === "throw" && isBusy(r.value)).length;
-    const write = withWriteTransaction(t.file, async (exec) => {
+    const write = withWriteTransaction(t.prisma, async (exec) => {
       await exec.run(`INSERT INTO "LoginAttempt" ("key", "createdAt") VALUES ('import', '2026-01-01T00:00:00.000+00:00')`, []);
       return "done";
     });
@@ -77,7 +80,7 @@ describe("write transactions on a busy database", () => {
     }
     other.release();
     expect(await write).toBe("done");
-    await expect(withWriteTransaction(t.file, async () => "x", 200).then(() => "free")).resolves.toBe("free");
+    await expect(withWriteTransaction(t.prisma, async () => "x", 200).then(() => "free")).resolves.toBe("free");
   });
 
   it("recognises SQLite's busy answers however they are wrapped", () => {
@@ -93,5 +96,33 @@ describe("write transactions on a busy database", () => {
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("2");
     expect((await response.json()).error.message).toMatch(/busy/);
+  });
+});
+
+describe.skipIf(!postgresServer())("write transactions on a busy PostgreSQL", () => {
+  let t: ProviderDatabase;
+  let other: pg.Client;
+  beforeAll(async () => {
+    t = await createDatabase("postgresql");
+    other = new pg.Client(t.url);
+    await other.connect();
+  });
+  afterAll(async () => {
+    await other?.end();
+    await t?.cleanup();
+  });
+
+  it("wait for a writer holding the lock, give up as busy past their budget, and write nothing", async () => {
+    // Another server's writer: the same lock, held at session level.
+    await other.query(POSTGRES_WRITE_LOCK.replace("pg_advisory_xact_lock", "pg_advisory_lock"));
+    const form = await writeTransaction(t.prisma, (tx) => tx.loginAttempt.create({ data: { key: "too-late" } }), { budgetMs: 300 }).catch((e: unknown) => e);
+    expect(form).toBeInstanceOf(DatabaseBusyError);
+    const load = await withWriteTransaction(t.prisma, async () => "x", 300).catch((e: unknown) => e);
+    expect(load).toBeInstanceOf(DatabaseBusyError);
+    const waiting = writeTransaction(t.prisma, (tx) => tx.loginAttempt.create({ data: { key: "in-time" } }));
+    await new Promise((r) => setTimeout(r, 200));
+    await other.query(`SELECT pg_advisory_unlock_all()`);
+    await waiting;
+    expect((await t.prisma.loginAttempt.findMany()).map((a) => a.key)).toEqual(["in-time"]);
   });
 });

@@ -2,7 +2,7 @@
 import { describe, it, expect, afterAll, beforeAll } from "vitest";
 import { identifierKey, identifierText, paperLink } from "../../lib/records/identifiers";
 import { validateRecordFile, RecordValidationError, importRecords, readPapers } from "../../lib/records";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { createDatabase, PROVIDERS, type ProviderDatabase } from "../helpers/db";
 import { validFile } from "../helpers/records";
 
 function withoutDoi(identifier: string) {
@@ -53,10 +53,10 @@ describe("identifiers of papers without a DOI", () => {
     expect(problems(both)).toEqual([expect.stringMatching(/^papers\[0\]\.identifier: give the DOI or another identifier, not both/)]);
   });
 
-  describe("in the database", () => {
-    let t: TestDatabase;
+  describe.each(PROVIDERS)("in the database (%s)", (provider) => {
+    let t: ProviderDatabase;
     beforeAll(async () => {
-      t = await createTestDatabase();
+      t = await createDatabase(provider);
     });
     afterAll(() => t?.cleanup());
 

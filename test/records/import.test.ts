@@ -5,7 +5,7 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { mkdtempSync, writeFileSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { createDatabase, PROVIDERS, type ProviderDatabase } from "../helpers/db";
 import { validFile } from "../helpers/records";
 import { matlit } from "../helpers/cli";
 import { validateRecordFile, RecordValidationError, importRecords, exportRecords } from "../../lib/records";
@@ -80,10 +80,10 @@ describe("record validation", () => {
   });
 });
 
-describe("matlit import", () => {
-  let t: TestDatabase;
+describe.each(PROVIDERS)("matlit import (%s)", (provider) => {
+  let t: ProviderDatabase;
   beforeAll(async () => {
-    t = await createTestDatabase();
+    t = await createDatabase(provider);
   });
   afterAll(async () => t.cleanup());
 
@@ -162,10 +162,11 @@ describe("matlit import", () => {
   });
 });
 
-describe("export → import → export", () => {
+// The source is always SQLite: moving a knowledge base from SQLite to PostgreSQL is an export and an import.
+describe.each(PROVIDERS)("export → import into %s → export", (provider) => {
   it("gives identical JSON for the seeded knowledge base", async () => {
-    const source = await createTestDatabase();
-    const target = await createTestDatabase();
+    const source = await createDatabase("sqlite");
+    const target = await createDatabase(provider);
     try {
       expect((await matlit(["setup"], source.url)).status).toBe(0);
       const first = join(work, "first.json");
@@ -192,13 +193,31 @@ describe("export → import → export", () => {
   });
 
   it("exports CSV with one row per measurement", async () => {
-    const t = await createTestDatabase();
+    const t = await createDatabase(provider);
     try {
       await matlit(["import", writeJson("csv.json", validFile())], t.url);
       const csv = (await matlit(["export", "--format", "csv"], t.url)).stdout.trim().split("\n");
       expect(csv[0]).toMatch(/^doi,identifier,paper_title,year,material_key/);
       expect(csv).toHaveLength(1 + 4);
       expect(csv.find((l) => l.includes("255.2"))).toContain("-35");
+    } finally {
+      await t.cleanup();
+    }
+  });
+});
+
+describe.each(PROVIDERS)("matlit setup (%s)", (provider) => {
+  it("loads the seed papers once, and the records read back through stats", async () => {
+    const t = await createDatabase(provider);
+    try {
+      const first = JSON.parse((await matlit(["setup", "--json"], t.url)).stdout);
+      expect(first.seeded).toHaveLength(5);
+      expect(first.searchTextRewritten).toBeGreaterThan(0);
+      const again = JSON.parse((await matlit(["setup", "--json"], t.url)).stdout);
+      expect(again).toMatchObject({ migrations: { applied: [] }, seeded: [], searchTextRewritten: 0 });
+      const stats = await matlit(["stats", "--json"], t.url);
+      expect(stats.status).toBe(0);
+      expect(stats.stdout).toContain("10.1007/s40820-025-01858-2");
     } finally {
       await t.cleanup();
     }

@@ -1,25 +1,26 @@
 /**
- * Records in and out of a real SQLite file at sizes where one query parameter per paper or material
+ * Records in and out of a real database (SQLite, and PostgreSQL when the run has one) at sizes where one query parameter per paper or material
  * broke reading (Prisma refuses more than 999 on SQLite, P2029): a knowledge base of 10,000
  * materials and a single paper of 1,122.
  */
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { createDatabase, PROVIDERS, type ProviderDatabase } from "../helpers/db";
 import { generatedFile } from "../helpers/records";
 import { validateRecordFile, importRecords, exportRecords, readPapers, streamPapers, recordsJson } from "../../lib/records";
 import { writePaper } from "../../lib/records/store";
+import { writeTransaction } from "../../lib/db/transaction";
 
-async function exportedJson(t: TestDatabase): Promise<string> {
+async function exportedJson(t: ProviderDatabase): Promise<string> {
   let text = "";
   for await (const chunk of recordsJson(streamPapers(t.prisma))) text += chunk;
   return text;
 }
 
-describe("a knowledge base of 10,000 materials", () => {
-  let source: TestDatabase;
-  let target: TestDatabase;
+describe.each(PROVIDERS)("a knowledge base of 10,000 materials (%s)", (provider) => {
+  let source: ProviderDatabase;
+  let target: ProviderDatabase;
   beforeAll(async () => {
-    [source, target] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+    [source, target] = await Promise.all([createDatabase(provider), createDatabase(provider)]);
     await importRecords(source.prisma, validateRecordFile(generatedFile({ papers: 1000, materialsPerPaper: 10, measuredEvery: 50 })));
   });
   afterAll(async () => Promise.all([source?.cleanup(), target?.cleanup()]));
@@ -50,12 +51,12 @@ describe("a knowledge base of 10,000 materials", () => {
   });
 });
 
-describe("a paper of 1,122 materials", () => {
+describe.each(PROVIDERS)("a paper of 1,122 materials (%s)", (provider) => {
   const DOI = "10.5555/large.0";
-  let t: TestDatabase;
+  let t: ProviderDatabase;
   let expected: ReturnType<typeof validateRecordFile>["papers"][number];
   beforeAll(async () => {
-    t = await createTestDatabase();
+    t = await createDatabase(provider);
     const file = validateRecordFile(generatedFile({ papers: 1, materialsPerPaper: 1122, measuredEvery: 100, doiPrefix: "10.5555/large" }));
     await importRecords(t.prisma, file);
     // What a reader gets back: the same record, explicit elements in symbol order.
@@ -85,5 +86,22 @@ describe("a paper of 1,122 materials", () => {
     const revision = await t.prisma.revision.findFirstOrThrow({ where: { entityKey: DOI }, orderBy: { id: "desc" } });
     expect(JSON.parse(revision.beforeJson!).title).toBe("Revised large study");
     expect(await readPapers(t.prisma, { dois: [DOI] })).toEqual([edited]);
+  });
+});
+
+describe.each(PROVIDERS)("two writers at once (%s)", (provider) => {
+  let t: ProviderDatabase;
+  beforeAll(async () => {
+    t = await createDatabase(provider);
+  });
+  afterAll(async () => t?.cleanup());
+
+  it("write one after the other: an import and a form's write of the same paper both land, the second replacing the first", async () => {
+    const file = validateRecordFile(generatedFile({ papers: 1, materialsPerPaper: 50, measuredEvery: 5, doiPrefix: "10.5555/race" }));
+    const paper = file.papers[0]!;
+    await Promise.all([importRecords(t.prisma, file), writeTransaction(t.prisma, (tx) => writePaper(tx, { ...paper, title: "from the form" }))]);
+    expect(await t.prisma.paper.count()).toBe(1);
+    expect((await t.prisma.revision.findMany({ orderBy: { id: "asc" } })).map((r) => r.action)).toEqual(["create", "replace"]);
+    expect(await t.prisma.material.count()).toBe(50);
   });
 });
