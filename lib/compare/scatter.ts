@@ -7,8 +7,8 @@
 import { inCanonicalUnit, PROPERTIES, property } from "../units";
 import { columnsOf, columnUnitText, columnWords, type ConditionColumn } from "../units/conditions";
 import { materialRef } from "../materials";
-import { databaseFileOf, type PrismaClient } from "../db";
-import { readQuery } from "../db/sql";
+import { databaseOf, type PrismaClient } from "../db";
+import { readerOf, type SqlReader } from "../db/sql";
 import { materialCountsByProperty, publishedMaterialsWith, recordsVersion } from "../search";
 import { ROOM_TEMPERATURE, UNSTATED_TEMPERATURE_NOTE } from "./window";
 import { CompareError } from "./resolve";
@@ -46,18 +46,21 @@ type Row = AlignmentConditions &
     doi: string;
   };
 
-const backgrounds = new Map<string, { version: string; rows: Row[] }>();
+/** Per database (its client's), the sampled backgrounds by axes. */
+const backgroundsOf = new WeakMap<object, Map<string, { version: string; rows: Row[] }>>();
 
 /** The points' rows of these materials: their own stated single numbers of the properties (a range is not a point). */
-function pointRows(file: string, materialIds: number[], propertyKeys: string[]): Row[] {
+async function pointRows(reader: SqlReader, materialIds: number[], propertyKeys: string[]): Promise<Row[]> {
   if (!materialIds.length) return [];
-  return readQuery<Row>(
-    file,
-    `SELECT X."id", X."materialId", X."propertyKey", X."canonicalMin" AS "canonicalValue", X."canonicalUnit", ${READ.map((c) => `X."${c}"`).join(", ")}, M."key", M."name", P."doi"
-     FROM "Material" M CROSS JOIN "Measurement" X ON X."materialId" = M."id" CROSS JOIN "Paper" P ON P."id" = M."paperId"
-     WHERE M."id" IN (SELECT "value" FROM json_each(?)) AND X."propertyKey" IN (SELECT "value" FROM json_each(?))
-       AND X."value" IS NOT NULL AND X."scope" = 'material' AND X."source" = 'stated' ORDER BY X."id"`,
-    [JSON.stringify(materialIds), JSON.stringify(propertyKeys)],
+  const { inIds, inTexts, orderedJoin } = reader.dialect;
+  return (
+    await reader.all<Row>(
+      `SELECT X."id", X."materialId", X."propertyKey", X."canonicalMin" AS "canonicalValue", X."canonicalUnit", ${READ.map((c) => `X."${c}"`).join(", ")}, M."key", M."name", P."doi"
+       FROM "Material" M ${orderedJoin} "Measurement" X ON X."materialId" = M."id" ${orderedJoin} "Paper" P ON P."id" = M."paperId"
+       WHERE M."id" ${inIds} AND X."propertyKey" ${inTexts}
+         AND X."value" IS NOT NULL AND X."scope" = 'material' AND X."source" = 'stated' ORDER BY X."id"`,
+      [JSON.stringify(materialIds), JSON.stringify(propertyKeys)],
+    )
   ).map((r): Row => ({ ...r, canonicalValue: inCanonicalUnit(r.propertyKey, r.canonicalValue, r.canonicalUnit) }));
 }
 
@@ -98,18 +101,21 @@ export async function scatterData(
   const propertyKeys = [xKey, yKey].filter((k) => !isCondition(k));
   const limit = options.limit ?? SCATTER_SAMPLE;
   const highlight = options.highlight ?? [];
-  const candidates = publishedMaterialsWith(prisma, propertyKeys);
+  const candidates = await publishedMaterialsWith(prisma, propertyKeys);
   const sampleEvery = Math.max(1, Math.ceil(candidates.length / limit));
-  const file = databaseFileOf(prisma);
+  const reader = readerOf(prisma);
   // The sampled background is the same for every comparison until the records change: read once per version.
-  const key = `${file}\u0000${propertyKeys.join(",")}\u0000${limit}`;
-  const version = recordsVersion(prisma);
+  const key = `${propertyKeys.join(",")}\u0000${limit}`;
+  const version = await recordsVersion(prisma);
+  const database = databaseOf(prisma);
+  let backgrounds = backgroundsOf.get(database);
+  if (!backgrounds) backgroundsOf.set(database, (backgrounds = new Map()));
   let background = backgrounds.get(key);
   if (background?.version !== version) {
     background = {
       version,
-      rows: pointRows(
-        file,
+      rows: await pointRows(
+        reader,
         candidates.filter((_, i) => i % sampleEvery === 0),
         propertyKeys,
       ),
@@ -120,11 +126,11 @@ export async function scatterData(
   const shown = new Set(background.rows.map((r) => r.materialId));
   const measurements = [
     ...background.rows,
-    ...pointRows(
-      file,
+    ...(await pointRows(
+      reader,
       highlight.filter((id) => !shown.has(id)),
       propertyKeys,
-    ),
+    )),
   ];
   const base = (r: Row) => ({ materialId: r.materialId, ref: materialRef(r.doi, r.key), name: r.name });
 
@@ -174,9 +180,10 @@ export async function scatterData(
   }
   const finite = points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
 
+  const counts = await materialCountsByProperty(prisma);
   const axes = [
     ...[...CONDITION_AXES].map(([key, c]) => ({ key, label: `${c.label} (condition)`, display: c.display })),
-    ...PROPERTIES.filter((p) => materialCountsByProperty(prisma).has(p.key)).map((p) => ({ key: p.key, label: p.label, display: p.display })),
+    ...PROPERTIES.filter((p) => counts.has(p.key)).map((p) => ({ key: p.key, label: p.label, display: p.display })),
   ];
   return {
     x: { ...x, log: wantsLog(finite.map((p) => p.x)) },

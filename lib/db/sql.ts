@@ -22,6 +22,8 @@ export interface SqlDialect {
   inTexts: string;
   /** A text column ordered by its bytes, as SQLite does: export order must not depend on a PostgreSQL database's collation. */
   byteOrder: (column: string) => string;
+  /** An inner join kept in the order written: SQLite's planner keeps a CROSS JOIN's order; PostgreSQL's needs no hint. */
+  orderedJoin: string;
   /**
    * Writes the change feed (RecordChange) and the search outbox for materials deleted and written.
    * On SQLite the triggers of the search and record_changes migrations write them; PostgreSQL has
@@ -40,6 +42,7 @@ const SQLITE: SqlDialect = {
   inIds: `IN (SELECT "value" FROM json_each(?))`,
   inTexts: `IN (SELECT "value" FROM json_each(?))`,
   byteOrder: (column) => column,
+  orderedJoin: "CROSS JOIN",
   materialsChanged: async () => {},
 };
 
@@ -47,6 +50,7 @@ const POSTGRESQL: SqlDialect = {
   inIds: `IN (SELECT "value"::integer FROM jsonb_array_elements_text(?::jsonb))`,
   inTexts: `IN (SELECT "value" FROM jsonb_array_elements_text(?::jsonb))`,
   byteOrder: (column) => `${column} COLLATE "C"`,
+  orderedJoin: "JOIN",
   materialsChanged: async (exec, deleted, written) => {
     const ids = JSON.stringify([...deleted, ...written]);
     await exec.run(`INSERT INTO "RecordChange" ("materialId") SELECT "value"::integer FROM jsonb_array_elements_text(?::jsonb)`, [ids]);
@@ -146,7 +150,30 @@ export async function withWriteTransaction<T>(prisma: PrismaClient, work: (exec:
   }
 }
 
-/** One read-only connection per database file for the raw queries of search (reads never block in WAL). */
+/**
+ * Runs `work` unless another process is running work under the same `lock`; then answers `undefined`
+ * at once. PostgreSQL: a session advisory lock on a connection of its own, held for the work and
+ * freed with the connection if this process dies. SQLite: the work runs (a file has one server,
+ * and a SQLite write already excludes every other).
+ */
+export async function exclusively<T>(prisma: PrismaClient, lock: number, work: () => Promise<T>): Promise<T | undefined> {
+  const database = databaseOf(prisma);
+  if (database.provider === "sqlite") return work();
+  const connection = await database.pool.connect();
+  try {
+    const [got] = (await connection.query<{ got: boolean }>(`SELECT pg_try_advisory_lock($1) AS got`, [lock])).rows;
+    if (!got?.got) return undefined;
+    try {
+      return await work();
+    } finally {
+      await connection.query(`SELECT pg_advisory_unlock($1)`, [lock]);
+    }
+  } finally {
+    connection.release();
+  }
+}
+
+/** One read-only connection per SQLite file for the raw queries of search (reads never block in WAL). */
 const readers = new Map<string, { connection: Database.Database; statements: Map<string, Database.Statement>; serial: number }>();
 let connections = 0;
 
@@ -173,28 +200,79 @@ function readStatement(file: string, sql: string): Database.Statement {
 /** `?, ?, ?` for an IN-list of `n` bound values. */
 export const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 
-export function readQuery<T>(file: string, sql: string, params: SqlValue[]): T[] {
-  return readStatement(file, sql).all(...params) as T[];
+/**
+ * Plain-SQL reads of the records (search, the facet index, the scatter), off Prisma: these queries
+ * are already SQL, and Prisma's per-query cost would be most of a search's time.
+ */
+export interface SqlReader {
+  dialect: SqlDialect;
+  /** Which opening of the connection this is: a reopened SQLite file counts afresh, so what was cached from the last one is stale. */
+  serial: number;
+  all<T>(sql: string, params: SqlValue[]): Promise<T[]>;
+  /** Rows one at a time as arrays of column values, for reading whole tables. */
+  each(sql: string, params: SqlValue[], row: (values: unknown[]) => void): Promise<void>;
+  /** Several reads from one consistent state of the records (a read transaction). Not nested. */
+  consistently<T>(work: (reader: SqlReader) => Promise<T>): Promise<T>;
 }
 
-/** Rows one at a time as arrays of column values, for reading whole tables without holding them. */
-export function forEachRow(file: string, sql: string, params: SqlValue[], each: (row: unknown[]) => void): void {
-  const statement = readStatement(file, sql).raw(true);
-  try {
-    for (const row of statement.iterate(...params)) each(row as unknown[]);
-  } finally {
-    statement.raw(false);
-  }
+function sqliteReader(file: string): SqlReader {
+  const connection = reader(file);
+  const self: SqlReader = {
+    dialect: SQLITE,
+    serial: connection.serial,
+    all: async <T>(sql: string, params: SqlValue[]) => readStatement(file, sql).all(...params) as T[],
+    each: async (sql, params, row) => {
+      const statement = readStatement(file, sql).raw(true);
+      try {
+        for (const values of statement.iterate(...params)) row(values as unknown[]);
+      } finally {
+        statement.raw(false);
+      }
+    },
+    // The reads inside are synchronous, so the transaction is open for one turn of the event loop
+    // only; a search's reads on the same connection meanwhile see the same, current, state.
+    consistently: async (work) => {
+      connection.connection.exec("BEGIN");
+      try {
+        return await work(self);
+      } finally {
+        connection.connection.exec("COMMIT");
+      }
+    },
+  };
+  return self;
 }
 
-/** Which opening of the file's read connection this is: a reopened file counts afresh, so what was cached from the last one is stale. */
-export function readerSerial(file: string): number {
-  return reader(file).serial;
+function postgresReader(pool: pg.Pool, connection?: pg.PoolClient): SqlReader {
+  const on = connection ?? pool;
+  const all = async <T>(sql: string, params: SqlValue[]) => (await on.query(numbered(sql), params)).rows as T[];
+  return {
+    dialect: POSTGRESQL,
+    serial: 0, // a server is never reopened under the same pool
+    all,
+    each: async (sql, params, row) => {
+      for (const values of (await on.query({ text: numbered(sql), values: params, rowMode: "array" })).rows as unknown[][]) row(values);
+    },
+    consistently: async (work) => {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        try {
+          return await work(postgresReader(pool, client));
+        } finally {
+          await client.query("COMMIT");
+        }
+      } finally {
+        client.release();
+      }
+    },
+  };
 }
 
-/** Several reads from one consistent state of the file (a read transaction). */
-export function readConsistently<T>(file: string, work: () => T): T {
-  return reader(file).connection.transaction(work)();
+/** The plain-SQL reader of a client's database. */
+export function readerOf(prisma: PrismaClient): SqlReader {
+  const database = databaseOf(prisma);
+  return database.provider === "postgresql" ? postgresReader(database.pool) : sqliteReader(database.file);
 }
 
 /** Closes the read connections (tests delete their database files). */

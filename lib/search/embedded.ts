@@ -3,7 +3,7 @@
  * as the records (the text index is kept by triggers inside each write transaction); facet filters,
  * facet counts and ordering over the in-memory facet index.
  */
-import { databaseFileOf, type PrismaClient } from "../db";
+import type { PrismaClient } from "../db";
 import { FACETS, readsOwnStatedOnly, type CanonicalClause, type FacetName, type ParsedSearchQuery } from "./query";
 import { searchPlan, type SearchPlan } from "./plan";
 import type { FacetCount, SearchBackend, SearchResult } from "./types";
@@ -52,7 +52,7 @@ export class EmbeddedSearch implements SearchBackend {
     for (const clause of clauses) {
       // Once the text or an earlier clause has narrowed the materials to a few thousand, reading
       // their own measurements is cheaper than walking every measurement that meets the clause.
-      let met = ownStatedOnly ? fromBestValues(index, clause, plan) : null;
+      let met = ownStatedOnly ? await fromBestValues(index, clause, plan) : null;
       if (!met) {
         const c = ids && ids.size <= NARROW_ENOUGH ? clauseMaterials(clause, [...ids]) : clauseMaterials(clause);
         met = await rows<ClauseBest>(this.prisma, c.sql, c.params);
@@ -79,7 +79,7 @@ export class EmbeddedSearch implements SearchBackend {
     if (!plan.sortBy) return null;
     const highest = plan.direction === "desc";
     const clause = plan.clauses.indexOf(plan.sortBy);
-    if (clause < 0 && ownStatedOnly && plan.sortBy.ranges === "overlap") return index.bestValues(plan.sortBy.property)[highest ? "max" : "min"];
+    if (clause < 0 && ownStatedOnly && plan.sortBy.ranges === "overlap") return (await index.bestValues(plan.sortBy.property))[highest ? "max" : "min"];
     const c = clause < 0 ? clauseMaterials(plan.sortBy) : null;
     const best = c ? await rows<ClauseBest>(this.prisma, c.sql, c.params) : clauseBest[clause]!;
     return index.bySlot(best.map((r) => ({ id: r.id, value: highest ? r.max : r.min })));
@@ -87,7 +87,7 @@ export class EmbeddedSearch implements SearchBackend {
 
   async search(query: ParsedSearchQuery): Promise<SearchResult> {
     const plan = searchPlan(query);
-    const index = facetIndex(databaseFileOf(this.prisma));
+    const index = await facetIndex(this.prisma);
     const { slots: candidates, textRank, clauseBest } = await this.candidates(index, ftsQuery(plan.words), plan, readsOwnStatedOnly(query));
     const filters = index.filters(plan.selections);
     const hits = select(index, candidates, filters);
@@ -134,11 +134,11 @@ export class EmbeddedSearch implements SearchBackend {
  * index keeps those best values, so no measurement is read. Not when the page is sorted by this
  * clause towards its unbounded side, which needs the best value among the measurements meeting it.
  */
-function fromBestValues(index: FacetIndex, clause: CanonicalClause, plan: SearchPlan): ClauseBest[] | null {
+async function fromBestValues(index: FacetIndex, clause: CanonicalClause, plan: SearchPlan): Promise<ClauseBest[] | null> {
   if (clause.where.length || clause.ranges !== "overlap" || (clause.min === undefined) === (clause.max === undefined)) return null;
   const lowerBound = clause.min !== undefined;
   if (plan.sortBy === clause && (plan.direction === "asc") === lowerBound) return null;
-  const { max, min } = index.bestValues(clause.property);
+  const { max, min } = await index.bestValues(clause.property);
   const met: ClauseBest[] = [];
   for (let slot = 0; slot < index.size; slot++) {
     const hi = max[slot]!;

@@ -6,7 +6,8 @@
  * records re-reads only the materials named since the version it holds, then re-derives the
  * in-memory arrays. It never serves stale counts.
  */
-import { forEachRow, readConsistently, readerSerial, readQuery } from "../db/sql";
+import { databaseOf, type PrismaClient } from "../db";
+import { readerOf, type SqlReader } from "../db/sql";
 import type { FacetName } from "./query";
 import type { FacetSelection } from "./plan";
 import type { FacetCount } from "./types";
@@ -169,11 +170,11 @@ const MATERIAL_COLUMNS = `M."id", M."batterySystem", M."role", M."materialClass"
 const PUBLISHED_MATERIALS = `FROM "Material" M JOIN "Paper" P ON P."id" = M."paperId" WHERE P."status" = 'published'`;
 
 /** Published materials (all, or those of the given ids) as rows of the index, read one at a time. */
-function readMaterials(file: string, ids?: number[]): Map<number, MaterialFacets> {
+async function readMaterials(reader: SqlReader, ids?: number[]): Promise<Map<number, MaterialFacets>> {
   const rows = new Map<number, MaterialFacets>();
-  const only = ids ? ` AND M."id" IN (SELECT "value" FROM json_each(?))` : "";
+  const only = ids ? ` AND M."id" ${reader.dialect.inIds}` : "";
   const params = ids ? [JSON.stringify(ids)] : [];
-  forEachRow(file, `SELECT ${MATERIAL_COLUMNS} ${PUBLISHED_MATERIALS}${only}`, params, (r) => {
+  await reader.each(`SELECT ${MATERIAL_COLUMNS} ${PUBLISHED_MATERIALS}${only}`, params, (r) => {
     const [id, batterySystem, role, materialClass, journal, year, isControl, paperId, position, propertyKeys] = r as [
       number,
       string,
@@ -181,15 +182,15 @@ function readMaterials(file: string, ids?: number[]): Map<number, MaterialFacets
       string,
       string,
       number,
-      number,
+      number | boolean,
       number,
       number,
       string,
     ];
     rows.set(id, { id, batterySystem, role, materialClass, journal, year, isControl: Number(isControl), paperId, position, propertyKeys, elements: [] });
   });
-  const elementsOf = ids ? `WHERE "materialId" IN (SELECT "value" FROM json_each(?))` : "";
-  forEachRow(file, `SELECT "materialId", "symbol" FROM "MaterialElement" ${elementsOf}`, params, ([materialId, symbol]) => {
+  const elementsOf = ids ? `WHERE "materialId" ${reader.dialect.inIds}` : "";
+  await reader.each(`SELECT "materialId", "symbol" FROM "MaterialElement" ${elementsOf}`, params, ([materialId, symbol]) => {
     rows.get(materialId as number)?.elements.push(symbol as string);
   });
   return rows;
@@ -197,10 +198,10 @@ function readMaterials(file: string, ids?: number[]): Map<number, MaterialFacets
 
 type Best = Map<number, { max: number; min: number }>;
 
-function readBest(file: string, propertyKey: string, ids?: number[]): Best {
+async function readBest(reader: SqlReader, propertyKey: string, ids?: number[]): Promise<Best> {
   const best: Best = new Map();
-  const sql = ids ? BEST_VALUES_SQL.replace("GROUP BY", `AND "materialId" IN (SELECT "value" FROM json_each(?)) GROUP BY`) : BEST_VALUES_SQL;
-  for (const r of readQuery<{ materialId: number; max: number; min: number }>(file, sql, ids ? [propertyKey, JSON.stringify(ids)] : [propertyKey]))
+  const sql = ids ? BEST_VALUES_SQL.replace("GROUP BY", `AND "materialId" ${reader.dialect.inIds} GROUP BY`) : BEST_VALUES_SQL;
+  for (const r of await reader.all<{ materialId: number; max: number; min: number }>(sql, ids ? [propertyKey, JSON.stringify(ids)] : [propertyKey]))
     best.set(r.materialId, { max: r.max, min: r.min });
   return best;
 }
@@ -226,7 +227,7 @@ export class FacetIndex {
    * extreme values per material id, shared with the next version (which patches it for the changed materials).
    */
   constructor(
-    readonly file: string,
+    private readonly reader: SqlReader,
     readonly version: string,
     materials: readonly Coded[],
     dicts: Dictionaries,
@@ -305,11 +306,11 @@ export class FacetIndex {
   }
 
   /** Each material's highest and lowest value of a property by slot, NaN where it has none (read once per property, then patched per change). */
-  bestValues(propertyKey: string): { max: Float64Array; min: Float64Array } {
+  async bestValues(propertyKey: string): Promise<{ max: Float64Array; min: Float64Array }> {
     let bySlot = this.bestBySlot.get(propertyKey);
     if (!bySlot) {
       let best = this.best.get(propertyKey);
-      if (!best) this.best.set(propertyKey, (best = readBest(this.file, propertyKey)));
+      if (!best) this.best.set(propertyKey, (best = await readBest(this.reader, propertyKey)));
       const values = [...best].map(([id, v]) => ({ id, ...v }));
       bySlot = { max: this.bySlot(values.map((v) => ({ id: v.id, value: v.max }))), min: this.bySlot(values.map((v) => ({ id: v.id, value: v.min }))) };
       this.bestBySlot.set(propertyKey, bySlot);
@@ -336,13 +337,13 @@ const SCALAR_FIELD: Record<ScalarFacet, keyof MaterialFacets> = {
   year: "year",
 };
 
-/** How the last refresh of a file's index went: a whole read, or the materials named since its version. */
+/** How the last refresh of a database's index went: a whole read, or the materials named since its version. */
 export interface Refresh {
   kind: "whole" | "changes";
   materials: number;
 }
 
-interface FileState {
+interface State {
   index: FacetIndex;
   /** Highest RecordChange id the index reflects. */
   change: number;
@@ -353,7 +354,16 @@ interface FileState {
   refresh: Refresh;
 }
 
-const states = new Map<string, FileState>();
+/** By SQLite file or PostgreSQL pool: every client of one database shares its index. */
+type DatabaseKey = string | object;
+const states = new Map<DatabaseKey, State>();
+/** The refresh under way per database: concurrent searches wait for one read instead of each reading. */
+const refreshing = new Map<DatabaseKey, Promise<FacetIndex>>();
+
+const keyOf = (prisma: PrismaClient): DatabaseKey => {
+  const database = databaseOf(prisma);
+  return database.provider === "sqlite" ? database.file : database.pool;
+};
 
 /**
  * Read on every search: two subqueries, since SQLite reads a lone MAX or MIN of the primary key in
@@ -361,49 +371,65 @@ const states = new Map<string, FileState>();
  */
 export const RECORDS_VERSION_SQL = `SELECT coalesce((SELECT MAX("id") FROM "RecordChange"), 0) AS last, coalesce((SELECT MIN("id") FROM "RecordChange"), 0) AS first`;
 
-/** The records version: the highest and lowest change ids kept (0 when none). */
-function changeRange(file: string): { last: number; first: number } {
-  return readQuery<{ last: number; first: number }>(file, RECORDS_VERSION_SQL, [])[0]!;
+/**
+ * The records version: the highest and lowest change ids kept (0 when none). Every server reads it
+ * from the database, so a write made through another server is seen as well. On PostgreSQL the ids
+ * commit in order because every writer holds the writers' lock, so no change can appear below `last`.
+ */
+async function changeRange(reader: SqlReader): Promise<{ last: number; first: number }> {
+  return (await reader.all<{ last: number; first: number }>(RECORDS_VERSION_SQL, []))[0]!;
 }
 
 /**
- * The facet index of a database file as the records stand: the same object while no record has
+ * The facet index of a database as the records stand: the same object while no record has
  * been written; otherwise refreshed from the materials changed since (their rows and best values
  * re-read and re-coded, the arrays laid out again from codes in memory), or read whole when its
- * version is older than the change feed keeps (or the file was reopened).
+ * version is older than the change feed keeps (or the SQLite file was reopened).
  */
-export function facetIndex(file: string): FacetIndex {
-  const state = states.get(file);
-  const serial = readerSerial(file);
-  if (state && state.serial === serial && changeRange(file).last === state.change) return state.index;
+export async function facetIndex(prisma: PrismaClient): Promise<FacetIndex> {
+  const key = keyOf(prisma);
+  const reader = readerOf(prisma);
+  const state = states.get(key);
+  if (state && state.serial === reader.serial && (await changeRange(reader)).last === state.change) return state.index;
+  let pending = refreshing.get(key);
+  if (!pending) {
+    pending = refresh(key, reader).finally(() => refreshing.delete(key));
+    refreshing.set(key, pending);
+  }
+  return pending;
+}
+
+async function refresh(key: DatabaseKey, reader: SqlReader): Promise<FacetIndex> {
+  const state = states.get(key);
+  const serial = reader.serial;
   try {
-    const next = readConsistently(file, (): FileState => {
-      const { last, first } = changeRange(file);
+    const next = await reader.consistently(async (r): Promise<State> => {
+      const { last, first } = await changeRange(r);
       if (!state || state.serial !== serial || first > state.change + 1) {
         const dicts = newDictionaries();
-        const materials = new Map([...readMaterials(file)].map(([id, row]) => [id, coded(row, dicts)]));
+        const materials = new Map([...(await readMaterials(r))].map(([id, row]) => [id, coded(row, dicts)]));
         return { materials, dicts, best: new Map(), change: last, serial, index: undefined!, refresh: { kind: "whole", materials: materials.size } };
       }
       // In place: the previous index keeps its own arrays; only these maps are shared.
-      const changed = readQuery<{ id: number }>(file, `SELECT DISTINCT "materialId" AS id FROM "RecordChange" WHERE "id" > ?`, [state.change]).map((r) => r.id);
+      const changed = (await r.all<{ id: number }>(`SELECT DISTINCT "materialId" AS id FROM "RecordChange" WHERE "id" > ?`, [state.change])).map((c) => c.id);
       for (const id of changed) state.materials.delete(id);
-      for (const [id, row] of readMaterials(file, changed)) state.materials.set(id, coded(row, state.dicts));
+      for (const [id, row] of await readMaterials(r, changed)) state.materials.set(id, coded(row, state.dicts));
       for (const [propertyKey, values] of state.best) {
         for (const id of changed) values.delete(id);
-        for (const [id, v] of readBest(file, propertyKey, changed)) values.set(id, v);
+        for (const [id, v] of await readBest(r, propertyKey, changed)) values.set(id, v);
       }
       return { ...state, change: last, refresh: { kind: "changes", materials: changed.length } };
     });
-    next.index = new FacetIndex(file, `${serial}:${next.change}`, [...next.materials.values()], next.dicts, next.best);
-    states.set(file, next);
+    next.index = new FacetIndex(reader, `${serial}:${next.change}`, [...next.materials.values()], next.dicts, next.best);
+    states.set(key, next);
     return next.index;
   } catch (e) {
-    states.delete(file); // a refresh that failed half-way leaves nothing to build on
+    states.delete(key); // a refresh that failed half-way leaves nothing to build on
     throw e;
   }
 }
 
-/** How the index of a file was last refreshed (for tests and the benchmark). */
-export function lastRefresh(file: string): Refresh | undefined {
-  return states.get(file)?.refresh;
+/** How the index of a database was last refreshed (for tests and the benchmark). */
+export function lastRefresh(prisma: PrismaClient): Refresh | undefined {
+  return states.get(keyOf(prisma))?.refresh;
 }

@@ -1,9 +1,10 @@
 /**
  * Search entry point: one contract, two backends. The embedded SQLite index is the default;
  * Meilisearch is used when MEILISEARCH_HOST is set, and with MATLIT_SEARCH_FALLBACK=embedded the
- * embedded index answers while Meilisearch is unavailable.
+ * embedded index answers while Meilisearch is unavailable. On PostgreSQL the search is Meilisearch:
+ * the embedded index is SQLite's FTS5.
  */
-import { databaseFileOf, db, type PrismaClient } from "../db";
+import { db, providerOf, type PrismaClient } from "../db";
 import { EmbeddedSearch } from "./embedded";
 import { MeilisearchSearch } from "./meilisearch";
 import { parseSearchQuery, type ParsedSearchQuery } from "./query";
@@ -14,7 +15,21 @@ import type { SearchBackend, SearchResult } from "./types";
 export * from "./query";
 export type * from "./types";
 
+/** The search configuration cannot serve this database (checked at the server's start, so it fails there). */
+export class SearchConfigurationError extends AppError {
+  constructor(message: string) {
+    super("unavailable", message);
+  }
+}
+
 export function searchBackend(prisma: PrismaClient = db()): SearchBackend {
+  if (providerOf(prisma) === "postgresql") {
+    if (!process.env.MEILISEARCH_HOST)
+      throw new SearchConfigurationError("matlit on PostgreSQL searches with Meilisearch: set MEILISEARCH_HOST (and MEILISEARCH_API_KEY); the embedded search is SQLite's");
+    if (process.env.MATLIT_SEARCH_FALLBACK === "embedded")
+      throw new SearchConfigurationError("MATLIT_SEARCH_FALLBACK=embedded needs the SQLite database: the embedded search is SQLite's FTS5; unset it on PostgreSQL");
+    return new MeilisearchSearch(prisma);
+  }
   if (!process.env.MEILISEARCH_HOST) return new EmbeddedSearch(prisma);
   const meilisearch = new MeilisearchSearch(prisma);
   return process.env.MATLIT_SEARCH_FALLBACK === "embedded" ? new FallbackSearch(meilisearch, new EmbeddedSearch(prisma)) : meilisearch;
@@ -46,16 +61,16 @@ export async function search(input: unknown, backend: SearchBackend = searchBack
 }
 
 /** Ids of the published materials with measurements of every one of the properties (from the facet index, whatever the backend). */
-export function publishedMaterialsWith(prisma: PrismaClient, propertyKeys: string[]): number[] {
-  return facetIndex(databaseFileOf(prisma)).materialsWith(propertyKeys);
+export async function publishedMaterialsWith(prisma: PrismaClient, propertyKeys: string[]): Promise<number[]> {
+  return (await facetIndex(prisma)).materialsWith(propertyKeys);
 }
 
 /** A key that changes whenever the records do (drafts, sessions and the outbox leave it): for caches of what is read from them. */
-export function recordsVersion(prisma: PrismaClient): string {
-  return facetIndex(databaseFileOf(prisma)).version;
+export async function recordsVersion(prisma: PrismaClient): Promise<string> {
+  return (await facetIndex(prisma)).version;
 }
 
 /** How many published materials have measurements of each property; properties without any are absent. */
-export function materialCountsByProperty(prisma: PrismaClient): ReadonlyMap<string, number> {
-  return facetIndex(databaseFileOf(prisma)).materialCounts;
+export async function materialCountsByProperty(prisma: PrismaClient): Promise<ReadonlyMap<string, number>> {
+  return (await facetIndex(prisma)).materialCounts;
 }

@@ -1,11 +1,12 @@
 /**
- * The search outbox (docs/ARCHITECTURE.md): triggers add a row per changed material in the
- * same transaction as the record; the drainer pushes those materials' current state to Meilisearch
+ * The search outbox (docs/ARCHITECTURE.md): a row per changed material is added in the same
+ * transaction as the record (SQLite's triggers, PostgreSQL's records writer); the drainer pushes those materials' current state to Meilisearch
  * and removes the rows once Meilisearch has applied them. A failed push keeps the rows and retries
  * them with exponential backoff, so Meilisearch being down loses nothing.
  */
 import { db, type PrismaClient } from "../db";
 import { writeTransaction } from "../db/transaction";
+import { exclusively } from "../db/sql";
 import { MeilisearchSearch } from "./meilisearch";
 
 /** Where drained materials go: their documents are rebuilt from the records, so the row's op does not matter. */
@@ -78,8 +79,22 @@ async function release(prisma: PrismaClient, rows: Claimed[], error: string, clo
   }
 }
 
-/** Drains due rows batch by batch until none is left or a batch fails. */
+/**
+ * One drainer at a time across servers: each row is claimed by one drainer anyway (under the
+ * writers' lock), but two drainers could push one material's documents out of order, the older
+ * state last.
+ */
+const DRAINER_LOCK = 7120182;
+
+/**
+ * Drains due rows batch by batch until none is left or a batch fails. While another server drains,
+ * drains nothing (that one takes the rows).
+ */
 export async function drainOutbox(prisma: PrismaClient, target: OutboxTarget, options: DrainOptions = {}): Promise<DrainResult> {
+  return (await exclusively(prisma, DRAINER_LOCK, () => drainBatches(prisma, target, options))) ?? { drained: 0, failed: 0 };
+}
+
+async function drainBatches(prisma: PrismaClient, target: OutboxTarget, options: DrainOptions): Promise<DrainResult> {
   const result: DrainResult = { drained: 0, failed: 0 };
   const clock = options.now ?? Date.now;
   for (;;) {

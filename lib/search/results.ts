@@ -1,6 +1,7 @@
 /**
  * Turning a page of material ids into the answer both backends give: the material, its paper and
- * elements, and the measurements that met each metric clause, read from the records in SQLite.
+ * elements, and the measurements that met each metric clause, read from the records (portable SQL:
+ * PostgreSQL counts in bigint, which its driver reads as text, hence the casts).
  */
 import type { PrismaClient } from "../db";
 import { inCanonicalUnit, property } from "../units";
@@ -151,7 +152,7 @@ export async function rateOnlyCounts(prisma: PrismaClient, clauses: CanonicalCla
     const rest = clauseCondition({ ...clause, where: clause.where.filter((b) => !CURRENT_COLUMNS.includes(b.column)) }, "X");
     const [row] = await rows<{ measurements: number; materials: number }>(
       prisma,
-      `SELECT COUNT(*) AS measurements, COUNT(DISTINCT X."materialId") AS materials
+      `SELECT CAST(COUNT(*) AS INTEGER) AS measurements, CAST(COUNT(DISTINCT X."materialId") AS INTEGER) AS materials
        FROM "Measurement" X JOIN "Material" M ON M."id" = X."materialId" JOIN "Paper" P ON P."id" = M."paperId"
        WHERE ${rest.sql} AND X."${RATE_AS_CURRENT.rate}" IS NOT NULL AND ${CURRENT_COLUMNS.map((c) => `X."${c}" IS NULL`).join(" AND ")} AND P."status" = 'published'`,
       rest.params,

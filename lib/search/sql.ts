@@ -1,6 +1,6 @@
 /** SQL helpers shared by the embedded backend and the result assembly of both backends. */
-import { databaseFileOf, type PrismaClient } from "../db";
-import { placeholders, readQuery } from "../db/sql";
+import type { PrismaClient } from "../db";
+import { placeholders, readerOf } from "../db/sql";
 import type { CanonicalClause, RangeMatch } from "./query";
 
 export type Param = string | number;
@@ -72,10 +72,7 @@ export function clauseMaterials(clause: CanonicalClause, among?: number[]): Frag
   };
 }
 
-/**
- * Raw rows for search, read on a direct read-only connection to the client's database file: these
- * queries are already SQL, and Prisma's per-query cost would be most of a search's time.
- */
+/** Raw rows for search, through the client's plain-SQL reader (a read-only connection on SQLite). */
 export async function rows<T>(prisma: PrismaClient, sql: string, params: Param[]): Promise<T[]> {
-  return readQuery<T>(databaseFileOf(prisma), sql, params);
+  return readerOf(prisma).all<T>(sql, params);
 }

@@ -79,17 +79,17 @@ describe("facet index of the embedded search", () => {
 
   it("is rebuilt after a write and reused while nothing changes", async () => {
     const added = validFile().papers[0]!.materials!.length;
-    const before = facetIndex(t.file);
-    expect(facetIndex(t.file)).toBe(before);
+    const before = (await facetIndex(t.prisma));
+    expect((await facetIndex(t.prisma))).toBe(before);
     await importRecords(t.prisma, validateRecordFile(validFile("10.1234/facet.index")));
-    const after = facetIndex(t.file);
+    const after = (await facetIndex(t.prisma));
     expect(after).not.toBe(before);
     expect(after.size).toBe(before.size + added);
     expect((await searchCounts({ facets: { journal: ["Test Journal"] } })).total).toBe(added);
   });
 
   it("stays as it is while only drafts, sessions and the outbox are written", async () => {
-    const before = facetIndex(t.file);
+    const before = (await facetIndex(t.prisma));
     const user = await t.prisma.user.create({ data: { email: `facets-${Date.now()}@example.org`, passwordHash: "x" } });
     for (let i = 0; i < 5; i++) {
       await t.prisma.paperDraft.upsert({
@@ -97,20 +97,20 @@ describe("facet index of the embedded search", () => {
         create: { id: "facet-draft", userId: user.id, json: `{"i":${i}}` },
         update: { json: `{"i":${i}}` },
       });
-      expect(facetIndex(t.file)).toBe(before); // an autosave is a commit, but not of the records
+      expect((await facetIndex(t.prisma))).toBe(before); // an autosave is a commit, but not of the records
     }
     await t.prisma.session.create({ data: { id: `facet-session-${Date.now()}`, userId: user.id, expiresAt: new Date(Date.now() + 60_000) } });
     await t.prisma.searchOutbox.deleteMany();
-    expect(facetIndex(t.file)).toBe(before);
+    expect((await facetIndex(t.prisma))).toBe(before);
   });
 
   it("reads only the materials a publish changed, and counts as a whole read would", async () => {
-    const before = facetIndex(t.file);
+    const before = (await facetIndex(t.prisma));
     const file = validateRecordFile(validFile("10.1234/facet.changes"));
     file.papers[0]!.journal = "Changes Journal";
     await importRecords(t.prisma, file);
-    const after = facetIndex(t.file);
-    expect(lastRefresh(t.file)).toEqual({ kind: "changes", materials: file.papers[0]!.materials.length });
+    const after = (await facetIndex(t.prisma));
+    expect(lastRefresh(t.prisma)).toEqual({ kind: "changes", materials: file.papers[0]!.materials.length });
     expect(after.size).toBe(before.size + file.papers[0]!.materials.length);
     expect((await searchCounts({})).facets).toEqual(sqlCounts("1 = 1"));
     // A sort reads best values patched for the changed materials, as a fresh read gives them.
@@ -119,10 +119,10 @@ describe("facet index of the embedded search", () => {
     file.papers[0]!.materials[0]!.measurements[0]!.value = 9999;
     await importRecords(t.prisma, file); // the paper again, its first capacity now the highest of all
     expect((await sorted()).materials[0]).toMatchObject({ ref: "10.1234/facet.changes/fes2-anode", sortValue: 9999 });
-    expect(lastRefresh(t.file)?.kind).toBe("changes");
+    expect(lastRefresh(t.prisma)?.kind).toBe("changes");
     expect(patched.length).toBeGreaterThan(10);
     await t.prisma.paper.delete({ where: { doi: "10.1234/facet.changes" } });
-    expect(facetIndex(t.file).size).toBe(before.size);
+    expect((await facetIndex(t.prisma)).size).toBe(before.size);
     expect((await searchCounts({})).facets).toEqual(sqlCounts("1 = 1"));
   });
 });
