@@ -9,7 +9,7 @@ import type { SearchBackend } from "../../lib/search";
 import { parseSearchQuery, SearchQueryError, type SearchQuery } from "../../lib/search";
 import { loadSeed } from "../../seed/load";
 import { importRecords, validateRecordFile } from "../../lib/records";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { createDatabase, type Provider, type ProviderDatabase } from "../helpers/db";
 import { validFile } from "../helpers/records";
 import { PROPERTY_KEYS } from "../../lib/units";
 import { MATERIAL_CLASS_VALUES } from "../../lib/records/material-classes";
@@ -67,15 +67,16 @@ const README_QUERY: SearchQuery = {
   perPage: 20,
 };
 
-export function searchContract(name: string, connect: (prisma: PrismaClient) => Promise<ContractTarget>) {
+/** The contract for a backend on the records of one provider (SQLite unless given). */
+export function searchContract(name: string, connect: (prisma: PrismaClient) => Promise<ContractTarget>, provider: Provider = "sqlite") {
   describe(`search contract: ${name}`, () => {
-    let t: TestDatabase;
+    let t: ProviderDatabase;
     let target: ContractTarget;
     const run = (q: SearchQuery) => target.backend.search(parseSearchQuery(q));
     const refs = async (q: SearchQuery) => (await run(q)).materials.map((m) => m.ref);
 
     beforeAll(async () => {
-      t = await createTestDatabase();
+      t = await createDatabase(provider);
       await loadSeed(t.prisma);
       const draft = validateRecordFile(validFile("10.1234/draft.paper"));
       draft.papers[0]!.status = "draft";

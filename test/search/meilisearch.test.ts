@@ -12,7 +12,8 @@ import { EmbeddedSearch } from "../../lib/search/embedded";
 import { AppError } from "../../lib/errors";
 import { importRecords, validateRecordFile } from "../../lib/records";
 import { loadSeed } from "../../seed/load";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { createDatabase, createTestDatabase, PROVIDERS, type ProviderDatabase, type TestDatabase } from "../helpers/db";
+import { closeClient, createClient } from "../../lib/db";
 import { validFile } from "../helpers/records";
 import { matlit } from "../helpers/cli";
 import { startMeilisearch, type MeilisearchServer } from "../../support/meilisearch";
@@ -34,9 +35,50 @@ async function drainAll(prisma: TestDatabase["prisma"], backend: MeilisearchSear
   if (result.error) throw new Error(result.error);
 }
 
-searchContract("Meilisearch", async (prisma) => {
-  const backend = backendFor(prisma);
-  return { backend, sync: () => drainAll(prisma, backend) };
+for (const provider of PROVIDERS)
+  searchContract(
+    `Meilisearch on ${provider}`,
+    async (prisma) => {
+      const backend = backendFor(prisma);
+      return { backend, sync: () => drainAll(prisma, backend) };
+    },
+    provider,
+  );
+
+describe.each(PROVIDERS)("the outbox drainer on %s", (provider) => {
+  let t: ProviderDatabase;
+  beforeAll(async () => {
+    t = await createDatabase(provider);
+  });
+  afterAll(async () => {
+    await t?.cleanup();
+  });
+
+  it("gives each row to one of two drainers running at once, and loses none", async () => {
+    await drainOutbox(t.prisma, { syncMaterials: async () => {} }); // the catalogue's rows, if any
+    const file = validateRecordFile(validFile("10.1234/two.drainers"));
+    for (let i = 0; i < 30; i++) file.papers[0]!.materials.push({ ...file.papers[0]!.materials[0]!, key: `copy-${i}`, name: `Copy ${i}` });
+    await importRecords(t.prisma, file);
+    const waiting = await t.prisma.searchOutbox.findMany({ select: { materialId: true } });
+    expect(waiting.length).toBeGreaterThan(30);
+    // Two servers' drainers, each with its own client of the database, sending slowly so they overlap.
+    const other = createClient(t.url);
+    const synced: number[][] = [];
+    const slowTarget = { syncMaterials: async (ids: number[]) => void (synced.push(ids), await new Promise((r) => setTimeout(r, 50))) };
+    try {
+      const results = await Promise.all([drainOutbox(t.prisma, slowTarget, { batchSize: 5 }), drainOutbox(other, slowTarget, { batchSize: 5 })]);
+      const drained = results.map((r) => r.drained).sort((a, b) => a - b);
+      expect(drained[0]! + drained[1]!).toBe(waiting.length);
+      // Every material sent, none twice (a batch sends each of its materials once).
+      const all = synced.flat();
+      expect(new Set(all)).toEqual(new Set(waiting.map((w) => w.materialId)));
+      expect(all.length).toBe(new Set(all).size);
+      if (provider === "postgresql") expect(drained[0]).toBe(0); // one drainer at a time
+      expect(await t.prisma.searchOutbox.count()).toBe(0);
+    } finally {
+      await closeClient(other);
+    }
+  });
 });
 
 describe("Meilisearch outbox", () => {
