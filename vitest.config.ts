@@ -17,8 +17,8 @@ export default defineConfig({
     projects: [
       // A throwaway PostgreSQL (or MATLIT_TEST_POSTGRES) for the suites that run on both providers.
       { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: APP_FILES, globalSetup: ["test/helpers/postgres-global-setup.ts"] } },
-      // The build, the seeded database, the shared server and Chromium are made once, and only when app files run.
-      { extends: true, test: { name: "app", include: APP_FILES, globalSetup: ["test/helpers/app-global-setup.ts"] } },
+      // The build, the seeded database, the shared server and Chromium are made once, and only when app files run; PostgreSQL for the servers on it.
+      { extends: true, test: { name: "app", include: APP_FILES, globalSetup: ["test/helpers/app-global-setup.ts", "test/helpers/postgres-global-setup.ts"] } },
     ],
   },
 });

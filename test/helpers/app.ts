@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { beforeAll, afterAll, inject } from "vitest";
-import { databaseFile } from "../../lib/db/location";
+import { databaseFile, isPostgresUrl } from "../../lib/db/location";
 import { startServer } from "./server";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -28,13 +28,16 @@ export function sharedApp(): { url: string; databaseUrl: string } {
 /**
  * An app of its own, for a file that writes, restarts the server or gives it other settings
  * (`env`). Its database is a copy of the seeded one in a temporary directory, or DATABASE_URL's
- * file when `env` names one: seeded the first time, used as it is after a restart.
+ * file when `env` names one: seeded the first time, used as it is after a restart. A PostgreSQL
+ * DATABASE_URL is used as it is (the test prepares it).
  */
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
   const dir = env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), "matlit-e2e-"));
   const databaseUrl = env.DATABASE_URL ?? `file:${join(dir!, "matlit.db")}`;
-  const file = databaseFile(databaseUrl);
-  if (!existsSync(file)) copyFileSync(inject("seededDatabase"), file);
+  if (!isPostgresUrl(databaseUrl)) {
+    const file = databaseFile(databaseUrl);
+    if (!existsSync(file)) copyFileSync(inject("seededDatabase"), file);
+  }
   const server = await startServer(databaseUrl, env);
   return {
     url: server.url,
