@@ -51,13 +51,6 @@ export function databaseOf(client: PrismaClient): Database {
   return database;
 }
 
-/** The SQLite file a client was opened on, for the paths that only SQLite serves so far (the embedded search). */
-export function databaseFileOf(client: PrismaClient): string {
-  const database = databaseOf(client);
-  if (database.provider !== "sqlite") throw new Error("the embedded search and the scatter read SQLite only; on PostgreSQL they are not implemented yet");
-  return database.file;
-}
-
 /** Closes a client and, on PostgreSQL, its pool. */
 export async function closeClient(client: PrismaClient): Promise<void> {
   await client.$disconnect();
