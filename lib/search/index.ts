@@ -25,9 +25,13 @@ export class SearchConfigurationError extends AppError {
 export function searchBackend(prisma: PrismaClient = db()): SearchBackend {
   if (providerOf(prisma) === "postgresql") {
     if (!process.env.MEILISEARCH_HOST)
-      throw new SearchConfigurationError("matlit on PostgreSQL searches with Meilisearch: set MEILISEARCH_HOST (and MEILISEARCH_API_KEY); the embedded search is SQLite's");
+      throw new SearchConfigurationError(
+        "matlit on PostgreSQL searches with Meilisearch: set MEILISEARCH_HOST (and MEILISEARCH_API_KEY); the embedded search is SQLite's",
+      );
     if (process.env.MATLIT_SEARCH_FALLBACK === "embedded")
-      throw new SearchConfigurationError("MATLIT_SEARCH_FALLBACK=embedded needs the SQLite database: the embedded search is SQLite's FTS5; unset it on PostgreSQL");
+      throw new SearchConfigurationError(
+        "MATLIT_SEARCH_FALLBACK=embedded needs the SQLite database: the embedded search is SQLite's FTS5; unset it on PostgreSQL",
+      );
     return new MeilisearchSearch(prisma);
   }
   if (!process.env.MEILISEARCH_HOST) return new EmbeddedSearch(prisma);

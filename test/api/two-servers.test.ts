@@ -52,7 +52,10 @@ describe.runIf(postgresServer())("two app servers on one PostgreSQL and one Meil
     });
     expect(published.status).toBe(201);
     const start = Date.now();
-    const query = { q: name.split(" ")[1], metrics: [{ property: "specific_capacity", min: 250, unit: "mAh/g", where: { temperature: { max: -20, unit: "degC" } } }] };
+    const query = {
+      q: name.split(" ")[1],
+      metrics: [{ property: "specific_capacity", min: 250, unit: "mAh/g", where: { temperature: { max: -20, unit: "degC" } } }],
+    };
     while (Date.now() - start < withinMs) {
       const response = await fetch(b.url + "/api/search", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(query) });
       expect(response.status).toBe(200);

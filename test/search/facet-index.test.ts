@@ -79,17 +79,17 @@ describe("facet index of the embedded search", () => {
 
   it("is rebuilt after a write and reused while nothing changes", async () => {
     const added = validFile().papers[0]!.materials!.length;
-    const before = (await facetIndex(t.prisma));
-    expect((await facetIndex(t.prisma))).toBe(before);
+    const before = await facetIndex(t.prisma);
+    expect(await facetIndex(t.prisma)).toBe(before);
     await importRecords(t.prisma, validateRecordFile(validFile("10.1234/facet.index")));
-    const after = (await facetIndex(t.prisma));
+    const after = await facetIndex(t.prisma);
     expect(after).not.toBe(before);
     expect(after.size).toBe(before.size + added);
     expect((await searchCounts({ facets: { journal: ["Test Journal"] } })).total).toBe(added);
   });
 
   it("stays as it is while only drafts, sessions and the outbox are written", async () => {
-    const before = (await facetIndex(t.prisma));
+    const before = await facetIndex(t.prisma);
     const user = await t.prisma.user.create({ data: { email: `facets-${Date.now()}@example.org`, passwordHash: "x" } });
     for (let i = 0; i < 5; i++) {
       await t.prisma.paperDraft.upsert({
@@ -97,19 +97,19 @@ describe("facet index of the embedded search", () => {
         create: { id: "facet-draft", userId: user.id, json: `{"i":${i}}` },
         update: { json: `{"i":${i}}` },
       });
-      expect((await facetIndex(t.prisma))).toBe(before); // an autosave is a commit, but not of the records
+      expect(await facetIndex(t.prisma)).toBe(before); // an autosave is a commit, but not of the records
     }
     await t.prisma.session.create({ data: { id: `facet-session-${Date.now()}`, userId: user.id, expiresAt: new Date(Date.now() + 60_000) } });
     await t.prisma.searchOutbox.deleteMany();
-    expect((await facetIndex(t.prisma))).toBe(before);
+    expect(await facetIndex(t.prisma)).toBe(before);
   });
 
   it("reads only the materials a publish changed, and counts as a whole read would", async () => {
-    const before = (await facetIndex(t.prisma));
+    const before = await facetIndex(t.prisma);
     const file = validateRecordFile(validFile("10.1234/facet.changes"));
     file.papers[0]!.journal = "Changes Journal";
     await importRecords(t.prisma, file);
-    const after = (await facetIndex(t.prisma));
+    const after = await facetIndex(t.prisma);
     expect(lastRefresh(t.prisma)).toEqual({ kind: "changes", materials: file.papers[0]!.materials.length });
     expect(after.size).toBe(before.size + file.papers[0]!.materials.length);
     expect((await searchCounts({})).facets).toEqual(sqlCounts("1 = 1"));
