@@ -39,19 +39,29 @@ interface Reagent {
 
 const quantity = (value: number | null, unit: string | null) => (value !== null ? formatQuantity(value, unit ?? "") : null);
 
+type Amount = { value: number; unit: string } | undefined;
+
+/** A step's temperature, duration, ramp rate and atmosphere as they read: ["300 °C", "2 h", "ramp 2 °C min⁻¹", "Ar"]. */
+export function stepParameters(step: { temperature?: Amount; duration?: Amount; rampRate?: Amount; atmosphere?: string | null }): string[] {
+  const text = (q: Amount) => (q ? formatQuantity(q.value, q.unit) : null);
+  const ramp = text(step.rampRate);
+  return [text(step.temperature), text(step.duration), ramp && `ramp ${ramp}`, step.atmosphere].filter((p): p is string => Boolean(p));
+}
+
+const stored = (value: number | null, unit: string | null): Amount => (value !== null ? { value, unit: unit ?? "" } : undefined);
+
 export function synthesisStepView(step: StoredSynthesisStep): SynthesisStepView {
   const reagents = step.reagentsJson ? (JSON.parse(step.reagentsJson) as Reagent[]) : [];
-  const ramp = quantity(step.rampRateValue, step.rampRateUnit);
   return {
     id: step.id,
     number: step.position + 1,
     action: step.action,
-    parameters: [
-      quantity(step.temperatureValue, step.temperatureUnit),
-      quantity(step.durationValue, step.durationUnit),
-      ramp && `ramp ${ramp}`,
-      step.atmosphere,
-    ].filter((p): p is string => Boolean(p)),
+    parameters: stepParameters({
+      temperature: stored(step.temperatureValue, step.temperatureUnit),
+      duration: stored(step.durationValue, step.durationUnit),
+      rampRate: stored(step.rampRateValue, step.rampRateUnit),
+      atmosphere: step.atmosphere,
+    }),
     reagents: reagents.map((r) =>
       [r.name, r.amount && quantity(r.amount.value, r.amount.unit), r.concentration && quantity(r.concentration.value, r.concentration.unit)]
         .filter(Boolean)

@@ -44,7 +44,7 @@ describe("matlit extract", () => {
 
   it("prints one line a candidate and names what the record still lacks", async () => {
     const r = await matlit(["extract", join(dir, "abstract.txt")], databaseUrl);
-    expect(r.stdout).toMatch(/specific capacity 293 mAh g⁻¹, 50 mA g⁻¹/);
+    expect(r.stdout).toMatch(/Specific capacity 293 mAh g⁻¹ · 50 mA g⁻¹/);
     expect(r.stderr).toMatch(/missing doi: the document does not state the DOI/);
   });
 

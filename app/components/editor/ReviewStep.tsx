@@ -2,11 +2,10 @@
 
 import { Fragment, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { Extraction } from "@/lib/extract/record";
+import { describeCandidate } from "@/lib/extract/describe";
 import type { EditorState } from "@/lib/editing/form";
 import { acceptAbove, decide, editCandidate, startReview, type Decision, type ReviewCandidate, type ReviewState } from "@/lib/editing/review";
-import { PROPERTIES, property as propertyDef } from "@/lib/units/properties";
-import { describeConditions } from "@/lib/units/conditions";
-import { formatAmount } from "@/lib/units/display";
+import { PROPERTIES } from "@/lib/units/properties";
 import { parseNumber } from "@/lib/units/numbers";
 import type { Edit } from "./editorState";
 import { csrfToken } from "./api";
@@ -107,22 +106,6 @@ function StartFromText({ onExtracted }: { onExtracted: (extraction: Extraction, 
   );
 }
 
-/** What a candidate proposes, in one line. */
-function candidateSummary(c: ReviewCandidate): string {
-  if (c.step) {
-    const details = [
-      c.step.temperature && formatAmount(c.step.temperature, c.step.temperature.unit),
-      c.step.duration && formatAmount(c.step.duration, c.step.duration.unit),
-      c.step.rampRate && formatAmount(c.step.rampRate, c.step.rampRate.unit),
-      c.step.atmosphere,
-    ].filter(Boolean);
-    return `Synthesis: ${c.step.action}${details.length ? ` — ${details.join(", ")}` : ""}`;
-  }
-  const m = c.measurement!;
-  const conditions = describeConditions(m.conditions);
-  return `${propertyDef(m.property)?.label ?? m.property} ${m.qualifier ?? ""}${formatAmount(m, m.unit)}${conditions ? ` · ${conditions}` : ""}`;
-}
-
 const DECISION_STYLE: Record<Decision, string> = {
   pending: "bg-amber-100",
   accepted: "bg-green-200",
@@ -161,7 +144,7 @@ function MarkedText({ review, selected, onSelect }: { review: ReviewState; selec
             {anchors}
             <mark
               className={`cursor-pointer rounded-sm ${DECISION_STYLE[c.decision]} ${selected === c.id ? "outline outline-2 outline-brand" : ""}`}
-              title={`${candidateSummary(c)} (${c.decision})`}
+              title={`${describeCandidate(c)} (${c.decision})`}
               onClick={() => onSelect(c.id)}
             >
               {text}
@@ -396,7 +379,7 @@ function ReviewPanel({
                 onClick={() => select(c.id, true)}
               >
                 <div className="flex flex-wrap items-baseline gap-2">
-                  <span className="font-medium">{candidateSummary(c)}</span>
+                  <span className="font-medium">{describeCandidate(c)}</span>
                   <span className="text-xs text-slate-500">
                     {materials.find((x) => x.key === c.material)?.name ?? c.material} · confidence {c.confidence.toFixed(1)}
                   </span>
@@ -418,7 +401,7 @@ function ReviewPanel({
                   </button>
                   <button
                     type="button"
-                    aria-label={`Edit: ${candidateSummary(c)}`}
+                    aria-label={`Edit: ${describeCandidate(c)}`}
                     className="text-brand underline"
                     onClick={(e) => (e.stopPropagation(), setSelected(c.id), setEditing(c.id))}
                   >
@@ -426,7 +409,7 @@ function ReviewPanel({
                   </button>
                   <button
                     type="button"
-                    aria-label={`Reject: ${candidateSummary(c)}`}
+                    aria-label={`Reject: ${describeCandidate(c)}`}
                     className="text-red-800 underline"
                     onClick={(e) => (e.stopPropagation(), setDecision(c.id, "rejected"))}
                   >

@@ -3,24 +3,12 @@ import type { Command } from "commander";
 import { readFileSync, writeFileSync } from "node:fs";
 import { AppError } from "../../errors";
 import { DOCUMENT_FORMATS, extract, type DocumentFormat, type Extraction } from "../../extract";
-import { formatAmount } from "../../units/display";
-import { describeConditions } from "../../materials";
+import { describeCandidate } from "../../extract/describe";
 import type { Cli } from "../context";
 
-/** One line a candidate: confidence, what it is, its material and where it stands. */
+/** One line a candidate: confidence, what it is, its material, and why it was left out of the record if it was. */
 function candidateLine(c: Extraction["candidates"][number]): string {
-  const confidence = c.confidence.toFixed(1);
-  if (c.step) {
-    const parts = [
-      c.step.temperature && formatAmount(c.step.temperature, c.step.temperature.unit),
-      c.step.duration && formatAmount(c.step.duration, c.step.duration.unit),
-      c.step.atmosphere,
-    ].filter(Boolean);
-    return `${confidence}  step  ${c.step.action}${parts.length ? ` (${parts.join(", ")})` : ""}  [${c.material}]`;
-  }
-  const m = c.measurement!;
-  const conditions = describeConditions(m.conditions);
-  return `${confidence}  ${m.property.replace(/_/g, " ")} ${m.qualifier ?? ""}${formatAmount(m, m.unit)}${conditions ? `, ${conditions}` : ""}  [${c.material}]${c.problem ? `  (left out: ${c.problem})` : ""}`;
+  return `${c.confidence.toFixed(1)}  ${describeCandidate(c)}  [${c.material}]${c.problem ? `  (left out: ${c.problem})` : ""}`;
 }
 
 export function registerExtractCommands(program: Command, cli: Cli): void {
