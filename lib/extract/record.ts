@@ -21,7 +21,7 @@ import type { MaterialClass } from "../records/material-classes";
 import { isElement } from "../records/elements";
 import { slugify } from "../editing/form";
 import { measurementCandidates } from "./candidates";
-import { materialMentions, type MaterialMention } from "./materials";
+import { materialBefore, materialMentions, type MaterialMention } from "./materials";
 import { synthesisCandidates } from "./synthesis";
 import { sectionAt, type PaperDocument } from "./document";
 
@@ -262,12 +262,9 @@ export function extractPaper(document: PaperDocument): Extraction {
       measurement,
     });
   }
-  // A synthesis step belongs to the material named last before it, or the one its section names.
+  // A synthesis step belongs to the material named last before its clause ends (in it, or in the section's heading).
   for (const [i, s] of synthesisCandidates(document).entries()) {
-    const named = [...mentions]
-      .filter((m) => m.mentions.some((at) => at <= s.end))
-      .sort((a, b) => Math.max(...b.mentions.filter((at) => at <= s.end)) - Math.max(...a.mentions.filter((at) => at <= s.end)))[0];
-    const material = materialFor(named?.name ?? null);
+    const material = materialFor(materialBefore(mentions, s.end)?.name ?? null);
     candidates.push({
       id: `s${i + 1}`,
       kind: "synthesis",
