@@ -8,6 +8,7 @@
 import Database from "better-sqlite3";
 import type pg from "pg";
 import { databaseOf, providerOf, type PrismaClient, type Tx } from "./index";
+import { OUTBOX_CHANNEL, outboxWritten } from "./outbox-signal";
 import { DatabaseBusyError, LOCK_WAIT_MS, POSTGRES_WRITE_LOCK, WRITE_BUDGET_MS, isBusy, postgresLockTimeout, retryWhileBusy } from "./transaction";
 
 export type SqlValue = string | number | bigint | boolean | null;
@@ -27,7 +28,8 @@ export interface SqlDialect {
   /**
    * Writes the change feed (RecordChange) and the search outbox for materials deleted and written.
    * On SQLite the triggers of the search and record_changes migrations write them; PostgreSQL has
-   * no triggers, so the records writer calls this in the same transaction.
+   * no triggers, so the records writer calls this in the same transaction. Either way it wakes the
+   * outbox drainers (outbox-signal.ts).
    */
   materialsChanged: (exec: SqlExecutor, deleted: number[], written: number[]) => Promise<void>;
 }
@@ -43,7 +45,7 @@ const SQLITE: SqlDialect = {
   inTexts: `IN (SELECT "value" FROM json_each(?))`,
   byteOrder: (column) => column,
   orderedJoin: "CROSS JOIN",
-  materialsChanged: async () => {},
+  materialsChanged: async () => outboxWritten(),
 };
 
 const POSTGRESQL: SqlDialect = {
@@ -59,6 +61,7 @@ const POSTGRESQL: SqlDialect = {
        UNION ALL SELECT "value"::integer, 'upsert' FROM jsonb_array_elements_text(?::jsonb)`,
       [JSON.stringify(deleted), JSON.stringify(written)],
     );
+    await exec.run(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`, []);
   },
 };
 

@@ -4,14 +4,17 @@
  * and removes the rows once Meilisearch has applied them. A failed push keeps the rows and retries
  * them with exponential backoff, so Meilisearch being down loses nothing.
  */
-import { db, type PrismaClient } from "../db";
+import { databaseOf, db, type PrismaClient } from "../db";
 import { writeTransaction } from "../db/transaction";
 import { exclusively } from "../db/sql";
+import { onOutboxWritten } from "../db/outbox-signal";
 import { MeilisearchSearch } from "./meilisearch";
 
 /** Where drained materials go: their documents are rebuilt from the records, so the row's op does not matter. */
 export interface OutboxTarget {
   syncMaterials(materialIds: number[]): Promise<void>;
+  /** Readies the target (Meilisearch: its indexes and settings) before the first batch. */
+  prepare?(): Promise<void>;
 }
 
 export interface DrainOptions {
@@ -28,9 +31,14 @@ export interface DrainResult {
   /** Rows kept for a later retry, and why. */
   failed: number;
   error?: string;
+  /** Another server was draining, so this drained nothing. */
+  busy?: boolean;
 }
 
-/** How long a claimed batch is kept from other drainers; if this one dies, its rows become due again. */
+/**
+ * How long a claimed batch is kept from other drainers; if this one dies, its rows become due again.
+ * On PostgreSQL the drainers' lock ends a stopped drainer's claims at once (see claim).
+ */
 const LEASE_MS = 5 * 60_000;
 const FIRST_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 10 * 60_000;
@@ -47,13 +55,14 @@ interface Claimed {
 /**
  * Takes due rows and counts the attempt up front: a row with attempts > 0 no longer absorbs later
  * measurement changes (the triggers only skip a new row while an untried one exists), so a change
- * made while this batch is in flight gets a row of its own.
+ * made while this batch is in flight gets a row of its own. `orphansDue`: the caller holds the
+ * drainers' lock, so rows still marked claimed were a stopped drainer's and are taken now.
  */
-async function claim(prisma: PrismaClient, batchSize: number, ignoreBackoff: boolean, clock: () => number): Promise<Claimed[]> {
+async function claim(prisma: PrismaClient, batchSize: number, ignoreBackoff: boolean, orphansDue: boolean, clock: () => number): Promise<Claimed[]> {
   const now = new Date(clock());
   return writeTransaction(prisma, async (tx) => {
     const rows = await tx.searchOutbox.findMany({
-      where: ignoreBackoff ? {} : { nextAttemptAt: { lte: now } },
+      where: ignoreBackoff ? {} : { OR: [{ nextAttemptAt: { lte: now } }, ...(orphansDue ? [{ claimedAt: { not: null } }] : [])] },
       orderBy: { id: "asc" },
       take: batchSize,
       select: { id: true, materialId: true, attempts: true },
@@ -61,7 +70,7 @@ async function claim(prisma: PrismaClient, batchSize: number, ignoreBackoff: boo
     if (!rows.length) return [];
     await tx.searchOutbox.updateMany({
       where: { id: { in: rows.map((r) => r.id) } },
-      data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + LEASE_MS) },
+      data: { attempts: { increment: 1 }, claimedAt: now, nextAttemptAt: new Date(now.getTime() + LEASE_MS) },
     });
     return rows.map((r) => ({ ...r, attempts: r.attempts + 1 }));
   });
@@ -73,7 +82,7 @@ async function release(prisma: PrismaClient, rows: Claimed[], error: string, clo
     await writeTransaction(prisma, (tx) =>
       tx.searchOutbox.updateMany({
         where: { id: { in: rows.filter((r) => r.attempts === attempts).map((r) => r.id) } },
-        data: { lastError: error.slice(0, 2000), nextAttemptAt: new Date(now + retryDelay(attempts)) },
+        data: { lastError: error.slice(0, 2000), claimedAt: null, nextAttemptAt: new Date(now + retryDelay(attempts)) },
       }),
     );
   }
@@ -91,14 +100,16 @@ const DRAINER_LOCK = 7120182;
  * drains nothing (that one takes the rows).
  */
 export async function drainOutbox(prisma: PrismaClient, target: OutboxTarget, options: DrainOptions = {}): Promise<DrainResult> {
-  return (await exclusively(prisma, DRAINER_LOCK, () => drainBatches(prisma, target, options))) ?? { drained: 0, failed: 0 };
+  // SQLite's `exclusively` excludes no other process, so there a claim lasts its lease.
+  const orphansDue = databaseOf(prisma).provider === "postgresql";
+  return (await exclusively(prisma, DRAINER_LOCK, () => drainBatches(prisma, target, options, orphansDue))) ?? { drained: 0, failed: 0, busy: true };
 }
 
-async function drainBatches(prisma: PrismaClient, target: OutboxTarget, options: DrainOptions): Promise<DrainResult> {
+async function drainBatches(prisma: PrismaClient, target: OutboxTarget, options: DrainOptions, orphansDue: boolean): Promise<DrainResult> {
   const result: DrainResult = { drained: 0, failed: 0 };
   const clock = options.now ?? Date.now;
   for (;;) {
-    const rows = await claim(prisma, options.batchSize ?? 200, options.ignoreBackoff ?? false, clock);
+    const rows = await claim(prisma, options.batchSize ?? 200, options.ignoreBackoff ?? false, orphansDue, clock);
     if (!rows.length) return result;
     try {
       await target.syncMaterials([...new Set(rows.map((r) => r.materialId))]);
@@ -113,26 +124,62 @@ async function drainBatches(prisma: PrismaClient, target: OutboxTarget, options:
   }
 }
 
-/** Drains the outbox every `intervalMs` while the server runs; returns a function that stops it. */
+/** After a write's signal finds another server draining, try again this soon (that one may have just finished). */
+const BUSY_RETRY_MS = 250;
+const BUSY_RETRIES = 8;
+
+/**
+ * Drains the outbox at once whenever records are written (outbox-signal.ts) and every `intervalMs`
+ * besides (writes of other processes on SQLite, retries); returns a function that stops it.
+ */
 export function startOutboxDrainer(options: { prisma?: PrismaClient; target?: OutboxTarget; intervalMs?: number } = {}): () => void {
   const prisma = options.prisma ?? db();
   const target = options.target ?? new MeilisearchSearch(prisma);
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  let running = false;
+  /** A write was signalled while a drain ran: drain again once it ends. */
+  let again = false;
+  let busyRetries = 0;
+  const schedule = (ms: number) => {
+    clearTimeout(timer);
+    if (stopped) return;
+    timer = setTimeout(tick, ms);
+    timer.unref(); // never keeps the process alive on its own
+  };
   const tick = async () => {
+    if (running) return void (again = true);
+    running = true;
+    again = false;
+    let next = options.intervalMs ?? 2_000;
     try {
       const result = await drainOutbox(prisma, target);
       if (result.error) console.warn(`search outbox: ${result.failed} change(s) kept for retry: ${result.error}`);
+      // Another server holds the drainer's lock: it may have taken its last batch before this write.
+      if (result.busy && busyRetries > 0) {
+        busyRetries--;
+        next = BUSY_RETRY_MS;
+      }
     } catch (e) {
       console.error("search outbox:", e);
     }
-    if (stopped) return;
-    timer = setTimeout(tick, options.intervalMs ?? 2_000);
-    timer.unref(); // never keeps the process alive on its own
+    running = false;
+    schedule(again ? 0 : next);
   };
+  const written = () => {
+    busyRetries = BUSY_RETRIES;
+    schedule(0);
+  };
+  const listening = onOutboxWritten(prisma, written).catch((e: unknown) => {
+    console.warn(`search outbox: drains every ${options.intervalMs ?? 2_000} ms only: ${e instanceof Error ? e.message : String(e)}`);
+    return async () => {};
+  });
+  // Index settings are applied before the first write needs them, not during it.
+  void target.prepare?.().catch(() => undefined);
   void tick();
   return () => {
     stopped = true;
     clearTimeout(timer);
+    void listening.then((stop) => stop());
   };
 }

@@ -17,7 +17,7 @@ const ROOT = join(import.meta.dirname, "..", "..");
 export interface RunningApp {
   url: string;
   databaseUrl: string;
-  stop: () => Promise<void>;
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
 /** The server every read-only file shares: nothing may write to its database. */
@@ -42,8 +42,8 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   return {
     url: server.url,
     databaseUrl,
-    stop: async () => {
-      await server.stop();
+    stop: async (signal) => {
+      await server.stop(signal);
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };

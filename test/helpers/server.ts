@@ -10,7 +10,8 @@ const ROOT = join(import.meta.dirname, "..", "..");
 
 export interface Server {
   url: string;
-  stop: () => Promise<void>;
+  /** SIGTERM by default; SIGKILL stops it as a crash or a lost machine would. */
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
 export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<Server> {
@@ -41,8 +42,8 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
   }
   return {
     url,
-    stop: async () => {
-      if (child.exitCode === null) child.kill("SIGTERM");
+    stop: async (signal = "SIGTERM") => {
+      if (child.exitCode === null) child.kill(signal);
       await exited;
     },
   };

@@ -6,7 +6,7 @@ import { describe, it, expect, beforeAll, afterAll, vi } from "vitest";
 import { randomUUID } from "node:crypto";
 import { searchContract } from "./contract";
 import { MeilisearchSearch } from "../../lib/search/meilisearch";
-import { drainOutbox, retryDelay } from "../../lib/search/outbox";
+import { drainOutbox, retryDelay, startOutboxDrainer } from "../../lib/search/outbox";
 import { FallbackSearch, parseSearchQuery } from "../../lib/search";
 import { EmbeddedSearch } from "../../lib/search/embedded";
 import { AppError } from "../../lib/errors";
@@ -78,6 +78,48 @@ describe.each(PROVIDERS)("the outbox drainer on %s", (provider) => {
     } finally {
       await closeClient(other);
     }
+  });
+});
+
+describe.each(PROVIDERS)("the outbox drainer of a running server on %s", (provider) => {
+  let t: ProviderDatabase;
+  beforeAll(async () => {
+    t = await createDatabase(provider);
+    await drainOutbox(t.prisma, { syncMaterials: async () => {} }); // the catalogue's rows, if any
+  });
+  afterAll(async () => {
+    await t?.cleanup();
+  });
+
+  it("sends a written record at once, not at its next poll", async () => {
+    const synced: number[] = [];
+    // A poll a minute apart: only the records writer's signal can make the drainer send within seconds.
+    const stop = startOutboxDrainer({ prisma: t.prisma, target: { syncMaterials: async (ids) => void synced.push(...ids) }, intervalMs: 60_000 });
+    try {
+      await new Promise((r) => setTimeout(r, 500)); // past its first drain at start
+      await importRecords(t.prisma, validateRecordFile(validFile("10.1234/drained.at.once")));
+      const ids = (await t.prisma.material.findMany({ where: { paper: { doi: "10.1234/drained.at.once" } }, select: { id: true } })).map((m) => m.id);
+      await expect.poll(() => ids.every((id) => synced.includes(id)), { timeout: 10_000 }).toBe(true);
+    } finally {
+      stop();
+    }
+  });
+
+  it("takes the rows a stopped drainer had claimed: at once on PostgreSQL (its lock ended), after their lease on SQLite", async () => {
+    await importRecords(t.prisma, validateRecordFile(validFile("10.1234/claimed.then.stopped")));
+    // What a drainer that stopped while sending leaves behind: its rows claimed, due after the lease.
+    const now = Date.now();
+    await t.prisma.searchOutbox.updateMany({ data: { attempts: 1, claimedAt: new Date(now), nextAttemptAt: new Date(now + 5 * 60_000) } });
+    const waiting = await t.prisma.searchOutbox.count();
+    expect(waiting).toBeGreaterThan(0);
+    const target = { syncMaterials: async () => {} };
+    if (provider === "postgresql") expect((await drainOutbox(t.prisma, target, { now: () => now })).drained).toBe(waiting);
+    else {
+      // SQLite's drainers do not exclude each other across processes: the claim may still be in flight.
+      expect((await drainOutbox(t.prisma, target, { now: () => now })).drained).toBe(0);
+      expect((await drainOutbox(t.prisma, target, { now: () => now + 5 * 60_000 })).drained).toBe(waiting);
+    }
+    expect(await t.prisma.searchOutbox.count()).toBe(0);
   });
 });
 
