@@ -4,7 +4,9 @@
  * so no cache sees the same query twice in a row.
  */
 import Database from "better-sqlite3";
+import pg from "pg";
 import seedrandom from "seedrandom";
+import { isPostgresUrl } from "../lib/db/location";
 
 export interface Vocabulary {
   /** Frequent terms of the text index (the 200 in most materials). */
@@ -16,20 +18,53 @@ export interface Vocabulary {
   properties: string[];
 }
 
-export function vocabularyOf(file: string): Vocabulary {
+/** The vocabulary of a benchmark database: a SQLite file's path or a PostgreSQL URL. */
+export async function vocabularyOf(target: string): Promise<Vocabulary> {
+  return isPostgresUrl(target) ? postgresVocabulary(target) : sqliteVocabulary(target);
+}
+
+const FACET_VALUES = {
+  batterySystems: `SELECT DISTINCT "batterySystem" FROM "Material"`,
+  roles: `SELECT DISTINCT "role" FROM "Material"`,
+  elements: `SELECT "symbol" FROM "MaterialElement" GROUP BY "symbol" ORDER BY COUNT(*) DESC LIMIT 30`,
+  properties: `SELECT "propertyKey" FROM "Measurement" GROUP BY "propertyKey" ORDER BY COUNT(*) DESC LIMIT 8`,
+};
+
+function sqliteVocabulary(file: string): Vocabulary {
   const db = new Database(file, { readonly: true });
   try {
     db.exec(`CREATE VIRTUAL TABLE temp."vocabulary" USING fts5vocab(main, "MaterialText", row)`);
     const column = (sql: string) => db.prepare(sql).pluck().all() as string[];
     return {
       terms: column(`SELECT "term" FROM temp."vocabulary" WHERE length("term") > 3 ORDER BY "doc" DESC LIMIT 200`),
-      batterySystems: column(`SELECT DISTINCT "batterySystem" FROM "Material"`),
-      roles: column(`SELECT DISTINCT "role" FROM "Material"`),
-      elements: column(`SELECT "symbol" FROM "MaterialElement" GROUP BY "symbol" ORDER BY COUNT(*) DESC LIMIT 30`),
-      properties: column(`SELECT "propertyKey" FROM "Measurement" GROUP BY "propertyKey" ORDER BY COUNT(*) DESC LIMIT 8`),
+      batterySystems: column(FACET_VALUES.batterySystems),
+      roles: column(FACET_VALUES.roles),
+      elements: column(FACET_VALUES.elements),
+      properties: column(FACET_VALUES.properties),
     };
   } finally {
     db.close();
+  }
+}
+
+/** The same lists from PostgreSQL; the terms from its word statistics of the same search text. */
+async function postgresVocabulary(url: string): Promise<Vocabulary> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const column = async (sql: string) => (await client.query<Record<string, unknown>>(sql)).rows.map((r) => String(Object.values(r)[0]));
+    return {
+      terms: await column(
+        `SELECT "word" FROM ts_stat($$SELECT to_tsvector('simple', "name" || ' ' || "formula" || ' ' || "details" || ' ' || "paper") FROM "MaterialText"$$)
+         WHERE length("word") > 3 ORDER BY "ndoc" DESC, "word" LIMIT 200`,
+      ),
+      batterySystems: await column(FACET_VALUES.batterySystems),
+      roles: await column(FACET_VALUES.roles),
+      elements: await column(FACET_VALUES.elements),
+      properties: await column(FACET_VALUES.properties),
+    };
+  } finally {
+    await client.end();
   }
 }
 

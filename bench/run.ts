@@ -7,6 +7,11 @@
  *   npm run bench -- --backend embedded
  *   npm run bench -- --db /tmp/bench.db   keep the database (reused, without importing, when it exists)
  *   npm run bench -- --out FILE           write the report elsewhere than bench/results.md
+ *   npm run bench -- --database postgresql://…   add PostgreSQL (searched by Meilisearch) on that
+ *                                         database, filled like the SQLite one (reused when it holds papers)
+ *
+ * Rows of backends a run does not measure are kept from the report it replaces (same knowledge-base
+ * size), so `--backend postgresql --database …` adds the PostgreSQL column beside earlier SQLite rows.
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -16,14 +21,16 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import cliProgress from "cli-progress";
-import { createClient } from "../lib/db";
+import { closeClient, createClient } from "../lib/db";
+import { isPostgresUrl } from "../lib/db/location";
+import pg from "pg";
 import { migrate } from "../lib/db/migrate";
 import { syncCatalogue } from "../lib/db/catalogue";
 import { importRecords } from "../lib/records/store";
 import { validateRecordFile } from "../lib/records/validate";
 import { FULL_SHAPE, syntheticPapers } from "./generate";
 import { freePort } from "../support/net";
-import { cycled, queryKinds, vocabularyOf, type QueryKind } from "./mix";
+import { cycled, queryKinds, vocabularyOf, type QueryKind, type Vocabulary } from "./mix";
 import { ftsQuery, queryWords } from "../lib/search/text";
 import { startMeilisearch } from "../support/meilisearch";
 
@@ -38,6 +45,7 @@ const { values: args } = parseArgs({
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "2" },
     db: { type: "string" },
+    database: { type: "string" },
     out: { type: "string", default: join(ROOT, "bench", "results.md") },
   },
 });
@@ -74,16 +82,9 @@ function percentile(sorted: number[], p: number): number {
  * The most expensive text queries an anonymous client can send: 249 one-letter words (refused: over
  * the word limit) and the 16 words found in the most materials (accepted: every word's postings walked).
  */
-function hostileQueries(file: string): unknown[] {
-  const connection = new Database(file, { readonly: true });
-  try {
-    connection.exec(`CREATE VIRTUAL TABLE temp."vocabulary" USING fts5vocab(main, "MaterialText", row)`);
-    const common = connection.prepare(`SELECT "term" FROM temp."vocabulary" ORDER BY "doc" DESC LIMIT 16`).pluck().all() as string[];
-    const oneLetterWords = Array.from({ length: 249 }, (_, i) => String.fromCharCode(97 + (i % 26))).join(" ");
-    return [{ q: oneLetterWords }, { q: common.join(" ") }];
-  } finally {
-    connection.close();
-  }
+function hostileQueries(vocabulary: Vocabulary): unknown[] {
+  const oneLetterWords = Array.from({ length: 249 }, (_, i) => String.fromCharCode(97 + (i % 26))).join(" ");
+  return [{ q: oneLetterWords }, { q: vocabulary.terms.slice(0, 16).join(" ") }];
 }
 
 /** Runs `work` while autocannon sends the given bodies to `url` in a loop on `connections` connections. */
@@ -200,11 +201,14 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
 type Shape = typeof shape;
 const measurementsOf = (s: Shape) => s.papers * s.materialsPerPaper * s.measurementsPerMaterial;
 
-/** Loads a synthetic knowledge base of `kb`'s shape through the import path; returns measurements per second. */
-async function importKnowledgeBase(file: string, kb: Shape = shape): Promise<number> {
+/**
+ * Loads a synthetic knowledge base of `kb`'s shape through the import path into a SQLite file or a
+ * PostgreSQL database (`target`); returns measurements per second.
+ */
+async function importKnowledgeBase(target: string, kb: Shape = shape): Promise<number> {
   const totalMeasurements = measurementsOf(kb);
-  await migrate(file);
-  const prisma = createClient(file);
+  await migrate(target);
+  const prisma = createClient(target);
   await syncCatalogue(prisma);
   const bar = new cliProgress.SingleBar(
     { format: "import [{bar}] {percentage}% | {value}/{total} measurements | {rate}/s", etaBuffer: 20, noTTYOutput: true, notTTYSchedule: 10_000 },
@@ -226,7 +230,7 @@ async function importKnowledgeBase(file: string, kb: Shape = shape): Promise<num
   bar.stop();
   const rate = totalMeasurements / (importMs / 1000);
   await prisma.$executeRawUnsafe("ANALYZE");
-  await prisma.$disconnect();
+  await closeClient(prisma);
   return rate;
 }
 
@@ -280,8 +284,8 @@ function directSqlite(file: string, kind: QueryKind): Latency {
  * Runs `work` while an editor autosaves a draft every 700 ms and another publishes a paper every
  * 10 s (written to the database as the app writes them), timing the first search after each publish.
  */
-async function whileEditing(file: string, searchUrl: string, work: () => Promise<Latency>): Promise<{ latency: Latency; firstAfterPublish: number[] }> {
-  const prisma = createClient(file);
+async function whileEditing(target: string, searchUrl: string, work: () => Promise<Latency>): Promise<{ latency: Latency; firstAfterPublish: number[] }> {
+  const prisma = createClient(target);
   const user = await prisma.user.upsert({
     where: { email: "bench-editor@example.org" },
     create: { email: "bench-editor@example.org", passwordHash: "-" },
@@ -318,7 +322,7 @@ async function whileEditing(file: string, searchUrl: string, work: () => Promise
   } finally {
     running = false;
     await Promise.all([autosave, publish]);
-    await prisma.$disconnect();
+    await closeClient(prisma);
   }
 }
 
@@ -351,7 +355,7 @@ async function costCurve(scales: number[]): Promise<string[][]> {
     try {
       console.log(`cost curve: ${measurementsOf(kb)} measurements`);
       const rate = await importKnowledgeBase(file, kb);
-      const all = cycled(queryKinds(vocabularyOf(file)));
+      const all = cycled(queryKinds(await vocabularyOf(file)));
       for (const backend of ["embedded", "meilisearch"]) {
         const meili = backend === "meilisearch" ? await startMeilisearch() : undefined;
         try {
@@ -375,162 +379,262 @@ async function costCurve(scales: number[]): Promise<string[][]> {
   return rows;
 }
 
-async function main() {
-  const dir = args.db ? undefined : mkdtempSync(join(tmpdir(), "matlit-bench-"));
-  const file = args.db ?? join(dir!, "bench.db");
-  const databaseUrl = `file:${file}`;
-  const reused = Boolean(args.db && existsSync(file));
+/**
+ * PostgreSQL's own full-text search on the same text, engine only (a GIN index on the words, ranked
+ * by ts_rank), to weigh it against Meilisearch as PostgreSQL's search: the page of 20 a text query reads.
+ */
+async function directPostgresText(url: string, kind: QueryKind): Promise<Latency> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const words = `to_tsvector('simple', "name" || ' ' || "formula" || ' ' || "details" || ' ' || "paper")`;
+    await client.query(`CREATE INDEX IF NOT EXISTS "bench_MaterialText_words" ON "MaterialText" USING GIN (${words})`);
+    const sql = `SELECT "rowid" FROM "MaterialText" WHERE ${words} @@ plainto_tsquery('simple', $1) ORDER BY ts_rank(${words}, plainto_tsquery('simple', $1)) DESC LIMIT 20`;
+    const run = (query: unknown) => client.query(sql, [(query as { q: string }).q]);
+    for (let i = 0; i < 50; i++) await run(kind.draw()); // warm-up
+    const times: number[] = [];
+    const until = performance.now() + Number(args.duration) * 1000;
+    while (performance.now() < until) {
+      const query = kind.draw();
+      const t = performance.now();
+      await run(query);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), requests: times.length, errors: 0 };
+  } finally {
+    await client.end();
+  }
+}
+
+type Backend = "embedded" | "meilisearch" | "postgresql";
+
+/** A benchmark database, filled once and searched by the backends on it. */
+interface Store {
+  /** A SQLite file's path or a PostgreSQL URL. */
+  target: string;
+  databaseUrl: string;
+  /** Measurements per second of its import; NaN when an earlier run's database was reused. */
+  importRate: number;
+  kinds: QueryKind[];
+  hostile: unknown[];
+  sampleRefs: { id: number; ref: string }[];
+}
+
+async function prepareStore(target: string): Promise<Store> {
+  const postgres = isPostgresUrl(target);
+  let reused = !postgres && existsSync(target);
+  if (postgres) {
+    await migrate(target);
+    const prisma = createClient(target);
+    reused = (await prisma.paper.count()) > 0;
+    await closeClient(prisma);
+  }
   console.log(
-    `synthetic knowledge base: ${shape.papers} papers, ${shape.papers * shape.materialsPerPaper} materials, ${totalMeasurements} measurements → ${file}${reused ? " (reused)" : ""}`,
+    `synthetic knowledge base: ${shape.papers} papers, ${shape.papers * shape.materialsPerPaper} materials, ${totalMeasurements} measurements → ${postgres ? "PostgreSQL" : target}${reused ? " (reused)" : ""}`,
   );
-  const importRate = reused ? NaN : await importKnowledgeBase(file);
-  const prisma = createClient(file);
-  const hostile = hostileQueries(file);
-  const kinds = queryKinds(vocabularyOf(file));
+  const importRate = reused ? NaN : await importKnowledgeBase(target);
+  const vocabulary = await vocabularyOf(target);
+  const prisma = createClient(target);
   const sampleRefs = (
     await prisma.material.findMany({ take: 8, select: { id: true, key: true, paper: { select: { doi: true } } }, orderBy: { id: "asc" } })
   ).map((m) => ({ id: m.id, ref: `${m.paper.doi}/${m.key}` }));
-  await prisma.$disconnect();
+  await closeClient(prisma);
+  return {
+    target,
+    databaseUrl: postgres ? target : `file:${target}`,
+    importRate,
+    kinds: queryKinds(vocabulary),
+    hostile: hostileQueries(vocabulary),
+    sampleRefs,
+  };
+}
 
-  execFileSync(process.execPath, [join(ROOT, "scripts", "build-if-needed.js")], { cwd: ROOT, stdio: "inherit" });
+/** Measures one backend on its store, adding its rows and notes. */
+async function measureBackend(backend: Backend, store: Store, rows: string[][], notes: string[]): Promise<void> {
+  const { kinds, hostile, sampleRefs } = store;
+  let env: Record<string, string> = { DATABASE_URL: store.databaseUrl, MEILISEARCH_HOST: "" };
+  let meili: Awaited<ReturnType<typeof startMeilisearch>> | undefined;
+  if (backend !== "embedded") {
+    meili = await startMeilisearch();
+    const rebuilt = await meilisearchFor(store.databaseUrl, meili);
+    env = rebuilt.env;
+    notes.push(`${backend}: Meilisearch reindex of ${totalMeasurements} measurements: ${rebuilt.seconds.toFixed(1)} s.`);
+  }
+  const server = await startServer(env);
+  const record = (measure: string, r: Latency, target: number) => {
+    rows.push([
+      backend,
+      measure,
+      r.p50.toFixed(1),
+      r.p95.toFixed(1),
+      r.p99.toFixed(1),
+      String(r.requests),
+      String(r.errors),
+      `p95 ≤ ${target} ms`,
+      r.p95 <= target && r.errors === 0 ? "met" : "missed",
+    ]);
+    console.log(rows.at(-1)!.join(" | "));
+  };
+  const value = (measure: string, shown: string, target: string, result: string) => {
+    rows.push([backend, measure, shown, "", "", "", "", target, result]);
+    console.log(rows.at(-1)!.join(" | "));
+  };
+  const searchUrl = `${server.url}/api/search`;
+  try {
+    // The first search after a start reads the facet index into memory.
+    const first = performance.now();
+    await fetch(searchUrl, { method: "POST", body: JSON.stringify(kinds[0]!.draw()), headers: { "content-type": "application/json" } });
+    notes.push(`${backend}: the first search after the server started took ${(performance.now() - first).toFixed(0)} ms.`);
 
-  const rows: string[][] = [];
-  const notes: string[] = [];
-  const backends = args.backend === "both" ? ["embedded", "meilisearch"] : [args.backend!];
-  for (const backend of backends) {
-    let env: Record<string, string> = { DATABASE_URL: databaseUrl, MEILISEARCH_HOST: "" };
-    let meili: Awaited<ReturnType<typeof startMeilisearch>> | undefined;
-    if (backend === "meilisearch") {
-      meili = await startMeilisearch();
-      const rebuilt = await meilisearchFor(databaseUrl, meili);
-      env = rebuilt.env;
-      notes.push(`Meilisearch reindex of ${totalMeasurements} measurements: ${rebuilt.seconds.toFixed(1)} s.`);
-    }
-    const server = await startServer(env);
-    const record = (measure: string, r: Latency, target: number) => {
-      rows.push([
-        backend,
-        measure,
-        r.p50.toFixed(1),
-        r.p95.toFixed(1),
-        r.p99.toFixed(1),
-        String(r.requests),
-        String(r.errors),
-        `p95 ≤ ${target} ms`,
-        r.p95 <= target && r.errors === 0 ? "met" : "missed",
-      ]);
-      console.log(rows.at(-1)!.join(" | "));
-    };
-    const value = (measure: string, shown: string, target: string, met: boolean) => {
-      rows.push([backend, measure, shown, "", "", "", "", target, met ? "met" : "missed"]);
-      console.log(rows.at(-1)!.join(" | "));
-    };
-    const searchUrl = `${server.url}/api/search`;
-    try {
-      // The first search after a start reads the facet index into memory.
-      const first = performance.now();
-      await fetch(searchUrl, { method: "POST", body: JSON.stringify(kinds[0]!.draw()), headers: { "content-type": "application/json" } });
-      notes.push(`${backend}: the first search after the server started took ${(performance.now() - first).toFixed(0)} ms.`);
+    // The varied mix: each kind with fresh terms, bounds and pages per request, at 2 and 10 connections.
+    for (const kind of kinds) record(`mix: ${kind.name} (2 connections)`, await measure(searchUrl, { draw: kind.draw }), TARGETS.mixAt2P95);
+    for (const kind of kinds) record(`mix: ${kind.name} (10 connections)`, await measure(searchUrl, { draw: kind.draw, connections: 10 }), TARGETS.mixAt10P95);
 
-      // The varied mix: each kind with fresh terms, bounds and pages per request, at 2 and 10 connections.
-      const at2 = new Map<string, Latency>();
-      for (const kind of kinds) {
-        const r = await measure(searchUrl, { draw: kind.draw });
-        at2.set(kind.name, r);
-        record(`mix: ${kind.name} (2 connections)`, r, TARGETS.mixAt2P95);
-      }
-      for (const kind of kinds)
-        record(`mix: ${kind.name} (10 connections)`, await measure(searchUrl, { draw: kind.draw, connections: 10 }), TARGETS.mixAt10P95);
-
-      // matlit's overhead: the same kinds of query straight to the engine, 1 connection each, in this run.
-      for (const kind of kinds.filter((k) => DIRECT_KINDS.includes(k.name))) {
-        const viaMatlit = await measure(searchUrl, { draw: kind.draw, connections: 1 });
-        const direct =
-          backend === "embedded"
-            ? directSqlite(file, kind)
-            : await measure(`${meili!.host}/indexes/matlit-materials/search`, {
-                draw: () => meiliBody(kind.draw()),
-                connections: 1,
-                headers: { authorization: `Bearer ${meili!.apiKey}` },
-              });
-        const ratio = viaMatlit.p50 / direct.p50;
+    // matlit's overhead: the same kinds of query straight to the engine, 1 connection each, in this run.
+    for (const kind of kinds.filter((k) => DIRECT_KINDS.includes(k.name))) {
+      const viaMatlit = await measure(searchUrl, { draw: kind.draw, connections: 1 });
+      const direct =
+        backend === "embedded"
+          ? directSqlite(store.target, kind)
+          : await measure(`${meili!.host}/indexes/matlit-materials/search`, {
+              draw: () => meiliBody(kind.draw()),
+              connections: 1,
+              headers: { authorization: `Bearer ${meili!.apiKey}` },
+            });
+      const ratio = viaMatlit.p50 / direct.p50;
+      value(
+        `${kind.name}: matlit p50 ÷ ${backend === "embedded" ? "SQLite" : "Meilisearch"} p50 (${viaMatlit.p50.toFixed(1)} ÷ ${direct.p50.toFixed(2)} ms)`,
+        ratio.toFixed(1),
+        `≤ ${TARGETS.engineRatio}×`,
+        ratio <= TARGETS.engineRatio ? "met" : "missed",
+      );
+      if (backend === "postgresql" && kind.name === "text") {
+        const fullText = await directPostgresText(store.target, kind);
         value(
-          `${kind.name}: matlit p50 ÷ ${backend === "embedded" ? "SQLite" : "Meilisearch"} p50 (${viaMatlit.p50.toFixed(1)} ÷ ${direct.p50.toFixed(2)} ms)`,
-          ratio.toFixed(1),
-          `≤ ${TARGETS.engineRatio}×`,
-          ratio <= TARGETS.engineRatio,
+          `text, engine only: PostgreSQL full-text p50 / p95 ÷ Meilisearch p50 / p95 (${fullText.p50.toFixed(1)} / ${fullText.p95.toFixed(1)} ÷ ${direct.p50.toFixed(1)} / ${direct.p95.toFixed(1)} ms)`,
+          `${(fullText.p50 / direct.p50).toFixed(1)} / ${(fullText.p95 / direct.p95).toFixed(1)}`,
+          "(decides PostgreSQL's search)",
+          "measured",
         );
       }
-
-      // Editors at work: one autosaves a draft every 700 ms, another publishes a paper every 10 s.
-      const all = cycled(kinds);
-      const idle = await measure(searchUrl, { draw: all.draw });
-      record("mix: all kinds in turn, idle (2 connections)", idle, TARGETS.mixAt2P95);
-      // Long enough for several publishes.
-      const editing = await whileEditing(file, searchUrl, () => requests(searchUrl, { draw: all.draw }, Math.max(35, Number(args.duration))));
-      record("mix: all kinds in turn while editors autosave and publish (2 connections)", editing.latency, TARGETS.mixAt2P95);
-      value(
-        "search p95 while editing ÷ idle",
-        (editing.latency.p95 / idle.p95).toFixed(2),
-        `≤ ${TARGETS.whileEditingRatio}×`,
-        editing.latency.p95 / idle.p95 <= TARGETS.whileEditingRatio,
-      );
-      const worstFirst = Math.max(...editing.firstAfterPublish);
-      value(
-        `first search after a publish, worst of ${editing.firstAfterPublish.length} (ms)`,
-        worstFirst.toFixed(0),
-        `≤ ${TARGETS.firstAfterPublishMs} ms`,
-        worstFirst <= TARGETS.firstAfterPublishMs,
-      );
-
-      const plain = JSON.stringify({ q: "porous FeS2" });
-      const underAttack = await whileLooping(searchUrl, hostile, 2, () => measure(searchUrl, { method: "POST", body: plain, connections: 1 }));
-      record("search: text only while the costliest queries loop on 2 connections (1 connection)", underAttack, TARGETS.underHostileLoadMs);
-      // The compare target is server time: one request at a time, so no request waits for another.
-      const compareUrl = `${server.url}/compare?${sampleRefs.map((r) => `ids=${encodeURIComponent(r.ref)}`).join("&")}`;
-      const compareBytes = (await (await fetch(compareUrl)).arrayBuffer()).byteLength;
-      notes.push(`${backend}: the compare page of 8 materials is ${(compareBytes / 1024).toFixed(0)} KB of HTML.`);
-      record("compare page, 8 materials (1 connection)", await measure(compareUrl, { connections: 1 }), TARGETS.compareMs);
-      record(
-        "compare: knowledge-base scatter it loads (1 connection)",
-        await measure(`${server.url}/api/compare/scatter?highlight=${sampleRefs.map((r) => r.id).join(",")}`, { connections: 1 }),
-        TARGETS.compareMs,
-      );
-      record(`compare page, 8 materials (${args.connections} connections)`, await measure(compareUrl), TARGETS.compareMs);
-      const peak = server.peakMb();
-      rows.push([backend, "peak server memory (MB)", peak.toFixed(0), "", "", "", "", `≤ ${TARGETS.memoryMb} MB`, peak <= TARGETS.memoryMb ? "met" : "missed"]);
-    } finally {
-      await server.stop();
-      await meili?.close();
     }
-  }
-  if (!reused)
-    rows.unshift([
-      "both",
-      "import (measurements/s)",
-      importRate.toFixed(0),
-      "",
-      "",
-      String(totalMeasurements),
-      "",
-      `≥ ${TARGETS.importPerSecond}/s`,
-      importRate >= TARGETS.importPerSecond ? "met" : "missed",
-    ]);
 
+    // Editors at work: one autosaves a draft every 700 ms, another publishes a paper every 10 s.
+    const all = cycled(kinds);
+    const idle = await measure(searchUrl, { draw: all.draw });
+    record("mix: all kinds in turn, idle (2 connections)", idle, TARGETS.mixAt2P95);
+    // Long enough for several publishes.
+    const editing = await whileEditing(store.target, searchUrl, () => requests(searchUrl, { draw: all.draw }, Math.max(35, Number(args.duration))));
+    record("mix: all kinds in turn while editors autosave and publish (2 connections)", editing.latency, TARGETS.mixAt2P95);
+    const ratio = editing.latency.p95 / idle.p95;
+    value("search p95 while editing ÷ idle", ratio.toFixed(2), `≤ ${TARGETS.whileEditingRatio}×`, ratio <= TARGETS.whileEditingRatio ? "met" : "missed");
+    const worstFirst = Math.max(...editing.firstAfterPublish);
+    value(
+      `first search after a publish, worst of ${editing.firstAfterPublish.length} (ms)`,
+      worstFirst.toFixed(0),
+      `≤ ${TARGETS.firstAfterPublishMs} ms`,
+      worstFirst <= TARGETS.firstAfterPublishMs ? "met" : "missed",
+    );
+
+    const plain = JSON.stringify({ q: "porous FeS2" });
+    const underAttack = await whileLooping(searchUrl, hostile, 2, () => measure(searchUrl, { method: "POST", body: plain, connections: 1 }));
+    record("search: text only while the costliest queries loop on 2 connections (1 connection)", underAttack, TARGETS.underHostileLoadMs);
+    // The compare target is server time: one request at a time, so no request waits for another.
+    const compareUrl = `${server.url}/compare?${sampleRefs.map((r) => `ids=${encodeURIComponent(r.ref)}`).join("&")}`;
+    const compareBytes = (await (await fetch(compareUrl)).arrayBuffer()).byteLength;
+    notes.push(`${backend}: the compare page of 8 materials is ${(compareBytes / 1024).toFixed(0)} KB of HTML.`);
+    record("compare page, 8 materials (1 connection)", await measure(compareUrl, { connections: 1 }), TARGETS.compareMs);
+    record(
+      "compare: knowledge-base scatter it loads (1 connection)",
+      await measure(`${server.url}/api/compare/scatter?highlight=${sampleRefs.map((r) => r.id).join(",")}`, { connections: 1 }),
+      TARGETS.compareMs,
+    );
+    record(`compare page, 8 materials (${args.connections} connections)`, await measure(compareUrl), TARGETS.compareMs);
+    const peak = server.peakMb();
+    rows.push([backend, "peak server memory (MB)", peak.toFixed(0), "", "", "", "", `≤ ${TARGETS.memoryMb} MB`, peak <= TARGETS.memoryMb ? "met" : "missed"]);
+  } finally {
+    await server.stop();
+    await meili?.close();
+  }
+}
+
+const importRow = (backend: string, rate: number) => [
+  backend,
+  "import (measurements/s)",
+  rate.toFixed(0),
+  "",
+  "",
+  String(totalMeasurements),
+  "",
+  `≥ ${TARGETS.importPerSecond}/s`,
+  rate >= TARGETS.importPerSecond ? "met" : "missed",
+];
+
+/** The rows and notes of an earlier report of the same knowledge base whose backend this run did not measure, and its date. */
+function keptFromEarlier(knowledgeBase: string, measured: Set<string>): { rows: string[]; notes: string[]; run?: string; curve: string } {
+  if (!existsSync(args.out!)) return { rows: [], notes: [], curve: "" };
+  const earlier = readFileSync(args.out!, "utf8");
+  if (!earlier.includes(knowledgeBase)) return { rows: [], notes: [], curve: "" };
+  const [main = "", curve = ""] = earlier.split(/\n(?=## Cost curve)/);
+  const lines = main.split("\n");
+  const backendOf = (line: string) =>
+    line
+      .replace(/^[|-]\s*/, "")
+      .split(/[\s|:]/)[0]!
+      .toLowerCase();
+  return {
+    rows: lines.filter((l) => l.startsWith("| ") && !l.startsWith("| backend") && !l.startsWith("| ---") && !measured.has(backendOf(l))),
+    notes: lines.filter((l) => l.startsWith("- ") && !measured.has(backendOf(l))),
+    run: /Run (\S+) on/.exec(main)?.[1],
+    curve,
+  };
+}
+
+async function main() {
+  const backends: Backend[] =
+    args.backend === "both" ? ["embedded", "meilisearch", ...(args.database ? (["postgresql"] as const) : [])] : (args.backend!.split(",") as Backend[]);
+  if (backends.includes("postgresql") && !(args.database && isPostgresUrl(args.database)))
+    throw new Error("--backend postgresql needs --database postgresql://… (an empty database, or one an earlier run filled)");
+  const dir = args.db ? undefined : mkdtempSync(join(tmpdir(), "matlit-bench-"));
+  const file = args.db ?? join(dir!, "bench.db");
+  const rows: string[][] = [];
+  const notes: string[] = [];
+  const sqliteBackends = backends.filter((b) => b !== "postgresql");
+  if (sqliteBackends.length) {
+    const store = await prepareStore(file);
+    if (!Number.isNaN(store.importRate)) rows.push(importRow(sqliteBackends.length > 1 ? "both" : sqliteBackends[0]!, store.importRate));
+    execFileSync(process.execPath, [join(ROOT, "scripts", "build-if-needed.js")], { cwd: ROOT, stdio: "inherit" });
+    for (const backend of sqliteBackends) await measureBackend(backend, store, rows, notes);
+  }
+  if (backends.includes("postgresql")) {
+    const store = await prepareStore(args.database!);
+    if (!Number.isNaN(store.importRate)) rows.push(importRow("postgresql", store.importRate));
+    execFileSync(process.execPath, [join(ROOT, "scripts", "build-if-needed.js")], { cwd: ROOT, stdio: "inherit" });
+    await measureBackend("postgresql", store, rows, notes);
+  }
+
+  const knowledgeBase = `Knowledge base: ${shape.papers} papers, ${shape.papers * shape.materialsPerPaper} materials, ${totalMeasurements} measurements (scale ${scale})`;
+  const measured = new Set(rows.map((r) => r[0]!));
+  if (sqliteBackends.length > 1) measured.add("both");
+  const kept = keptFromEarlier(knowledgeBase, measured);
   const header = ["backend", "measure", "p50 / value", "p95", "p99", "requests", "errors", "target", "result"];
-  const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
+  const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`);
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}`;
   const curveRows = args.curve ? await costCurve(args.curve.split(",").map(Number)) : [];
   const curveHeader = ["measurements", "backend", "mix p50", "mix p95", "", "import (measurements/s)"];
   const full = rows
     .filter((r) => r[1] === "mix: all kinds in turn, idle (2 connections)")
-    .map((r) => [String(totalMeasurements), r[0]!, r[2]!, r[3]!, "", reused ? "" : importRate.toFixed(0)]);
+    .map((r) => [String(totalMeasurements), r[0]!, r[2]!, r[3]!, "", rows.find((i) => i[1] === "import (measurements/s)")?.[2] ?? ""]);
   const curve = curveRows.length
-    ? `\n\n## Cost curve\n\nThe varied mix (all kinds in turn, 2 connections) at smaller sizes of the same synthetic knowledge base.\n\n${[curveHeader, curveHeader.map(() => "---"), ...curveRows, ...full].map((r) => `| ${r.join(" | ")} |`).join("\n")}`
+    ? `## Cost curve\n\nThe varied mix (all kinds in turn, 2 connections) at smaller sizes of the same synthetic knowledge base.\n\n${[curveHeader, curveHeader.map(() => "---"), ...curveRows, ...full].map((r) => `| ${r.join(" | ")} |`).join("\n")}\n`
+    : kept.curve;
+  const keptLine = kept.rows.length
+    ? ` The rows of ${[...new Set(kept.rows.map((r) => r.split("|")[1]!.trim()))].join(", ")} are from the run of ${kept.run ?? "an earlier date"}.`
     : "";
-  const report = `# matlit benchmark\n\nRun ${new Date().toISOString()} on ${machine}.\n\nKnowledge base: ${shape.papers} papers, ${shape.papers * shape.materialsPerPaper} materials, ${totalMeasurements} measurements (scale ${scale}); ${args.connections} concurrent connections, ${args.duration} s per query; latencies in ms.\n\n${table}\n\n${notes.map((n) => `- ${n}`).join("\n")}${curve}\n`;
+  const report = `# matlit benchmark\n\nRun ${new Date().toISOString()} on ${machine}.${keptLine}\n\n${knowledgeBase}; ${args.connections} concurrent connections, ${args.duration} s per query; latencies in ms.\n\n${[...table, ...kept.rows].join("\n")}\n\n${[...kept.notes, ...notes.map((n) => `- ${n}`)].join("\n")}\n${curve ? `\n${curve}` : ""}`;
   writeFileSync(args.out!, report);
-  console.log(`\n${table}\n\nwritten to ${args.out}`);
+  console.log(`\n${table.join("\n")}\n\nwritten to ${args.out}`);
   if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
