@@ -1,24 +1,59 @@
 /**
- * Every write of the running app (production build, real SQLite file) against anonymous,
- * cross-site, malformed and hostile requests: refused with a clear 4xx, and nothing written.
+ * Every write of the running app (production build, on a real SQLite file and, when the run has a
+ * server, on PostgreSQL with Meilisearch) against anonymous, cross-site, malformed and hostile
+ * requests: refused with a clear 4xx, and nothing written.
  */
 import { paperRevisions } from "../../lib/editing";
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { randomUUID } from "node:crypto";
 import { startApp, type RunningApp } from "../helpers/app";
-import { createClient, type PrismaClient } from "../../lib/db";
-import { databaseFile } from "../../lib/db/location";
+import { createDatabase, PROVIDERS, type Provider } from "../helpers/db";
+import { closeClient, createClient, type PrismaClient } from "../../lib/db";
 import { createUser } from "../../lib/auth";
 import { validFile } from "../helpers/records";
+import { loadSeed } from "../../seed/load";
+import { MeilisearchSearch } from "../../lib/search/meilisearch";
+import { startMeilisearch } from "../../support/meilisearch";
+
+/**
+ * The app on a seeded database of the provider, and a client of that database for the test. A
+ * SQLite app starts from a copy of the run's seeded file; a PostgreSQL app needs Meilisearch, whose
+ * indexes are made from the seeded database as `matlit reindex` makes them for a deployment.
+ */
+async function seededApp(provider: Provider): Promise<{ app: RunningApp; prisma: PrismaClient; stop: () => Promise<void> }> {
+  if (provider === "sqlite") {
+    const app = await startApp();
+    const prisma = createClient(app.databaseUrl);
+    const stop = async () => {
+      await closeClient(prisma);
+      await app.stop();
+    };
+    return { app, prisma, stop };
+  }
+  const [database, meilisearch] = await Promise.all([createDatabase("postgresql"), startMeilisearch()]);
+  await loadSeed(database.prisma);
+  await new MeilisearchSearch(database.prisma, { host: meilisearch.host, apiKey: meilisearch.apiKey }).reindex();
+  const app = await startApp({ DATABASE_URL: database.url, MEILISEARCH_HOST: meilisearch.host, MEILISEARCH_API_KEY: meilisearch.apiKey });
+  return {
+    app,
+    prisma: database.prisma,
+    stop: async () => {
+      await app.stop();
+      await meilisearch.close();
+      await database.cleanup();
+    },
+  };
+}
 
 interface Session {
   cookie: string;
   csrf: string;
 }
 
-describe("writes through the HTTP API", () => {
+describe.each(PROVIDERS)("writes through the HTTP API (%s)", (provider) => {
   let app: RunningApp;
   let prisma: PrismaClient;
+  let stop: (() => Promise<void>) | undefined;
   let alice: Session;
   let bob: Session;
 
@@ -69,20 +104,32 @@ describe("writes through the HTTP API", () => {
     sessions: await prisma.session.count(),
   });
 
+  /**
+   * The search page for a query, once it links `path`: at once on SQLite, whose embedded index is
+   * written with the records; on PostgreSQL once the drainer has sent the change to Meilisearch,
+   * which it starts on the write's notification (3 s is ample, as two-servers.test.ts measures).
+   */
+  async function searchPageLinking(query: unknown, path: string): Promise<string> {
+    const deadline = Date.now() + (provider === "sqlite" ? 0 : 3_000);
+    for (;;) {
+      const html = await (await fetch(`${app.url}/?query=${encodeURIComponent(JSON.stringify(query))}`)).text();
+      if (html.includes(path) || Date.now() >= deadline) return html;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   const paper = (doi: string) => validFile(doi).papers[0]!;
   const SEED_DOI = "10.1007/s40820-025-01858-2";
 
   beforeAll(async () => {
-    app = await startApp();
-    prisma = createClient(databaseFile(app.databaseUrl));
+    ({ app, prisma, stop } = await seededApp(provider));
     await createUser("alice@example.org", "alice password 1", { prisma });
     await createUser("bob@example.org", "bob password 12", { prisma });
     alice = await signIn("alice@example.org", "alice password 1");
     bob = await signIn("bob@example.org", "bob password 12");
   });
   afterAll(async () => {
-    await prisma?.$disconnect();
-    await app?.stop();
+    await stop?.();
   });
 
   const draftId = randomUUID();
@@ -204,8 +251,7 @@ describe("writes through the HTTP API", () => {
       path: "/papers/10.1234/published.1",
     });
     const query = { q: "FeS2", metrics: [{ property: "specific_capacity", min: 250, unit: "mAh/g", where: { temperature: { max: -20, unit: "degC" } } }] };
-    const searchPage = await (await fetch(`${app.url}/?query=${encodeURIComponent(JSON.stringify(query))}`)).text();
-    expect(searchPage).toContain("/materials/10.1234/published.1/fes2-anode");
+    expect(await searchPageLinking(query, "/materials/10.1234/published.1/fes2-anode")).toContain("/materials/10.1234/published.1/fes2-anode");
     const revision = await prisma.revision.findFirstOrThrow({ where: { entityKey: "10.1234/published.1" }, include: { user: true } });
     expect(revision).toMatchObject({ action: "create", beforeJson: null, user: { email: "alice@example.org" } });
 
@@ -240,6 +286,8 @@ describe("writes through the HTTP API", () => {
     const r = await call("POST", "/api/papers", hostile, alice);
     expect(r.status).toBe(201);
     expect((await prisma.paper.findUniqueOrThrow({ where: { doi: "10.1234/xss.1" } })).title).toBe(hostile.title);
+    // The search page below renders the hostile names only once it finds the paper.
+    expect(await searchPageLinking({ q: "xss" }, "/materials/10.1234/xss.1/fes2-anode")).toContain("/materials/10.1234/xss.1/fes2-anode");
     for (const path of ["/papers/10.1234/xss.1", "/materials/10.1234/xss.1/fes2-anode", "/?query=" + encodeURIComponent(JSON.stringify({ q: "xss" }))]) {
       const html = await (await fetch(app.url + path, { headers: { cookie: alice.cookie } })).text();
       expect(html, path).not.toContain("<script>alert(");

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll, vi } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { createDatabase, PROVIDERS, type ProviderDatabase } from "../helpers/db";
 import { matlit } from "../helpers/cli";
 import {
   assertSameOrigin,
@@ -45,10 +45,10 @@ describe("passwords", () => {
   });
 });
 
-describe("users and sessions", () => {
-  let t: TestDatabase;
+describe.each(PROVIDERS)("users and sessions (%s)", (provider) => {
+  let t: ProviderDatabase;
   beforeAll(async () => {
-    t = await createTestDatabase();
+    t = await createDatabase(provider);
   });
   afterAll(async () => t?.cleanup());
 
@@ -84,10 +84,10 @@ describe("users and sessions", () => {
   });
 });
 
-describe("sign-in rate limit", () => {
-  let t: TestDatabase;
+describe.each(PROVIDERS)("sign-in rate limit (%s)", (provider) => {
+  let t: ProviderDatabase;
   beforeAll(async () => {
-    t = await createTestDatabase();
+    t = await createDatabase(provider);
   });
   afterAll(async () => t?.cleanup());
 
@@ -252,10 +252,10 @@ describe("CSRF and cookies", () => {
   });
 });
 
-describe("matlit user add", () => {
-  let t: TestDatabase;
+describe.each(PROVIDERS)("matlit user add (%s)", (provider) => {
+  let t: ProviderDatabase;
   beforeAll(async () => {
-    t = await createTestDatabase();
+    t = await createDatabase(provider);
   });
   afterAll(async () => t?.cleanup());
 
