@@ -1,6 +1,6 @@
 /**
- * Next.js start-up hook: a search configuration that cannot serve the database (PostgreSQL without
- * Meilisearch) stops the start instead of failing every search; with Meilisearch configured, the
+ * Next.js start-up hook: a search configuration matlit cannot serve stops the start instead of
+ * failing every search; with Meilisearch configured, the
  * server drains the search outbox so saved records reach the index (the embedded search needs nothing).
  */
 export async function register(): Promise<void> {

@@ -25,6 +25,10 @@ export interface SqlDialect {
   byteOrder: (column: string) => string;
   /** An inner join kept in the order written: SQLite's planner keeps a CROSS JOIN's order; PostgreSQL's needs no hint. */
   orderedJoin: string;
+  /** A table's index named for the planner (SQLite cannot see how narrow a bound parameter is); PostgreSQL plans with the values. */
+  indexedBy: (index: string) => string;
+  /** The embedded search's text index: an FTS5 table, or a tsvector column (lib/search/full-text.ts). */
+  fullText: "fts5" | "tsvector";
   /**
    * Writes the change feed (RecordChange) and the search outbox for materials deleted and written.
    * On SQLite the triggers of the search and record_changes migrations write them; PostgreSQL has
@@ -45,6 +49,8 @@ const SQLITE: SqlDialect = {
   inTexts: `IN (SELECT "value" FROM json_each(?))`,
   byteOrder: (column) => column,
   orderedJoin: "CROSS JOIN",
+  indexedBy: (index) => `INDEXED BY "${index}"`,
+  fullText: "fts5",
   materialsChanged: async () => outboxWritten(),
 };
 
@@ -53,6 +59,8 @@ const POSTGRESQL: SqlDialect = {
   inTexts: `IN (SELECT "value" FROM jsonb_array_elements_text(?::jsonb))`,
   byteOrder: (column) => `${column} COLLATE "C"`,
   orderedJoin: "JOIN",
+  indexedBy: () => "",
+  fullText: "tsvector",
   materialsChanged: async (exec, deleted, written) => {
     const ids = JSON.stringify([...deleted, ...written]);
     await exec.run(`INSERT INTO "RecordChange" ("materialId") SELECT "value"::integer FROM jsonb_array_elements_text(?::jsonb)`, [ids]);

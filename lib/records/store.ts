@@ -9,6 +9,7 @@ import { prismaExecutor, withWriteTransaction, type SqlExecutor, type SqlValue }
 import type { Conditions, RecordFileParsed, Quantity, QuantityOrRange, Range } from "./schema";
 import { OWN_SCOPE } from "./scope";
 import { reagentNames, SEARCH_TEXT_VERSION, searchableText } from "../search/text";
+import { searchTextRow } from "../search/full-text";
 import { elementsOf, searchForm } from "./chemistry";
 import { convert, toCanonical, compatible, property } from "../units";
 import { CONDITIONS, currentOfRate, RATE_AS_CURRENT, type ConditionCatalogue } from "../units/conditions";
@@ -270,10 +271,9 @@ async function writePapers(exec: SqlExecutor, papers: PaperOut[], options: Write
     exec,
     "MaterialText",
     papers.flatMap((p) =>
-      p.materials.map((m) => ({
-        rowid: materialId(p, m.key),
-        ...searchableText({ ...m, reagents: m.synthesis.flatMap((s) => s.reagents?.map((r) => r.name) ?? []) }, p),
-      })),
+      p.materials.map((m) =>
+        searchTextRow(exec.dialect, materialId(p, m.key), searchableText({ ...m, reagents: m.synthesis.flatMap((s) => s.reagents?.map((r) => r.name) ?? []) }, p)),
+      ),
     ),
   );
 
@@ -611,7 +611,7 @@ export async function refreshSearchText(prisma: PrismaClient): Promise<number> {
       await insertRows(
         tx,
         "MaterialText",
-        paper.materials.map((m) => ({ rowid: m.id, ...searchableText(m, paper) })),
+        paper.materials.map((m) => searchTextRow(tx.dialect, m.id, searchableText(m, paper))),
       );
       written += paper.materials.length;
     }

@@ -1,13 +1,15 @@
 /**
- * The embedded backend: FTS5 for text and SQL indexes for metric clauses, in the same SQLite file
- * as the records (the text index is kept by triggers inside each write transaction); facet filters,
- * facet counts and ordering over the in-memory facet index.
+ * The embedded backend: the database's own full-text index for text (SQLite's FTS5, PostgreSQL's
+ * tsvector; see full-text.ts) and SQL indexes for metric clauses, in the same database as the
+ * records (the text is written inside each write transaction); facet filters, facet counts and
+ * ordering over the in-memory facet index.
  */
 import type { PrismaClient } from "../db";
+import { readerOf, type SqlDialect } from "../db/sql";
 import { FACETS, readsOwnStatedOnly, type CanonicalClause, type FacetName, type ParsedSearchQuery } from "./query";
 import { searchPlan, type SearchPlan } from "./plan";
 import type { FacetCount, SearchBackend, SearchResult } from "./types";
-import { ftsQuery } from "./text";
+import { textMatches } from "./full-text";
 import { clauseMaterials, rows } from "./sql";
 import { materialHits, rateOnlyCounts } from "./results";
 import { orderFacetCounts } from "./facet-order";
@@ -21,28 +23,28 @@ type ClauseBest = { id: number; max: number; min: number };
 
 export class EmbeddedSearch implements SearchBackend {
   readonly name = "embedded" as const;
-  constructor(private readonly prisma: PrismaClient) {}
+  private readonly dialect: SqlDialect;
+  constructor(private readonly prisma: PrismaClient) {
+    this.dialect = readerOf(prisma).dialect;
+  }
 
   /**
-   * Materials the SQL indexes select: those matching the text (with their bm25 rank, lower is
+   * Materials the SQL indexes select: those matching the text (with their text rank, lower is
    * better) and meeting every metric clause (with their best values per clause, which a sort on the
    * clause's property reads); `null` slots when neither narrows the search.
    */
   private async candidates(
     index: FacetIndex,
-    match: string | null,
+    words: string[],
     plan: SearchPlan,
     ownStatedOnly: boolean,
   ): Promise<{ slots: Int32Array | null; textRank: Map<number, number>; clauseBest: ClauseBest[][] }> {
     const clauses = plan.clauses;
     const textRank = new Map<number, number>();
     let ids: Set<number> | null = null;
-    if (match) {
-      const found = await rows<{ id: number; rank: number }>(
-        this.prisma,
-        `SELECT rowid AS id, bm25("MaterialText", 10.0, 8.0, 3.0, 1.0) AS rank FROM "MaterialText" WHERE "MaterialText" MATCH ?`,
-        [match],
-      );
+    const text = textMatches(this.dialect, words);
+    if (text) {
+      const found = await rows<{ id: number; rank: number }>(this.prisma, text.sql, text.params);
       for (const r of found) textRank.set(r.id, r.rank);
       ids = new Set(textRank.keys());
     }
@@ -54,7 +56,7 @@ export class EmbeddedSearch implements SearchBackend {
       // their own measurements is cheaper than walking every measurement that meets the clause.
       let met = ownStatedOnly ? await fromBestValues(index, clause, plan) : null;
       if (!met) {
-        const c = ids && ids.size <= NARROW_ENOUGH ? clauseMaterials(clause, [...ids]) : clauseMaterials(clause);
+        const c = ids && ids.size <= NARROW_ENOUGH ? clauseMaterials(this.dialect, clause, [...ids]) : clauseMaterials(this.dialect, clause);
         met = await rows<ClauseBest>(this.prisma, c.sql, c.params);
       }
       clauseBest.push(met);
@@ -80,7 +82,7 @@ export class EmbeddedSearch implements SearchBackend {
     const highest = plan.direction === "desc";
     const clause = plan.clauses.indexOf(plan.sortBy);
     if (clause < 0 && ownStatedOnly && plan.sortBy.ranges === "overlap") return (await index.bestValues(plan.sortBy.property))[highest ? "max" : "min"];
-    const c = clause < 0 ? clauseMaterials(plan.sortBy) : null;
+    const c = clause < 0 ? clauseMaterials(this.dialect, plan.sortBy) : null;
     const best = c ? await rows<ClauseBest>(this.prisma, c.sql, c.params) : clauseBest[clause]!;
     return index.bySlot(best.map((r) => ({ id: r.id, value: highest ? r.max : r.min })));
   }
@@ -88,7 +90,7 @@ export class EmbeddedSearch implements SearchBackend {
   async search(query: ParsedSearchQuery): Promise<SearchResult> {
     const plan = searchPlan(query);
     const index = await facetIndex(this.prisma);
-    const { slots: candidates, textRank, clauseBest } = await this.candidates(index, ftsQuery(plan.words), plan, readsOwnStatedOnly(query));
+    const { slots: candidates, textRank, clauseBest } = await this.candidates(index, plan.words, plan, readsOwnStatedOnly(query));
     const filters = index.filters(plan.selections);
     const hits = select(index, candidates, filters);
 

@@ -1,10 +1,10 @@
 /**
- * Search entry point: one contract, two backends. The embedded SQLite index is the default;
- * Meilisearch is used when MEILISEARCH_HOST is set, and with MATLIT_SEARCH_FALLBACK=embedded the
- * embedded index answers while Meilisearch is unavailable. On PostgreSQL the search is Meilisearch:
- * the embedded index is SQLite's FTS5.
+ * Search entry point: one contract, two backends. The embedded index (the database's own full-text
+ * search: SQLite's FTS5 or PostgreSQL's tsvector) is the default; Meilisearch is used when
+ * MEILISEARCH_HOST is set, and with MATLIT_SEARCH_FALLBACK=embedded the embedded index answers
+ * while Meilisearch is unavailable.
  */
-import { db, providerOf, type PrismaClient } from "../db";
+import { db, type PrismaClient } from "../db";
 import { EmbeddedSearch } from "./embedded";
 import { MeilisearchSearch } from "./meilisearch";
 import { parseSearchQuery, type ParsedSearchQuery } from "./query";
@@ -23,20 +23,12 @@ export class SearchConfigurationError extends AppError {
 }
 
 export function searchBackend(prisma: PrismaClient = db()): SearchBackend {
-  if (providerOf(prisma) === "postgresql") {
-    if (!process.env.MEILISEARCH_HOST)
-      throw new SearchConfigurationError(
-        "matlit on PostgreSQL searches with Meilisearch: set MEILISEARCH_HOST (and MEILISEARCH_API_KEY); the embedded search is SQLite's",
-      );
-    if (process.env.MATLIT_SEARCH_FALLBACK === "embedded")
-      throw new SearchConfigurationError(
-        "MATLIT_SEARCH_FALLBACK=embedded needs the SQLite database: the embedded search is SQLite's FTS5; unset it on PostgreSQL",
-      );
-    return new MeilisearchSearch(prisma);
-  }
+  const fallback = process.env.MATLIT_SEARCH_FALLBACK;
+  if (fallback && fallback !== "embedded")
+    throw new SearchConfigurationError(`MATLIT_SEARCH_FALLBACK is "${fallback}": the one fallback is "embedded" (or leave it unset)`);
   if (!process.env.MEILISEARCH_HOST) return new EmbeddedSearch(prisma);
   const meilisearch = new MeilisearchSearch(prisma);
-  return process.env.MATLIT_SEARCH_FALLBACK === "embedded" ? new FallbackSearch(meilisearch, new EmbeddedSearch(prisma)) : meilisearch;
+  return fallback === "embedded" ? new FallbackSearch(meilisearch, new EmbeddedSearch(prisma)) : meilisearch;
 }
 
 /** A backend that hands a search to another while it is unavailable; the answer's `backend` says which answered. */

@@ -1,6 +1,6 @@
 /** SQL helpers shared by the embedded backend and the result assembly of both backends. */
 import type { PrismaClient } from "../db";
-import { placeholders, readerOf } from "../db/sql";
+import { placeholders, readerOf, type SqlDialect } from "../db/sql";
 import type { CanonicalClause, RangeMatch } from "./query";
 
 export type Param = string | number;
@@ -46,16 +46,16 @@ const CONDITION_INDEXES: Record<string, string> = {
  * The materials with a measurement meeting a clause (among `among` only, when given), each with its highest and lowest such value
  * (by the ends the clause's range match reads: a sort ranks by them). The index is named: with
  * bound parameters SQLite cannot see how narrow a bound is and may walk every high capacity to find
- * the few at −35 °C; a bounded condition with its own index narrows most.
+ * the few at −35 °C; a bounded condition with its own index narrows most (PostgreSQL takes no hint).
  */
-export function clauseMaterials(clause: CanonicalClause, among?: number[]): Fragment {
+export function clauseMaterials(dialect: SqlDialect, clause: CanonicalClause, among?: number[]): Fragment {
   const value = boundColumns(clause.ranges, "canonicalMin", "canonicalMax");
   if (among) {
     // Within given materials: their own measurements, through (materialId, position).
     const c = clauseCondition(clause, "X");
     return {
-      sql: `SELECT X."materialId" AS id, MAX(X."${value.atLeast}") AS max, MIN(X."${value.atMost}") AS min FROM "Measurement" X INDEXED BY "Measurement_materialId_position_key"
-            WHERE X."materialId" IN (SELECT "value" FROM json_each(?)) AND ${c.sql} GROUP BY X."materialId"`,
+      sql: `SELECT X."materialId" AS id, MAX(X."${value.atLeast}") AS max, MIN(X."${value.atMost}") AS min FROM "Measurement" X ${dialect.indexedBy("Measurement_materialId_position_key")}
+            WHERE X."materialId" ${dialect.inIds} AND ${c.sql} GROUP BY X."materialId"`,
       params: [JSON.stringify(among), ...c.params],
     };
   }
@@ -67,7 +67,7 @@ export function clauseMaterials(clause: CanonicalClause, among?: number[]): Frag
       : `Measurement_propertyKey_${value.atLeast}_${value.atMost}_materialId_scope_source_idx`;
   const c = clauseCondition(clause, "X");
   return {
-    sql: `SELECT X."materialId" AS id, MAX(X."${value.atLeast}") AS max, MIN(X."${value.atMost}") AS min FROM "Measurement" X INDEXED BY "${index}" WHERE ${c.sql} GROUP BY X."materialId"`,
+    sql: `SELECT X."materialId" AS id, MAX(X."${value.atLeast}") AS max, MIN(X."${value.atMost}") AS min FROM "Measurement" X ${dialect.indexedBy(index)} WHERE ${c.sql} GROUP BY X."materialId"`,
     params: c.params,
   };
 }

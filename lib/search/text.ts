@@ -1,4 +1,4 @@
-/** Turning what a chemist types into an FTS5 query: folded, prefix-matching, with synonyms. */
+/** Turning what a chemist types into a text query (full-text.ts renders it per engine): folded, prefix-matching, with synonyms. */
 import { searchForm } from "../records/chemistry";
 import { synonymsOf } from "./synonyms";
 
@@ -8,13 +8,6 @@ export function tokens(text: string): string[] {
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
-}
-
-function phrase(word: string, prefix: boolean): string | null {
-  const t = tokens(word);
-  if (!t.length) return null;
-  // Tokens are letters and digits only, so quoting is safe; the last one matches as a prefix while typing.
-  return t.length === 1 ? `"${t[0]}"${prefix ? "*" : ""}` : `"${t.join(" ")}"${prefix ? " *" : ""}`;
 }
 
 /**
@@ -39,23 +32,42 @@ export function queryWords(q: string): string[] {
  */
 export const MAX_QUERY_WORDS = 16;
 
+/** One way a query word may appear: a run of adjacent tokens, the last one a prefix while the user types. */
+export interface TermPhrase {
+  tokens: string[];
+  prefix: boolean;
+}
+
+/**
+ * What a text search asks for, whichever engine answers: every word (AND), each as itself or one
+ * of its synonyms (OR); a word that folds to several tokens ("N-doped") is a phrase of them. The
+ * last word is matched as a prefix; synonyms whole.
+ */
+export function matchTerms(words: string[]): TermPhrase[][] {
+  return words
+    .map((word, i) => {
+      const own = tokens(word);
+      if (!own.length) return [];
+      const alternatives = synonymsOf(word)
+        .map((s) => tokens(s))
+        .filter((t) => t.length)
+        .map((t) => ({ tokens: t, prefix: false }));
+      return [{ tokens: own, prefix: i === words.length - 1 }, ...alternatives];
+    })
+    .filter((alternatives) => alternatives.length);
+}
+
 /** FTS5 MATCH expression for a query's words (queryWords), or null when they hold no searchable token. */
 export function ftsQuery(words: string[]): string | null {
-  const parts = words
-    .map((word, i) => {
-      const own = phrase(word, i === words.length - 1);
-      if (!own) return null;
-      const alternatives = synonymsOf(word)
-        .map((s) => phrase(s, false))
-        .filter(Boolean);
-      return alternatives.length ? `(${[own, ...alternatives].join(" OR ")})` : own;
-    })
-    .filter(Boolean);
+  // Tokens are letters and digits only, so quoting is safe.
+  const phrase = ({ tokens: t, prefix }: TermPhrase) => (t.length === 1 ? `"${t[0]}"${prefix ? "*" : ""}` : `"${t.join(" ")}"${prefix ? " *" : ""}`);
+  const parts = matchTerms(words).map((alternatives) => (alternatives.length > 1 ? `(${alternatives.map(phrase).join(" OR ")})` : phrase(alternatives[0]!)));
   return parts.length ? parts.join(" AND ") : null;
 }
 
 /** Bump when `searchableText` changes: `matlit setup` then rewrites the embedded text index. */
-export const SEARCH_TEXT_VERSION = 2;
+/** 3: PostgreSQL keeps the text as words too (its full-text column). */
+export const SEARCH_TEXT_VERSION = 3;
 
 /** What of a material the text search reads, and of its paper. */
 export interface SearchableMaterial {

@@ -1,8 +1,9 @@
 /**
- * Two app servers on one PostgreSQL and one Meilisearch, as behind a load balancer: a paper an
- * editor publishes on server A is found by a metric search on server B within 3 s (A's or B's
- * drainer, whichever holds the drainers' lock, sends it), a session made on A is valid on B, and a
- * server stopped in the middle of a drain leaves no outbox work behind.
+ * Two app servers on one PostgreSQL, as behind a load balancer, searching with Meilisearch or with
+ * PostgreSQL's own full-text index: a paper an editor publishes on server A is found by a metric
+ * search on server B within 3 s (with Meilisearch, A's or B's drainer, whichever holds the drainers'
+ * lock, sends it), a session made on A is valid on B, and a server stopped in the middle of a
+ * drain leaves no outbox work behind.
  */
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import pg from "pg";
@@ -21,18 +22,21 @@ function named(url: string, name: string): string {
   return u.toString();
 }
 
-describe.runIf(postgresServer())("two app servers on one PostgreSQL and one Meilisearch", () => {
+describe.runIf(postgresServer()).each(["meilisearch", "embedded"] as const)("two app servers on one PostgreSQL, searching with %s", (backend) => {
   let database: ProviderDatabase;
-  let meilisearch: MeilisearchServer;
+  let meilisearch: MeilisearchServer | undefined;
   let servers: Record<"a" | "b", RunningApp>;
   let session: { cookie: string; csrf: string };
 
   beforeAll(async () => {
-    [database, meilisearch] = await Promise.all([createDatabase("postgresql"), startMeilisearch()]);
+    [database, meilisearch] = await Promise.all([createDatabase("postgresql"), backend === "meilisearch" ? startMeilisearch() : undefined]);
     await createUser("editor@example.org", "editor password 1", { prisma: database.prisma });
     // As a deployment starts: `matlit reindex` makes the indexes, the servers' drainers keep them current.
-    await new MeilisearchSearch(database.prisma, { host: meilisearch.host, apiKey: meilisearch.apiKey }).reindex();
-    const env = (name: string) => ({ DATABASE_URL: named(database.url, name), MEILISEARCH_HOST: meilisearch.host, MEILISEARCH_API_KEY: meilisearch.apiKey });
+    if (meilisearch) await new MeilisearchSearch(database.prisma, { host: meilisearch.host, apiKey: meilisearch.apiKey }).reindex();
+    const search: Record<string, string> = meilisearch
+      ? { MEILISEARCH_HOST: meilisearch.host, MEILISEARCH_API_KEY: meilisearch.apiKey }
+      : { MEILISEARCH_HOST: "" };
+    const env = (name: string) => ({ DATABASE_URL: named(database.url, name), ...search });
     const [a, b] = await Promise.all([startApp(env("matlit-a")), startApp(env("matlit-b"))]);
     servers = { a, b };
     const login = await fetch(a.url + "/api/auth/login", {
@@ -70,7 +74,7 @@ describe.runIf(postgresServer())("two app servers on one PostgreSQL and one Meil
     const response = await fetch(server.url + "/api/search", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(query) });
     expect(response.status).toBe(200);
     const result = (await response.json()) as { backend: string; total: number };
-    expect(result.backend).toBe("meilisearch");
+    expect(result.backend).toBe(backend);
     return result.total;
   }
 
@@ -99,7 +103,13 @@ describe.runIf(postgresServer())("two app servers on one PostgreSQL and one Meil
     expect(await fetch(servers.b.url + "/api/drafts").then((r) => r.status)).toBe(401);
   });
 
-  it("loses no outbox work when the server draining it is stopped mid-drain", async () => {
+  it("refuses to start with a search configuration it cannot serve, saying what to set", async () => {
+    await expect(startApp({ DATABASE_URL: database.url, MATLIT_SEARCH_FALLBACK: "meilisearch" })).rejects.toThrow(
+      /matlit cannot start: MATLIT_SEARCH_FALLBACK is "meilisearch": the one fallback is "embedded"/,
+    );
+  });
+
+  it.runIf(backend === "meilisearch")("loses no outbox work when the server draining it is stopped mid-drain", async () => {
     const watcher = new pg.Client({ connectionString: database.url });
     await watcher.connect();
     try {

@@ -3,6 +3,7 @@ import { describe, it, expect, afterAll, beforeAll } from "vitest";
 import Database from "better-sqlite3";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { clauseMaterials } from "../../lib/search/sql";
+import { readerOf } from "../../lib/db/sql";
 import { BEST_VALUES_SQL, RECORDS_VERSION_SQL } from "../../lib/search/facet-index";
 
 describe("query plans of the embedded search", () => {
@@ -50,7 +51,7 @@ describe("query plans of the embedded search", () => {
       ],
     ] as const;
     for (const [clause, index] of cases) {
-      const c = clauseMaterials({ ...own, ...clause, where: [...clause.where] });
+      const c = clauseMaterials(readerOf(t.prisma).dialect, { ...own, ...clause, where: [...clause.where] });
       const detail = plan(c.sql, c.params);
       expect(detail).toContain(`SEARCH X USING ${clause.where.some((b) => b.column === "cycle") ? "" : "COVERING "}INDEX ${index}`);
       expect(detail).not.toMatch(/SCAN X\b/);
@@ -66,7 +67,7 @@ describe("query plans of the embedded search", () => {
       scopes: ["material" as const],
       derived: false,
     };
-    const c = clauseMaterials(clause, [1, 2, 3]);
+    const c = clauseMaterials(readerOf(t.prisma).dialect, clause, [1, 2, 3]);
     const detail = plan(c.sql, c.params);
     expect(detail).toContain("USING INDEX Measurement_materialId_position_key (materialId=?)");
     expect(detail).not.toMatch(/SCAN X\b/);

@@ -1,6 +1,6 @@
 /** The embedded text index is written with the one text builder, and `matlit setup` rewrites it when the builder changes. */
 import { describe, it, expect, afterAll, beforeAll } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { createDatabase, PROVIDERS, type ProviderDatabase } from "../helpers/db";
 import { loadSeed } from "../../seed/load";
 import { refreshSearchText } from "../../lib/records/store";
 import { EmbeddedSearch } from "../../lib/search/embedded";
@@ -8,10 +8,10 @@ import { parseSearchQuery } from "../../lib/search";
 import { SEARCH_TEXT_VERSION } from "../../lib/search/text";
 import { matlit } from "../helpers/cli";
 
-describe("the embedded text index", () => {
-  let t: TestDatabase;
+describe.each(PROVIDERS)("the embedded text index on %s", (provider) => {
+  let t: ProviderDatabase;
   beforeAll(async () => {
-    t = await createTestDatabase();
+    t = await createDatabase(provider);
     await loadSeed(t.prisma);
   });
   afterAll(async () => t.cleanup());
@@ -20,12 +20,15 @@ describe("the embedded text index", () => {
   const found = async (q: string) => (await new EmbeddedSearch(t.prisma).search(parseSearchQuery({ q, perPage: 100 }))).total;
 
   it("is rewritten by the current builder when it was written by another, once", async () => {
-    // As a database written before: the paper text as stored, unfolded, and no builder version.
-    await t.prisma.$executeRawUnsafe(`UPDATE "MaterialText" SET "paper" = 'Quantum‐Size FeS₂ unfolded'`);
+    // As a database written before: on SQLite the paper text as stored, unfolded; on PostgreSQL
+    // without the words column filled (it came with a later migration); and no builder version.
+    if (provider === "sqlite") await t.prisma.$executeRawUnsafe(`UPDATE "MaterialText" SET "paper" = 'Quantum‐Size FeS₂ unfolded'`);
+    else await t.prisma.$executeRawUnsafe(`UPDATE "MaterialText" SET "paper" = 'Quantum‐Size FeS₂ unfolded', "words" = to_tsvector('simple', 'unfolded')`);
     await t.prisma.meta.deleteMany();
     expect(await found("unfolded")).toBeGreaterThan(0);
     expect(await refreshSearchText(t.prisma)).toBe(await materialCount());
     expect(await found("unfolded")).toBe(0);
+    expect(await found("FeS2 sodium")).toBeGreaterThan(0);
     expect(await t.prisma.meta.findUnique({ where: { key: "searchTextVersion" } })).toEqual({ key: "searchTextVersion", value: String(SEARCH_TEXT_VERSION) });
     expect(await refreshSearchText(t.prisma)).toBe(0);
   });
