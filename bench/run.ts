@@ -7,11 +7,13 @@
  *   npm run bench -- --backend embedded
  *   npm run bench -- --db /tmp/bench.db   keep the database (reused, without importing, when it exists)
  *   npm run bench -- --out FILE           write the report elsewhere than bench/results.md
- *   npm run bench -- --database postgresql://…   add PostgreSQL (searched by Meilisearch) on that
- *                                         database, filled like the SQLite one (reused when it holds papers)
+ *   npm run bench -- --database postgresql://…   PostgreSQL too, on that database (filled like the
+ *                                         SQLite one; reused when an earlier run filled it), searched by
+ *                                         its own full-text index and by Meilisearch
+ *   npm run bench -- --backend postgresql,postgresql-meilisearch --database postgresql://…
  *
- * Rows of backends a run does not measure are kept from the report it replaces (same knowledge-base
- * size), so `--backend postgresql --database …` adds the PostgreSQL column beside earlier SQLite rows.
+ * An earlier report's rows that a run does not measure again are kept (same knowledge-base size),
+ * so a PostgreSQL-only run adds its columns beside the SQLite rows of an earlier one.
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -19,11 +21,9 @@ import { cpus, totalmem, tmpdir, release } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import Database from "better-sqlite3";
 import cliProgress from "cli-progress";
 import { closeClient, createClient } from "../lib/db";
 import { isPostgresUrl } from "../lib/db/location";
-import pg from "pg";
 import { migrate } from "../lib/db/migrate";
 import { syncCatalogue } from "../lib/db/catalogue";
 import { importRecords } from "../lib/records/store";
@@ -31,7 +31,10 @@ import { validateRecordFile } from "../lib/records/validate";
 import { FULL_SHAPE, syntheticPapers } from "./generate";
 import { freePort } from "../support/net";
 import { cycled, queryKinds, vocabularyOf, type QueryKind, type Vocabulary } from "./mix";
-import { ftsQuery, queryWords } from "../lib/search/text";
+import { queryWords } from "../lib/search/text";
+import { textMatches } from "../lib/search/full-text";
+import { readerOf } from "../lib/db/sql";
+import { refreshSearchText } from "../lib/records/store";
 import { startMeilisearch } from "../support/meilisearch";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -246,37 +249,36 @@ function meiliBody(query: unknown): unknown {
   return { q: q.q ?? null, filter, facets: ["batterySystem", "role", "materialClass", "elements", "year", "journal", "properties"], hitsPerPage: 20, page: 1 };
 }
 
-/** The same kind of query straight to SQLite, in this process on one connection: its page of ids and its count. */
-function directSqlite(file: string, kind: QueryKind): Latency {
-  const db = new Database(file, { readonly: true });
+/**
+ * The same kind of query straight to the database's own indexes (SQLite's FTS5 or PostgreSQL's
+ * tsvector, and the facet columns), in this process on one connection: its page of ids and its count.
+ */
+async function directDatabase(target: string, kind: QueryKind): Promise<Latency> {
+  const prisma = createClient(target);
+  const reader = readerOf(prisma);
   try {
-    const text = db.prepare(
-      `SELECT rowid, bm25("MaterialText", 10.0, 8.0, 3.0, 1.0) AS rank FROM "MaterialText" WHERE "MaterialText" MATCH ? ORDER BY rank LIMIT 20`,
-    );
-    const facets = db.prepare(
-      `SELECT M."id", COUNT(*) OVER () AS total FROM "Material" M JOIN "Paper" P ON P."id" = M."paperId"
-       WHERE P."status" = 'published' AND M."batterySystem" = ? AND M."role" = ? ORDER BY M."isControl", P."year" DESC, P."id", M."position" LIMIT 20`,
-    );
-    const run = (query: unknown) => {
+    const facets = `SELECT M."id", COUNT(*) OVER () AS total FROM "Material" M JOIN "Paper" P ON P."id" = M."paperId"
+       WHERE P."status" = 'published' AND M."batterySystem" = ? AND M."role" = ? ORDER BY M."isControl", P."year" DESC, P."id", M."position" LIMIT 20`;
+    const run = async (query: unknown) => {
       const q = query as { q?: string; facets?: { battery_system?: string[]; role?: string[] } };
       if (q.q) {
-        const match = ftsQuery(queryWords(q.q));
-        if (match) text.all(match);
-      } else facets.all(q.facets!.battery_system![0], q.facets!.role![0]);
+        const text = textMatches(reader.dialect, queryWords(q.q));
+        if (text) await reader.all(`${text.sql} ORDER BY rank LIMIT 20`, text.params);
+      } else await reader.all(facets, [q.facets!.battery_system![0]!, q.facets!.role![0]!]);
     };
-    for (let i = 0; i < 50; i++) run(kind.draw()); // warm-up
+    for (let i = 0; i < 50; i++) await run(kind.draw()); // warm-up
     const times: number[] = [];
     const until = performance.now() + Number(args.duration) * 1000;
     while (performance.now() < until) {
       const query = kind.draw();
       const t = performance.now();
-      run(query);
+      await run(query);
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
     return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), requests: times.length, errors: 0 };
   } finally {
-    db.close();
+    await closeClient(prisma);
   }
 }
 
@@ -379,35 +381,10 @@ async function costCurve(scales: number[]): Promise<string[][]> {
   return rows;
 }
 
-/**
- * PostgreSQL's own full-text search on the same text, engine only (a GIN index on the words, ranked
- * by ts_rank), to weigh it against Meilisearch as PostgreSQL's search: the page of 20 a text query reads.
- */
-async function directPostgresText(url: string, kind: QueryKind): Promise<Latency> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const words = `to_tsvector('simple', "name" || ' ' || "formula" || ' ' || "details" || ' ' || "paper")`;
-    await client.query(`CREATE INDEX IF NOT EXISTS "bench_MaterialText_words" ON "MaterialText" USING GIN (${words})`);
-    const sql = `SELECT "rowid" FROM "MaterialText" WHERE ${words} @@ plainto_tsquery('simple', $1) ORDER BY ts_rank(${words}, plainto_tsquery('simple', $1)) DESC LIMIT 20`;
-    const run = (query: unknown) => client.query(sql, [(query as { q: string }).q]);
-    for (let i = 0; i < 50; i++) await run(kind.draw()); // warm-up
-    const times: number[] = [];
-    const until = performance.now() + Number(args.duration) * 1000;
-    while (performance.now() < until) {
-      const query = kind.draw();
-      const t = performance.now();
-      await run(query);
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), requests: times.length, errors: 0 };
-  } finally {
-    await client.end();
-  }
-}
-
-type Backend = "embedded" | "meilisearch" | "postgresql";
+/** SQLite searched by its own index or by Meilisearch; PostgreSQL the same two ways. */
+type Backend = "embedded" | "meilisearch" | "postgresql" | "postgresql-meilisearch";
+const SEARCHES_WITH_MEILISEARCH: Backend[] = ["meilisearch", "postgresql-meilisearch"];
+const ON_POSTGRESQL: Backend[] = ["postgresql", "postgresql-meilisearch"];
 
 /** A benchmark database, filled once and searched by the backends on it. */
 interface Store {
@@ -428,6 +405,8 @@ async function prepareStore(target: string): Promise<Store> {
     await migrate(target);
     const prisma = createClient(target);
     reused = (await prisma.paper.count()) > 0;
+    // As `matlit setup` does for a database an older version wrote.
+    if (reused) await refreshSearchText(prisma);
     await closeClient(prisma);
   }
   console.log(
@@ -455,7 +434,7 @@ async function measureBackend(backend: Backend, store: Store, rows: string[][], 
   const { kinds, hostile, sampleRefs } = store;
   let env: Record<string, string> = { DATABASE_URL: store.databaseUrl, MEILISEARCH_HOST: "" };
   let meili: Awaited<ReturnType<typeof startMeilisearch>> | undefined;
-  if (backend !== "embedded") {
+  if (SEARCHES_WITH_MEILISEARCH.includes(backend)) {
     meili = await startMeilisearch();
     const rebuilt = await meilisearchFor(store.databaseUrl, meili);
     env = rebuilt.env;
@@ -494,30 +473,21 @@ async function measureBackend(backend: Backend, store: Store, rows: string[][], 
     // matlit's overhead: the same kinds of query straight to the engine, 1 connection each, in this run.
     for (const kind of kinds.filter((k) => DIRECT_KINDS.includes(k.name))) {
       const viaMatlit = await measure(searchUrl, { draw: kind.draw, connections: 1 });
-      const direct =
-        backend === "embedded"
-          ? directSqlite(store.target, kind)
-          : await measure(`${meili!.host}/indexes/matlit-materials/search`, {
-              draw: () => meiliBody(kind.draw()),
-              connections: 1,
-              headers: { authorization: `Bearer ${meili!.apiKey}` },
-            });
+      const direct = meili
+        ? await measure(`${meili.host}/indexes/matlit-materials/search`, {
+            draw: () => meiliBody(kind.draw()),
+            connections: 1,
+            headers: { authorization: `Bearer ${meili.apiKey}` },
+          })
+        : await directDatabase(store.target, kind);
+      const engine = meili ? "Meilisearch" : ON_POSTGRESQL.includes(backend) ? "PostgreSQL" : "SQLite";
       const ratio = viaMatlit.p50 / direct.p50;
       value(
-        `${kind.name}: matlit p50 ÷ ${backend === "embedded" ? "SQLite" : "Meilisearch"} p50 (${viaMatlit.p50.toFixed(1)} ÷ ${direct.p50.toFixed(2)} ms)`,
+        `${kind.name}: matlit p50 ÷ ${engine} p50 (${viaMatlit.p50.toFixed(1)} ÷ ${direct.p50.toFixed(2)} ms)`,
         ratio.toFixed(1),
         `≤ ${TARGETS.engineRatio}×`,
         ratio <= TARGETS.engineRatio ? "met" : "missed",
       );
-      if (backend === "postgresql" && kind.name === "text") {
-        const fullText = await directPostgresText(store.target, kind);
-        value(
-          `text, engine only: PostgreSQL full-text p50 / p95 ÷ Meilisearch p50 / p95 (${fullText.p50.toFixed(1)} / ${fullText.p95.toFixed(1)} ÷ ${direct.p50.toFixed(1)} / ${direct.p95.toFixed(1)} ms)`,
-          `${(fullText.p50 / direct.p50).toFixed(1)} / ${(fullText.p95 / direct.p95).toFixed(1)}`,
-          "(decides PostgreSQL's search)",
-          "measured",
-        );
-      }
     }
 
     // Editors at work: one autosaves a draft every 700 ms, another publishes a paper every 10 s.
@@ -571,53 +541,60 @@ const importRow = (backend: string, rate: number) => [
   rate >= TARGETS.importPerSecond ? "met" : "missed",
 ];
 
-/** The rows and notes of an earlier report of the same knowledge base whose backend this run did not measure, and its date. */
-function keptFromEarlier(knowledgeBase: string, measured: Set<string>): { rows: string[]; notes: string[]; run?: string; curve: string } {
+/** A row's measure without the figures some measures carry in their name, so an earlier run's row and this run's compare. */
+const measureKey = (backend: string, measure: string) => `${backend} | ${measure.replace(/\s*\([\d.]+ ÷ [\d.]+ ms\)/g, "")}`;
+const backendOfNote = (note: string) => note.replace(/^-\s*/, "").split(/[\s:]/)[0]!.toLowerCase();
+
+/**
+ * What an earlier report of the same knowledge base holds that this run did not measure: its rows
+ * of other backends or measures (an import a run reused), their notes, its date and its cost curve.
+ */
+function keptFromEarlier(
+  knowledgeBase: string,
+  measured: Set<string>,
+  backends: Set<string>,
+): { rows: string[]; notes: string[]; run?: string; curve: string } {
   if (!existsSync(args.out!)) return { rows: [], notes: [], curve: "" };
   const earlier = readFileSync(args.out!, "utf8");
   if (!earlier.includes(knowledgeBase)) return { rows: [], notes: [], curve: "" };
   const [main = "", curve = ""] = earlier.split(/\n(?=## Cost curve)/);
   const lines = main.split("\n");
-  const backendOf = (line: string) =>
-    line
-      .replace(/^[|-]\s*/, "")
-      .split(/[\s|:]/)[0]!
-      .toLowerCase();
+  const cells = (line: string) => line.split("|").map((c) => c.trim());
   return {
-    rows: lines.filter((l) => l.startsWith("| ") && !l.startsWith("| backend") && !l.startsWith("| ---") && !measured.has(backendOf(l))),
-    notes: lines.filter((l) => l.startsWith("- ") && !measured.has(backendOf(l))),
-    run: /Run (\S+) on/.exec(main)?.[1],
+    rows: lines.filter(
+      (l) => l.startsWith("| ") && !l.startsWith("| backend") && !l.startsWith("| ---") && !measured.has(measureKey(cells(l)[1]!, cells(l)[2]!)),
+    ),
+    notes: lines.filter((l) => l.startsWith("- ") && !backends.has(backendOfNote(l))),
+    run: /Run (\S+) on/.exec(main)?.[1]?.replace(/\.$/, ""),
     curve,
   };
 }
 
 async function main() {
-  const backends: Backend[] =
-    args.backend === "both" ? ["embedded", "meilisearch", ...(args.database ? (["postgresql"] as const) : [])] : (args.backend!.split(",") as Backend[]);
-  if (backends.includes("postgresql") && !(args.database && isPostgresUrl(args.database)))
-    throw new Error("--backend postgresql needs --database postgresql://… (an empty database, or one an earlier run filled)");
+  const sqliteDefault: Backend[] = ["embedded", "meilisearch"];
+  const backends: Backend[] = args.backend === "both" ? [...sqliteDefault, ...(args.database ? ON_POSTGRESQL : [])] : (args.backend!.split(",") as Backend[]);
+  const unknown = backends.filter((b) => ![...sqliteDefault, ...ON_POSTGRESQL].includes(b));
+  if (unknown.length) throw new Error(`unknown backend ${unknown.join(", ")}: embedded, meilisearch, postgresql, postgresql-meilisearch`);
+  if (backends.some((b) => ON_POSTGRESQL.includes(b)) && !(args.database && isPostgresUrl(args.database)))
+    throw new Error("the PostgreSQL backends need --database postgresql://… (an empty database, or one an earlier run filled)");
   const dir = args.db ? undefined : mkdtempSync(join(tmpdir(), "matlit-bench-"));
   const file = args.db ?? join(dir!, "bench.db");
   const rows: string[][] = [];
   const notes: string[] = [];
-  const sqliteBackends = backends.filter((b) => b !== "postgresql");
-  if (sqliteBackends.length) {
-    const store = await prepareStore(file);
-    if (!Number.isNaN(store.importRate)) rows.push(importRow(sqliteBackends.length > 1 ? "both" : sqliteBackends[0]!, store.importRate));
+  for (const [target, group, importLabel] of [
+    [file, backends.filter((b) => !ON_POSTGRESQL.includes(b)), "both"],
+    [args.database!, backends.filter((b) => ON_POSTGRESQL.includes(b)), "postgresql, both"],
+  ] as const) {
+    if (!group.length) continue;
+    const store = await prepareStore(target);
+    if (!Number.isNaN(store.importRate)) rows.push(importRow(group.length > 1 ? importLabel : group[0]!, store.importRate));
     execFileSync(process.execPath, [join(ROOT, "scripts", "build-if-needed.js")], { cwd: ROOT, stdio: "inherit" });
-    for (const backend of sqliteBackends) await measureBackend(backend, store, rows, notes);
-  }
-  if (backends.includes("postgresql")) {
-    const store = await prepareStore(args.database!);
-    if (!Number.isNaN(store.importRate)) rows.push(importRow("postgresql", store.importRate));
-    execFileSync(process.execPath, [join(ROOT, "scripts", "build-if-needed.js")], { cwd: ROOT, stdio: "inherit" });
-    await measureBackend("postgresql", store, rows, notes);
+    for (const backend of group) await measureBackend(backend, store, rows, notes);
   }
 
   const knowledgeBase = `Knowledge base: ${shape.papers} papers, ${shape.papers * shape.materialsPerPaper} materials, ${totalMeasurements} measurements (scale ${scale})`;
-  const measured = new Set(rows.map((r) => r[0]!));
-  if (sqliteBackends.length > 1) measured.add("both");
-  const kept = keptFromEarlier(knowledgeBase, measured);
+  const measured = new Set(rows.map((r) => measureKey(r[0]!, r[1]!)));
+  const kept = keptFromEarlier(knowledgeBase, measured, new Set(backends));
   const header = ["backend", "measure", "p50 / value", "p95", "p99", "requests", "errors", "target", "result"];
   const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`);
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}`;
