@@ -44,12 +44,19 @@ export const CSV_COLUMNS = [
   "canonical_max",
   "canonical_unit",
   ...CSV_CONDITIONS.map((c) => c.csv!),
+  "condition_qualifiers",
   "subject",
   "source",
   "location",
   "quote",
   "note",
 ];
+
+/** "cycle >; temperature ~": the conditions the paper bounds rather than states, each with its qualifier. */
+const conditionQualifiers = (qualifiers: Record<string, string | undefined> | undefined) =>
+  Object.entries(qualifiers ?? {})
+    .map(([key, qualifier]) => `${key} ${qualifier}`)
+    .join("; ");
 
 function paperRows(paper: PaperOut): unknown[][] {
   return paper.materials.flatMap((material) =>
@@ -79,6 +86,7 @@ function paperRows(paper: PaperOut): unknown[][] {
         toCanonical(m.property, high, unit),
         property(m.property)!.display,
         ...CSV_CONDITIONS.map((x) => c[x.column]),
+        conditionQualifiers(m.conditions?.qualifiers),
         m.subject,
         m.source,
         m.location,

@@ -45,6 +45,15 @@ describe("the CSV export", () => {
     expect([row!.canonical_min, row!.canonical_max]).toEqual(["250", "300"]);
   });
 
+  it("says which conditions the paper bounds rather than states, beside their values", async () => {
+    const file = validFile();
+    const conditions = file.papers[0]!.materials![0]!.measurements![0]!.conditions!;
+    conditions.qualifiers = { cycle: ">" };
+    const [bounded, plain] = await exportedCsv(file);
+    expect([bounded!.cycle, bounded!.condition_qualifiers]).toEqual(["100", "cycle >"]);
+    expect(plain!.condition_qualifiers).toBe("");
+  });
+
   it("quotes a cell that starts with a tab or a carriage return", () => {
     expect(csvCells(stringify([["\t=1+1", "\r=1+1", -1.5, "-"]], SPREADSHEET_SAFE))).toEqual([["'\t=1+1", "'\r=1+1", "-1.5", "'-"]]);
   });
