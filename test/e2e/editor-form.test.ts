@@ -8,12 +8,11 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { startApp, launchBrowser, SCREENSHOTS, type RunningApp } from "../helpers/app";
-import { matlit } from "../helpers/cli";
+import { startApp, launchBrowser, fieldSelector, signInToNewPaper, SCREENSHOTS, type RunningApp } from "../helpers/app";
 
 const EMAIL = "form@example.org";
 const PASSWORD = "a form tester's password";
-const f = (path: string) => `#f-${path.replace(/[^a-zA-Z0-9]+/g, "-")}`;
+const f = fieldSelector;
 const m0 = (k: number, field: string) => f(`materials[0].measurements[${k}].${field}`);
 
 describe("the paper form's help, in Chromium", () => {
@@ -25,15 +24,10 @@ describe("the paper form's help, in Chromium", () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     app = await startApp();
-    await matlit(["user", "add", EMAIL], app.databaseUrl, PASSWORD + "\n");
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(15_000);
-    await page.goto(app.url + "/login?next=%2Fpapers%2Fnew");
-    await page.fill("#email", EMAIL);
-    await page.fill("#password", PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(/\/papers\/new\?draft=/);
+    await signInToNewPaper(page, app, EMAIL, PASSWORD);
   });
   afterAll(async () => {
     await browser?.close();

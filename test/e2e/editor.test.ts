@@ -8,7 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startApp, launchBrowser, SCREENSHOTS, type RunningApp } from "../helpers/app";
+import { startApp, launchBrowser, fieldSelector, SCREENSHOTS, type RunningApp } from "../helpers/app";
 import { matlit } from "../helpers/cli";
 import { createClient, type PrismaClient } from "../../lib/db";
 
@@ -17,8 +17,7 @@ const PASSWORD = "a good long password";
 const DOI = "10.9999/matlit.e2e.2026.1";
 const TITLE = "Bismuth-doped SnS₂ nanosheets for cold sodium storage";
 
-/** The id of a field's input: the editor derives it from the field's path. */
-const f = (path: string) => `#f-${path.replace(/[^a-zA-Z0-9]+/g, "-")}`;
+const f = fieldSelector;
 
 describe("adding a paper through the editor in Chromium", () => {
   let dir: string;

@@ -9,8 +9,7 @@ import type { Browser, Page } from "playwright-core";
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startApp, launchBrowser, SCREENSHOTS, type RunningApp } from "../helpers/app";
-import { matlit } from "../helpers/cli";
+import { startApp, launchBrowser, fieldSelector, signInToNewPaper, SCREENSHOTS, type RunningApp } from "../helpers/app";
 import { createClient, type PrismaClient } from "../../lib/db";
 
 const EMAIL = "reviewer@example.org";
@@ -26,7 +25,7 @@ const TEXT = [
     "The HCS electrode retains 210 mAh g 1 at 1 A g 1 and 150 mAh g 1 at 2 A g 1.",
 ].join("\n\n");
 
-const f = (path: string) => `#f-${path.replace(/[^a-zA-Z0-9]+/g, "-")}`;
+const f = fieldSelector;
 
 describe("starting a paper from a text in Chromium", () => {
   let dir: string;
@@ -48,12 +47,7 @@ describe("starting a paper from a text in Chromium", () => {
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(15_000);
-    await matlit(["user", "add", EMAIL], databaseUrl, PASSWORD + "\n");
-    await page.goto(app.url + "/login?next=%2Fpapers%2Fnew");
-    await page.fill("#email", EMAIL);
-    await page.fill("#password", PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(/\/papers\/new\?draft=/);
+    await signInToNewPaper(page, app, EMAIL, PASSWORD);
   });
   afterAll(async () => {
     await browser?.close();

@@ -11,6 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { beforeAll, afterAll, inject } from "vitest";
 import { databaseFile, isPostgresUrl } from "../../lib/db/location";
 import { startServer } from "./server";
+import { matlit } from "./cli";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -47,6 +48,23 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The id of a paper-form field's input: the editor derives it from the field's path ("materials[0].name"). */
+export const fieldSelector = (path: string) => `#f-${path.replace(/[^a-zA-Z0-9]+/g, "-")}`;
+
+/**
+ * An editor account made with `matlit user add`, signed in on `page` through the login form, which
+ * sends them on to a new paper's form (a fresh draft).
+ */
+export async function signInToNewPaper(page: Page, app: RunningApp, email: string, password: string): Promise<void> {
+  const added = await matlit(["user", "add", email], app.databaseUrl, password + "\n");
+  if (added.status !== 0) throw new Error(`matlit user add: ${added.stderr}`);
+  await page.goto(app.url + "/login?next=%2Fpapers%2Fnew");
+  await page.fill("#email", email);
+  await page.fill("#password", password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/papers\/new\?draft=/);
 }
 
 /** A connection to the run's Chromium; closing it closes the contexts it opened. */
