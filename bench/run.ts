@@ -605,7 +605,9 @@ async function main() {
     .map((r) => [String(totalMeasurements), r[0]!, r[2]!, r[3]!, "", rows.find((i) => i[1] === "import (measurements/s)")?.[2] ?? ""]);
   const curve = curveRows.length
     ? `## Cost curve\n\nThe varied mix (all kinds in turn, 2 connections) at smaller sizes of the same synthetic knowledge base.\n\n${[curveHeader, curveHeader.map(() => "---"), ...curveRows, ...full].map((r) => `| ${r.join(" | ")} |`).join("\n")}\n`
-    : kept.curve;
+    : kept.curve && !kept.curve.includes("Measured in the run of")
+      ? kept.curve.replace("\n\nThe varied mix", `\n\nMeasured in the run of ${kept.run ?? "an earlier date"}. The varied mix`)
+      : kept.curve;
   const keptLine = kept.rows.length
     ? ` The rows of ${[...new Set(kept.rows.map((r) => r.split("|")[1]!.trim()))].join(", ")} are from the run of ${kept.run ?? "an earlier date"}.`
     : "";
