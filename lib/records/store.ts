@@ -272,7 +272,11 @@ async function writePapers(exec: SqlExecutor, papers: PaperOut[], options: Write
     "MaterialText",
     papers.flatMap((p) =>
       p.materials.map((m) =>
-        searchTextRow(exec.dialect, materialId(p, m.key), searchableText({ ...m, reagents: m.synthesis.flatMap((s) => s.reagents?.map((r) => r.name) ?? []) }, p)),
+        searchTextRow(
+          exec.dialect,
+          materialId(p, m.key),
+          searchableText({ ...m, reagents: m.synthesis.flatMap((s) => s.reagents?.map((r) => r.name) ?? []) }, p),
+        ),
       ),
     ),
   );
