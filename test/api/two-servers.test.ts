@@ -109,33 +109,35 @@ describe.runIf(postgresServer()).each(["meilisearch", "embedded"] as const)("two
     );
   });
 
-  it.runIf(backend === "meilisearch")("loses no outbox work when the server draining it is stopped mid-drain", async () => {
-    const watcher = new pg.Client({ connectionString: database.url });
-    await watcher.connect();
-    try {
-      await publish("10.1234/two.servers.stopped", "Hafnium stoppedite anode", 799);
-      // Wait until a drainer has claimed rows and is sending them, then stop that server at once,
-      // as a crash would: its claims stay in the outbox, marked claimed.
-      let drainer: "a" | "b" | undefined;
-      for (const deadline = Date.now() + 30_000; !drainer && Date.now() < deadline;) {
-        const { rows } = await watcher.query<{ claimed: string; holder: string | null }>(
-          `SELECT (SELECT count(*) FROM "SearchOutbox" WHERE "claimedAt" IS NOT NULL) AS claimed,
+  // The outbox is Meilisearch's: PostgreSQL's own index is written in the record's transaction.
+  if (backend === "meilisearch")
+    it("loses no outbox work when the server draining it is stopped mid-drain", async () => {
+      const watcher = new pg.Client({ connectionString: database.url });
+      await watcher.connect();
+      try {
+        await publish("10.1234/two.servers.stopped", "Hafnium stoppedite anode", 799);
+        // Wait until a drainer has claimed rows and is sending them, then stop that server at once,
+        // as a crash would: its claims stay in the outbox, marked claimed.
+        let drainer: "a" | "b" | undefined;
+        for (const deadline = Date.now() + 30_000; !drainer && Date.now() < deadline;) {
+          const { rows } = await watcher.query<{ claimed: string; holder: string | null }>(
+            `SELECT (SELECT count(*) FROM "SearchOutbox" WHERE "claimedAt" IS NOT NULL) AS claimed,
                   (SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
                     WHERE l.locktype = 'advisory' AND l.objid = 7120182 AND l.granted) AS holder`,
-        );
-        if (Number(rows[0]!.claimed) > 0 && rows[0]!.holder) drainer = rows[0]!.holder === "matlit-a" ? "a" : "b";
+          );
+          if (Number(rows[0]!.claimed) > 0 && rows[0]!.holder) drainer = rows[0]!.holder === "matlit-a" ? "a" : "b";
+        }
+        expect(drainer, "no drainer was seen in the middle of a drain").toBeDefined();
+        await servers[drainer!].stop("SIGKILL");
+        const survivor = servers[drainer === "a" ? "b" : "a"];
+        // The survivor's drainer takes the stopped one's claims (its lock ended with its connections)
+        // at its next poll, instead of after the claims' 5-minute lease.
+        expect(await untilFound(survivor, "stoppedite", 800, 60_000)).not.toBeNull();
+        // …and removes them once sent (the last batch's rows just after its documents are searchable).
+        const waiting = async () => Number((await watcher.query<{ n: string }>(`SELECT count(*) AS n FROM "SearchOutbox"`)).rows[0]!.n);
+        await expect.poll(waiting, { timeout: 10_000 }).toBe(0);
+      } finally {
+        await watcher.end();
       }
-      expect(drainer, "no drainer was seen in the middle of a drain").toBeDefined();
-      await servers[drainer!].stop("SIGKILL");
-      const survivor = servers[drainer === "a" ? "b" : "a"];
-      // The survivor's drainer takes the stopped one's claims (its lock ended with its connections)
-      // at its next poll, instead of after the claims' 5-minute lease.
-      expect(await untilFound(survivor, "stoppedite", 800, 60_000)).not.toBeNull();
-      // …and removes them once sent (the last batch's rows just after its documents are searchable).
-      const waiting = async () => Number((await watcher.query<{ n: string }>(`SELECT count(*) AS n FROM "SearchOutbox"`)).rows[0]!.n);
-      await expect.poll(waiting, { timeout: 10_000 }).toBe(0);
-    } finally {
-      await watcher.end();
-    }
-  });
+    });
 });
