@@ -1,7 +1,6 @@
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { describe, it, expect } from "vitest";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { browserSession, launchBrowser, sharedApp, SCREENSHOTS } from "../helpers/app";
+import { browserSession, phoneSession, sidewaysScroll, SCREENSHOTS } from "../helpers/app";
 
 describe("reading the knowledge base in Chromium", () => {
   const ui = browserSession();
@@ -143,40 +142,30 @@ describe("reading the knowledge base in Chromium", () => {
 });
 
 describe("reading on a phone (390 px) in Chromium", () => {
-  const app = sharedApp();
-  let browser: Browser;
-  let page: Page;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const phone = phoneSession();
+  const sideways = () => sidewaysScroll(phone.page);
 
   it("shows a material page without scrolling sideways, each quote opening on a tap", async () => {
-    await page.goto(app.url + "/materials/10.1007/s40820-025-01858-2/fes2-qd-mxene", { waitUntil: "networkidle" });
+    await phone.page.goto(phone.app.url + "/materials/10.1007/s40820-025-01858-2/fes2-qd-mxene", { waitUntil: "networkidle" });
     expect(await sideways()).toBeLessThanOrEqual(0);
-    const row = page.locator('[data-property="specific_capacity"] [data-testid="measurement"]').first();
+    const row = phone.page.locator('[data-property="specific_capacity"] [data-testid="measurement"]').first();
     const quote = row.getByTestId("quote");
     expect(await quote.isVisible()).toBe(false);
     await row.getByTestId("quote-toggle").tap();
     expect(await quote.isVisible()).toBe(true);
     expect(await row.getByTestId("quote-toggle").getAttribute("aria-expanded")).toBe("true");
     expect(await sideways()).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: join(SCREENSHOTS, "material-phone.png"), fullPage: true });
+    await phone.page.screenshot({ path: join(SCREENSHOTS, "material-phone.png"), fullPage: true });
   });
 
   it("shows paper pages without scrolling sideways", async () => {
     for (const doi of ["10.1007/s40820-025-01858-2", "10.1039/d5sc05720e", "10.1002/smtd.202100188"]) {
-      await page.goto(app.url + "/papers/" + doi, { waitUntil: "networkidle" });
-      await page.getByRole("button", { name: "Expand all" }).tap();
+      await phone.page.goto(phone.app.url + "/papers/" + doi, { waitUntil: "networkidle" });
+      await phone.page.getByRole("button", { name: "Expand all" }).tap();
       expect(await sideways(), doi).toBeLessThanOrEqual(0);
     }
-    await page.goto(app.url + "/papers/10.1007/s40820-025-01858-2", { waitUntil: "networkidle" });
-    await page.getByTestId("paper-quotes").first().locator("summary").tap();
-    await page.screenshot({ path: join(SCREENSHOTS, "paper-phone.png"), fullPage: true });
+    await phone.page.goto(phone.app.url + "/papers/10.1007/s40820-025-01858-2", { waitUntil: "networkidle" });
+    await phone.page.getByTestId("paper-quotes").first().locator("summary").tap();
+    await phone.page.screenshot({ path: join(SCREENSHOTS, "paper-phone.png"), fullPage: true });
   });
 });

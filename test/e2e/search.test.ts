@@ -3,7 +3,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { browserSession, launchBrowser, sharedApp, SCREENSHOTS, startApp, type RunningApp } from "../helpers/app";
+import { browserSession, launchBrowser, phoneSession, sidewaysScroll, SCREENSHOTS, startApp, type RunningApp } from "../helpers/app";
 import { matlit } from "../helpers/cli";
 
 /** The `query` parameter of the page's URL, parsed. */
@@ -343,43 +343,33 @@ describe("finding abbreviations, reagents and dopants in Chromium", () => {
 });
 
 describe("searching on a phone (390 px) in Chromium", () => {
-  const app = sharedApp();
-  let browser: Browser;
-  let page: Page;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const phone = phoneSession();
+  const sideways = () => sidewaysScroll(phone.page);
 
   it("shows results first, without scrolling sideways, the filters a tap away", async () => {
-    await page.goto(app.url + "/");
-    await settled(page);
+    await phone.page.goto(phone.app.url + "/");
+    await settled(phone.page);
     expect(await sideways()).toBeLessThanOrEqual(0);
-    const results = page.getByTestId("search-results");
-    const facets = page.getByRole("group", { name: "Role", exact: true });
-    const firstResult = page.getByTestId("result").first();
+    const results = phone.page.getByTestId("search-results");
+    const facets = phone.page.getByRole("group", { name: "Role", exact: true });
+    const firstResult = phone.page.getByTestId("result").first();
     expect((await firstResult.boundingBox())!.y).toBeLessThan(844);
     expect(await facets.isVisible()).toBe(false);
-    await page.getByTestId("filters-toggle").tap();
+    await phone.page.getByTestId("filters-toggle").tap();
     expect(await facets.isVisible()).toBe(true);
     expect(await sideways()).toBeLessThanOrEqual(0);
     // Opened, the filters still come after the toggle and the results after them; closed again, the results are first.
-    await page.getByRole("button", { name: /^Show \d+ materials$/ }).tap();
+    await phone.page.getByRole("button", { name: /^Show \d+ materials$/ }).tap();
     expect(await facets.isVisible()).toBe(false);
     expect((await results.boundingBox())!.y).toBeGreaterThanOrEqual(0);
-    await page.screenshot({ path: join(SCREENSHOTS, "search-phone.png"), fullPage: true });
+    await phone.page.screenshot({ path: join(SCREENSHOTS, "search-phone.png"), fullPage: true });
   });
 
   it("keeps a matched measurement's conditions on one readable line and opens its quote on a tap", async () => {
-    await page.goto(app.url + "/?query=" + encodeURIComponent(JSON.stringify({ sort: { property: "specific_capacity", order: "desc" } })));
-    await settled(page);
+    await phone.page.goto(phone.app.url + "/?query=" + encodeURIComponent(JSON.stringify({ sort: { property: "specific_capacity", order: "desc" } })));
+    await settled(phone.page);
     expect(await sideways()).toBeLessThanOrEqual(0);
-    const matched = page.getByTestId("matched-measurement").filter({ hasText: "S 5.4 mg cm⁻²" }).first();
+    const matched = phone.page.getByTestId("matched-measurement").filter({ hasText: "S 5.4 mg cm⁻²" }).first();
     const conditions = matched.getByText(/S 5\.4 mg cm⁻²/);
     // One line is about 20 px: one word a line would be several times that.
     expect((await conditions.boundingBox())!.height).toBeLessThan(45);
@@ -387,6 +377,6 @@ describe("searching on a phone (390 px) in Chromium", () => {
     expect(await quote.isVisible()).toBe(false);
     await matched.locator("summary").tap();
     expect(await quote.isVisible()).toBe(true);
-    await page.screenshot({ path: join(SCREENSHOTS, "search-sorted-phone.png"), fullPage: false });
+    await phone.page.screenshot({ path: join(SCREENSHOTS, "search-sorted-phone.png"), fullPage: false });
   });
 });

@@ -81,13 +81,16 @@ export interface BrowserSession {
   page: Page;
 }
 
-/** The shared app and a page in a fresh browser context (its own cookies and storage) for the tests of a describe block. */
-export function browserSession(viewport = { width: 1280, height: 900 }): BrowserSession {
+/**
+ * The shared app and a page in a fresh browser context (its own cookies and storage) for the tests
+ * of a describe block; `device` adds what else the context emulates (a phone's touch).
+ */
+export function browserSession(viewport = { width: 1280, height: 900 }, device: { isMobile?: boolean; hasTouch?: boolean } = {}): BrowserSession {
   const session = {} as BrowserSession;
   session.app = sharedApp();
   beforeAll(async () => {
     session.browser = await launchBrowser();
-    session.context = await session.browser.newContext({ viewport });
+    session.context = await session.browser.newContext({ viewport, ...device });
     session.page = await session.context.newPage();
   });
   afterAll(async () => {
@@ -95,3 +98,9 @@ export function browserSession(viewport = { width: 1280, height: 900 }): Browser
   });
   return session;
 }
+
+/** A browser session as a 390 px phone with a touch screen. */
+export const phoneSession = () => browserSession({ width: 390, height: 844 }, { isMobile: true, hasTouch: true });
+
+/** How far the page reaches past the window's width (above 0: it scrolls sideways). */
+export const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
