@@ -6,8 +6,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { startApp, launchBrowser, fieldSelector, signInToNewPaper, SCREENSHOTS, type RunningApp } from "../helpers/app";
 import { createClient, type PrismaClient } from "../../lib/db";
@@ -28,8 +27,6 @@ const TEXT = [
 const f = fieldSelector;
 
 describe("starting a paper from a text in Chromium", () => {
-  let dir: string;
-  let databaseUrl: string;
   let app: RunningApp;
   let browser: Browser;
   let page: Page;
@@ -40,10 +37,8 @@ describe("starting a paper from a text in Chromium", () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), "matlit-extract-"));
-    databaseUrl = `file:${join(dir, "matlit.db")}`;
-    app = await startApp({ DATABASE_URL: databaseUrl });
-    prisma = createClient(join(dir, "matlit.db"));
+    app = await startApp();
+    prisma = createClient(app.databaseUrl);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(15_000);
@@ -51,9 +46,8 @@ describe("starting a paper from a text in Chromium", () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await app?.stop();
     await prisma?.$disconnect();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await app?.stop(); // and removes its database
   });
 
   it("pastes the text and lists the candidates beside it, each marked in the text", async () => {
