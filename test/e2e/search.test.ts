@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { browserSession, launchBrowser, phoneSession, sidewaysScroll, SCREENSHOTS, startApp, type RunningApp } from "../helpers/app";
 import { matlit } from "../helpers/cli";
+import { NANOFIBRES, nanofibreFile } from "../helpers/records";
 
 /** The `query` parameter of the page's URL, parsed. */
 function urlQuery(page: Page): Record<string, unknown> | null {
@@ -276,38 +277,13 @@ describe("finding abbreviations, reagents and dopants in Chromium", () => {
   let browser: Browser;
   let page: Page;
   let dir: string;
-  const NANOFIBRES = "Nitrogen-doped carbon nanofibres (N-CNFs)";
 
   beforeAll(async () => {
     // A paper of its own on an app of its own: the text cases must hold for records the seed does not have.
     app = await startApp();
     dir = mkdtempSync(join(tmpdir(), "matlit-search-e2e-"));
     const file = join(dir, "nanofibres.json");
-    writeFileSync(
-      file,
-      JSON.stringify({
-        papers: [
-          {
-            doi: "10.1234/e2e.nanofibres",
-            title: "Electrospun carbon fibres for sodium storage",
-            journal: "Test Journal",
-            year: 2024,
-            authors: ["Cara Fibre"],
-            kind: "research article",
-            materials: [
-              {
-                key: "n-cnfs",
-                name: NANOFIBRES,
-                role: "anode",
-                batterySystem: "sodium-ion",
-                materialClass: "doped carbon",
-                synthesis: [{ action: "electrospin", reagents: [{ name: "polyacrylonitrile (PAN)" }] }],
-              },
-            ],
-          },
-        ],
-      }),
-    );
+    writeFileSync(file, JSON.stringify(nanofibreFile()));
     const run = await matlit(["import", file], app.databaseUrl);
     expect(run.status, run.stderr).toBe(0);
     browser = await launchBrowser();

@@ -51,6 +51,46 @@ export function validFile(doi = "10.1234/matlit.test.1"): RecordFile {
 }
 
 /**
+ * A paper the seed has nothing like, for the text search cases: nitrogen-doped nanofibres made from
+ * polyacrylonitrile (PAN), a separator with PAN in its name, and a cathode named by an abbreviation.
+ */
+export const NANOFIBRE_PAPER = "10.1234/nanofibre.paper";
+export const NANOFIBRES = "Nitrogen-doped carbon nanofibres (N-CNFs)";
+export function nanofibreFile(): RecordFile {
+  return {
+    papers: [
+      {
+        doi: NANOFIBRE_PAPER,
+        title: "Electrospun fibres for sodium storage",
+        journal: "Test Journal",
+        year: 2024,
+        authors: ["Cara Fibre"],
+        kind: "research article",
+        materials: [
+          {
+            key: "n-cnfs",
+            name: NANOFIBRES,
+            role: "anode",
+            batterySystem: "sodium-ion",
+            materialClass: "doped carbon",
+            synthesis: [{ action: "electrospin", reagents: [{ name: "polyacrylonitrile (PAN)" }, { name: "N,N-dimethylformamide (DMF)" }] }],
+          },
+          { key: "pan-membrane", name: "PAN nanofibre membrane", role: "separator", batterySystem: "sodium-ion", materialClass: "separator / interlayer" },
+          {
+            key: "p2-kmnct",
+            name: "P2-K₀.₆₇MNCTO",
+            formula: "K0.67Mn0.6Ni0.2Cu0.1Ti0.1O2",
+            role: "cathode",
+            batterySystem: "potassium-ion",
+            materialClass: "layered oxide",
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/**
  * A knowledge base of `papers` × `materialsPerPaper` materials shaped like validFile's anode: each
  * with a synthesis step (reagents included) and explicit elements, the second of each paper built
  * from the first, and every `measuredEvery`-th material carrying the anode's three measurements

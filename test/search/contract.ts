@@ -10,7 +10,7 @@ import { parseSearchQuery, SearchQueryError, type SearchQuery } from "../../lib/
 import { loadSeed } from "../../seed/load";
 import { importRecords, validateRecordFile } from "../../lib/records";
 import { createDatabase, type Provider, type ProviderDatabase } from "../helpers/db";
-import { validFile } from "../helpers/records";
+import { NANOFIBRE_PAPER, nanofibreFile, validFile } from "../helpers/records";
 import { PROPERTY_KEYS } from "../../lib/units";
 import { MATERIAL_CLASS_VALUES } from "../../lib/records/material-classes";
 
@@ -25,39 +25,6 @@ const HEO_CATHODE = "10.1007/s40820-023-01232-0/na095-lncfm";
 const HP_SAFES = "10.1039/d5sc05720e/hp-safes";
 const SBQD_C = "10.1002/smtd.202100188/sbqd-c";
 /** Materials of a paper no seed resembles, so the text cases below hold on unseen names. */
-const NANOFIBRES = "10.1234/nanofibre.paper";
-const nanofibreFile = () =>
-  validateRecordFile({
-    papers: [
-      {
-        doi: NANOFIBRES,
-        title: "Electrospun fibres for sodium storage",
-        journal: "Test Journal",
-        year: 2024,
-        authors: ["Cara Fibre"],
-        kind: "research article",
-        materials: [
-          {
-            key: "n-cnfs",
-            name: "Nitrogen-doped carbon nanofibres (N-CNFs)",
-            role: "anode",
-            batterySystem: "sodium-ion",
-            materialClass: "doped carbon",
-            synthesis: [{ action: "electrospin", reagents: [{ name: "polyacrylonitrile (PAN)" }, { name: "N,N-dimethylformamide (DMF)" }] }],
-          },
-          { key: "pan-membrane", name: "PAN nanofibre membrane", role: "separator", batterySystem: "sodium-ion", materialClass: "separator / interlayer" },
-          {
-            key: "p2-kmnct",
-            name: "P2-K₀.₆₇MNCTO",
-            formula: "K0.67Mn0.6Ni0.2Cu0.1Ti0.1O2",
-            role: "cathode",
-            batterySystem: "potassium-ion",
-            materialClass: "layered oxide",
-          },
-        ],
-      },
-    ],
-  });
 const README_QUERY: SearchQuery = {
   q: "FeS2 sodium",
   facets: { battery_system: ["sodium-ion"], role: ["anode"], elements: { all: ["Fe", "S"] } },
@@ -323,9 +290,9 @@ export function searchContract(name: string, connect: (prisma: PrismaClient) => 
     });
 
     describe("finding what a chemist types", () => {
-      const ref = (key: string) => `${NANOFIBRES}/${key}`;
+      const ref = (key: string) => `${NANOFIBRE_PAPER}/${key}`;
       beforeAll(async () => {
-        await importRecords(t.prisma, nanofibreFile());
+        await importRecords(t.prisma, validateRecordFile(nanofibreFile()));
         await target.sync();
       });
 
