@@ -13,8 +13,6 @@ import { MeilisearchSearch } from "./meilisearch";
 /** Where drained materials go: their documents are rebuilt from the records, so the row's op does not matter. */
 export interface OutboxTarget {
   syncMaterials(materialIds: number[]): Promise<void>;
-  /** Readies the target (Meilisearch: its indexes and settings) before the first batch. */
-  prepare?(): Promise<void>;
 }
 
 export interface DrainOptions {
@@ -174,8 +172,6 @@ export function startOutboxDrainer(options: { prisma?: PrismaClient; target?: Ou
     console.warn(`search outbox: drains every ${options.intervalMs ?? 2_000} ms only: ${e instanceof Error ? e.message : String(e)}`);
     return async () => {};
   });
-  // Index settings are applied before the first write needs them, not during it.
-  void target.prepare?.().catch(() => undefined);
   void tick();
   return () => {
     stopped = true;
