@@ -165,17 +165,18 @@ export async function withWriteTransaction<T>(prisma: PrismaClient, work: (exec:
  * Runs `work` unless another process is running work under the same `lock`; then answers `undefined`
  * at once. PostgreSQL: a session advisory lock on a connection of its own, held for the work and
  * freed with the connection if this process dies. SQLite: the work runs (a file has one server,
- * and a SQLite write already excludes every other).
+ * and a SQLite write already excludes every other). `work` is told whether the lock excluded every
+ * other process, so it may take over what a stopped holder left half-done.
  */
-export async function exclusively<T>(prisma: PrismaClient, lock: number, work: () => Promise<T>): Promise<T | undefined> {
+export async function exclusively<T>(prisma: PrismaClient, lock: number, work: (excludedOthers: boolean) => Promise<T>): Promise<T | undefined> {
   const database = databaseOf(prisma);
-  if (database.provider === "sqlite") return work();
+  if (database.provider === "sqlite") return work(false);
   const connection = await database.pool.connect();
   try {
     const [got] = (await connection.query<{ got: boolean }>(`SELECT pg_try_advisory_lock($1) AS got`, [lock])).rows;
     if (!got?.got) return undefined;
     try {
-      return await work();
+      return await work(true);
     } finally {
       await connection.query(`SELECT pg_advisory_unlock($1)`, [lock]);
     }

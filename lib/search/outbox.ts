@@ -4,7 +4,7 @@
  * and removes the rows once Meilisearch has applied them. A failed push keeps the rows and retries
  * them with exponential backoff, so Meilisearch being down loses nothing.
  */
-import { databaseOf, db, type PrismaClient } from "../db";
+import { db, type PrismaClient } from "../db";
 import { writeTransaction } from "../db/transaction";
 import { exclusively } from "../db/sql";
 import { onOutboxWritten } from "../db/outbox-signal";
@@ -98,9 +98,14 @@ const DRAINER_LOCK = 7120182;
  * drains nothing (that one takes the rows).
  */
 export async function drainOutbox(prisma: PrismaClient, target: OutboxTarget, options: DrainOptions = {}): Promise<DrainResult> {
-  // SQLite's `exclusively` excludes no other process, so there a claim lasts its lease.
-  const orphansDue = databaseOf(prisma).provider === "postgresql";
-  return (await exclusively(prisma, DRAINER_LOCK, () => drainBatches(prisma, target, options, orphansDue))) ?? { drained: 0, failed: 0, busy: true };
+  // Where the lock excludes no other process (SQLite), a claim lasts its lease.
+  return (
+    (await exclusively(prisma, DRAINER_LOCK, (excludedOthers) => drainBatches(prisma, target, options, excludedOthers))) ?? {
+      drained: 0,
+      failed: 0,
+      busy: true,
+    }
+  );
 }
 
 async function drainBatches(prisma: PrismaClient, target: OutboxTarget, options: DrainOptions, orphansDue: boolean): Promise<DrainResult> {
